@@ -1,0 +1,94 @@
+package dev.payback.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated scenario (MODEL.md section 1). Every default has been applied; every value that
+ * may be a distribution is an {@link Input}.
+ *
+ * @param source             the file it was read from (for messages)
+ * @param trials             simulation.trials, after any CLI override
+ * @param seed               simulation.seed, after any CLI override
+ * @param paybackConfidence  decision.payback_confidence, the q of MODEL.md section 2
+ * @param stress             named stress presets: preset name → (path → YAML text of the value)
+ */
+public record Scenario(
+        String source,
+        String name,
+        String currency,
+        int horizonMonths,
+        double discountRate,
+        int trials,
+        long seed,
+        Business business,
+        Pain pain,
+        List<OptionSpec> options,
+        List<Correlation> correlations,
+        double paybackConfidence,
+        Map<String, Map<String, String>> stress) {
+
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(currency, "currency");
+        if (horizonMonths < 12 || horizonMonths > 120) {
+            throw new IllegalArgumentException("horizon_months must lie in 12..120");
+        }
+        if (!(discountRate > -1) || !Double.isFinite(discountRate)) {
+            throw new IllegalArgumentException("discount_rate must be > -1");
+        }
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be >= 1");
+        }
+        if (seed < 0) {
+            throw new IllegalArgumentException("seed must be >= 0");
+        }
+        if (options.isEmpty()) {
+            throw new IllegalArgumentException("at least one option");
+        }
+        if (!(paybackConfidence > 0 && paybackConfidence < 1)) {
+            throw new IllegalArgumentException("payback_confidence must lie in (0, 1)");
+        }
+        options = List.copyOf(options);
+        correlations = List.copyOf(correlations);
+        stress = Map.copyOf(stress);
+    }
+
+    /** The same scenario with another trial count and seed (CLI overrides). */
+    public Scenario withRun(int newTrials, long newSeed) {
+        return new Scenario(source, name, currency, horizonMonths, discountRate, newTrials, newSeed,
+                business, pain, options, correlations, paybackConfidence, stress);
+    }
+
+    /** The option with this id, or null. */
+    public OptionSpec option(String id) {
+        for (OptionSpec o : options) {
+            if (o.id().equals(id)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** Every input of the scenario in a fixed order: business, pain, then options in file order. */
+    public List<Input> inputs() {
+        List<Input> all = new ArrayList<>(business.inputs());
+        all.addAll(pain.inputs());
+        for (OptionSpec o : options) {
+            all.addAll(o.inputs());
+        }
+        return all;
+    }
+
+    /** The input with this canonical path, or null. */
+    public Input input(String path) {
+        for (Input in : inputs()) {
+            if (in.path().equals(path)) {
+                return in;
+            }
+        }
+        return null;
+    }
+}
