@@ -1,7 +1,11 @@
 package dev.payback.cli;
 
+/** Entry point of the {@code payback} command. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("payback");
+        System.exit(Cli.commandLine().execute(args));
     }
 }

@@ -1,0 +1,73 @@
+package dev.payback.analysis;
+
+import java.util.Locale;
+
+/** Money and share formatting for people: $1.2M, €850k, CHF 12.5k, 14.2%. */
+public final class Money {
+    private Money() {
+    }
+
+    /** The currency's symbol when it has a common one, else the code and a space. */
+    public static String prefix(String currency) {
+        return switch (currency) {
+            case "USD" -> "$";
+            case "EUR" -> "€";
+            case "GBP" -> "£";
+            case "JPY" -> "¥";
+            case "CAD" -> "CA$";
+            case "AUD" -> "A$";
+            default -> currency + " ";
+        };
+    }
+
+    /** A compact amount: $950, $12.5k, $1.2M, −$40k; "n/a" when not finite. */
+    public static String compact(double amount, String currency) {
+        if (!Double.isFinite(amount)) {
+            return "n/a";
+        }
+        String sign = amount < 0 ? "−" : "";
+        double a = Math.abs(amount);
+        String body;
+        if (a >= 1e9) {
+            body = trim(a / 1e9) + "B";
+        } else if (a >= 1e6) {
+            body = trim(a / 1e6) + "M";
+        } else if (a >= 1e3) {
+            body = trim(a / 1e3) + "k";
+        } else {
+            body = String.format(Locale.ROOT, "%.0f", a);
+        }
+        return sign + prefix(currency) + body;
+    }
+
+    /** A whole amount with thousands separators: $96,000. */
+    public static String whole(double amount, String currency) {
+        if (!Double.isFinite(amount)) {
+            return "n/a";
+        }
+        String sign = amount < 0 ? "−" : "";
+        return sign + prefix(currency) + String.format(Locale.ROOT, "%,.0f", Math.abs(amount));
+    }
+
+    /** A probability or share as a percentage: 78%, 0.4%, 14.2%. */
+    public static String percent(double p) {
+        if (!Double.isFinite(p)) {
+            return "n/a";
+        }
+        double x = p * 100;
+        if (x != 0 && Math.abs(x) < 1) {
+            return String.format(Locale.ROOT, "%.1f%%", x);
+        }
+        return String.format(Locale.ROOT, "%.0f%%", x);
+    }
+
+    /** A share with one decimal: 14.2%. */
+    public static String percent1(double p) {
+        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.1f%%", p * 100) : "n/a";
+    }
+
+    private static String trim(double x) {
+        String s = x >= 100 ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.1f", x);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.payback.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The STATS block of MODEL.md section 5: mean, sample standard deviation (n − 1), the
+ * 5/10/25/50/75/90/95th percentiles (type-7 interpolation) and the extremes of a set of trials.
+ * Over no trials every value is NaN (written as null); non-finite values are kept as they are and
+ * the JSON writer turns them into null.
+ */
+public record Stats(long n, double mean, double sd, double p5, double p10, double p25, double p50, double p75,
+                    double p90, double p95, double min, double max) {
+
+    /** The percentile levels of a STATS block, in order. */
+    public static final double[] LEVELS = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
+
+    public Stats {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0");
+        }
+    }
+
+    /** Statistics of all values (the array is not modified). */
+    public static Stats of(double[] values) {
+        return ofSorted(sortedCopy(values));
+    }
+
+    /** Statistics of the values for which {@code keep[i]} is true. */
+    public static Stats of(double[] values, boolean[] keep) {
+        int n = 0;
+        for (boolean k : keep) {
+            if (k) {
+                n++;
+            }
+        }
+        double[] v = new double[n];
+        int j = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (keep[i]) {
+                v[j++] = values[i];
+            }
+        }
+        Arrays.sort(v);
+        return ofSorted(v);
+    }
+
+    /** Statistics of already sorted values. */
+    public static Stats ofSorted(double[] sorted) {
+        int n = sorted.length;
+        if (n == 0) {
+            double x = Double.NaN;
+            return new Stats(0, x, x, x, x, x, x, x, x, x, x, x);
+        }
+        double mean = mean(sorted);
+        double sd = n < 2 ? Double.NaN : Math.sqrt(sumSquaredDeviations(sorted, mean) / (n - 1));
+        return new Stats(n, mean, sd,
+                quantile(sorted, 0.05), quantile(sorted, 0.10), quantile(sorted, 0.25), quantile(sorted, 0.50),
+                quantile(sorted, 0.75), quantile(sorted, 0.90), quantile(sorted, 0.95),
+                sorted[0], sorted[n - 1]);
+    }
+
+    /** A sorted copy. */
+    public static double[] sortedCopy(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v;
+    }
+
+    /**
+     * The p-quantile of sorted values by type-7 interpolation: h = (n−1)p,
+     * x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]).
+     */
+    public static double quantile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("p must lie in [0, 1]: " + p);
+        }
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        if (lo >= sorted.length - 1) {
+            return sorted[sorted.length - 1];
+        }
+        double frac = h - lo;
+        double a = sorted[lo];
+        double b = sorted[lo + 1];
+        return frac == 0 || a == b ? a : a + frac * (b - a);
+    }
+
+    /** Arithmetic mean, summed in index order (deterministic). */
+    public static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double sumSquaredDeviations(double[] values, double mean) {
+        double ss = 0;
+        for (double v : values) {
+            double dv = v - mean;
+            ss += dv * dv;
+        }
+        return ss;
+    }
+
+    /** The percentile value at one of {@link #LEVELS} (by index). */
+    public double percentile(int levelIndex) {
+        return switch (levelIndex) {
+            case 0 -> p5;
+            case 1 -> p10;
+            case 2 -> p25;
+            case 3 -> p50;
+            case 4 -> p75;
+            case 5 -> p90;
+            case 6 -> p95;
+            default -> throw new IllegalArgumentException("level index " + levelIndex);
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package dev.payback.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The headline results of a run: everything summary.json holds (MODEL.md section 5) plus the
+ * extensions documented in docs/model-notes.md (five tests, clamping, standard errors).
+ */
+public record Summary(
+        String scenario,
+        int trials,
+        long seed,
+        String currency,
+        int horizonMonths,
+        Stats annualizedPain,
+        Stats painShareOfRevenue,
+        Stats painFte,
+        Stats revenue,
+        Thresholds thresholds,
+        List<OptionSummary> options,
+        Map<String, Double> pBest,
+        Decision decision,
+        List<FiveTest> fiveTests,
+        List<InputSummary> inputs) {
+
+    public Summary {
+        options = List.copyOf(options);
+        pBest = Map.copyOf(pBest);
+        fiveTests = List.copyOf(fiveTests);
+        inputs = List.copyOf(inputs);
+    }
+
+    /** MODEL.md section 3: probabilities of the seed's thresholds, over trials. */
+    public record Thresholds(
+            double painShareGe1_5pct,
+            double painShareGe3pct,
+            double painShareGe5pct,
+            double fteGe1,
+            double fteGe2,
+            double exceptionRateGe10pct,
+            double exceptionRateGe15pct,
+            double inventoryAccuracyLt95pct,
+            double reconciliationGe10pctOfWeek,
+            boolean fulfillmentPathsGe2) {
+    }
+
+    /** One option's results (MODEL.md section 5, options.&lt;id&gt;). */
+    public record OptionSummary(
+            String id,
+            String label,
+            String kind,
+            Stats npv,
+            Stats roi,
+            Stats firstYearCost,
+            Map<Integer, Stats> cumulativeNet,
+            Map<Integer, Double> paybackProbability,
+            Stats paybackMonth,
+            double pNoPayback,
+            double pNpvNegative,
+            double pPainExceedsFirstYearCost,
+            Map<Integer, Double> maxOneTimeCost,
+            double paybackConfidence,
+            Stats oneTimeCost) {
+
+        /** roi is null when some trial's total cost is 0 (MODEL.md section 2). */
+        public OptionSummary {
+            cumulativeNet = Map.copyOf(cumulativeNet);
+            paybackProbability = Map.copyOf(paybackProbability);
+            maxOneTimeCost = Map.copyOf(maxOneTimeCost);
+        }
+    }
+
+    /** MODEL.md section 4: the score's distribution and each verdict's probability. */
+    public record Decision(Stats score, double pOperate, double pPilot, double pOrchestrate) {
+        /** The most probable verdict; ties go to the more cautious one. */
+        public String verdict() {
+            if (pOperate >= pPilot && pOperate >= pOrchestrate) {
+                return "operate";
+            }
+            return pPilot >= pOrchestrate ? "pilot" : "orchestrate";
+        }
+    }
+
+    /**
+     * One of the seed's five tests with its evidence.
+     *
+     * @param leans "operate" or "orchestrate"
+     */
+    public record FiveTest(int number, String question, String evidence, String leans) {
+    }
+
+    /**
+     * One scenario input as sampled: its notation, P10/P50/P90 and the share of trials clamped.
+     */
+    public record InputSummary(String path, String notation, double p10, double p50, double p90,
+                               double clampedShare) {
+    }
+}

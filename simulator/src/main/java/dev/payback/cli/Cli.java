@@ -1,0 +1,63 @@
+package dev.payback.cli;
+
+import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Problem;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * Builds the {@code payback} command line for {@link Main} and for tests, and maps domain errors to
+ * exit codes: 0 success, 2 wrong usage, 3 invalid scenario or input file, 1 anything unexpected.
+ */
+public final class Cli {
+    /** Exit code for an invalid scenario, pilot or other input file. */
+    public static final int INVALID_INPUT = 3;
+    /** Exit code for anything unexpected. */
+    public static final int UNEXPECTED = 1;
+
+    private Cli() {
+    }
+
+    /** A fresh command line with every subcommand and the exception mapper. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PaybackCommand());
+        cl.setExecutionExceptionHandler(Cli::handle);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof InvalidInputException invalid) {
+            for (Problem p : invalid.problems()) {
+                err.println(p.line());
+            }
+            err.flush();
+            return INVALID_INPUT;
+        }
+        if (e instanceof CommandLine.ParameterException pe) {
+            err.println("payback: " + pe.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        boolean debug = false;
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+            debug |= r.hasMatchedOption("--debug");
+        }
+        err.println("payback: unexpected error: " + describe(e) + (debug ? "" : " (run with --debug for details)"));
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        return UNEXPECTED;
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.payback.engine;
+
+/**
+ * Per-trial outputs of one option, as primitive columns indexed by trial (MODEL.md section 2,
+ * "An option"). Filled by the engine, read by the analysis; each slot is written exactly once.
+ */
+public final class OptionColumns {
+    /** Horizon months at which cumulative net and the max one-time cost are kept. */
+    public static final int[] CHECKPOINTS = {3, 6, 12};
+
+    /** −C + Σ net_m / (1+r)^(m/12). */
+    public final double[] npv;
+    /** (Σ a·benefit − Σ costs − C) / (C + Σ costs); NaN when the denominator is 0. */
+    public final double[] roi;
+    /** C + Σ_{m≤12} costs_m. */
+    public final double[] firstYearCost;
+    /** cum_T for T in {@link #CHECKPOINTS}: [checkpoint][trial]. */
+    public final double[][] cumulativeNet;
+    /** max_{1≤m≤T} (cum_m + C) for T in {@link #CHECKPOINTS}: [checkpoint][trial]. */
+    public final double[][] maxCumulativeBeforeOneTime;
+    /** Smallest m with cum_m ≥ 0, or 0 when not within the horizon. */
+    public final short[] paybackMonth;
+    /** The exception_rate effect r after the failure draw (0 when the option has none). */
+    public final double[] exceptionEffect;
+    /** 1 when the rollout failed in this trial (the failure draw), else 0. */
+    public final byte[] failed;
+
+    OptionColumns(int trials) {
+        npv = new double[trials];
+        roi = new double[trials];
+        firstYearCost = new double[trials];
+        cumulativeNet = new double[CHECKPOINTS.length][trials];
+        maxCumulativeBeforeOneTime = new double[CHECKPOINTS.length][trials];
+        paybackMonth = new short[trials];
+        exceptionEffect = new double[trials];
+        failed = new byte[trials];
+    }
+}

@@ -1,0 +1,41 @@
+package dev.payback.engine;
+
+/**
+ * Per-trial outputs of a run as primitive columns indexed by trial: the status quo's headline
+ * figures (MODEL.md section 2), the decision-matrix score (section 4), the best option, and each
+ * option's {@link OptionColumns}.
+ */
+public final class TrialColumns {
+    /** P = Σ_{m≤12} pain_m. */
+    public final double[] annualPain;
+    /** Rev = Σ_{m≤12} O_m · AOV. */
+    public final double[] revenue;
+    /** P / Rev (+∞ when Rev = 0 and P &gt; 0, 0 when both are 0). */
+    public final double[] painShare;
+    /** P / (w · hours_per_fte_year) (+∞ when w = 0 and P &gt; 0). */
+    public final double[] painFte;
+    /** Decision matrix total, 6..30. */
+    public final byte[] score;
+    /** 0 when the status quo has the highest NPV, else 1 + the index of the best option. */
+    public final byte[] best;
+    /** One per option, in scenario order. */
+    public final OptionColumns[] options;
+
+    TrialColumns(int trials, int optionCount) {
+        annualPain = new double[trials];
+        revenue = new double[trials];
+        painShare = new double[trials];
+        painFte = new double[trials];
+        score = new byte[trials];
+        best = new byte[trials];
+        options = new OptionColumns[optionCount];
+        for (int k = 0; k < optionCount; k++) {
+            options[k] = new OptionColumns(trials);
+        }
+    }
+
+    /** Number of trials. */
+    public int trials() {
+        return annualPain.length;
+    }
+}

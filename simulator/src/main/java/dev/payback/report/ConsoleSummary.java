@@ -1,0 +1,89 @@
+package dev.payback.report;
+
+import dev.payback.analysis.Money;
+import dev.payback.analysis.Stats;
+import dev.payback.analysis.Summary;
+
+import java.util.Locale;
+
+/** The compact plain-text summary printed by {@code payback simulate}. */
+public final class ConsoleSummary {
+    private ConsoleSummary() {
+    }
+
+    /** The summary as lines of text (ending in a newline). */
+    public static String render(Summary s) {
+        String cur = s.currency();
+        StringBuilder b = new StringBuilder();
+        b.append(s.scenario()).append('\n');
+        b.append(String.format(Locale.ROOT, "%,d trials, seed %d, %s, %d-month horizon%n%n", s.trials(), s.seed(),
+                cur, s.horizonMonths()));
+
+        b.append("Annualized pain of the status quo (year one)\n");
+        Stats p = s.annualizedPain();
+        row(b, "  cost", Money.compact(p.p10(), cur), Money.compact(p.p50(), cur), Money.compact(p.p90(), cur));
+        Stats sh = s.painShareOfRevenue();
+        row(b, "  share of revenue", Money.percent1(sh.p10()), Money.percent1(sh.p50()), Money.percent1(sh.p90()));
+        Stats f = s.painFte();
+        row(b, "  full-time equivalents", fte(f.p10()), fte(f.p50()), fte(f.p90()));
+        b.append(String.format(Locale.ROOT, "  P(pain >= 1.5%% / 3%% / 5%% of revenue): %s / %s / %s;  "
+                        + "P(>= 1 / 2 FTE): %s / %s%n%n",
+                Money.percent(s.thresholds().painShareGe1_5pct()), Money.percent(s.thresholds().painShareGe3pct()),
+                Money.percent(s.thresholds().painShareGe5pct()), Money.percent(s.thresholds().fteGe1()),
+                Money.percent(s.thresholds().fteGe2())));
+
+        for (Summary.OptionSummary o : s.options()) {
+            b.append(o.id()).append(" — ").append(o.label()).append(" (").append(o.kind()).append(")\n");
+            Stats npv = o.npv();
+            b.append(String.format(Locale.ROOT, "  %-24s P10 %-9s P50 %-9s P90 %-9s P(NPV < 0) %s%n", "NPV",
+                    Money.compact(npv.p10(), cur), Money.compact(npv.p50(), cur), Money.compact(npv.p90(), cur),
+                    Money.percent(o.pNpvNegative())));
+            b.append(String.format(Locale.ROOT, "  %-24s 90 days %s   6 months %s   12 months %s%n",
+                    "P(payback within)", Money.percent(o.paybackProbability().get(3)),
+                    Money.percent(o.paybackProbability().get(6)), Money.percent(o.paybackProbability().get(12))));
+            double max12 = o.maxOneTimeCost().get(12);
+            b.append(String.format(Locale.ROOT, "  %-24s %s for 12-month payback with %s confidence (quote median %s)%n",
+                    "Max one-time cost", max12 < 0 ? "none (even a free start does not pay back)"
+                            : Money.whole(max12, cur),
+                    Money.percent(o.paybackConfidence()), Money.whole(o.oneTimeCost().p50(), cur)));
+            b.append(String.format(Locale.ROOT, "  %-24s median %s; P(annualized pain > first-year cost) %s%n",
+                    "First-year cost", Money.compact(o.firstYearCost().p50(), cur),
+                    Money.percent(o.pPainExceedsFirstYearCost())));
+            b.append(String.format(Locale.ROOT, "  %-24s %s%n%n", "P(best option)", Money.percent(s.pBest().get(o.id()))));
+        }
+        b.append(String.format(Locale.ROOT, "Status quo is best in %s of trials.%n%n",
+                Money.percent(s.pBest().get("status_quo"))));
+
+        Summary.Decision d = s.decision();
+        b.append(String.format(Locale.ROOT,
+                "Decision matrix score (6-30): P10 %.0f, P50 %.0f, P90 %.0f -> %s%n", d.score().p10(),
+                d.score().p50(), d.score().p90(), verdictText(d.verdict())));
+        b.append(String.format(Locale.ROOT, "  operate the node %s, improve the node and pilot orchestration %s, "
+                        + "orchestrate %s%n",
+                Money.percent(d.pOperate()), Money.percent(d.pPilot()), Money.percent(d.pOrchestrate())));
+        b.append("The five tests:\n");
+        for (Summary.FiveTest t : s.fiveTests()) {
+            b.append(String.format(Locale.ROOT, "  %d. %s %s -> %s%n", t.number(), t.question(), t.evidence(),
+                    t.leans()));
+        }
+        return b.toString();
+    }
+
+    /** The verdict in words. */
+    public static String verdictText(String verdict) {
+        return switch (verdict) {
+            case "operate" -> "operate: fix the node first";
+            case "pilot" -> "improve the node and pilot orchestration";
+            case "orchestrate" -> "orchestrate";
+            default -> verdict;
+        };
+    }
+
+    private static void row(StringBuilder b, String label, String p10, String p50, String p90) {
+        b.append(String.format(Locale.ROOT, "%-26s P10 %-9s P50 %-9s P90 %s%n", label, p10, p50, p90));
+    }
+
+    private static String fte(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.1f", x) : "n/a";
+    }
+}

@@ -1,0 +1,186 @@
+package dev.payback.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.payback.analysis.Stats;
+import dev.payback.analysis.Summary;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Writes a {@link Summary} as summary.json with the stable keys of MODEL.md section 5, in that
+ * order, followed by the documented extensions. Money is not rounded; NaN and infinities are
+ * written as null; the bytes depend only on the summary.
+ */
+public final class SummaryJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private SummaryJson() {
+    }
+
+    /** The JSON bytes (UTF-8, pretty-printed, ending in a newline). */
+    public static byte[] toBytes(Summary s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            write(g, s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    static void write(JsonGenerator g, Summary s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("scenario", s.scenario());
+        g.writeNumberField("trials", s.trials());
+        g.writeNumberField("seed", s.seed());
+        g.writeStringField("currency", s.currency());
+        g.writeNumberField("horizon_months", s.horizonMonths());
+        stats(g, "annualized_pain", s.annualizedPain());
+        stats(g, "pain_share_of_revenue", s.painShareOfRevenue());
+        stats(g, "pain_fte", s.painFte());
+
+        Summary.Thresholds t = s.thresholds();
+        g.writeObjectFieldStart("thresholds");
+        number(g, "pain_share_ge_1_5pct", t.painShareGe1_5pct());
+        number(g, "pain_share_ge_3pct", t.painShareGe3pct());
+        number(g, "pain_share_ge_5pct", t.painShareGe5pct());
+        number(g, "fte_ge_1", t.fteGe1());
+        number(g, "fte_ge_2", t.fteGe2());
+        number(g, "exception_rate_ge_10pct", t.exceptionRateGe10pct());
+        number(g, "exception_rate_ge_15pct", t.exceptionRateGe15pct());
+        number(g, "inventory_accuracy_lt_95pct", t.inventoryAccuracyLt95pct());
+        number(g, "reconciliation_ge_10pct_of_week", t.reconciliationGe10pctOfWeek());
+        g.writeBooleanField("fulfillment_paths_ge_2", t.fulfillmentPathsGe2());
+        g.writeEndObject();
+
+        g.writeObjectFieldStart("options");
+        for (Summary.OptionSummary o : s.options()) {
+            g.writeObjectFieldStart(o.id());
+            stats(g, "npv", o.npv());
+            if (o.roi() == null) {
+                g.writeNullField("roi");
+            } else {
+                stats(g, "roi", o.roi());
+            }
+            stats(g, "first_year_cost", o.firstYearCost());
+            g.writeObjectFieldStart("cumulative_net");
+            for (Map.Entry<Integer, Stats> e : sorted(o.cumulativeNet())) {
+                stats(g, e.getKey().toString(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("payback_probability");
+            for (Map.Entry<Integer, Double> e : sorted(o.paybackProbability())) {
+                number(g, e.getKey().toString(), e.getValue());
+            }
+            g.writeEndObject();
+            stats(g, "payback_month", o.paybackMonth());
+            number(g, "p_no_payback", o.pNoPayback());
+            number(g, "p_npv_negative", o.pNpvNegative());
+            number(g, "p_pain_exceeds_first_year_cost", o.pPainExceedsFirstYearCost());
+            g.writeObjectFieldStart("max_one_time_cost");
+            for (Map.Entry<Integer, Double> e : sorted(o.maxOneTimeCost())) {
+                number(g, e.getKey().toString(), e.getValue());
+            }
+            g.writeEndObject();
+            number(g, "payback_confidence", o.paybackConfidence());
+            // extensions
+            g.writeStringField("label", o.label());
+            g.writeStringField("kind", o.kind());
+            stats(g, "one_time_cost", o.oneTimeCost());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+
+        g.writeObjectFieldStart("p_best");
+        for (Map.Entry<String, Double> e : s.pBest().entrySet().stream()
+                .sorted((a, b) -> order(s, a.getKey()) - order(s, b.getKey())).toList()) {
+            number(g, e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+
+        Summary.Decision d = s.decision();
+        g.writeObjectFieldStart("decision");
+        stats(g, "score", d.score());
+        g.writeObjectFieldStart("verdict_probability");
+        number(g, "operate", d.pOperate());
+        number(g, "pilot", d.pPilot());
+        number(g, "orchestrate", d.pOrchestrate());
+        g.writeEndObject();
+        g.writeStringField("verdict", d.verdict());
+        g.writeEndObject();
+
+        // extensions
+        stats(g, "revenue", s.revenue());
+        g.writeArrayFieldStart("five_tests");
+        for (Summary.FiveTest ft : s.fiveTests()) {
+            g.writeStartObject();
+            g.writeNumberField("test", ft.number());
+            g.writeStringField("question", ft.question());
+            g.writeStringField("evidence", ft.evidence());
+            g.writeStringField("leans", ft.leans());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("inputs");
+        for (Summary.InputSummary in : s.inputs()) {
+            g.writeStartObject();
+            g.writeStringField("input", in.path());
+            g.writeStringField("notation", in.notation());
+            number(g, "p10", in.p10());
+            number(g, "p50", in.p50());
+            number(g, "p90", in.p90());
+            number(g, "clamped_share", in.clampedShare());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Writes a STATS block (MODEL.md section 5). */
+    public static void stats(JsonGenerator g, String name, Stats st) throws IOException {
+        g.writeObjectFieldStart(name);
+        number(g, "mean", st.mean());
+        number(g, "sd", st.sd());
+        number(g, "p5", st.p5());
+        number(g, "p10", st.p10());
+        number(g, "p25", st.p25());
+        number(g, "p50", st.p50());
+        number(g, "p75", st.p75());
+        number(g, "p90", st.p90());
+        number(g, "p95", st.p95());
+        number(g, "min", st.min());
+        number(g, "max", st.max());
+        g.writeEndObject();
+    }
+
+    /** A number, or null when it is NaN or infinite. */
+    public static void number(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(name, v);
+        } else {
+            g.writeNullField(name);
+        }
+    }
+
+    private static <V> Iterable<Map.Entry<Integer, V>> sorted(Map<Integer, V> m) {
+        return m.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+    }
+
+    private static int order(Summary s, String id) {
+        if (id.equals("status_quo")) {
+            return -1;
+        }
+        for (int k = 0; k < s.options().size(); k++) {
+            if (s.options().get(k).id().equals(id)) {
+                return k;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+}

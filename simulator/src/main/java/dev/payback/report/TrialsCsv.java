@@ -1,0 +1,78 @@
+package dev.payback.report;
+
+import dev.payback.engine.OptionColumns;
+import dev.payback.engine.SimulationResult;
+import dev.payback.engine.TrialColumns;
+import dev.payback.scenario.Input;
+import dev.payback.scenario.OptionSpec;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * trials.csv: one row per trial with every input drawn (by canonical path, auxiliary draws
+ * included) and the trial's outputs.
+ */
+public final class TrialsCsv {
+    private TrialsCsv() {
+    }
+
+    /** The header row. */
+    public static List<String> header(SimulationResult r) {
+        List<String> h = new ArrayList<>();
+        h.add("trial");
+        for (Input in : r.layout().inputs()) {
+            h.add(in.path());
+        }
+        h.addAll(List.of("annualized_pain", "revenue", "pain_share_of_revenue", "pain_fte", "decision_score",
+                "best"));
+        for (OptionSpec o : r.scenario().options()) {
+            String p = o.id() + ".";
+            h.addAll(List.of(p + "npv", p + "roi", p + "first_year_cost", p + "cumulative_net_3",
+                    p + "cumulative_net_6", p + "cumulative_net_12", p + "payback_month", p + "failed"));
+        }
+        return h;
+    }
+
+    /** Writes the CSV (UTF-8, RFC 4180). */
+    public static void write(SimulationResult r, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        TrialColumns c = r.columns();
+        List<String> header = header(r);
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
+                .setHeader(header.toArray(String[]::new)).get())) {
+            Object[] row = new Object[header.size()];
+            for (int i = 0; i < c.trials(); i++) {
+                int j = 0;
+                row[j++] = i + 1;
+                for (double[] col : r.inputs()) {
+                    row[j++] = col[i];
+                }
+                row[j++] = c.annualPain[i];
+                row[j++] = c.revenue[i];
+                row[j++] = c.painShare[i];
+                row[j++] = c.painFte[i];
+                row[j++] = c.score[i];
+                row[j++] = c.best[i] == 0 ? "status_quo" : r.scenario().options().get(c.best[i] - 1).id();
+                for (OptionColumns oc : c.options) {
+                    row[j++] = oc.npv[i];
+                    row[j++] = Double.isNaN(oc.roi[i]) ? "" : oc.roi[i];
+                    row[j++] = oc.firstYearCost[i];
+                    row[j++] = oc.cumulativeNet[0][i];
+                    row[j++] = oc.cumulativeNet[1][i];
+                    row[j++] = oc.cumulativeNet[2][i];
+                    row[j++] = oc.paybackMonth[i] == 0 ? "" : oc.paybackMonth[i];
+                    row[j++] = oc.failed[i];
+                }
+                p.printRecord(row);
+            }
+        }
+    }
+}
