@@ -67,9 +67,11 @@ final class Values {
             }
             return x;
         }
-        String suggestion = "write a number without quotes, e.g. 12000 or 0.15";
+        String suggestion = "write a number, e.g. 12000 or 0.15";
         if (Tag.STR.equals(tag) && v.matches("[-+]?[0-9.]+\\s*%")) {
             suggestion = "write percentages as fractions, e.g. 15% as 0.15";
+        } else if (Tag.STR.equals(tag) && v.matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+            suggestion = "write the number without quotes";
         } else if (Tag.STR.equals(tag) && v.matches("[-+]?[0-9][0-9_,]*(\\.[0-9]*)?")) {
             suggestion = "write numbers without separators, e.g. 100000";
         } else if (Tag.STR.equals(tag) && v.matches("[$€£]\\s*[0-9.,]+")) {
@@ -94,7 +96,7 @@ final class Values {
                 return null;
             }
             if (b.compareTo(BigInteger.valueOf(lo)) < 0 || b.compareTo(BigInteger.valueOf(hi)) > 0) {
-                problems.add(n, path, "must be a whole number from " + lo + " to " + hi + ", got " + s.getValue(),
+                problems.add(n, path, range(lo, hi) + ", got " + s.getValue(),
                         rangeHint(lo, hi));
                 return null;
             }
@@ -109,11 +111,16 @@ final class Values {
             return null;
         }
         if (x < lo || x > hi) {
-            problems.add(n, path, "must be a whole number from " + lo + " to " + hi + ", got " + Input.plain(x),
+            problems.add(n, path, range(lo, hi) + ", got " + Input.plain(x),
                     rangeHint(lo, hi));
             return null;
         }
         return (long) (double) x;
+    }
+
+    private static String range(long lo, long hi) {
+        return hi == Long.MAX_VALUE || hi == Integer.MAX_VALUE ? "must be a whole number of at least " + lo
+                : "must be a whole number from " + lo + " to " + hi;
     }
 
     private static String rangeHint(long lo, long hi) {
