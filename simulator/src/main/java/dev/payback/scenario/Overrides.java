@@ -126,14 +126,14 @@ final class Overrides {
                 if (s.length < 3 || s.length > 4 || (s.length == 4 && !s[3].equals("per_year"))) {
                     return fail("write pain.other.<name> or pain.other.<name>.per_year", "");
                 }
-                MappingNode item = item(Nodes.get(root, "pain"), "other", s[2], "name", "an other item");
+                MappingNode item = item(Nodes.get(root, "pain"), "other", s[2], "name", "other item");
                 return item != null && set(item, "per_year");
             }
             if (s[1].equals("events")) {
                 if (s.length != 4) {
                     return fail("write pain.events.<name>.probability or pain.events.<name>.cost", "");
                 }
-                MappingNode item = item(Nodes.get(root, "pain"), "events", s[2], "name", "an event");
+                MappingNode item = item(Nodes.get(root, "pain"), "events", s[2], "name", "event");
                 return item != null && known(s[3], List.of("probability", "cost")) && set(item, s[3]);
             }
             return length(s, 2) && known(s[1], Keys.DRIVERS) && set(map(root, "pain"), s[1]);
@@ -143,7 +143,7 @@ final class Overrides {
             if (s.length < 3) {
                 return fail("write options.<id>.<field>, e.g. options.orchestrate.one_time_cost", "");
             }
-            MappingNode item = item(root, "options", s[1], "id", "an option");
+            MappingNode item = item(root, "options", s[1], "id", "option");
             if (item == null) {
                 return false;
             }
