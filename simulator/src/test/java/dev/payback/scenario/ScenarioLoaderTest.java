@@ -201,4 +201,14 @@ class ScenarioLoaderTest {
                     + "(did you mean exception_rate?)");
         });
     }
+
+    @Test
+    void templateIsAValidScenarioAndItsStressPresetApplies() throws Exception {
+        Path template = Path.of("..", "scenarios", "template.yaml");
+        Scenario s = ScenarioLoader.load(template);
+        assertThat(s.options()).extracting(OptionSpec::id).containsExactly("operate", "orchestrate");
+        assertThat(s.option("orchestrate").effects()).containsKey("marketplace_penalties");
+        assertThat(ScenarioLoader.load(template, List.of(), "downturn").business().annualGrowth().dist())
+                .isEqualTo(new Dist.Pert(-0.2, -0.05, 0.05));
+    }
 }
