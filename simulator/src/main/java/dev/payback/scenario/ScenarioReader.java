@@ -500,8 +500,9 @@ final class ScenarioReader {
                 problems.add(n, path, p + " is not given in pain (a missing driver is 0)",
                         "add the driver under pain, or remove this correlation");
             } else {
-                problems.add(n, path, "unknown input '" + p + "'",
-                        Suggest.didYouMean(p, inputs.keySet(), "inputs"));
+                String near = Suggest.nearest(p, inputs.keySet());
+                problems.add(n, path, "unknown input '" + p + "'", near != null ? "did you mean " + near + "?"
+                        : "name an input by its path, e.g. business.orders_per_month or pain.exception_rate");
             }
             return null;
         }
