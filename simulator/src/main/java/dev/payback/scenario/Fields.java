@@ -1,0 +1,93 @@
+package dev.payback.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+
+/**
+ * The keys of one YAML map, checked against the valid ones: duplicates, unknown keys (with the
+ * nearest valid key) and non-text keys are reported once, when the view is made.
+ */
+final class Fields {
+    private final Node node;
+    private final String path;
+    private final Problems problems;
+    private final Map<String, Node> values = new LinkedHashMap<>();
+    private final boolean isMap;
+
+    /**
+     * @param node  the map's node; null or a YAML null counts as an empty map
+     * @param path  the map's field path, e.g. {@code options[0]}
+     * @param valid the keys allowed here
+     */
+    Fields(Node node, String path, List<String> valid, Problems problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+        this.isMap = node instanceof MappingNode || Nodes.isNull(node);
+        if (node != null && !isMap) {
+            problems.add(node, path.isEmpty() ? "" : path, "expected a map of keys, found " + Nodes.describe(node),
+                    valid.isEmpty() ? "" : "valid keys: " + String.join(", ", valid));
+        }
+        if (node instanceof MappingNode m) {
+            Map<String, Node> firstKey = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                Node keyNode = t.getKeyNode();
+                String key = Nodes.keyText(keyNode);
+                if (key == null) {
+                    problems.add(keyNode, path, "a key must be plain text, found " + Nodes.describe(keyNode), "");
+                    continue;
+                }
+                String at = Keys.join(path, key);
+                if (firstKey.containsKey(key)) {
+                    Location first = problems.loc(firstKey.get(key));
+                    problems.add(keyNode, at, "duplicate key '" + key + "'"
+                            + (first.line() > 0 ? " (first given on line " + first.line() + ")" : ""),
+                            "keep one of them");
+                    continue;
+                }
+                firstKey.put(key, keyNode);
+                if (!valid.contains(key)) {
+                    problems.add(keyNode, at, "unknown key '" + key + "'", Suggest.didYouMean(key, valid, "valid keys"));
+                    continue;
+                }
+                values.put(key, t.getValueNode());
+            }
+        }
+    }
+
+    /** The node, for locations. */
+    Node node() {
+        return node;
+    }
+
+    boolean isMap() {
+        return isMap;
+    }
+
+    /** The value of a valid key, or null when absent. */
+    Node get(String key) {
+        return values.get(key);
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** The value of a required key; reports it as missing (at the map) and returns null when absent. */
+    Node require(String key) {
+        Node n = values.get(key);
+        if (n == null && isMap) {
+            problems.add(node, Keys.join(path, key), "required key '" + key + "' is missing",
+                    "add " + key + ": under " + (path.isEmpty() ? "the top level" : path));
+        }
+        return n;
+    }
+
+    String path(String key) {
+        return Keys.join(path, key);
+    }
+}
