@@ -24,8 +24,11 @@ public interface InverseCdf {
     /** Number of knots of the PERT table. */
     int PERT_KNOTS = 2049;
 
-    /** Documented bound on the PERT table's error, as a share of (max − min); see InverseCdfTest. */
-    double PERT_MAX_ERROR = 1e-9;
+    /**
+     * Documented bound on the PERT table's absolute error, as a share of (max − min). Measured by
+     * InverseCdfTest at every midpoint between knots for modes from min to max: at most 1.0e-11.
+     */
+    double PERT_MAX_ERROR = 1e-10;
 
     /** The u-quantile, for u in (0, 1); u = 0 and 1 give the ends of the support. */
     double at(double u);
