@@ -238,8 +238,12 @@ public final class Samplers {
 
         @Override public double sample() { return Math.exp(mu + sigma * z.sample()); }
         @Override public void sample(double[] out, int n) {
+            // two passes: the ziggurat loop and the exp loop each run faster on their own
             for (int i = 0; i < n; i++) {
-                out[i] = Math.exp(mu + sigma * z.sample());
+                out[i] = z.sample();
+            }
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.exp(mu + sigma * out[i]);
             }
         }
         @Override public Sampler withUniformRandomProvider(UniformRandomProvider r) {
