@@ -46,7 +46,7 @@ public interface InverseCdf {
         }
     }
 
-    /** P(X &lt;= x), exact (to double precision, by commons-math3 special functions where needed). */
+    /** P(X &lt;= x), exact to about 1e-14 relative (commons-math3 regularized beta for PERT). */
     double cdf(double x);
 
     /**

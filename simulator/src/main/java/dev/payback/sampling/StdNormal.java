@@ -7,12 +7,13 @@ import org.apache.commons.math3.special.Erf;
  * and an accurate quantile function Φ⁻¹.
  *
  * <p>{@link #cdf(double)} evaluates the smaller tail, so it keeps its relative accuracy deep into
- * the lower tail: for |z| &lt;= 3 (99.7% of normal draws) by Hart's rational approximation
- * (algorithm 5666, as given by G. West, "Better approximations to cumulative normal functions",
- * 2005), whose relative error there is below 2e-14; beyond, by commons-math3
- * {@link Erf#erfc(double)} (slower but accurate to about 1e-15). {@link #inverseCdf(double)} is
- * Acklam's rational approximation refined by one Halley step against {@link Erf#erfc(double)},
- * accurate to about 1e-15 relative for p &gt;= 1e-290 (Acklam's 1.2e-9 alone below).
+ * the lower tail, and allocates nothing: for |z| &lt;= 3 (99.7% of normal draws) by Hart's rational
+ * approximation (algorithm 5666, as given by G. West, "Better approximations to cumulative normal
+ * functions", 2005), beyond by Laplace's continued fraction for the Mills ratio. Its relative error
+ * is below 2e-14 on [−37.5, 0] (measured against high-precision values and commons-math3 erfc in
+ * StdNormalTest). {@link #inverseCdf(double)} is Acklam's rational approximation refined by one
+ * Halley step against {@link Erf#erfc(double)}, accurate to about 1e-15 relative for p &gt;= 1e-290
+ * (Acklam's 1.2e-9 alone below).
  */
 public final class StdNormal {
 
@@ -42,7 +43,14 @@ public final class StdNormal {
             return x > 37.5 ? 0 : z; // NaN passes through
         }
         if (x > 3) {
-            return 0.5 * Erf.erfc(x / SQRT2);
+            // Laplace's continued fraction for the Mills ratio, 60 terms by backward recurrence
+            // (converged to rounding for x > 3); exp(-x²/2) split so x² is not rounded.
+            double t = x;
+            for (int k = 60; k >= 1; k--) {
+                t = x + k / t;
+            }
+            double s = Math.floor(x * 16) / 16;
+            return Math.exp(-0.5 * s * s) * Math.exp(-0.5 * (x - s) * (x + s)) / (t * SQRT_2PI);
         }
         double e = Math.exp(-0.5 * x * x);
         double num = 3.52624965998911e-02 * x + 0.700383064443688;

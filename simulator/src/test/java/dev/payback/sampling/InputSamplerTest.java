@@ -259,4 +259,34 @@ class InputSamplerTest {
         assertThatThrownBy(() -> w.fill(1, -1, 1, cols, new long[5])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> w.fill(1, 0, 1, new double[4][], new long[5])).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void allocatesNothingPerTrial() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean mx) || !mx.isThreadAllocatedMemorySupported()) {
+            return;
+        }
+        InputSampler s = of(List.of(ORDERS, RATE, EXCESS, CANCEL, MARGIN, HOURS,
+                in("d", new Dist.Discrete(new double[] {1, 2}, new double[] {1, 3}), Domain.NON_NEGATIVE)),
+                corr(RATE.path(), CANCEL.path(), 0.6, 1), corr(EXCESS.path(), CANCEL.path(), 0.3, 2));
+        InputSampler.Worker w = s.newWorker();
+        double[][] cols = new double[7][InputSampler.BLOCK];
+        long[] clamps = new long[7];
+        for (int i = 0; i < 300; i++) { // warm up
+            w.fill(1, i, InputSampler.BLOCK, cols, clamps);
+        }
+        long tid = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 50; i++) {
+            w.fill(1, i, 8, cols, clamps);
+        }
+        long small = mx.getThreadAllocatedBytes(tid) - before;
+        before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 50; i++) {
+            w.fill(1, i, InputSampler.BLOCK, cols, clamps);
+        }
+        long full = mx.getThreadAllocatedBytes(tid) - before;
+        // the per-block allocation (generators, sampler copies) does not grow with the trials drawn
+        assertThat(full).isLessThanOrEqualTo(small + 4096);
+    }
 }
