@@ -1,0 +1,376 @@
+package dev.payback.sampling;
+
+import dev.payback.scenario.Correlation;
+import dev.payback.scenario.Input;
+import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Location;
+import dev.payback.scenario.Problem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Draws every input of a run, block by block, into primitive columns. Built once per run
+ * (immutable, shareable between threads); each thread fills blocks with its own {@link Worker}.
+ *
+ * <p><b>Determinism.</b> Trials are cut into blocks of {@link #BLOCK}; the values of a block depend
+ * only on (seed, block index, the input's path, its distribution, its correlation group), never
+ * on the thread, on the other inputs or on their order, nor on how many trials of the block are
+ * asked for (a shorter fill is a prefix of a longer one):
+ * <ul>
+ * <li>an uncorrelated input draws from its own stream {@link Streams#of}(seed, block,
+ *     {@link #streamKey}(path)) with the direct {@link Samplers sampler} of its distribution;</li>
+ * <li>a fixed input fills its constant;</li>
+ * <li>a correlated group (a connected component of the correlation graph) draws from one stream
+ *     keyed by {@link Streams#groupKey} of its sorted paths, through a Gaussian copula: Spearman ρ
+ *     becomes the normal's r = 2 sin(πρ/6), the matrix is Cholesky-factored once, and each trial
+ *     draws independent normals z (members in path order), x = Lz, value = {@link InverseCdf#atZ}(x).
+ *     Marginals are exact and the rank correlations are attained (for continuous marginals).</li>
+ * </ul>
+ * Draws outside the input's {@link dev.payback.scenario.Domain} are clamped to it and counted.
+ */
+public final class InputSampler {
+
+    /** Trials per block; a constant so results never depend on the number of threads. */
+    public static final int BLOCK = 2048;
+
+    /** Smallest pivot accepted by the Cholesky factorization of a group's normal correlations. */
+    static final double PD_THRESHOLD = 1e-10;
+
+    private static final UniformRandomProvider PLACEHOLDER = new XoRoShiRo128PlusPlus(1, 2);
+
+    private final List<Input> inputs;
+    private final double[] lo;
+    private final double[] hi;
+    private final int[] fixedIdx;
+    private final double[] fixedValue;
+    private final int[] indepIdx;
+    private final long[] indepKey;
+    private final Sampler[] indepSampler;  // prototypes on a placeholder generator, never sampled
+    private final Group[] groups;
+    private final int maxGroupSize;
+
+    /** A correlated group, built once. */
+    private record Group(int[] members, long key, double[][] lower, InverseCdf[] inverse) {
+    }
+
+    private InputSampler(List<Input> inputs, int[] fixedIdx, double[] fixedValue, int[] indepIdx,
+                         Sampler[] indepSampler, Group[] groups) {
+        this.inputs = inputs;
+        int n = inputs.size();
+        this.lo = new double[n];
+        this.hi = new double[n];
+        for (int k = 0; k < n; k++) {
+            lo[k] = inputs.get(k).domain().lo();
+            hi[k] = inputs.get(k).domain().hi();
+        }
+        this.fixedIdx = fixedIdx;
+        this.fixedValue = fixedValue;
+        this.indepIdx = indepIdx;
+        this.indepSampler = indepSampler;
+        this.indepKey = new long[indepIdx.length];
+        for (int j = 0; j < indepIdx.length; j++) {
+            indepKey[j] = streamKey(inputs.get(indepIdx[j]).path());
+        }
+        this.groups = groups;
+        int m = 0;
+        for (Group g : groups) {
+            m = Math.max(m, g.members.length);
+        }
+        this.maxGroupSize = m;
+    }
+
+    /** The stream key of an input path: {@link Streams#streamKey(String)}. */
+    public static long streamKey(String path) {
+        return Streams.streamKey(path);
+    }
+
+    /**
+     * Builds the sampler of a run: direct samplers for the uncorrelated inputs, inverse CDFs and
+     * a Cholesky factor per correlated group.
+     *
+     * @param inputs       every input, with distinct paths; column k of {@link Worker#fill} is inputs.get(k)
+     * @param correlations Spearman rank correlations between inputs named by path
+     * @throws InvalidInputException    when a correlation names an unknown or fixed input, repeats a pair, or a
+     *                                  group's converted matrix is not positive definite (one problem each)
+     * @throws IllegalArgumentException when two inputs share a path
+     */
+    public static InputSampler of(List<Input> inputs, List<Correlation> correlations) throws InvalidInputException {
+        List<Input> in = List.copyOf(inputs);
+        List<Correlation> corr = List.copyOf(correlations);
+        Map<String, Integer> index = new HashMap<>();
+        Set<Long> keys = new HashSet<>();
+        for (int k = 0; k < in.size(); k++) {
+            String path = in.get(k).path();
+            if (index.put(path, k) != null) {
+                throw new IllegalArgumentException("two inputs share the path " + path);
+            }
+            if (!keys.add(streamKey(path))) {
+                throw new IllegalArgumentException("stream key collision for " + path); // 2^-64 odds
+            }
+        }
+
+        // validate the correlations, one problem per bad entry
+        List<Problem> problems = new ArrayList<>();
+        Set<String> pairs = new HashSet<>();
+        List<Correlation> valid = new ArrayList<>();
+        for (Correlation c : corr) {
+            String bad = null;
+            for (String p : List.of(c.a(), c.b())) {
+                Integer k = index.get(p);
+                if (bad == null && k == null) {
+                    bad = "names " + p + ", which is not an input that can be correlated";
+                } else if (bad == null && in.get(k).dist().isFixed()) {
+                    bad = p + " is fixed (" + in.get(k).notation() + "), and a fixed value cannot be correlated";
+                }
+            }
+            String pair = c.a().compareTo(c.b()) < 0 ? c.a() + "\n" + c.b() : c.b() + "\n" + c.a();
+            if (bad == null && !pairs.add(pair)) {
+                bad = "the pair " + c.a() + ", " + c.b() + " is correlated twice";
+            }
+            if (bad != null) {
+                problems.add(new Problem(c.where(), "correlations", bad,
+                        bad.startsWith("names") ? "check the path" : "remove this entry"));
+            } else {
+                valid.add(c);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+
+        // connected components (union-find over input indices)
+        int[] parent = new int[in.size()];
+        for (int k = 0; k < parent.length; k++) {
+            parent[k] = k;
+        }
+        for (Correlation c : valid) {
+            int ra = find(parent, index.get(c.a()));
+            int rb = find(parent, index.get(c.b()));
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+        Map<Integer, List<Correlation>> byRoot = new TreeMap<>();
+        for (Correlation c : valid) {
+            byRoot.computeIfAbsent(find(parent, index.get(c.a())), r -> new ArrayList<>()).add(c);
+        }
+        boolean[] correlated = new boolean[in.size()];
+        List<Group> groups = new ArrayList<>();
+        for (List<Correlation> edges : byRoot.values()) {
+            TreeMap<String, Integer> members = new TreeMap<>(); // sorted by path
+            for (Correlation c : edges) {
+                members.put(c.a(), index.get(c.a()));
+                members.put(c.b(), index.get(c.b()));
+            }
+            List<String> paths = new ArrayList<>(members.keySet());
+            int m = paths.size();
+            double[][] r = new double[m][m];
+            for (int i = 0; i < m; i++) {
+                r[i][i] = 1;
+            }
+            for (Correlation c : edges) {
+                int i = paths.indexOf(c.a());
+                int j = paths.indexOf(c.b());
+                double pearson = 2 * Math.sin(Math.PI * c.rho() / 6);
+                r[i][j] = pearson;
+                r[j][i] = pearson;
+            }
+            double[][] lower;
+            try {
+                RealMatrix l = new CholeskyDecomposition(new Array2DRowRealMatrix(r, false),
+                        CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, PD_THRESHOLD).getL();
+                lower = l.getData();
+            } catch (NonPositiveDefiniteMatrixException e) {
+                problems.add(notPositiveDefinite(edges));
+                continue;
+            }
+            int[] idx = new int[m];
+            InverseCdf[] inv = new InverseCdf[m];
+            for (int i = 0; i < m; i++) {
+                idx[i] = members.get(paths.get(i));
+                inv[i] = InverseCdf.of(in.get(idx[i]).dist());
+                correlated[idx[i]] = true;
+            }
+            groups.add(new Group(idx, Streams.groupKey(paths), lower, inv));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+
+        List<Integer> fixed = new ArrayList<>();
+        List<Integer> indep = new ArrayList<>();
+        for (int k = 0; k < in.size(); k++) {
+            if (in.get(k).dist().isFixed()) {
+                fixed.add(k);
+            } else if (!correlated[k]) {
+                indep.add(k);
+            }
+        }
+        int[] fixedIdx = fixed.stream().mapToInt(Integer::intValue).toArray();
+        double[] fixedValue = new double[fixedIdx.length];
+        for (int j = 0; j < fixedIdx.length; j++) {
+            fixedValue[j] = in.get(fixedIdx[j]).dist().supportMin();
+        }
+        int[] indepIdx = indep.stream().mapToInt(Integer::intValue).toArray();
+        Sampler[] samplers = new Sampler[indepIdx.length];
+        for (int j = 0; j < indepIdx.length; j++) {
+            samplers[j] = Samplers.of(in.get(indepIdx[j]).dist(), PLACEHOLDER);
+        }
+        return new InputSampler(in, fixedIdx, fixedValue, indepIdx, samplers, groups.toArray(new Group[0]));
+    }
+
+    private static int find(int[] parent, int k) {
+        while (parent[k] != k) {
+            parent[k] = parent[parent[k]];
+            k = parent[k];
+        }
+        return k;
+    }
+
+    private static Problem notPositiveDefinite(List<Correlation> edges) {
+        StringBuilder pairs = new StringBuilder();
+        for (Correlation c : edges) {
+            if (pairs.length() > 0) {
+                pairs.append("; ");
+            }
+            pairs.append(c.a()).append(" ~ ").append(c.b()).append(' ')
+                    .append(String.format(Locale.ROOT, "%s", c.rho()));
+        }
+        Location where = edges.get(0).where();
+        return new Problem(where, "correlations",
+                "the correlation matrix is not positive definite (after conversion to the normal copula, r = 2 sin(pi rho / 6)); "
+                        + "pairs involved: " + pairs,
+                "weaken one of these correlations (move it toward 0) or remove it");
+    }
+
+    /** Number of inputs (columns). */
+    public int size() {
+        return inputs.size();
+    }
+
+    /** The inputs, in column order. */
+    public List<Input> inputs() {
+        return inputs;
+    }
+
+    /** A new worker, for one thread. */
+    public Worker newWorker() {
+        return new Worker(this);
+    }
+
+    /**
+     * Fills blocks for one thread; not thread-safe. It owns its scratch, so a fill allocates only
+     * a generator and a few small sampler copies per input and block, nothing per trial.
+     */
+    public static final class Worker {
+        private final InputSampler s;
+        private final double[][] z;
+
+        private Worker(InputSampler s) {
+            this.s = s;
+            this.z = new double[s.maxGroupSize][BLOCK];
+        }
+
+        /**
+         * Draws trials {@code block*BLOCK .. block*BLOCK+n-1}.
+         *
+         * @param seed        the run's seed
+         * @param block       the block index, &gt;= 0
+         * @param n           trials to draw, 0..{@link #BLOCK}
+         * @param columns     {@code columns[k][t]} receives input k's value in trial t of the block
+         *                    (each column at least n long)
+         * @param clampCounts {@code clampCounts[k]} is increased by how many of the n draws of input k
+         *                    were clamped into its domain
+         */
+        public void fill(long seed, long block, int n, double[][] columns, long[] clampCounts) {
+            if (n < 0 || n > BLOCK) {
+                throw new IllegalArgumentException("n must lie in 0.." + BLOCK + ", got " + n);
+            }
+            if (block < 0) {
+                throw new IllegalArgumentException("block must be >= 0, got " + block);
+            }
+            Objects.requireNonNull(columns, "columns");
+            Objects.requireNonNull(clampCounts, "clampCounts");
+            if (columns.length < s.size() || clampCounts.length < s.size()) {
+                throw new IllegalArgumentException("need " + s.size() + " columns and clamp counters");
+            }
+            if (n == 0) {
+                return;
+            }
+            for (int j = 0; j < s.fixedIdx.length; j++) {
+                int k = s.fixedIdx[j];
+                Arrays.fill(columns[k], 0, n, s.fixedValue[j]);
+                clamp(k, columns[k], n, clampCounts);
+            }
+            for (int j = 0; j < s.indepIdx.length; j++) {
+                int k = s.indepIdx[j];
+                UniformRandomProvider rng = Streams.of(seed, block, s.indepKey[j]);
+                s.indepSampler[j].withUniformRandomProvider(rng).sample(columns[k], n);
+                clamp(k, columns[k], n, clampCounts);
+            }
+            for (Group g : s.groups) {
+                fillGroup(g, seed, block, n, columns, clampCounts);
+            }
+        }
+
+        private void fillGroup(Group g, long seed, long block, int n, double[][] columns, long[] clampCounts) {
+            int m = g.members.length;
+            ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(
+                    Streams.of(seed, block, g.key));
+            double[][] zz = z;
+            for (int t = 0; t < n; t++) {        // trial-major, so a shorter fill is a prefix
+                for (int i = 0; i < m; i++) {
+                    zz[i][t] = gauss.sample();
+                }
+            }
+            double[][] l = g.lower;
+            for (int i = m - 1; i >= 1; i--) {   // x = L z in place: row i only reads rows <= i
+                double[] row = l[i];
+                double[] zi = zz[i];
+                for (int t = 0; t < n; t++) {
+                    double x = row[i] * zi[t];
+                    for (int j = 0; j < i; j++) {
+                        x += row[j] * zz[j][t];
+                    }
+                    zi[t] = x;
+                }
+            }
+            // row 0 of L is (1, 0, ...): x0 = z0
+            for (int i = 0; i < m; i++) {
+                int k = g.members[i];
+                g.inverse[i].atZ(zz[i], columns[k], n);
+                clamp(k, columns[k], n, clampCounts);
+            }
+        }
+
+        private void clamp(int k, double[] col, int n, long[] clampCounts) {
+            double lo = s.lo[k];
+            double hi = s.hi[k];
+            int c = 0;
+            for (int t = 0; t < n; t++) {
+                double v = col[t];
+                if (v < lo) {
+                    col[t] = lo;
+                    c++;
+                } else if (v > hi) {
+                    col[t] = hi;
+                    c++;
+                }
+            }
+            clampCounts[k] += c;
+        }
+    }
+}
