@@ -25,7 +25,7 @@ public final class PaybackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--debug", scope = ScopeType.INHERITED,
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an unexpected error.")
     boolean debug;
 

@@ -141,10 +141,9 @@ class HandDerivedTest {
      */
     @Test
     void growthAndSeasonalityFollowTheOrdersEquation() throws Exception {
-        String yaml = FLAT.replace("  orders_per_month: 10000", """
-                  orders_per_month: 10000
-                  annual_growth: 0.44
-                  seasonality: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5]""");
+        String yaml = FLAT.replace("  orders_per_month: 10000", "  orders_per_month: 10000\n"
+                + "  annual_growth: 0.44\n"
+                + "  seasonality: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5]");
         SimulationResult r = Engine.run(parse(yaml), Engine.Options.defaults().withThreads(1));
         double[] orders = new double[25];
         double yearOne = 0;
