@@ -10,20 +10,17 @@ import dev.payback.report.SummaryJson;
 import dev.payback.report.TrialsCsv;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Scenario;
-import dev.payback.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code payback simulate SCENARIO}: run the trials, print the summary, write the outputs. */
@@ -33,8 +30,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML).")
-    Path scenario;
+    @Mixin
+    ScenarioOptions input;
 
     @Option(names = "--trials", paramLabel = "N", description = "Number of trials (default: the scenario's).")
     Integer trials;
@@ -49,14 +46,6 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Output folder (default: out/<scenario file name without extension>).")
     Path out;
 
-    @Option(names = "--set", paramLabel = "PATH=YAML",
-            description = "Override a value for a stress test, e.g. --set pain.exception_rate='{pert: [0.1, 0.2, 0.3]}'. "
-                    + "Repeatable.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--stress", paramLabel = "NAME", description = "Apply a stress preset from the scenario's stress: map.")
-    String stress;
-
     @Option(names = "--trials-csv", description = "Also write trials.csv: one row per trial, inputs drawn and outputs.")
     boolean trialsCsv;
 
@@ -65,10 +54,10 @@ public final class SimulateCommand implements Callable<Integer> {
         CliChecks.positive(spec, "--trials", trials);
         CliChecks.nonNegative(spec, "--seed", seed);
         CliChecks.positive(spec, "--threads", threads);
-        Path dir = out != null ? out : Path.of("out", baseName(scenario));
+        Path dir = out != null ? out : Path.of("out", baseName(input.file()));
         CliChecks.outputFolder(spec, dir);
 
-        Scenario s = ScenarioLoader.load(scenario, sets, stress);
+        Scenario s = input.load();
         s = s.withRun(trials != null ? trials : s.trials(), seed != null ? seed : s.seed());
         Engine.Options options = Engine.Options.defaults();
         if (threads != null) {

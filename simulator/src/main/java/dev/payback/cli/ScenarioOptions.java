@@ -1,0 +1,36 @@
+package dev.payback.cli;
+
+import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Scenario;
+import dev.payback.scenario.ScenarioLoader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The scenario argument with its overrides, shared by every command that reads a scenario. */
+public final class ScenarioOptions {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML).")
+    Path scenario;
+
+    @Option(names = "--set", paramLabel = "PATH=YAML",
+            description = "Override a value for a stress test, e.g. --set pain.exception_rate='{pert: [0.1, 0.2, 0.3]}'. "
+                    + "Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--stress", paramLabel = "NAME",
+            description = "Apply a stress preset from the scenario's stress: map (before any --set).")
+    String stress;
+
+    /** The scenario file. */
+    public Path file() {
+        return scenario;
+    }
+
+    /** Loads and validates the scenario with the overrides applied. */
+    public Scenario load() throws InvalidInputException {
+        return ScenarioLoader.load(scenario, sets, stress);
+    }
+}
