@@ -24,8 +24,20 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PaybackCommand());
         cl.setExecutionExceptionHandler(Cli::handle);
+        cl.setParameterExceptionHandler(Cli::usage);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** A usage error: one line saying what is wrong, one line saying where help is. */
+    private static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("payback: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return CommandLine.ExitCode.USAGE;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
