@@ -91,7 +91,8 @@ public final class Analysis {
         }
 
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain, Stats.of(c.painShare),
-                Stats.of(c.painFte), Stats.of(c.revenue), thresholds, options, pBest, decision, tests, inputs);
+                Stats.of(c.painFte), Stats.of(c.revenue), thresholds, options, pBest, decision, tests, inputs,
+                Sensitivity.of(r));
     }
 
     private static Summary.OptionSummary option(Scenario s, OptionSpec spec, OptionColumns oc, double[] pain,

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The headline results of a run: everything summary.json holds (MODEL.md section 5) plus the
- * extensions documented in docs/model-notes.md (five tests, clamping, standard errors).
+ * extensions documented in docs/model-notes.md (five tests, clamping, standard errors, sensitivity and
+ * value of information).
  */
 public record Summary(
         String scenario,
@@ -22,13 +23,23 @@ public record Summary(
         Map<String, Double> pBest,
         Decision decision,
         List<FiveTest> fiveTests,
-        List<InputSummary> inputs) {
+        List<InputSummary> inputs,
+        Sensitivity sensitivity) {
 
+    /** {@code sensitivity} may be null (not computed); the other components may not. */
     public Summary {
         options = List.copyOf(options);
         pBest = Map.copyOf(pBest);
         fiveTests = List.copyOf(fiveTests);
         inputs = List.copyOf(inputs);
+    }
+
+    /** A summary without sensitivity analysis. */
+    public Summary(String scenario, int trials, long seed, String currency, int horizonMonths, Stats annualizedPain,
+            Stats painShareOfRevenue, Stats painFte, Stats revenue, Thresholds thresholds, List<OptionSummary> options,
+            Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs) {
+        this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
+                thresholds, options, pBest, decision, fiveTests, inputs, null);
     }
 
     /** MODEL.md section 3: probabilities of the seed's thresholds, over trials. */

@@ -66,6 +66,9 @@ public final class ConsoleSummary {
             b.append(String.format(Locale.ROOT, "  %d. %s %s -> %s%n", t.number(), t.question(), t.evidence(),
                     t.leans()));
         }
+        if (s.sensitivity() != null) {
+            b.append('\n').append(SensitivityText.render(s));
+        }
         return b.toString();
     }
 

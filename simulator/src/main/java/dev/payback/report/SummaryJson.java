@@ -2,6 +2,7 @@ package dev.payback.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 
@@ -93,6 +94,9 @@ public final class SummaryJson {
             g.writeStringField("label", o.label());
             g.writeStringField("kind", o.kind());
             stats(g, "one_time_cost", o.oneTimeCost());
+            if (s.sensitivity() != null) {
+                sensitivity(g, s.sensitivity().forOption(o.id()));
+            }
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -136,6 +140,38 @@ public final class SummaryJson {
             number(g, "p50", in.p50());
             number(g, "p90", in.p90());
             number(g, "clamped_share", in.clampedShare());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (s.sensitivity() != null) {
+            valueOfInformation(g, s.sensitivity());
+        }
+        g.writeEndObject();
+    }
+
+    /** options.&lt;id&gt;.sensitivity: largest swing first. */
+    private static void sensitivity(JsonGenerator g, java.util.List<Sensitivity.Entry> entries) throws IOException {
+        g.writeArrayFieldStart("sensitivity");
+        for (Sensitivity.Entry e : entries) {
+            g.writeStartObject();
+            g.writeStringField("input", e.input());
+            number(g, "spearman", e.spearman());
+            number(g, "tornado_low", e.tornadoLow());
+            number(g, "tornado_high", e.tornadoHigh());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** value_of_information: total EVPI and EVPPI per input, largest first. */
+    private static void valueOfInformation(JsonGenerator g, Sensitivity sens) throws IOException {
+        g.writeObjectFieldStart("value_of_information");
+        number(g, "evpi", sens.evpi());
+        g.writeArrayFieldStart("per_input");
+        for (Sensitivity.Evppi e : sens.evppi()) {
+            g.writeStartObject();
+            g.writeStringField("input", e.input());
+            number(g, "evppi", e.evppi());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads a scenario file (MODEL.md section 1), applies a stress preset and {@code --set} overrides,
@@ -50,6 +53,22 @@ public final class ScenarioLoader {
      */
     public static Scenario parse(String yamlText, String sourceName, List<String> sets, String stressPreset)
             throws InvalidInputException {
+        return parse(yamlText, sourceName, sets, stressPreset, Set.of());
+    }
+
+    /**
+     * Loads a file for a one-way sweep: as {@link #load(Path, List, String)}, but every entry of
+     * {@code correlations:} that names one of {@code uncorrelate} is set aside first, so those inputs
+     * may be fixed by a {@code --set} (a fixed value cannot be correlated).
+     */
+    public static Scenario loadUncorrelated(Path file, List<String> sets, String stressPreset,
+            Set<String> uncorrelate) throws InvalidInputException {
+        String source = file.toString();
+        return parse(YamlSource.readText(file, source), source, sets, stressPreset, uncorrelate);
+    }
+
+    private static Scenario parse(String yamlText, String sourceName, List<String> sets, String stressPreset,
+            Set<String> uncorrelate) throws InvalidInputException {
         Problems problems = new Problems(sourceName);
         Optional<Node> composed = YamlSource.compose(yamlText, sourceName);
         if (composed.isEmpty()) {
@@ -63,6 +82,10 @@ public final class ScenarioLoader {
             throw new InvalidInputException(new Problem(problems.loc(root), "",
                     "a scenario must be a map of keys (name, business, pain, options, ...), found "
                             + Nodes.describe(root), "start from scenarios/template.yaml"));
+        }
+        if (!uncorrelate.isEmpty() && Nodes.get(map, "correlations") instanceof SequenceNode list) {
+            list.getValue().removeIf(item -> item instanceof SequenceNode pair && pair.getValue().size() >= 2
+                    && (names(pair.getValue().get(0), uncorrelate) || names(pair.getValue().get(1), uncorrelate)));
         }
         Map<String, Map<String, String>> stress = new LinkedHashMap<>();
         Map<String, List<NodeTuple>> presets = stress(map, problems, stress);
@@ -96,6 +119,10 @@ public final class ScenarioLoader {
         Scenario s = new ScenarioReader(problems).read(map, stress);
         problems.throwIfAny();
         return s;
+    }
+
+    private static boolean names(Node n, Set<String> paths) {
+        return n instanceof ScalarNode sc && paths.contains(sc.getValue());
     }
 
     /**

@@ -1,0 +1,106 @@
+package dev.payback.cli;
+
+import dev.payback.analysis.Analysis;
+import dev.payback.analysis.Comparison;
+import dev.payback.analysis.Summary;
+import dev.payback.engine.Engine;
+import dev.payback.report.AtomicFiles;
+import dev.payback.report.compare.CompareReport;
+import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Problem;
+import dev.payback.scenario.Scenario;
+import dev.payback.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code payback compare A.yaml B.yaml [...]}: simulate each scenario and show the headline figures
+ * side by side with their differences against the first.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Simulate two or more scenarios and compare their headline figures; writes compare.json, "
+                + "compare.csv and compare.html.")
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0..*", arity = "2..*", paramLabel = "SCENARIO",
+            description = "Two or more scenario files; differences are against the first.")
+    List<Path> scenarios = new ArrayList<>();
+
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per scenario (default: each scenario's).")
+    Integer trials;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Random seed for every scenario, >= 0 (default: each scenario's).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/compare).")
+    Path out;
+
+    @Override
+    public Integer call() throws InvalidInputException, IOException {
+        SimulateCommand.CliChecks.positive(spec, "--trials", trials);
+        SimulateCommand.CliChecks.nonNegative(spec, "--seed", seed);
+        SimulateCommand.CliChecks.positive(spec, "--threads", threads);
+        Path dir = out != null ? out : Path.of("out", "compare");
+        SimulateCommand.CliChecks.outputFolder(spec, dir);
+
+        // Load every file first, so all problems of all files are reported before any simulation.
+        List<Scenario> loaded = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path p : scenarios) {
+            try {
+                loaded.add(ScenarioLoader.load(p));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Engine.Options options = Engine.Options.defaults();
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        List<Summary> summaries = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            Scenario s = loaded.get(i);
+            s = s.withRun(trials != null ? trials : s.trials(), seed != null ? seed : s.seed());
+            summaries.add(Analysis.summarize(Engine.run(s, options)));
+            files.add(scenarios.get(i).toString());
+        }
+        Comparison c = Comparison.of(files, summaries);
+
+        Files.createDirectories(dir);
+        Path json = dir.resolve("compare.json");
+        Path csv = dir.resolve("compare.csv");
+        Path html = dir.resolve("compare.html");
+        AtomicFiles.write(json, CompareReport.json(c));
+        AtomicFiles.write(csv, o -> CompareReport.csv(c, o));
+        AtomicFiles.write(html, CompareReport.html(c));
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(CompareReport.table(c));
+        o.println();
+        for (Path p : List.of(json, csv, html)) {
+            o.println("Wrote " + p);
+        }
+        o.flush();
+        return 0;
+    }
+}
