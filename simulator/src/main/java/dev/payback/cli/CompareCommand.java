@@ -12,6 +12,7 @@ import dev.payback.scenario.Scenario;
 import dev.payback.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,24 +40,15 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Two or more scenario files; differences are against the first.")
     List<Path> scenarios = new ArrayList<>();
 
-    @Option(names = "--trials", paramLabel = "N", description = "Trials per scenario (default: each scenario's).")
-    Integer trials;
-
-    @Option(names = "--seed", paramLabel = "S",
-            description = "Random seed for every scenario, >= 0 (default: each scenario's).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/compare).")
     Path out;
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
-        SimulateCommand.CliChecks.positive(spec, "--trials", trials);
-        SimulateCommand.CliChecks.nonNegative(spec, "--seed", seed);
-        SimulateCommand.CliChecks.positive(spec, "--threads", threads);
+        run.check();
         Path dir = out != null ? out : Path.of("out", "compare");
         SimulateCommand.CliChecks.outputFolder(spec, dir);
 
@@ -73,15 +65,11 @@ public final class CompareCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Engine.Options options = Engine.Options.defaults();
-        if (threads != null) {
-            options = options.withThreads(threads);
-        }
+        Engine.Options options = run.engine();
         List<Summary> summaries = new ArrayList<>();
         List<String> files = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
-            Scenario s = loaded.get(i);
-            s = s.withRun(trials != null ? trials : s.trials(), seed != null ? seed : s.seed());
+            Scenario s = run.apply(loaded.get(i));
             summaries.add(Analysis.summarize(Engine.run(s, options)));
             files.add(scenarios.get(i).toString());
         }

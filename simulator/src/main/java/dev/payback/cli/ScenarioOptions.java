@@ -29,6 +29,17 @@ public final class ScenarioOptions {
         return scenario;
     }
 
+    /**
+     * Loads the scenario with the overrides plus {@code extraSets} applied last, after setting aside
+     * the correlations that name any of {@code uncorrelate} (a sweep fixes such an input).
+     */
+    public Scenario loadUncorrelated(List<String> extraSets, java.util.Set<String> uncorrelate)
+            throws InvalidInputException {
+        List<String> all = new ArrayList<>(sets);
+        all.addAll(extraSets);
+        return ScenarioLoader.loadUncorrelated(scenario, all, stress, uncorrelate);
+    }
+
     /** Loads and validates the scenario with the overrides applied. */
     public Scenario load() throws InvalidInputException {
         return ScenarioLoader.load(scenario, sets, stress);

@@ -33,14 +33,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions input;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Number of trials (default: the scenario's).")
-    Integer trials;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed, >= 0 (default: the scenario's).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: out/<scenario file name without extension>).")
@@ -51,19 +45,13 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
-        CliChecks.positive(spec, "--trials", trials);
-        CliChecks.nonNegative(spec, "--seed", seed);
-        CliChecks.positive(spec, "--threads", threads);
+        run.check();
         Path dir = out != null ? out : Path.of("out", baseName(input.file()));
         CliChecks.outputFolder(spec, dir);
 
         Scenario s = input.load();
-        s = s.withRun(trials != null ? trials : s.trials(), seed != null ? seed : s.seed());
-        Engine.Options options = Engine.Options.defaults();
-        if (threads != null) {
-            options = options.withThreads(threads);
-        }
-        SimulationResult result = Engine.run(s, options);
+        s = run.apply(s);
+        SimulationResult result = Engine.run(s, run.engine());
         Summary summary = Analysis.summarize(result);
 
         Files.createDirectories(dir);
@@ -92,20 +80,6 @@ public final class SimulateCommand implements Callable<Integer> {
     /** Checks of command-line values that picocli's types do not express. */
     static final class CliChecks {
         private CliChecks() {
-        }
-
-        static void positive(CommandSpec spec, String option, Number value) {
-            if (value != null && value.longValue() < 1) {
-                throw new ParameterException(spec.commandLine(),
-                        option + " must be at least 1, got " + value);
-            }
-        }
-
-        static void nonNegative(CommandSpec spec, String option, Number value) {
-            if (value != null && value.longValue() < 0) {
-                throw new ParameterException(spec.commandLine(),
-                        option + " must be 0 or more, got " + value);
-            }
         }
 
         static void outputFolder(CommandSpec spec, Path dir) {

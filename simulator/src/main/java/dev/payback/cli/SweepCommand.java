@@ -7,12 +7,11 @@ import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepReport;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Scenario;
-import dev.payback.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -46,8 +45,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML).")
-    Path scenario;
+    @Mixin
+    ScenarioOptions input;
 
     @Option(names = "--set-range", required = true, paramLabel = "PATH=LO..HI",
             description = "The input to sweep and its range, e.g. pain.exception_rate=0.04..0.24.")
@@ -57,24 +56,12 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Number of evenly spaced values, both ends included (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Trials per value (default: the scenario's).")
-    Integer trials;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed, >= 0 (default: the scenario's).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: out/<scenario file name without extension>).")
     Path out;
-
-    @Option(names = "--set", paramLabel = "PATH=YAML", description = "Override a value, as for simulate. Repeatable.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--stress", paramLabel = "NAME", description = "Apply a stress preset of the scenario.")
-    String stress;
 
     /** A parsed {@code PATH=LO..HI}. */
     record Range(String path, double lo, double hi) {
@@ -82,24 +69,19 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
-        SimulateCommand.CliChecks.positive(spec, "--trials", trials);
-        SimulateCommand.CliChecks.nonNegative(spec, "--seed", seed);
-        SimulateCommand.CliChecks.positive(spec, "--threads", threads);
+        run.check();
         if (steps < 2) {
             throw new ParameterException(spec.commandLine(), "--steps must be at least 2, got " + steps);
         }
         Range r = parseRange(spec, range);
-        Path dir = out != null ? out : Path.of("out", SimulateCommand.baseName(scenario));
+        Path dir = out != null ? out : Path.of("out", SimulateCommand.baseName(input.file()));
         SimulateCommand.CliChecks.outputFolder(spec, dir);
 
-        Scenario base = ScenarioLoader.load(scenario, sets, stress);
+        Scenario base = run.apply(input.load());
         List<Double> values = Sweep.values(r.lo(), r.hi(), steps);
-        int n = trials != null ? trials : base.trials();
-        long s = seed != null ? seed : base.seed();
-        Engine.Options options = Engine.Options.defaults();
-        if (threads != null) {
-            options = options.withThreads(threads);
-        }
+        int n = base.trials();
+        long s = base.seed();
+        Engine.Options options = run.engine();
         // A fixed value cannot be correlated: the swept input's correlations are set aside, and its
         // partners keep their own distributions (docs/model-notes.md, "Sweeps").
         Set<String> uncorrelate = Set.of(canonical(r.path()));
@@ -107,9 +89,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<Sweep.Step> stepResults = new ArrayList<>();
         Scenario first = null;
         for (double v : values) {
-            List<String> all = new ArrayList<>(sets);
-            all.add(r.path() + "=" + valueText(v));
-            Scenario sc = ScenarioLoader.loadUncorrelated(scenario, all, stress, uncorrelate).withRun(n, s);
+            Scenario sc = input.loadUncorrelated(List.of(r.path() + "=" + valueText(v)), uncorrelate).withRun(n, s);
             if (first == null) {
                 first = sc;
                 checkSweepable(spec, r.path(), sc);
