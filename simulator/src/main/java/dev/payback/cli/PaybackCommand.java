@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         version = "payback 0.1.0",
         description = "Monte Carlo ROI and cost-threshold simulator for operate-vs-orchestrate decisions.",
-        subcommands = {SimulateCommand.class, ValidateCommand.class},
+        subcommands = {SimulateCommand.class, ValidateCommand.class, PilotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
