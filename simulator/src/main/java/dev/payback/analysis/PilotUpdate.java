@@ -83,6 +83,9 @@ public final class PilotUpdate {
         int n = r.trials();
         double[] e = exceptionRate(r);
         double[] ramp = r.input("options." + spec.id() + ".ramp_months");
+        if (ramp == null) {
+            ramp = new double[n];   // ramp_months defaults to 0 (MODEL.md section 1)
+        }
         double[] effect = r.columns().options[k].exceptionEffect;
 
         double[] logL = logLikelihoods(pilot, e, effect, ramp);

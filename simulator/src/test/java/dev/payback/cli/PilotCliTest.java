@@ -63,6 +63,19 @@ class PilotCliTest {
     }
 
     @Test
+    void outputsAreByteIdenticalForAnyThreadCount(@TempDir Path tmp) throws Exception {
+        for (String threads : new String[] {"1", "2"}) {
+            CliTest.Run r = CliTest.run("pilot", SCENARIO_B, PILOT_B, "--trials", "5000", "--threads", threads,
+                    "--out", tmp.resolve(threads).toString());
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        for (String f : new String[] {"summary.json", "pilot.html"}) {
+            assertThat(Files.readAllBytes(tmp.resolve("2").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("1").resolve(f)));
+        }
+    }
+
+    @Test
     void htmlEscapesTextFromTheScenario(@TempDir Path tmp) throws Exception {
         String scenario = Files.readString(Path.of(SCENARIO_B))
                 .replace("name: Consumer goods SMB on Shopify, Amazon and wholesale", "name: \"<b>B</b> & co\"");

@@ -98,6 +98,7 @@ public final class PilotChart {
     /** The chart as an SVG element (JFreeSVG escapes every text it draws). */
     public static String svg(JFreeChart chart) {
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        g.setDefsKeyPrefix("pilot");   // fixed ids: the same run gives the same bytes
         chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
         return g.getSVGElement();
     }
