@@ -206,6 +206,9 @@ class PilotUpdateTest {
         assertThat(r.go()).isTrue();
         assertThat(r.ess()).isFinite().isGreaterThanOrEqualTo(1).isLessThan(1000);
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("ESS below 1,000", "run more trials"));
+        // (3,000 + 100,000) / 2 / 0.25 = 206,000 orders a month is far above the scenario's 10,000-14,000
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("imply 206,000 orders a month",
+                "check scope_share"));
 
         double[] logL = PilotUpdate.logLikelihoods(p, run.input("pain.exception_rate"),
                 run.columns().options[0].exceptionEffect, run.input("options.orchestrate.ramp_months"));
