@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         version = "payback 0.1.0",
         description = "Monte Carlo ROI and cost-threshold simulator for operate-vs-orchestrate decisions.",
-        subcommands = {SimulateCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class},
+        subcommands = {SimulateCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
+            PilotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

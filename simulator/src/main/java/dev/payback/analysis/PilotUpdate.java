@@ -1,0 +1,337 @@
+package dev.payback.analysis;
+
+import dev.payback.engine.OptionColumns;
+import dev.payback.engine.SimulationResult;
+import dev.payback.engine.TrialColumns;
+import dev.payback.scenario.Driver;
+import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Location;
+import dev.payback.scenario.OptionSpec;
+import dev.payback.scenario.Pilot;
+import dev.payback.scenario.Problem;
+import dev.payback.scenario.Scenario;
+import org.apache.commons.math3.special.Gamma;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Updates a run's projection with a pilot's observed months (MODEL.md section 6).
+ *
+ * <ul>
+ *   <li>Projected rate of trial i in pilot month j: {@code p_ij = e_i · (1 − a_ij · r_i)}, e_i the
+ *       sampled {@code pain.exception_rate}, r_i the option's exception_rate effect after the failure
+ *       draw ({@link OptionColumns#exceptionEffect}), {@code a_ij = 0} for j ≤ 0, 1 when R_i = 0, else
+ *       {@code min(1, j / R_i)} with R_i the sampled {@code ramp_months} ({@link #adoption}).</li>
+ *   <li>Likelihood: exceptions k_j ~ Binomial(n_j orders, p_ij), independent months;
+ *       {@code log L_i = Σ_j log C(n_j, k_j) + k_j log p_ij + (n_j − k_j) log(1 − p_ij)}
+ *       ({@link #logBinomial}), with p = 0 and p = 1 handled exactly.</li>
+ *   <li>Weights: {@code w_i = exp(log L_i − max log L)}, normalised to sum 1 ({@link #weights}).</li>
+ *   <li>Updated figures: the prior figures of the option with every share, mean and percentile
+ *       weighted by w ({@link Weighted}); the prior uses equal weights 1/n through the same code.</li>
+ *   <li>Observed reduction {@code 1 − rate_last / rate_base} ({@link Pilot#observedReduction}); its
+ *       percentile is the share of prior trials whose projected reduction {@code a_iJ · r_i} at the
+ *       last live month J is at or below it; go when it reaches the target.</li>
+ *   <li>Effective sample size {@code (Σw)² / Σw²}, with a warning below {@link #ESS_WARNING}.</li>
+ * </ul>
+ */
+public final class PilotUpdate {
+    /** Below this effective sample size the updated figures carry a warning. */
+    public static final double ESS_WARNING = 1000;
+    /** Percentile levels of the chart's band: P10, P50, P90. */
+    private static final double[] BAND = {0.10, 0.50, 0.90};
+
+    private PilotUpdate() {
+    }
+
+    /** The option's figures under one set of weights (prior or updated). */
+    public record Figures(Summary.OptionSummary option, double pBest, Stats exceptionEffect,
+                          Stats baselineExceptionRate, Stats projectedReduction) {
+    }
+
+    /** One success criterion: its target, the observed value and whether it was met. */
+    public record Criterion(String name, double target, double observed, boolean met) {
+    }
+
+    /** The projected exception rate of one pilot month: P10, P50, P90, prior and updated, and the observed rate. */
+    public record MonthBand(int month, double[] prior, double[] updated, double observed, boolean hasObserved) {
+    }
+
+    /** Everything the pilot comparison reports. */
+    public record Result(Scenario scenario, Pilot pilot, OptionSpec option, Figures prior, Figures updated,
+                         double observedReduction, double percentile, List<Criterion> criteria, boolean go,
+                         double ess, List<String> warnings, List<MonthBand> bands) {
+        public Result {
+            criteria = List.copyOf(criteria);
+            warnings = List.copyOf(warnings);
+            bands = List.copyOf(bands);
+        }
+    }
+
+    /**
+     * Compares the pilot with the run's projection.
+     *
+     * @throws InvalidInputException when no trial can produce the observed months (every likelihood 0)
+     */
+    public static Result analyze(SimulationResult r, Pilot pilot) throws InvalidInputException {
+        Scenario s = r.scenario();
+        int k = optionIndex(s, pilot.option());
+        OptionSpec spec = s.options().get(k);
+        int n = r.trials();
+        double[] e = exceptionRate(r);
+        double[] ramp = r.input("options." + spec.id() + ".ramp_months");
+        if (ramp == null) {
+            ramp = new double[n];   // ramp_months defaults to 0 (MODEL.md section 1)
+        }
+        double[] effect = r.columns().options[k].exceptionEffect;
+
+        double[] logL = logLikelihoods(pilot, e, effect, ramp);
+        double[] w;
+        try {
+            w = weights(logL);
+        } catch (IllegalStateException impossible) {
+            throw new InvalidInputException(new Problem(Location.unknown(pilot.source()), "months",
+                    "no simulated future can produce these months: " + impossible.getMessage(),
+                    "check the counts, or widen the scenario's pain.exception_rate and the "
+                            + spec.id() + " exception_rate effect"));
+        }
+        double[] prior = Weighted.uniform(n);
+
+        int last = pilot.lastLive().month();
+        double[] projected = new double[n];
+        for (int i = 0; i < n; i++) {
+            projected[i] = adoption(last, ramp[i]) * effect[i];
+        }
+        double observed = pilot.observedReduction();
+        long atOrBelow = 0;
+        for (double x : projected) {
+            if (x <= observed) {
+                atOrBelow++;
+            }
+        }
+        double percentile = (double) atOrBelow / n;
+        Criterion reduction = new Criterion("exception_rate_reduction", pilot.exceptionRateReduction(), observed,
+                observed >= pilot.exceptionRateReduction());
+        List<Criterion> criteria = List.of(reduction);
+        boolean go = criteria.stream().allMatch(Criterion::met);
+
+        double ess = Weighted.effectiveSampleSize(w);
+        List<String> warnings = new ArrayList<>();
+        if (ess < ESS_WARNING) {
+            // ESS grows in proportion to the trials; aim at twice the threshold.
+            double needed = n * 2 * ESS_WARNING / Math.max(ess, 1e-300);
+            warnings.add(String.format(Locale.ROOT,
+                    "only %.0f effective trials of %,d carry the update (ESS below 1,000): the updated figures are "
+                            + "noisy; run more trials%s", ess, n,
+                    needed <= 10_000_000 ? String.format(Locale.ROOT, " (about --trials %,d)",
+                            (long) Math.ceil(needed / 1000) * 1000)
+                            : ", and check the scenario: the pilot lies far outside its projected exception rates"));
+        }
+        scopeWarning(r, pilot).ifPresent(warnings::add);
+
+        List<MonthBand> bands = bands(pilot, e, effect, ramp, prior, w);
+        return new Result(s, pilot, spec, figures(r, k, prior, projected, e), figures(r, k, w, projected, e),
+                observed, percentile, criteria, go, ess, warnings, bands);
+    }
+
+    /** a_ij of MODEL.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */
+    public static double adoption(int month, double ramp) {
+        if (month <= 0) {
+            return 0;
+        }
+        if (ramp <= 0) {
+            return 1;
+        }
+        return Math.min(1, month / ramp);
+    }
+
+    /** p_ij = e_i · (1 − a_ij · r_i), kept in [0, 1]. */
+    public static double projectedRate(double e, double effect, double ramp, int month) {
+        double p = e * (1 - adoption(month, ramp) * effect);
+        return Math.min(1, Math.max(0, p));
+    }
+
+    /** log L_i of every trial: the sum over the pilot's months of {@link #logBinomial}. */
+    public static double[] logLikelihoods(Pilot pilot, double[] e, double[] effect, double[] ramp) {
+        int n = e.length;
+        double[] logL = new double[n];
+        for (Pilot.Month m : pilot.months()) {
+            double logChoose = logChoose(m.orders(), m.exceptions());
+            for (int i = 0; i < n; i++) {
+                logL[i] += logBinomial(m.exceptions(), m.orders(), projectedRate(e[i], effect[i], ramp[i],
+                        m.month()), logChoose);
+            }
+        }
+        return logL;
+    }
+
+    /** log C(n, k) by log-gamma. */
+    public static double logChoose(long n, long k) {
+        if (k < 0 || k > n) {
+            throw new IllegalArgumentException("need 0 <= k <= n: " + k + " of " + n);
+        }
+        if (k == 0 || k == n) {
+            return 0;
+        }
+        return Gamma.logGamma(n + 1.0) - Gamma.logGamma(k + 1.0) - Gamma.logGamma(n - k + 1.0);
+    }
+
+    /** log of the binomial pmf P(K = k | n, p); exact at p = 0 and p = 1 (0 or −∞). */
+    public static double logBinomial(long k, long n, double p) {
+        return logBinomial(k, n, p, logChoose(n, k));
+    }
+
+    private static double logBinomial(long k, long n, double p, double logChoose) {
+        if (p <= 0) {
+            return k == 0 ? 0 : Double.NEGATIVE_INFINITY;
+        }
+        if (p >= 1) {
+            return k == n ? 0 : Double.NEGATIVE_INFINITY;
+        }
+        return logChoose + k * Math.log(p) + (n - k) * Math.log1p(-p);
+    }
+
+    /**
+     * Normalised weights {@code exp(log L_i − max log L) / Σ}.
+     *
+     * @throws IllegalStateException when every log-likelihood is −∞ (or any is NaN)
+     */
+    public static double[] weights(double[] logL) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : logL) {
+            if (Double.isNaN(x)) {
+                throw new IllegalStateException("a likelihood is not a number");
+            }
+            max = Math.max(max, x);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            throw new IllegalStateException("every trial gives the observed months probability 0");
+        }
+        double[] w = new double[logL.length];
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Math.exp(logL[i] - max);
+            sum += w[i];
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= sum;
+        }
+        return w;
+    }
+
+    /** The option's figures under weights {@code w} (MODEL.md section 5's keys, weighted). */
+    static Figures figures(SimulationResult r, int k, double[] w, double[] projected, double[] e) {
+        Scenario s = r.scenario();
+        OptionSpec spec = s.options().get(k);
+        TrialColumns c = r.columns();
+        OptionColumns oc = c.options[k];
+        int n = w.length;
+        boolean zeroCost = false;
+        for (double v : oc.roi) {
+            if (Double.isNaN(v)) {
+                zeroCost = true;
+                break;
+            }
+        }
+        Map<Integer, Stats> cumulative = new LinkedHashMap<>();
+        Map<Integer, Double> payback = new LinkedHashMap<>();
+        Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
+        double q = s.paybackConfidence();
+        boolean[] hit = new boolean[n];
+        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+            int month = OptionColumns.CHECKPOINTS[j];
+            cumulative.put(month, Weighted.stats(oc.cumulativeNet[j], w));
+            for (int i = 0; i < n; i++) {
+                hit[i] = oc.paybackMonth[i] != 0 && oc.paybackMonth[i] <= month;
+            }
+            payback.put(month, Weighted.share(hit, w));
+            // MODEL.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
+            maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime[j], w, 1 - q));
+        }
+        boolean[] paid = new boolean[n];
+        boolean[] negative = new boolean[n];
+        boolean[] painExceeds = new boolean[n];
+        boolean[] best = new boolean[n];
+        double[] month = new double[n];
+        for (int i = 0; i < n; i++) {
+            paid[i] = oc.paybackMonth[i] != 0;
+            month[i] = oc.paybackMonth[i];
+            negative[i] = oc.npv[i] < 0;
+            painExceeds[i] = c.annualPain[i] > oc.firstYearCost[i];
+            best[i] = c.best[i] == k + 1;
+        }
+        boolean[] none = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            none[i] = !paid[i];
+        }
+        Summary.OptionSummary o = new Summary.OptionSummary(spec.id(), spec.label(),
+                spec.kind().name().toLowerCase(Locale.ROOT), Weighted.stats(oc.npv, w),
+                zeroCost ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
+                payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
+                Weighted.share(painExceeds, w), maxOneTime, q,
+                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w));
+        return new Figures(o, Weighted.share(best, w), Weighted.stats(oc.exceptionEffect, w),
+                Weighted.stats(e, w), Weighted.stats(projected, w));
+    }
+
+    private static List<MonthBand> bands(Pilot pilot, double[] e, double[] effect, double[] ramp, double[] prior,
+            double[] w) {
+        Map<Integer, Pilot.Month> observed = new LinkedHashMap<>();
+        for (Pilot.Month m : pilot.months()) {
+            observed.put(m.month(), m);
+        }
+        int first = pilot.months().get(0).month();
+        int last = pilot.lastLive().month();
+        List<MonthBand> out = new ArrayList<>();
+        double[] rate = new double[e.length];
+        for (int j = first; j <= last; j++) {
+            for (int i = 0; i < e.length; i++) {
+                rate[i] = projectedRate(e[i], effect[i], ramp[i], j);
+            }
+            Pilot.Month m = observed.get(j);
+            out.add(new MonthBand(j, Weighted.quantiles(rate, prior, BAND), Weighted.quantiles(rate, w, BAND),
+                    m == null ? Double.NaN : m.rate(), m != null));
+        }
+        return out;
+    }
+
+    /** A warning when the pilot's orders, scaled up by scope_share, fall outside the scenario's P5–P95 orders. */
+    private static java.util.Optional<String> scopeWarning(SimulationResult r, Pilot pilot) {
+        double[] orders = r.input("business.orders_per_month");
+        if (orders == null) {
+            return java.util.Optional.empty();
+        }
+        double sum = 0;
+        for (Pilot.Month m : pilot.months()) {
+            sum += m.orders();
+        }
+        double implied = sum / pilot.months().size() / pilot.scopeShare();
+        double[] sorted = Stats.sortedCopy(orders);
+        double p5 = Stats.quantile(sorted, 0.05);
+        double p95 = Stats.quantile(sorted, 0.95);
+        if (implied >= p5 && implied <= p95) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT,
+                "the pilot's orders at scope_share %s imply %,.0f orders a month for the whole business, outside "
+                        + "the scenario's P5-P95 range of %,.0f to %,.0f: check scope_share and the order counts",
+                dev.payback.scenario.Input.plain(pilot.scopeShare()), implied, p5, p95));
+    }
+
+    private static int optionIndex(Scenario s, String id) {
+        for (int k = 0; k < s.options().size(); k++) {
+            if (s.options().get(k).id().equals(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("the scenario has no option " + id);
+    }
+
+    private static double[] exceptionRate(SimulationResult r) {
+        double[] e = r.input(Driver.EXCEPTION_RATE.path());
+        return e != null ? e : new double[r.trials()];
+    }
+}

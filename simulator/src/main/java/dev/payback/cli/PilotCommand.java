@@ -1,0 +1,82 @@
+package dev.payback.cli;
+
+import dev.payback.analysis.PilotUpdate;
+import dev.payback.engine.Engine;
+import dev.payback.engine.SimulationResult;
+import dev.payback.report.AtomicFiles;
+import dev.payback.report.pilot.PilotChart;
+import dev.payback.report.pilot.PilotConsole;
+import dev.payback.report.pilot.PilotHtml;
+import dev.payback.report.pilot.PilotJson;
+import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Pilot;
+import dev.payback.scenario.PilotLoader;
+import dev.payback.scenario.Scenario;
+import org.jfree.chart.JFreeChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code payback pilot SCENARIO PILOT}: simulate the scenario, weight its trials by the pilot's
+ * observed months (MODEL.md section 6), print the go / no-go verdict and the prior-vs-updated
+ * figures, and write summary.json, pilot.html and pilot.png.
+ */
+@Command(name = "pilot", mixinStandardHelpOptions = true,
+        description = "Compare a pilot's observed exceptions with the projection and update the full-rollout figures.")
+public final class PilotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions input;
+
+    @Parameters(index = "1", paramLabel = "PILOT", description = "The pilot file (YAML, MODEL.md section 6).")
+    Path pilotFile;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: out/<pilot file name without extension>).")
+    Path out;
+
+    @Override
+    public Integer call() throws InvalidInputException, IOException {
+        run.check();
+        Path dir = out != null ? out : Path.of("out", SimulateCommand.baseName(pilotFile));
+        SimulateCommand.CliChecks.outputFolder(spec, dir);
+
+        Scenario s = input.load();
+        Pilot pilot = PilotLoader.load(pilotFile, s);
+        s = run.apply(s);
+        SimulationResult result = Engine.run(s, run.engine());
+        PilotUpdate.Result r = PilotUpdate.analyze(result, pilot);
+
+        Path json = dir.resolve("summary.json");
+        Path html = dir.resolve("pilot.html");
+        Path png = dir.resolve("pilot.png");
+        AtomicFiles.write(json, PilotJson.toBytes(r));
+        JFreeChart chart = PilotChart.chart(r);
+        AtomicFiles.write(html, PilotHtml.render(r, PilotChart.svg(chart)).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(png, o -> PilotChart.png(chart, o));
+
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(PilotConsole.render(r));
+        o.println();
+        o.println("Wrote " + json);
+        o.println("Wrote " + html);
+        o.println("Wrote " + png);
+        o.flush();
+        return 0;
+    }
+}

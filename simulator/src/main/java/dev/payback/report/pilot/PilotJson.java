@@ -1,0 +1,154 @@
+package dev.payback.report.pilot;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.payback.analysis.PilotUpdate;
+import dev.payback.analysis.Stats;
+import dev.payback.analysis.Summary;
+import dev.payback.report.SummaryJson;
+import dev.payback.scenario.Pilot;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The summary.json of {@code payback pilot}: {@code prior} and {@code updated} blocks with the keys
+ * of MODEL.md section 5's {@code options.<id>} for the piloted option (plus its P(best), exception
+ * effect and baseline exception rate), and the {@code pilot} block of section 6. NaN and infinities
+ * are written as null, as in {@link SummaryJson}.
+ */
+public final class PilotJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private PilotJson() {
+    }
+
+    /** The JSON bytes (UTF-8, pretty-printed, ending in a newline). */
+    public static byte[] toBytes(PilotUpdate.Result r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            write(g, r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator g, PilotUpdate.Result r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("scenario", r.scenario().name());
+        g.writeStringField("pilot_file", r.pilot().source());
+        g.writeNumberField("trials", r.scenario().trials());
+        g.writeNumberField("seed", r.scenario().seed());
+        g.writeStringField("currency", r.scenario().currency());
+        g.writeNumberField("horizon_months", r.scenario().horizonMonths());
+        g.writeStringField("option", r.option().id());
+        figures(g, "prior", r.prior());
+        figures(g, "updated", r.updated());
+
+        Pilot p = r.pilot();
+        g.writeObjectFieldStart("pilot");
+        SummaryJson.number(g, "observed_reduction", r.observedReduction());
+        SummaryJson.stats(g, "projected_reduction", r.prior().projectedReduction());
+        SummaryJson.number(g, "percentile", r.percentile());
+        g.writeBooleanField("go", r.go());
+        SummaryJson.number(g, "ess", r.ess());
+        // extensions
+        SummaryJson.stats(g, "projected_reduction_updated", r.updated().projectedReduction());
+        g.writeObjectFieldStart("success_criteria");
+        for (PilotUpdate.Criterion c : r.criteria()) {
+            g.writeObjectFieldStart(c.name());
+            SummaryJson.number(g, "target", c.target());
+            SummaryJson.number(g, "observed", c.observed());
+            g.writeBooleanField("met", c.met());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        SummaryJson.number(g, "scope_share", p.scopeShare());
+        g.writeNumberField("last_live_month", p.lastLive().month());
+        SummaryJson.number(g, "baseline_rate", p.baselineRate());
+        SummaryJson.number(g, "last_rate", p.lastLive().rate());
+        g.writeArrayFieldStart("months");
+        for (Pilot.Month m : p.months()) {
+            g.writeStartObject();
+            g.writeNumberField("month", m.month());
+            g.writeNumberField("orders", m.orders());
+            g.writeNumberField("exceptions", m.exceptions());
+            SummaryJson.number(g, "rate", m.rate());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("projected_rate");
+        for (PilotUpdate.MonthBand b : r.bands()) {
+            g.writeStartObject();
+            g.writeNumberField("month", b.month());
+            band(g, "prior", b.prior());
+            band(g, "updated", b.updated());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("warnings");
+        for (String w : r.warnings()) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void band(JsonGenerator g, String name, double[] p) throws IOException {
+        g.writeObjectFieldStart(name);
+        SummaryJson.number(g, "p10", p[0]);
+        SummaryJson.number(g, "p50", p[1]);
+        SummaryJson.number(g, "p90", p[2]);
+        g.writeEndObject();
+    }
+
+    /** One option block, keys as in MODEL.md section 5 options.&lt;id&gt;, then the pilot's additions. */
+    private static void figures(JsonGenerator g, String name, PilotUpdate.Figures f) throws IOException {
+        Summary.OptionSummary o = f.option();
+        g.writeObjectFieldStart(name);
+        SummaryJson.stats(g, "npv", o.npv());
+        if (o.roi() == null) {
+            g.writeNullField("roi");
+        } else {
+            SummaryJson.stats(g, "roi", o.roi());
+        }
+        SummaryJson.stats(g, "first_year_cost", o.firstYearCost());
+        g.writeObjectFieldStart("cumulative_net");
+        for (Map.Entry<Integer, Stats> e : sorted(o.cumulativeNet())) {
+            SummaryJson.stats(g, e.getKey().toString(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("payback_probability");
+        for (Map.Entry<Integer, Double> e : sorted(o.paybackProbability())) {
+            SummaryJson.number(g, e.getKey().toString(), e.getValue());
+        }
+        g.writeEndObject();
+        SummaryJson.stats(g, "payback_month", o.paybackMonth());
+        SummaryJson.number(g, "p_no_payback", o.pNoPayback());
+        SummaryJson.number(g, "p_npv_negative", o.pNpvNegative());
+        SummaryJson.number(g, "p_pain_exceeds_first_year_cost", o.pPainExceedsFirstYearCost());
+        g.writeObjectFieldStart("max_one_time_cost");
+        for (Map.Entry<Integer, Double> e : sorted(o.maxOneTimeCost())) {
+            SummaryJson.number(g, e.getKey().toString(), e.getValue());
+        }
+        g.writeEndObject();
+        SummaryJson.number(g, "payback_confidence", o.paybackConfidence());
+        g.writeStringField("label", o.label());
+        g.writeStringField("kind", o.kind());
+        SummaryJson.stats(g, "one_time_cost", o.oneTimeCost());
+        SummaryJson.number(g, "p_best", f.pBest());
+        SummaryJson.stats(g, "exception_rate_effect", f.exceptionEffect());
+        SummaryJson.stats(g, "baseline_exception_rate", f.baselineExceptionRate());
+        g.writeEndObject();
+    }
+
+    private static <V> Iterable<Map.Entry<Integer, V>> sorted(Map<Integer, V> m) {
+        return m.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+    }
+}

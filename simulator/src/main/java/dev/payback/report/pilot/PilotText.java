@@ -1,0 +1,129 @@
+package dev.payback.report.pilot;
+
+import dev.payback.analysis.Money;
+import dev.payback.analysis.PilotUpdate;
+import dev.payback.analysis.Stats;
+import dev.payback.analysis.Summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The words and the prior-vs-updated rows shared by the console and pilot.html. */
+public final class PilotText {
+    private PilotText() {
+    }
+
+    /** One row of the prior-vs-updated table. */
+    public record Row(String label, String prior, String updated) {
+    }
+
+    /** "Go." or "No-go." followed by the plain-English sentence. */
+    public static String verdict(PilotUpdate.Result r) {
+        return (r.go() ? "Go. " : "No-go. ") + sentence(r);
+    }
+
+    /**
+     * "The pilot cut exceptions by 36%, above the 30% target and at the 71st percentile of what we
+     * projected; the full rollout now pays back within 12 months in 86% of futures, up from 78%."
+     */
+    public static String sentence(PilotUpdate.Result r) {
+        double obs = r.observedReduction();
+        double target = r.pilot().exceptionRateReduction();
+        StringBuilder b = new StringBuilder();
+        if (obs == Double.NEGATIVE_INFINITY) {
+            b.append("The pilot's last month had exceptions where the baseline had none");
+        } else if (obs >= 0) {
+            b.append("The pilot cut exceptions by ").append(Money.percent(obs));
+        } else {
+            b.append("The pilot did not cut exceptions (they rose by ").append(Money.percent(-obs)).append(')');
+        }
+        String t = Money.percent(target);
+        b.append(obs > target ? ", above the " + t + " target" : obs == target ? ", exactly the " + t + " target"
+                : ", below the " + t + " target");
+        b.append(" and ").append(percentilePhrase(r.percentile())).append(" of what we projected; ");
+        double before = r.prior().option().paybackProbability().get(12);
+        double after = r.updated().option().paybackProbability().get(12);
+        b.append("the full rollout now pays back within 12 months in ").append(Money.percent(after))
+                .append(" of futures");
+        String a = Money.percent(after);
+        String p = Money.percent(before);
+        b.append(a.equals(p) ? ", unchanged" : after > before ? ", up from " + p : ", down from " + p).append('.');
+        return b.toString();
+    }
+
+    /** "at the 71st percentile", "below everything", "above everything". */
+    static String percentilePhrase(double share) {
+        if (share <= 0) {
+            return "below everything";
+        }
+        if (share >= 1) {
+            return "above everything";
+        }
+        int k = (int) Math.round(share * 100);
+        k = Math.max(1, Math.min(99, k));
+        return "at the " + ordinal(k) + " percentile";
+    }
+
+    static String ordinal(int k) {
+        int mod100 = k % 100;
+        String suffix = mod100 >= 11 && mod100 <= 13 ? "th"
+                : switch (k % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return k + suffix;
+    }
+
+    /** The prior-vs-updated rows, in reading order. */
+    public static List<Row> rows(PilotUpdate.Result r) {
+        String cur = r.scenario().currency();
+        PilotUpdate.Figures pr = r.prior();
+        PilotUpdate.Figures up = r.updated();
+        Summary.OptionSummary a = pr.option();
+        Summary.OptionSummary b = up.option();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("NPV, median", Money.compact(a.npv().p50(), cur), Money.compact(b.npv().p50(), cur)));
+        rows.add(new Row("NPV, P10 to P90", range(a.npv(), cur), range(b.npv(), cur)));
+        rows.add(new Row("P(NPV < 0)", Money.percent(a.pNpvNegative()), Money.percent(b.pNpvNegative())));
+        rows.add(new Row("P(payback within 90 days)", Money.percent(a.paybackProbability().get(3)),
+                Money.percent(b.paybackProbability().get(3))));
+        rows.add(new Row("P(payback within 6 months)", Money.percent(a.paybackProbability().get(6)),
+                Money.percent(b.paybackProbability().get(6))));
+        rows.add(new Row("P(payback within 12 months)", Money.percent(a.paybackProbability().get(12)),
+                Money.percent(b.paybackProbability().get(12))));
+        String q = Money.percent(a.paybackConfidence());
+        for (int t : new int[] {3, 6, 12}) {
+            rows.add(new Row("Max one-time cost, " + t + "-month payback (" + q + " confidence)",
+                    maxCost(a.maxOneTimeCost().get(t), cur), maxCost(b.maxOneTimeCost().get(t), cur)));
+        }
+        rows.add(new Row("P(best option)", Money.percent(pr.pBest()), Money.percent(up.pBest())));
+        rows.add(new Row("Exception-rate effect r, median (P10 to P90)", shareRange(pr.exceptionEffect()),
+                shareRange(up.exceptionEffect())));
+        rows.add(new Row("Baseline exception rate e, median (P10 to P90)", shareRange(pr.baselineExceptionRate()),
+                shareRange(up.baselineExceptionRate())));
+        rows.add(new Row("Projected reduction at pilot month " + r.pilot().lastLive().month() + ", median",
+                Money.percent1(pr.projectedReduction().p50()), Money.percent1(up.projectedReduction().p50())));
+        return rows;
+    }
+
+    /** ESS line: "Effective sample size: 4,210 of 100,000 trials." */
+    public static String ess(PilotUpdate.Result r) {
+        return String.format(Locale.ROOT, "Effective sample size: %,.0f of %,d trials.", r.ess(),
+                r.scenario().trials());
+    }
+
+    private static String range(Stats s, String cur) {
+        return Money.compact(s.p10(), cur) + " to " + Money.compact(s.p90(), cur);
+    }
+
+    private static String shareRange(Stats s) {
+        return Money.percent1(s.p50()) + " (" + Money.percent1(s.p10()) + " to " + Money.percent1(s.p90()) + ")";
+    }
+
+    private static String maxCost(double x, String cur) {
+        return x < 0 ? "none" : Money.whole(x, cur);
+    }
+}
