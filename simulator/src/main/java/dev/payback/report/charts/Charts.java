@@ -46,6 +46,8 @@ import java.awt.Paint;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,7 +207,7 @@ public final class Charts {
 
         ValueMarker zero = new ValueMarker(0, Palette.DARK, new BasicStroke(2f));
         zero.setLabel("Break-even");
-        zero.setLabelFont(MARKER);
+        label(zero);
         zero.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
         zero.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         plot.addRangeMarker(zero);
@@ -216,7 +218,7 @@ public final class Charts {
             }
             ValueMarker mk = new ValueMarker(months[j], Palette.MID, DASHED);
             mk.setLabel(ChartData.CHECKPOINT_NAMES[j]);
-            mk.setLabelFont(MARKER);
+            label(mk);
             mk.setLabelPaint(Palette.DARK);
             mk.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             mk.setLabelTextAnchor(TextAnchor.TOP_LEFT);
@@ -252,7 +254,7 @@ public final class Charts {
         for (ChartData.OptionView o : d.options()) {
             r.setSeriesPaint(o.index(), o.colour());
         }
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", percentFormat()));
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", MoneyFormat.share()));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(MARKER);
         CategoryAxis x = new CategoryAxis("Payback within");
@@ -260,6 +262,7 @@ public final class Charts {
         x.setTickLabelFont(AXIS_LABEL);
         NumberAxis y = percentAxis("Probability of payback");
         y.setRange(0, 1.08);
+        y.setTickUnit(new NumberTickUnit(0.1, percentFormat()));
         CategoryPlot plot = new CategoryPlot(ds, x, y, r);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
@@ -267,7 +270,7 @@ public final class Charts {
         plot.setOutlineVisible(false);
         ValueMarker q = new ValueMarker(d.confidence(), Palette.DARK, DASHED);
         q.setLabel("Required confidence " + Money.percent(d.confidence()));
-        q.setLabelFont(MARKER);
+        label(q);
         q.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         q.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(q, Layer.FOREGROUND);
@@ -317,7 +320,7 @@ public final class Charts {
         plot.getDomainAxis().setRange(lo - w, hi + w);
         ValueMarker zero = new ValueMarker(0, Palette.DARK, new BasicStroke(2f));
         zero.setLabel("NPV = 0 (as good as doing nothing)");
-        zero.setLabelFont(MARKER);
+        label(zero);
         zero.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         zero.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         zero.setLabelOffset(new RectangleInsets(6, 4, 4, 4));
@@ -352,6 +355,7 @@ public final class Charts {
                 percentAxis("P(payback within 12 months)"), r);
         style(plot);
         plot.getRangeAxis().setRange(0, 1.02);
+        ((NumberAxis) plot.getRangeAxis()).setTickUnit(new NumberTickUnit(0.1, percentFormat()));
         plot.getDomainAxis().setRange(lo, hi);
         LegendItemCollection legend = new LegendItemCollection();
         int slot = 0;
@@ -368,7 +372,7 @@ public final class Charts {
 
             ValueMarker quote = new ValueMarker(o.quoteMedian(), o.colour(), DASHED);
             quote.setLabel(o.id() + " quote median " + money(d, o.quoteMedian()));
-            quote.setLabelFont(MARKER);
+            label(quote);
             quote.setLabelPaint(Palette.DARK);
             quote.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
             quote.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
@@ -378,7 +382,7 @@ public final class Charts {
             max.setLabel(o.id() + " max at " + Money.percent(d.confidence()) + ": "
                     + (o.maxOneTimeCost12() < 0 ? "none (" + money(d, o.maxOneTimeCost12()) + ")"
                     : money(d, o.maxOneTimeCost12())));
-            max.setLabelFont(MARKER);
+            label(max);
             max.setLabelPaint(Palette.DARK);
             max.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             max.setLabelTextAnchor(TextAnchor.TOP_LEFT);
@@ -388,7 +392,7 @@ public final class Charts {
         }
         ValueMarker q = new ValueMarker(d.confidence(), Palette.DARK, new BasicStroke(1.5f));
         q.setLabel("Required confidence " + Money.percent(d.confidence()));
-        q.setLabelFont(MARKER);
+        label(q);
         q.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
         q.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addRangeMarker(q);
@@ -437,18 +441,19 @@ public final class Charts {
             IntervalMarker m = new IntervalMarker(spans[z][0], spans[z][1], Palette.ZONES[z]);
             m.setLabel(zone[z] + ": " + Money.percent(p[z]));
             m.setLabelFont(new Font(FONT, Font.BOLD, 15));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             m.setLabelAnchor(RectangleAnchor.TOP);
             m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
             m.setLabelOffset(new RectangleInsets(8, 4, 4, 4));
             plot.addDomainMarker(m, Layer.BACKGROUND);
-            legend.add(new LegendItem(zone[z] + " (" + Money.percent(p[z]) + " of trials)", Palette.ZONES[z]));
+            legend.add(boxItem(zone[z] + " (" + Money.percent(p[z]) + " of trials)", Palette.ZONES[z]));
         }
         String[] bounds = {"15", "22"};
         double[] at = {b1, b2};
         for (int k = 0; k < 2; k++) {
             ValueMarker m = new ValueMarker(at[k], Palette.DARK, DASHED);
             m.setLabel(k == 0 ? "15 and above: pilot" : "above 22: orchestrate");
-            m.setLabelFont(MARKER);
+            label(m);
             m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
             m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             m.setLabelOffset(new RectangleInsets(4, 4, 30, 4));
@@ -528,7 +533,7 @@ public final class Charts {
 
     private static NumberAxis moneyAxis(String label, String currency) {
         NumberAxis a = new NumberAxis(label);
-        a.setNumberFormatOverride(new MoneyFormat(currency));
+        a.setNumberFormatOverride(MoneyFormat.money(currency));
         a.setAutoRangeIncludesZero(false);
         a.setLabelFont(AXIS_LABEL);
         a.setTickLabelFont(TICKS);
@@ -544,7 +549,7 @@ public final class Charts {
     }
 
     private static NumberFormat percentFormat() {
-        return NumberFormat.getPercentInstance(Locale.ROOT);
+        return new DecimalFormat("0.#%", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     private static XYBarRenderer barRenderer(Paint paint) {
@@ -556,6 +561,18 @@ public final class Charts {
         return r;
     }
 
+    /** Marker labels: the marker font on a translucent white background, so they read over lines. */
+    private static void label(Marker m) {
+        m.setLabelFont(MARKER);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 225));
+    }
+
+    /** A filled legend square with a thin outline, so light fills stay visible. */
+    private static LegendItem boxItem(String label, Paint paint) {
+        return new LegendItem(label, null, null, null, new Rectangle2D.Double(-6, -6, 12, 12), paint,
+                new BasicStroke(1f), Palette.MID);
+    }
+
     private static LegendItem lineItem(String label, Stroke stroke, Paint paint) {
         return new LegendItem(label, null, null, null, new Line2D.Double(-12, 0, 12, 0), stroke, paint);
     }
@@ -564,7 +581,7 @@ public final class Charts {
             List<Double> xs) {
         Marker m = new ValueMarker(x, paint, stroke);
         m.setLabel(label);
-        m.setLabelFont(MARKER);
+        label(m);
         m.setLabelPaint(Palette.DARK);
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
