@@ -56,7 +56,7 @@ public final class HtmlReport {
 
     /**
      * Formats a number as the report shows it: {@code pct} 78%, {@code money} $1.2M, {@code whole}
-     * $96,000, {@code num0} 24, {@code num1} 1.8, {@code pp} (a standard error in percentage
+     * $96,000, {@code num0} 24, {@code count} 100,000, {@code num1} 1.8, {@code pp} (a standard error in percentage
      * points) 0.13 pp.
      */
     public static String format(String fmt, double v, String currency) {
@@ -66,6 +66,7 @@ public final class HtmlReport {
             case "money" -> Money.compact(v, currency);
             case "whole" -> Money.whole(v, currency);
             case "num0" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : "n/a";
+            case "count" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%,.0f", v) : "n/a";
             case "num1" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "n/a";
             case "pp" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f pp", v * 100) : "n/a";
             default -> throw new IllegalArgumentException("unknown format " + fmt);
@@ -307,7 +308,7 @@ public final class HtmlReport {
 
     private static Map<String, Object> method(SimulationResult r, Summary s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("trials", cell(s.trials(), "/trials", "num0", s.currency()));
+        m.put("trials", cell(s.trials(), "/trials", "count", s.currency()));
         m.put("seed", cell(s.seed(), "/seed", "num0", s.currency()));
         m.put("horizon", s.horizonMonths());
         m.put("discount", Money.percent1(r.scenario().discountRate()));
