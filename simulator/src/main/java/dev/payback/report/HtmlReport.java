@@ -94,9 +94,9 @@ public final class HtmlReport {
                         "cell", cell(d.pPilot(), "/decision/verdict_probability/pilot", "pct", cur)),
                 row("name", "Orchestrate (above 22)",
                         "cell", cell(d.pOrchestrate(), "/decision/verdict_probability/orchestrate", "pct", cur))));
-        m.put("score", List.of(cell(d.score().p10(), "/decision/score/p10", "num0", cur),
-                cell(d.score().p50(), "/decision/score/p50", "num0", cur),
-                cell(d.score().p90(), "/decision/score/p90", "num0", cur)));
+        m.put("scoreP10", cell(d.score().p10(), "/decision/score/p10", "num0", cur));
+        m.put("scoreP50", cell(d.score().p50(), "/decision/score/p50", "num0", cur));
+        m.put("scoreP90", cell(d.score().p90(), "/decision/score/p90", "num0", cur));
         m.put("recommendation", recommendation(s));
 
         List<Map<String, Object>> tests = new ArrayList<>();
