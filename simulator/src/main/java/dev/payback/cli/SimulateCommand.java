@@ -6,7 +6,8 @@ import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
 import dev.payback.report.AtomicFiles;
 import dev.payback.report.ConsoleSummary;
-import dev.payback.report.SummaryJson;
+import dev.payback.report.OutputFormat;
+import dev.payback.report.Outputs;
 import dev.payback.report.TrialsCsv;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Scenario;
@@ -21,11 +22,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code payback simulate SCENARIO}: run the trials, print the summary, write the outputs. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulate a scenario and write summary.json (and more) into the output folder.")
+        description = "Simulate a scenario and write summary.json, summary.csv, business-case.xlsx, report.html and "
+                + "charts into the output folder.")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,11 +48,21 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trials-csv", description = "Also write trials.csv: one row per trial, inputs drawn and outputs.")
     boolean trialsCsv;
 
+    @Option(names = "--format", paramLabel = "LIST", split = ",",
+            description = "Outputs to write, comma-separated from json,csv,xlsx,html,charts (default: all).")
+    List<String> formats = new ArrayList<>();
+
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
         Path dir = out != null ? out : Path.of("out", baseName(input.file()));
         CliChecks.outputFolder(spec, dir);
+        Set<OutputFormat> selected;
+        try {
+            selected = OutputFormat.parse(formats);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
 
         Scenario s = input.load();
         s = run.apply(s);
@@ -55,8 +70,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Summary summary = Analysis.summarize(result);
 
         Files.createDirectories(dir);
-        Path json = dir.resolve("summary.json");
-        AtomicFiles.write(json, SummaryJson.toBytes(summary));
+        List<Path> written = Outputs.write(dir, result, summary, selected);
         PrintWriter o = spec.commandLine().getOut();
         o.print(ConsoleSummary.render(summary));
         o.println();
@@ -65,7 +79,19 @@ public final class SimulateCommand implements Callable<Integer> {
             AtomicFiles.write(csv, w -> TrialsCsv.write(result, w));
             o.println("Wrote " + csv);
         }
-        o.println("Wrote " + json);
+        Path chartsDir = dir.resolve(Outputs.CHARTS_DIR);
+        long charts = written.stream().filter(p -> chartsDir.equals(p.getParent())).count();
+        for (Path p : written) {
+            if (!p.getFileName().toString().equals(Outputs.REPORT) && !chartsDir.equals(p.getParent())) {
+                o.println("Wrote " + p);
+            }
+        }
+        if (charts > 0) {
+            o.println("Wrote " + charts + " chart files (PNG and SVG) into " + chartsDir);
+        }
+        if (selected.contains(OutputFormat.HTML)) {
+            o.println("Report: " + dir.resolve(Outputs.REPORT));
+        }
         o.flush();
         return 0;
     }

@@ -1,0 +1,277 @@
+package dev.payback.report;
+
+import dev.payback.analysis.Money;
+import dev.payback.analysis.Stats;
+import dev.payback.analysis.Summary;
+import dev.payback.engine.OptionColumns;
+import dev.payback.engine.SimulationResult;
+import dev.payback.engine.TrialColumns;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * business-case.xlsx: sheets Summary (every headline figure with its summary.json key), Options
+ * (one row per option, the columns of summary.csv), Assumptions (each input with its sampled
+ * P10/P50/P90 and the share clamped) and Trials (the first {@link #MAX_TRIAL_ROWS} trials).
+ * Written with a streaming workbook so memory stays bounded whatever the trial count.
+ */
+public final class BusinessCaseXlsx {
+    private BusinessCaseXlsx() {
+    }
+
+    /** At most this many trials go to the Trials sheet. */
+    public static final int MAX_TRIAL_ROWS = 100_000;
+
+    /** One row of the Summary sheet: a figure, its value and where summary.json holds it. */
+    public record Figure(String name, Object value, Headlines.Kind kind, String jsonPointer) {
+    }
+
+    /** The rows of the Summary sheet. */
+    public static List<Figure> figures(Summary s) {
+        List<Figure> f = new ArrayList<>();
+        f.add(new Figure("Scenario", s.scenario(), Headlines.Kind.TEXT, "/scenario"));
+        f.add(new Figure("Trials", s.trials(), Headlines.Kind.NUMBER, "/trials"));
+        f.add(new Figure("Seed", s.seed(), Headlines.Kind.NUMBER, "/seed"));
+        f.add(new Figure("Currency", s.currency(), Headlines.Kind.TEXT, "/currency"));
+        f.add(new Figure("Horizon (months)", s.horizonMonths(), Headlines.Kind.NUMBER, "/horizon_months"));
+        stats(f, "Annualized pain", s.annualizedPain(), Headlines.Kind.MONEY, "/annualized_pain");
+        stats(f, "Pain share of revenue", s.painShareOfRevenue(), Headlines.Kind.SHARE, "/pain_share_of_revenue");
+        stats(f, "Pain in full-time equivalents", s.painFte(), Headlines.Kind.NUMBER, "/pain_fte");
+        stats(f, "Year-one revenue", s.revenue(), Headlines.Kind.MONEY, "/revenue");
+        Summary.Thresholds t = s.thresholds();
+        share(f, "P(pain share >= 1.5%)", t.painShareGe1_5pct(), "/thresholds/pain_share_ge_1_5pct");
+        share(f, "P(pain share >= 3%)", t.painShareGe3pct(), "/thresholds/pain_share_ge_3pct");
+        share(f, "P(pain share >= 5%)", t.painShareGe5pct(), "/thresholds/pain_share_ge_5pct");
+        share(f, "P(FTE >= 1)", t.fteGe1(), "/thresholds/fte_ge_1");
+        share(f, "P(FTE >= 2)", t.fteGe2(), "/thresholds/fte_ge_2");
+        share(f, "P(exception rate >= 10%)", t.exceptionRateGe10pct(), "/thresholds/exception_rate_ge_10pct");
+        share(f, "P(exception rate >= 15%)", t.exceptionRateGe15pct(), "/thresholds/exception_rate_ge_15pct");
+        share(f, "P(inventory accuracy < 95%)", t.inventoryAccuracyLt95pct(),
+                "/thresholds/inventory_accuracy_lt_95pct");
+        share(f, "P(reconciliation >= 10% of a week)", t.reconciliationGe10pctOfWeek(),
+                "/thresholds/reconciliation_ge_10pct_of_week");
+        for (Summary.OptionSummary o : s.options()) {
+            String p = "/options/" + o.id();
+            String n = o.id() + ": ";
+            stats(f, n + "NPV", o.npv(), Headlines.Kind.MONEY, p + "/npv");
+            stats(f, n + "first-year cost", o.firstYearCost(), Headlines.Kind.MONEY, p + "/first_year_cost");
+            stats(f, n + "one-time cost (quote)", o.oneTimeCost(), Headlines.Kind.MONEY, p + "/one_time_cost");
+            if (o.roi() != null) {
+                stats(f, n + "ROI", o.roi(), Headlines.Kind.SHARE, p + "/roi");
+            }
+            for (int m : OptionColumns.CHECKPOINTS) {
+                share(f, n + "P(payback within " + m + " months)", o.paybackProbability().get(m),
+                        p + "/payback_probability/" + m);
+            }
+            for (int m : OptionColumns.CHECKPOINTS) {
+                money(f, n + "max one-time cost for payback within " + m + " months", o.maxOneTimeCost().get(m),
+                        p + "/max_one_time_cost/" + m);
+            }
+            share(f, n + "payback confidence", o.paybackConfidence(), p + "/payback_confidence");
+            share(f, n + "P(no payback within horizon)", o.pNoPayback(), p + "/p_no_payback");
+            share(f, n + "P(NPV < 0)", o.pNpvNegative(), p + "/p_npv_negative");
+            share(f, n + "P(pain > first-year cost)", o.pPainExceedsFirstYearCost(),
+                    p + "/p_pain_exceeds_first_year_cost");
+        }
+        for (Map.Entry<String, Double> e : s.pBest().entrySet()) {
+            share(f, "P(best): " + e.getKey(), e.getValue(), "/p_best/" + e.getKey());
+        }
+        Summary.Decision d = s.decision();
+        stats(f, "Decision-matrix score", d.score(), Headlines.Kind.NUMBER, "/decision/score");
+        share(f, "P(verdict operate)", d.pOperate(), "/decision/verdict_probability/operate");
+        share(f, "P(verdict pilot)", d.pPilot(), "/decision/verdict_probability/pilot");
+        share(f, "P(verdict orchestrate)", d.pOrchestrate(), "/decision/verdict_probability/orchestrate");
+        f.add(new Figure("Verdict", d.verdict(), Headlines.Kind.TEXT, "/decision/verdict"));
+        return f;
+    }
+
+    private static void stats(List<Figure> f, String name, Stats st, Headlines.Kind kind, String pointer) {
+        f.add(new Figure(name + " mean", Headlines.finite(st.mean()), kind, pointer + "/mean"));
+        f.add(new Figure(name + " P10", Headlines.finite(st.p10()), kind, pointer + "/p10"));
+        f.add(new Figure(name + " P50", Headlines.finite(st.p50()), kind, pointer + "/p50"));
+        f.add(new Figure(name + " P90", Headlines.finite(st.p90()), kind, pointer + "/p90"));
+    }
+
+    private static void share(List<Figure> f, String name, double v, String pointer) {
+        f.add(new Figure(name, Headlines.finite(v), Headlines.Kind.SHARE, pointer));
+    }
+
+    private static void money(List<Figure> f, String name, double v, String pointer) {
+        f.add(new Figure(name, Headlines.finite(v), Headlines.Kind.MONEY, pointer));
+    }
+
+    /** Writes the workbook. */
+    public static void write(SimulationResult r, Summary s, OutputStream out) throws IOException {
+        SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        try {
+            Styles st = new Styles(wb, s.currency());
+            summarySheet(wb, st, s);
+            optionsSheet(wb, st, s);
+            assumptionsSheet(wb, st, s);
+            trialsSheet(wb, st, r);
+            wb.write(out);
+        } finally {
+            wb.dispose();
+            wb.close();
+        }
+    }
+
+    private static final class Styles {
+        final CellStyle header;
+        final CellStyle money;
+        final CellStyle share;
+        final CellStyle number;
+
+        Styles(SXSSFWorkbook wb, String currency) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            money = wb.createCellStyle();
+            String prefix = Money.prefix(currency).replace("\"", "");
+            money.setDataFormat(wb.createDataFormat().getFormat("\"" + prefix + "\"#,##0;-\"" + prefix + "\"#,##0"));
+            share = wb.createCellStyle();
+            share.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
+            number = wb.createCellStyle();
+            number.setDataFormat(wb.createDataFormat().getFormat("#,##0.##"));
+        }
+
+        CellStyle of(Headlines.Kind k) {
+            return switch (k) {
+                case MONEY -> money;
+                case SHARE -> share;
+                case NUMBER -> number;
+                case TEXT -> null;
+            };
+        }
+    }
+
+    private static void header(Sheet sheet, Styles st, String... names) {
+        Row row = sheet.createRow(0);
+        for (int k = 0; k < names.length; k++) {
+            Cell c = row.createCell(k);
+            c.setCellValue(names[k]);
+            c.setCellStyle(st.header);
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    private static void set(Row row, int col, Object v, CellStyle style) {
+        if (v == null) {
+            return;
+        }
+        Cell c = row.createCell(col);
+        if (v instanceof Number num) {
+            c.setCellValue(num.doubleValue());
+            if (style != null) {
+                c.setCellStyle(style);
+            }
+        } else {
+            c.setCellValue(v.toString());
+        }
+    }
+
+    private static void summarySheet(SXSSFWorkbook wb, Styles st, Summary s) {
+        SXSSFSheet sheet = wb.createSheet("Summary");
+        sheet.setColumnWidth(0, 60 * 256);
+        sheet.setColumnWidth(1, 18 * 256);
+        sheet.setColumnWidth(2, 50 * 256);
+        header(sheet, st, "Figure", "Value", "summary.json key");
+        int i = 1;
+        for (Figure f : figures(s)) {
+            Row row = sheet.createRow(i++);
+            set(row, 0, f.name(), null);
+            set(row, 1, f.value(), st.of(f.kind()));
+            set(row, 2, f.jsonPointer(), null);
+        }
+    }
+
+    private static void optionsSheet(SXSSFWorkbook wb, Styles st, Summary s) {
+        SXSSFSheet sheet = wb.createSheet("Options");
+        List<Headlines.Column> cols = Headlines.columns();
+        header(sheet, st, cols.stream().map(Headlines.Column::header).toArray(String[]::new));
+        int i = 1;
+        for (Summary.OptionSummary o : s.options()) {
+            Row row = sheet.createRow(i++);
+            Headlines.Row in = new Headlines.Row(s, o);
+            for (int k = 0; k < cols.size(); k++) {
+                set(row, k, cols.get(k).value().apply(in), st.of(cols.get(k).kind()));
+            }
+        }
+        for (int k = 0; k < cols.size(); k++) {
+            sheet.setColumnWidth(k, 20 * 256);
+        }
+    }
+
+    private static void assumptionsSheet(SXSSFWorkbook wb, Styles st, Summary s) {
+        SXSSFSheet sheet = wb.createSheet("Assumptions");
+        header(sheet, st, "input", "notation", "P10", "P50", "P90", "share of trials clamped");
+        sheet.setColumnWidth(0, 50 * 256);
+        sheet.setColumnWidth(1, 40 * 256);
+        int i = 1;
+        for (Summary.InputSummary in : s.inputs()) {
+            Row row = sheet.createRow(i++);
+            set(row, 0, in.path(), null);
+            set(row, 1, in.notation(), null);
+            set(row, 2, Headlines.finite(in.p10()), st.number);
+            set(row, 3, Headlines.finite(in.p50()), st.number);
+            set(row, 4, Headlines.finite(in.p90()), st.number);
+            set(row, 5, Headlines.finite(in.clampedShare()), st.share);
+        }
+    }
+
+    private static void trialsSheet(SXSSFWorkbook wb, Styles st, SimulationResult r) {
+        SXSSFSheet sheet = wb.createSheet("Trials");
+        List<String> names = new ArrayList<>(List.of("trial", "annualized_pain", "revenue", "pain_share_of_revenue",
+                "pain_fte", "decision_score", "best"));
+        for (var o : r.scenario().options()) {
+            String p = o.id() + ".";
+            names.addAll(List.of(p + "npv", p + "first_year_cost", p + "cumulative_net_3", p + "cumulative_net_6",
+                    p + "cumulative_net_12", p + "payback_month", p + "failed"));
+        }
+        header(sheet, st, names.toArray(String[]::new));
+        TrialColumns c = r.columns();
+        int rows = Math.min(MAX_TRIAL_ROWS, c.trials());
+        for (int i = 0; i < rows; i++) {
+            Row row = sheet.createRow(i + 1);
+            int j = 0;
+            row.createCell(j++).setCellValue(i + 1);
+            num(row, j++, c.annualPain[i]);
+            num(row, j++, c.revenue[i]);
+            num(row, j++, c.painShare[i]);
+            num(row, j++, c.painFte[i]);
+            row.createCell(j++).setCellValue(c.score[i]);
+            row.createCell(j++).setCellValue(c.best[i] == 0 ? "status_quo"
+                    : r.scenario().options().get(c.best[i] - 1).id());
+            for (OptionColumns oc : c.options) {
+                num(row, j++, oc.npv[i]);
+                num(row, j++, oc.firstYearCost[i]);
+                num(row, j++, oc.cumulativeNet[0][i]);
+                num(row, j++, oc.cumulativeNet[1][i]);
+                num(row, j++, oc.cumulativeNet[2][i]);
+                if (oc.paybackMonth[i] != 0) {
+                    row.createCell(j).setCellValue(oc.paybackMonth[i]);
+                }
+                j++;
+                row.createCell(j++).setCellValue(oc.failed[i]);
+            }
+        }
+    }
+
+    private static void num(Row row, int col, double v) {
+        if (Double.isFinite(v)) {
+            row.createCell(col).setCellValue(v);
+        }
+    }
+}

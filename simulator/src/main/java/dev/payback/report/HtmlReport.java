@@ -1,0 +1,390 @@
+package dev.payback.report;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import dev.payback.analysis.Money;
+import dev.payback.analysis.Stats;
+import dev.payback.analysis.Summary;
+import dev.payback.engine.OptionColumns;
+import dev.payback.engine.SimulationResult;
+import dev.payback.report.charts.Charts;
+import dev.payback.report.charts.Palette;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * report.html: the business case as one self-contained page (inline CSS and SVG, nothing fetched),
+ * rendered with mustache.java from {@code dev/payback/report/report.mustache}. Every text, scenario
+ * strings included, goes through the template's HTML escaping; only the charts' SVG (drawn by
+ * JFreeSVG, which XML-escapes its text) is inserted as markup.
+ *
+ * <p>Each number taken from summary.json is written in an element carrying {@code data-json} (its
+ * JSON pointer) and {@code data-fmt} (its format, see {@link #format}), so it can be checked.
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    /** A chart as the report shows it. */
+    public record Chart(String id, String heading, String caption, String svg) {
+    }
+
+    private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/payback/report")
+            .compile("report.mustache");
+
+    /** The page, UTF-8. */
+    public static byte[] render(SimulationResult r, Summary s, List<Chart> charts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            TEMPLATE.execute(w, model(r, s, charts));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Formats a number as the report shows it: {@code pct} 78%, {@code money} $1.2M, {@code whole}
+     * $96,000, {@code num0} 24, {@code count} 100,000, {@code num1} 1.8, {@code pp} (a standard error in percentage
+     * points) 0.13 pp.
+     */
+    public static String format(String fmt, double v, String currency) {
+        return switch (fmt) {
+            case "pct" -> Money.percent(v);
+            case "pct1" -> Money.percent1(v);
+            case "money" -> Money.compact(v, currency);
+            case "whole" -> Money.whole(v, currency);
+            case "num0" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : "n/a";
+            case "count" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%,.0f", v) : "n/a";
+            case "num1" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "n/a";
+            case "pp" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f pp", v * 100) : "n/a";
+            default -> throw new IllegalArgumentException("unknown format " + fmt);
+        };
+    }
+
+    // ---- the view model: maps and lists only, so the template sees nothing but text ----
+
+    static Map<String, Object> model(SimulationResult r, Summary s, List<Chart> charts) {
+        String cur = s.currency();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", s.scenario());
+        m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · seed %d · %s · %d-month horizon · "
+                + "discount rate %s a year", s.trials(), s.seed(), cur, s.horizonMonths(),
+                Money.percent1(r.scenario().discountRate())));
+        m.put("executive", executive(r, s));
+
+        Summary.Decision d = s.decision();
+        m.put("verdict", Charts.verdict(d.verdict()));
+        m.put("verdictCell", cell(verdictP(d), "/decision/verdict_probability/" + d.verdict(), "pct", cur));
+        m.put("verdicts", List.of(
+                row("name", "Operate the node (score below 15)",
+                        "cell", cell(d.pOperate(), "/decision/verdict_probability/operate", "pct", cur)),
+                row("name", "Improve the node and pilot orchestration (15 to 22)",
+                        "cell", cell(d.pPilot(), "/decision/verdict_probability/pilot", "pct", cur)),
+                row("name", "Orchestrate (above 22)",
+                        "cell", cell(d.pOrchestrate(), "/decision/verdict_probability/orchestrate", "pct", cur))));
+        m.put("scoreP10", cell(d.score().p10(), "/decision/score/p10", "num0", cur));
+        m.put("scoreP50", cell(d.score().p50(), "/decision/score/p50", "num0", cur));
+        m.put("scoreP90", cell(d.score().p90(), "/decision/score/p90", "num0", cur));
+        m.put("recommendation", recommendation(s));
+
+        List<Map<String, Object>> tests = new ArrayList<>();
+        for (Summary.FiveTest t : s.fiveTests()) {
+            tests.add(row("number", t.number(), "question", t.question(), "evidence", t.evidence(),
+                    "leans", t.leans(), "orchestrate", t.leans().equals("orchestrate")));
+        }
+        m.put("tests", tests);
+        m.put("thresholds", thresholds(s));
+        m.put("optionHeads", optionHeads(s));
+        m.put("optionRows", optionRows(s));
+        m.put("statusQuoBest", cell(s.pBest().get("status_quo"), "/p_best/status_quo", "pct", cur));
+        m.put("charts", charts.stream().map(c -> row("id", c.id(), "heading", c.heading(), "caption", c.caption(),
+                "svg", c.svg())).toList());
+        m.put("inputs", s.inputs().stream().map(in -> row("path", in.path(), "notation", in.notation(),
+                "p10", number(in.p10()), "p50", number(in.p50()), "p90", number(in.p90()),
+                "clamped", Money.percent(in.clampedShare()), "anyClamped", in.clampedShare() > 0)).toList());
+        m.put("method", method(r, s));
+        m.put("standardErrors", standardErrors(s));
+        return m;
+    }
+
+    private static double verdictP(Summary.Decision d) {
+        return switch (d.verdict()) {
+            case "operate" -> d.pOperate();
+            case "pilot" -> d.pPilot();
+            default -> d.pOrchestrate();
+        };
+    }
+
+    /** The executive summary: plain sentences generated from the numbers. */
+    static List<String> executive(SimulationResult r, Summary s) {
+        String cur = s.currency();
+        List<String> p = new ArrayList<>();
+        Stats pain = s.annualizedPain();
+        p.add("Doing nothing costs a median of " + Money.compact(pain.p50(), cur) + " a year (in 80% of futures between "
+                + Money.compact(pain.p10(), cur) + " and " + Money.compact(pain.p90(), cur) + "): "
+                + Money.percent1(s.painShareOfRevenue().p50()) + " of year-one revenue, or the work of "
+                + format("num1", s.painFte().p50(), cur) + " full-time people.");
+
+        List<Summary.OptionSummary> byPayback = new ArrayList<>(s.options());
+        byPayback.sort(Comparator.comparingDouble((Summary.OptionSummary o) -> -o.paybackProbability().get(12)));
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < byPayback.size(); k++) {
+            Summary.OptionSummary o = byPayback.get(k);
+            String pct = Money.percent(o.paybackProbability().get(12));
+            if (k == 0) {
+                b.append(capitalize(o.id())).append(" pays back within 12 months in ").append(pct).append(" of ")
+                        .append(String.format(Locale.ROOT, "%,d", s.trials())).append(" simulated futures");
+            } else {
+                b.append("; ").append(o.id()).append(" in ").append(pct);
+            }
+        }
+        p.add(b.append('.').toString());
+
+        for (Summary.OptionSummary o : byPayback) {
+            double max = o.maxOneTimeCost().get(12);
+            double quote = o.oneTimeCost().p50();
+            String conf = Money.percent(o.paybackConfidence());
+            if (max < 0) {
+                p.add(capitalize(o.id()) + " cannot pay back within 12 months with " + conf
+                        + " confidence at any price: even with a one-time cost of zero, its first-year running costs "
+                        + "outweigh its benefits in more than " + Money.percent(1 - o.paybackConfidence())
+                        + " of futures (the break-even one-time cost at that confidence is "
+                        + Money.whole(max, cur) + "). The quote's median is " + Money.whole(quote, cur) + ".");
+            } else {
+                p.add("To pay back within 12 months with " + conf + " confidence, " + o.id()
+                        + "'s one-time cost must stay under " + Money.whole(max, cur) + "; the quote's median is "
+                        + Money.whole(quote, cur) + (quote <= max ? ", within that limit." : ", "
+                        + Money.whole(quote - max, cur) + " above it."));
+            }
+        }
+
+        StringBuilder npv = new StringBuilder("Over the " + s.horizonMonths() + "-month horizon the median NPV is ");
+        for (int k = 0; k < s.options().size(); k++) {
+            Summary.OptionSummary o = s.options().get(k);
+            npv.append(k == 0 ? "" : k == s.options().size() - 1 ? " and " : ", ")
+                    .append(Money.compact(o.npv().p50(), cur)).append(" for ").append(o.id())
+                    .append(" (negative in ").append(Money.percent(o.pNpvNegative())).append(" of futures)");
+        }
+        p.add(npv.append('.').toString());
+
+        Summary.OptionSummary best = mostOftenBest(s);
+        p.add(capitalize(best.id()) + " is the best choice, by NPV, in " + Money.percent(s.pBest().get(best.id()))
+                + " of futures; doing nothing is best in " + Money.percent(s.pBest().get("status_quo")) + ".");
+
+        Summary.Decision d = s.decision();
+        p.add("The seed's decision matrix scores the business " + format("num0", d.score().p50(), cur)
+                + " of 30 at the median (P10 " + format("num0", d.score().p10(), cur) + ", P90 "
+                + format("num0", d.score().p90(), cur) + "): " + Charts.verdict(d.verdict()) + " in "
+                + Money.percent(verdictP(d)) + " of futures.");
+        return p;
+    }
+
+    private static List<String> recommendation(Summary s) {
+        List<String> lines = new ArrayList<>();
+        Summary.OptionSummary best = mostOftenBest(s);
+        long lean = s.fiveTests().stream().filter(t -> t.leans().equals("orchestrate")).count();
+        lines.add(lean + " of the seed's 5 tests lean towards orchestration, " + (5 - lean)
+                + " towards operating the node.");
+        lines.add("On the money, " + best.id() + " (" + best.label() + ") has the highest NPV in "
+                + Money.percent(s.pBest().get(best.id())) + " of futures; its median NPV is "
+                + Money.compact(best.npv().p50(), s.currency()) + " and it pays back within 12 months in "
+                + Money.percent(best.paybackProbability().get(12)) + " of them.");
+        return lines;
+    }
+
+    private static Summary.OptionSummary mostOftenBest(Summary s) {
+        Summary.OptionSummary best = s.options().get(0);
+        for (Summary.OptionSummary o : s.options()) {
+            if (s.pBest().get(o.id()) > s.pBest().get(best.id())) {
+                best = o;
+            }
+        }
+        return best;
+    }
+
+    private static List<Map<String, Object>> thresholds(Summary s) {
+        String cur = s.currency();
+        Summary.Thresholds t = s.thresholds();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(threshold("Pain is at least 1.5% of revenue", t.painShareGe1_5pct(), "pain_share_ge_1_5pct", cur));
+        rows.add(threshold("Pain is at least 3% of revenue", t.painShareGe3pct(), "pain_share_ge_3pct", cur));
+        rows.add(threshold("Pain is at least 5% of revenue", t.painShareGe5pct(), "pain_share_ge_5pct", cur));
+        rows.add(threshold("Pain is worth at least 1 full-time employee", t.fteGe1(), "fte_ge_1", cur));
+        rows.add(threshold("Pain is worth at least 2 full-time employees", t.fteGe2(), "fte_ge_2", cur));
+        rows.add(threshold("At least 10% of orders need a manual decision", t.exceptionRateGe10pct(),
+                "exception_rate_ge_10pct", cur));
+        rows.add(threshold("At least 15% of orders need a manual decision", t.exceptionRateGe15pct(),
+                "exception_rate_ge_15pct", cur));
+        rows.add(threshold("Inventory accuracy is below 95%", t.inventoryAccuracyLt95pct(),
+                "inventory_accuracy_lt_95pct", cur));
+        rows.add(threshold("Reconciliation takes at least 10% of a 40-hour week", t.reconciliationGe10pctOfWeek(),
+                "reconciliation_ge_10pct_of_week", cur));
+        Map<String, Object> paths = row("name", "Two or more fulfillment paths", "fixed", true,
+                "fixedValue", t.fulfillmentPathsGe2() ? "yes" : "no", "pass", t.fulfillmentPathsGe2());
+        rows.add(paths);
+        for (Summary.OptionSummary o : s.options()) {
+            Map<String, Object> r = threshold("Annualized pain exceeds " + o.id() + "'s first-year cost",
+                    o.pPainExceedsFirstYearCost(), null, cur);
+            r.put("cell", cell(o.pPainExceedsFirstYearCost(), "/options/" + o.id() + "/p_pain_exceeds_first_year_cost",
+                    "pct", cur));
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> threshold(String name, double p, String key, String cur) {
+        return row("name", name, "cell", key == null ? null : cell(p, "/thresholds/" + key, "pct", cur),
+                "pass", p >= 0.5);
+    }
+
+    private static List<Map<String, Object>> optionHeads(Summary s) {
+        List<Map<String, Object>> heads = new ArrayList<>();
+        for (int k = 0; k < s.options().size(); k++) {
+            Summary.OptionSummary o = s.options().get(k);
+            heads.add(row("id", o.id(), "label", o.label(), "kind", o.kind(), "colour", Palette.hex(Palette.option(k))));
+        }
+        return heads;
+    }
+
+    private static List<Map<String, Object>> optionRows(Summary s) {
+        String cur = s.currency();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(optionRow(s, "One-time cost, quote median", o -> o.oneTimeCost().p50(), "one_time_cost/p50", "whole"));
+        rows.add(optionRow(s, "First-year cost, median", o -> o.firstYearCost().p50(), "first_year_cost/p50", "money"));
+        for (int m : OptionColumns.CHECKPOINTS) {
+            String name = m == 3 ? "90 days" : m + " months";
+            rows.add(optionRow(s, "P(payback within " + name + ")", o -> o.paybackProbability().get(m),
+                    "payback_probability/" + m, "pct"));
+        }
+        rows.add(optionRow(s, "Payback month, median of those that pay back", o -> o.paybackMonth().p50(),
+                "payback_month/p50", "num0"));
+        rows.add(optionRow(s, "P(no payback within the horizon)", o -> o.pNoPayback(), "p_no_payback", "pct"));
+        for (int m : OptionColumns.CHECKPOINTS) {
+            String name = m == 3 ? "90 days" : m + " months";
+            rows.add(optionRow(s, "Max one-time cost for payback within " + name + " at "
+                            + Money.percent(s.options().get(0).paybackConfidence()) + " confidence",
+                    o -> o.maxOneTimeCost().get(m), "max_one_time_cost/" + m, "whole"));
+        }
+        rows.add(optionRow(s, "NPV, P10", o -> o.npv().p10(), "npv/p10", "money"));
+        rows.add(optionRow(s, "NPV, median", o -> o.npv().p50(), "npv/p50", "money"));
+        rows.add(optionRow(s, "NPV, P90", o -> o.npv().p90(), "npv/p90", "money"));
+        rows.add(optionRow(s, "P(NPV < 0)", o -> o.pNpvNegative(), "p_npv_negative", "pct"));
+        rows.add(optionRow(s, "ROI over the horizon, median", o -> o.roi() == null ? Double.NaN : o.roi().p50(),
+                "roi/p50", "pct"));
+        rows.add(optionRow(s, "P(annualized pain > first-year cost)", o -> o.pPainExceedsFirstYearCost(),
+                "p_pain_exceeds_first_year_cost", "pct"));
+        List<Map<String, Object>> best = new ArrayList<>();
+        for (Summary.OptionSummary o : s.options()) {
+            best.add(cell(s.pBest().get(o.id()), "/p_best/" + o.id(), "pct", cur));
+        }
+        rows.add(row("name", "P(best option by NPV)", "cells", best));
+        return rows;
+    }
+
+    private interface Value {
+        double of(Summary.OptionSummary o);
+    }
+
+    private static Map<String, Object> optionRow(Summary s, String name, Value v, String key, String fmt) {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (Summary.OptionSummary o : s.options()) {
+            double x = v.of(o);
+            cells.add(cell(x, Double.isFinite(x) ? "/options/" + o.id() + "/" + key : null, fmt, s.currency()));
+        }
+        return row("name", name, "cells", cells);
+    }
+
+    private static Map<String, Object> method(SimulationResult r, Summary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trials", cell(s.trials(), "/trials", "count", s.currency()));
+        m.put("seed", cell(s.seed(), "/seed", "num0", s.currency()));
+        m.put("horizon", s.horizonMonths());
+        m.put("discount", Money.percent1(r.scenario().discountRate()));
+        m.put("confidence", Money.percent(r.scenario().paybackConfidence()));
+        m.put("fanTrials", String.format(Locale.ROOT, "%,d", r.paths().kept()));
+        m.put("fanSubsample", r.paths().stride() > 1);
+        m.put("correlations", r.scenario().correlations().size());
+        return m;
+    }
+
+    private static List<Map<String, Object>> standardErrors(Summary s) {
+        String cur = s.currency();
+        int n = s.trials();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Summary.OptionSummary o : s.options()) {
+            for (int m : OptionColumns.CHECKPOINTS) {
+                String name = m == 3 ? "90 days" : m + " months";
+                rows.add(se(o.id() + ": P(payback within " + name + ")", o.paybackProbability().get(m),
+                        "/options/" + o.id() + "/payback_probability/" + m, n, cur));
+            }
+            rows.add(se(o.id() + ": P(NPV < 0)", o.pNpvNegative(), "/options/" + o.id() + "/p_npv_negative", n, cur));
+            rows.add(se(o.id() + ": P(best)", s.pBest().get(o.id()), "/p_best/" + o.id(), n, cur));
+        }
+        rows.add(se("Status quo: P(best)", s.pBest().get("status_quo"), "/p_best/status_quo", n, cur));
+        Summary.Decision d = s.decision();
+        rows.add(se("P(verdict " + d.verdict() + ")", verdictP(d), "/decision/verdict_probability/" + d.verdict(), n,
+                cur));
+        rows.add(se("P(pain at least 1.5% of revenue)", s.thresholds().painShareGe1_5pct(),
+                "/thresholds/pain_share_ge_1_5pct", n, cur));
+        rows.add(se("P(pain worth at least 1 FTE)", s.thresholds().fteGe1(), "/thresholds/fte_ge_1", n, cur));
+        return rows;
+    }
+
+    private static Map<String, Object> se(String name, double p, String key, int n, String cur) {
+        return row("name", name, "cell", cell(p, key, "pct1", cur),
+                "se", format("pp", Math.sqrt(p * (1 - p) / n), cur));
+    }
+
+    private static Map<String, Object> cell(double v, String jsonPointer, String fmt, String currency) {
+        return row("text", format(fmt, v, currency), "key", jsonPointer, "fmt", fmt);
+    }
+
+    private static String number(double x) {
+        if (!Double.isFinite(x)) {
+            return "n/a";
+        }
+        double a = Math.abs(x);
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", x);
+        }
+        if (a >= 10) {
+            return strip(String.format(Locale.ROOT, "%.1f", x));
+        }
+        if (a >= 1) {
+            return strip(String.format(Locale.ROOT, "%.2f", x));
+        }
+        return strip(String.format(Locale.ROOT, "%.3f", x));
+    }
+
+    private static String strip(String s) {
+        if (!s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static Map<String, Object> row(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

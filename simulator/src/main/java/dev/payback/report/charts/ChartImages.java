@@ -1,0 +1,59 @@
+package dev.payback.report.charts;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.MeetOrSlice;
+import org.jfree.svg.PreserveAspectRatio;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Renders a chart as PNG (slides) or SVG (web, and inline in report.html) at slide size. */
+public final class ChartImages {
+    private ChartImages() {
+    }
+
+    /** Slide size: 1200 × 675 (16:9). */
+    public static final int WIDTH = 1200;
+    public static final int HEIGHT = 675;
+
+    /** PNG bytes. */
+    public static byte[] png(JFreeChart chart) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The chart as an {@code <svg>} element that scales to its container (viewBox, no fixed size),
+     * for inline use in HTML. {@code id} prefixes every definition (clip paths, gradients) so that
+     * several charts can share one page. Text drawn by the chart, scenario strings included, is
+     * XML-escaped by JFreeSVG.
+     */
+    public static String svgElement(JFreeChart chart, String id) {
+        return draw(chart, id).getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT),
+                PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+    }
+
+    /** A standalone SVG file (XML declaration, fixed size and viewBox), UTF-8. */
+    public static byte[] svgFile(JFreeChart chart, String id) {
+        String svg = draw(chart, id).getSVGElement(id, true, new ViewBox(0, 0, WIDTH, HEIGHT),
+                PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static SVGGraphics2D draw(JFreeChart chart, String id) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        g.setDefsKeyPrefix(id + "-");
+        chart.draw(g, Charts.area(WIDTH, HEIGHT));
+        return g;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.payback.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payback.analysis.Analysis;
+import dev.payback.analysis.Money;
+import dev.payback.analysis.Summary;
+import dev.payback.engine.Engine;
+import dev.payback.engine.SimulationResult;
+import dev.payback.report.charts.ChartData;
+import dev.payback.report.charts.Charts;
+import dev.payback.scenario.Scenario;
+import dev.payback.scenario.ScenarioLoader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** report.html, summary.csv and business-case.xlsx of one run of scenario B, checked against summary.json. */
+class ReportFilesTest {
+    @TempDir
+    static Path dir;
+    static SimulationResult result;
+    static Summary summary;
+    static JsonNode json;
+    static Document html;
+    static String htmlText;
+    static List<Path> written;
+
+    @BeforeAll
+    static void run() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml")).withRun(3000, 11);
+        result = Engine.run(s, Engine.Options.defaults());
+        summary = Analysis.summarize(result);
+        written = Outputs.write(dir, result, summary, EnumSet.allOf(OutputFormat.class));
+        json = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        htmlText = Files.readString(dir.resolve("report.html"));
+        html = Jsoup.parse(htmlText);
+    }
+
+    @Test
+    void writesEveryFileWithTheReportLast() {
+        assertThat(written.get(written.size() - 1)).isEqualTo(dir.resolve("report.html"));
+        assertThat(dir.resolve("summary.csv")).isRegularFile();
+        assertThat(dir.resolve("business-case.xlsx")).isRegularFile();
+        for (Charts.ChartSpec c : Charts.all(ChartData.of(result, summary))) {
+            assertThat(dir.resolve("charts/" + c.file() + ".png")).isRegularFile();
+            assertThat(dir.resolve("charts/" + c.file() + ".svg")).isRegularFile();
+        }
+    }
+
+    @Test
+    void htmlIsSelfContained() {
+        assertThat(html.select("script, link, iframe, object, embed, img, base, meta[http-equiv]")).isEmpty();
+        for (Element e : html.getAllElements()) {
+            for (Attribute a : e.attributes()) {
+                String name = a.getKey().toLowerCase(Locale.ROOT);
+                assertThat(name).as("event handler on <%s>", e.tagName()).doesNotStartWith("on");
+                if (name.equals("src") || name.endsWith("href") || name.equals("action")) {
+                    assertThat(a.getValue()).as("%s on <%s>", name, e.tagName()).startsWith("#");
+                }
+            }
+        }
+        String lower = htmlText.toLowerCase(Locale.ROOT);
+        assertThat(lower).doesNotContain("@import", "file:", "@font-face");
+        Matcher url = Pattern.compile("url\\(\\s*['\"]?([^)'\"]*)").matcher(lower);
+        int urls = 0;
+        while (url.find()) {
+            urls++;
+            assertThat(url.group(1)).as("url(%s)", url.group(1)).startsWith("#");
+        }
+        assertThat(urls).as("the charts clip with local url(#...) references").isPositive();
+        assertThat(html.select("style").html()).contains("@media print", "page-break-before");
+    }
+
+    /** The xmlns declarations of inline SVG name namespaces; they are not fetched. */
+    @Test
+    void onlyNamespaceNamesLookLikeAddresses() {
+        int all = count(Pattern.compile("(?i)https?://"), htmlText);
+        int namespaces = count(Pattern.compile("(?i)\\sxmlns(:[a-z]+)?=[\"']https?://"), htmlText);
+        assertThat(namespaces).isPositive();
+        assertThat(all).isEqualTo(namespaces);
+        for (Element e : html.getAllElements()) {
+            for (Attribute a : e.attributes()) {
+                if (!a.getKey().toLowerCase(Locale.ROOT).startsWith("xmlns")) {
+                    assertThat(a.getValue().toLowerCase(Locale.ROOT)).as(a.getKey()).doesNotContain("://");
+                }
+            }
+        }
+    }
+
+    private static int count(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void containsEveryChartInline() {
+        List<Charts.ChartSpec> specs = Charts.all(ChartData.of(result, summary));
+        assertThat(html.select("figure svg")).hasSize(specs.size());
+        for (Charts.ChartSpec c : specs) {
+            Element fig = html.getElementById("chart-" + c.file());
+            assertThat(fig).as(c.file()).isNotNull();
+            assertThat(fig.select("svg")).hasSize(1);
+            assertThat(fig.select("svg text").text()).contains(c.chart().getTitle().getText().substring(0, 12));
+        }
+        // each SVG's definitions are distinct, so clip paths of one chart never apply to another
+        List<String> ids = html.select("svg [id]").eachAttr("id");
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void sectionsComeInBusinessCaseOrder() {
+        assertThat(html.select("main > section").eachAttr("id")).containsExactly("executive-summary",
+                "recommendation", "options", "charts", "assumptions", "method");
+    }
+
+    @Test
+    void everyTaggedNumberMatchesSummaryJson() {
+        List<Element> tagged = html.select("[data-json]");
+        assertThat(tagged.size()).isGreaterThan(60);
+        for (Element e : tagged) {
+            JsonNode v = json.at(e.attr("data-json"));
+            assertThat(v.isNumber()).as(e.attr("data-json")).isTrue();
+            assertThat(e.text()).as(e.attr("data-json"))
+                    .isEqualTo(HtmlReport.format(e.attr("data-fmt"), v.asDouble(), json.get("currency").asText()));
+        }
+        // the tagged numbers cover each option's headline figures
+        for (Summary.OptionSummary o : summary.options()) {
+            for (String key : List.of("payback_probability/12", "max_one_time_cost/12", "npv/p50",
+                    "p_npv_negative", "one_time_cost/p50")) {
+                assertThat(html.select("[data-json=/options/" + o.id() + "/" + key + "]")).as(key).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void executiveSummaryStatesTheHeadlinesFromSummaryJson() {
+        String text = html.getElementById("executive-summary").text();
+        String cur = json.get("currency").asText();
+        assertThat(text).contains(String.format(Locale.ROOT, "%,d simulated futures", json.get("trials").asInt()));
+        assertThat(text).contains(Money.compact(json.at("/annualized_pain/p50").asDouble(), cur));
+        for (Summary.OptionSummary o : summary.options()) {
+            JsonNode on = json.at("/options/" + o.id());
+            assertThat(text).contains(Money.percent(on.at("/payback_probability/12").asDouble()));
+            double max = on.at("/max_one_time_cost/12").asDouble();
+            assertThat(text).contains(Money.whole(max, cur));
+            assertThat(text).contains(Money.whole(on.at("/one_time_cost/p50").asDouble(), cur));
+            if (max < 0) {
+                assertThat(text).contains(o.id() + " cannot pay back within 12 months");
+            }
+        }
+        assertThat(html.select("#recommendation").text())
+                .contains(Charts.verdict(json.at("/decision/verdict").asText()));
+        assertThat(html.select("#recommendation tbody tr")).hasSizeGreaterThanOrEqualTo(3 + 5 + 10);
+        assertThat(html.select("#assumptions tbody tr")).hasSize(json.get("inputs").size());
+    }
+
+    @Test
+    void csvHasOneRowPerOptionMatchingSummaryJson() throws Exception {
+        try (Reader r = Files.newBufferedReader(dir.resolve("summary.csv"), StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            List<CSVRecord> rows = p.getRecords();
+            assertThat(rows).hasSize(summary.options().size());
+            for (CSVRecord row : rows) {
+                JsonNode o = json.at("/options/" + row.get("option"));
+                assertThat(o.isObject()).isTrue();
+                assertThat(Double.parseDouble(row.get("payback_probability_12")))
+                        .isEqualTo(o.at("/payback_probability/12").asDouble());
+                assertThat(Double.parseDouble(row.get("max_one_time_cost_12")))
+                        .isEqualTo(o.at("/max_one_time_cost/12").asDouble());
+                assertThat(Double.parseDouble(row.get("npv_p50"))).isEqualTo(o.at("/npv/p50").asDouble());
+                assertThat(Double.parseDouble(row.get("p_best"))).isEqualTo(json.at("/p_best/" + row.get("option"))
+                        .asDouble());
+                assertThat(row.get("label")).isEqualTo(o.get("label").asText());
+            }
+        }
+    }
+
+    @Test
+    void workbookOpensAndItsSummarySheetMatchesSummaryJson() throws Exception {
+        try (InputStream in = Files.newInputStream(dir.resolve("business-case.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
+                    .containsExactly("Summary", "Options", "Assumptions", "Trials");
+            Sheet sheet = wb.getSheet("Summary");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("summary.json key");
+            int checked = 0;
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                Row row = sheet.getRow(i);
+                String pointer = row.getCell(2).getStringCellValue();
+                JsonNode v = json.at(pointer);
+                assertThat(v.isMissingNode()).as(pointer).isFalse();
+                Cell cell = row.getCell(1);
+                if (v.isNull()) {
+                    assertThat(cell).as(pointer).isNull();
+                } else if (v.isNumber()) {
+                    assertThat(cell.getCellType()).as(pointer).isEqualTo(CellType.NUMERIC);
+                    assertThat(cell.getNumericCellValue()).as(pointer)
+                            .isCloseTo(v.asDouble(), within(Math.abs(v.asDouble()) * 1e-12));
+                } else {
+                    assertThat(cell.getStringCellValue()).as(pointer).isEqualTo(v.asText());
+                }
+                checked++;
+            }
+            assertThat(checked).isGreaterThan(80);
+            assertThat(wb.getSheet("Options").getLastRowNum()).isEqualTo(summary.options().size());
+            assertThat(wb.getSheet("Assumptions").getLastRowNum()).isEqualTo(json.get("inputs").size());
+            Sheet trials = wb.getSheet("Trials");
+            assertThat(trials.getLastRowNum()).isEqualTo(3000);
+            assertThat(trials.getRow(1).getCell(1).getNumericCellValue())
+                    .isEqualTo(result.columns().annualPain[0]);
+        }
+    }
+}
