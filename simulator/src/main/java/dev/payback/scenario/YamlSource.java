@@ -125,6 +125,10 @@ final class YamlSource {
             throw new InvalidInputException(syntaxProblem(mark, label, e.getProblem(), e.getContext()));
         } catch (YamlEngineException e) {
             throw new InvalidInputException(engineProblem(label, e.getMessage()));
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            // snakeyaml-engine lets some malformed input escape as plain runtime exceptions, e.g. a tag
+            // with spaces ("Tag must not contain leading or trailing spaces."); it is still bad YAML.
+            throw new InvalidInputException(engineProblem(label, e.getMessage()));
         } catch (StackOverflowError e) {
             throw new InvalidInputException(new Problem(Location.unknown(label), "",
                     "the YAML is nested too deeply to read", "a scenario needs only a few levels of nesting"));
