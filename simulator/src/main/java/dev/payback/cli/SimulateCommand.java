@@ -3,6 +3,7 @@ package dev.payback.cli;
 import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
+import dev.payback.engine.MemoryEstimate;
 import dev.payback.engine.SimulationResult;
 import dev.payback.report.AtomicFiles;
 import dev.payback.report.ConsoleSummary;
@@ -74,17 +75,20 @@ public final class SimulateCommand implements Callable<Integer> {
         if (threads != null) {
             options = options.withThreads(threads);
         }
+        CliChecks.memory(spec, s, options, trials != null);
         SimulationResult result = Engine.run(s, options);
         Summary summary = Analysis.summarize(result);
 
         Files.createDirectories(dir);
         Path json = dir.resolve("summary.json");
+        Path csv = dir.resolve("trials.csv");
+        AtomicFiles.removeStaleTemporaries(json);
+        AtomicFiles.removeStaleTemporaries(csv);
         AtomicFiles.write(json, SummaryJson.toBytes(summary));
         PrintWriter o = spec.commandLine().getOut();
         o.print(ConsoleSummary.render(summary));
         o.println();
         if (trialsCsv) {
-            Path csv = dir.resolve("trials.csv");
             AtomicFiles.write(csv, w -> TrialsCsv.write(result, w));
             o.println("Wrote " + csv);
         }
@@ -119,6 +123,26 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
 
+        /**
+         * Refuses, before the run starts, a trial count whose arrays would not fit in the heap
+         * (exit 2, like other limits of the command line), naming the largest count that fits.
+         */
+        static void memory(CommandSpec spec, Scenario s, Engine.Options options, boolean fromFlag) {
+            MemoryEstimate estimate = MemoryEstimate.of(s, options);
+            long max = Runtime.getRuntime().maxMemory();
+            long usable = MemoryEstimate.usableHeap(max);
+            long need = estimate.bytes(s.trials());
+            if (need > usable) {
+                long fits = Math.min(Integer.MAX_VALUE, estimate.largestTrialsWithin(usable));
+                throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
+                        "%d trials%s need about %d MB of memory, but Java may use only about %d MB here: "
+                                + "the largest trial count that fits is %d (run with --trials %d, or give Java "
+                                + "more memory, e.g. JAVA_OPTS=-Xmx%dg)",
+                        s.trials(), fromFlag ? "" : " (simulation.trials)", need >> 20, Math.max(0, usable) >> 20,
+                        fits, fits, Math.max(2, (need + (need / 10) + MemoryEstimate.MARGIN_BYTES + (1L << 30) - 1) >> 30)));
+            }
+        }
+
         static void outputFolder(CommandSpec spec, Path dir) {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new ParameterException(spec.commandLine(),
@@ -127,6 +151,22 @@ public final class SimulateCommand implements Callable<Integer> {
             if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
                 throw new ParameterException(spec.commandLine(),
                         "--out " + dir + " is not writable: name a folder you can write to");
+            }
+            // A folder still to be created: its nearest existing ancestor must be a writable folder,
+            // checked now rather than after a long run.
+            Path existing = dir.toAbsolutePath().normalize();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && !existing.equals(dir.toAbsolutePath().normalize())) {
+                if (!Files.isDirectory(existing)) {
+                    throw new ParameterException(spec.commandLine(), "--out " + dir + " cannot be created: "
+                            + existing + " is a file, not a folder: name a folder");
+                }
+                if (!Files.isWritable(existing)) {
+                    throw new ParameterException(spec.commandLine(), "--out " + dir + " cannot be created: "
+                            + existing + " is not writable: name a folder you can write to");
+                }
             }
         }
     }
