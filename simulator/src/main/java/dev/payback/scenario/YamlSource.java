@@ -39,9 +39,10 @@ final class YamlSource {
     static final int MAX_DEPTH = 32;
     /**
      * Longest scenario text, in characters. A scenario is a few kilobytes; the YAML scanner needs
-     * about a second per 3 million characters of one scalar, so 1 MiB keeps every rejection fast.
+     * about a second per 3 million characters of one scalar (more on a loaded machine), so 256 KiB
+     * keeps every answer well within a second.
      */
-    static final int CODE_POINT_LIMIT = 1024 * 1024;
+    static final int CODE_POINT_LIMIT = 256 * 1024;
     private static final long MAX_FILE_BYTES = 4L * CODE_POINT_LIMIT;
     private static final Set<Tag> SAFE_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ,
             Tag.MAP);

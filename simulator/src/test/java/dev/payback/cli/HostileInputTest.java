@@ -99,10 +99,12 @@ class HostileInputTest {
                 "too large for a scenario");
         refused(validate("two_mb.yaml", VALID_BODY.replace("pasted from a spreadsheet", "y".repeat(2_000_000))),
                 "two_mb.yaml", "too large for a scenario");
+        refused(validate("300k.yaml", VALID_BODY.replace("pasted from a spreadsheet", "\u00e9".repeat(300_000))),
+                "300k.yaml", "too large for a scenario (more than 262144 characters)");
         // under the size limit, but BigInteger would need minutes to parse it
         refused(validate("digits.yaml", VALID_BODY.replace("orders_per_month: 5000",
-                "orders_per_month: " + "9".repeat(900_000))), "digits.yaml", "too large to compute with");
-        refused(validate("digits_trials.yaml", VALID_BODY + "simulation: {trials: " + "7".repeat(900_000) + "}\n"),
+                "orders_per_month: " + "9".repeat(250_000))), "digits.yaml", "too large to compute with");
+        refused(validate("digits_trials.yaml", VALID_BODY + "simulation: {trials: " + "7".repeat(250_000) + "}\n"),
                 "digits_trials.yaml", "must be a whole number");
     }
 
