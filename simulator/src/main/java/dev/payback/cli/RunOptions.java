@@ -1,11 +1,14 @@
 package dev.payback.cli;
 
 import dev.payback.engine.Engine;
+import dev.payback.engine.MemoryEstimate;
 import dev.payback.scenario.Scenario;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+
+import java.util.Locale;
 
 /** --trials, --seed and --threads, shared by every command that runs the engine. */
 public final class RunOptions {
@@ -36,9 +39,28 @@ public final class RunOptions {
         }
     }
 
-    /** The scenario with --trials and --seed applied. */
-    public Scenario apply(Scenario s) {
-        return s.withRun(trials != null ? trials : s.trials(), seed != null ? seed : s.seed());
+    /**
+     * The scenario with --trials and --seed applied, after checking that the run fits in memory: a
+     * trial count whose arrays would not fit in the heap is refused before the run starts (exit 2,
+     * like other limits of the command line), naming the largest count that fits.
+     */
+    public Scenario apply(Scenario scenario) {
+        Scenario s = scenario.withRun(trials != null ? trials : scenario.trials(),
+                seed != null ? seed : scenario.seed());
+        MemoryEstimate estimate = MemoryEstimate.of(s, engine());
+        long usable = MemoryEstimate.usableHeap(Runtime.getRuntime().maxMemory());
+        long need = estimate.bytes(s.trials());
+        if (need > usable) {
+            long fits = Math.min(Integer.MAX_VALUE, estimate.largestTrialsWithin(usable));
+            long suggestGb = Math.max(2, (need + need / 10 + MemoryEstimate.MARGIN_BYTES + (1L << 30) - 1) >> 30);
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "%d trials%s need about %d MB of memory, but Java may use only about %d MB here: the largest "
+                            + "trial count that fits is %d (run with --trials %d, or give Java more memory, e.g. "
+                            + "JAVA_OPTS=-Xmx%dg)",
+                    s.trials(), trials != null ? "" : " (simulation.trials)", need >> 20, Math.max(0, usable) >> 20,
+                    fits, fits, suggestGb));
+        }
+        return s;
     }
 
     /** The engine settings with --threads applied. */

@@ -70,6 +70,8 @@ public final class SimulateCommand implements Callable<Integer> {
         Summary summary = Analysis.summarize(result);
 
         Files.createDirectories(dir);
+        // outputs clean up their own leftovers when written; trials.csv may not be written this time
+        AtomicFiles.removeStaleTemporaries(dir.resolve("trials.csv"));
         List<Path> written = Outputs.write(dir, result, summary, selected);
         PrintWriter o = spec.commandLine().getOut();
         o.print(ConsoleSummary.render(summary));
@@ -116,6 +118,22 @@ public final class SimulateCommand implements Callable<Integer> {
             if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
                 throw new ParameterException(spec.commandLine(),
                         "--out " + dir + " is not writable: name a folder you can write to");
+            }
+            // A folder still to be created: its nearest existing ancestor must be a writable folder,
+            // checked now rather than after a long run.
+            Path existing = dir.toAbsolutePath().normalize();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && !existing.equals(dir.toAbsolutePath().normalize())) {
+                if (!Files.isDirectory(existing)) {
+                    throw new ParameterException(spec.commandLine(), "--out " + dir + " cannot be created: "
+                            + existing + " is a file, not a folder: name a folder");
+                }
+                if (!Files.isWritable(existing)) {
+                    throw new ParameterException(spec.commandLine(), "--out " + dir + " cannot be created: "
+                            + existing + " is not writable: name a folder you can write to");
+                }
             }
         }
     }

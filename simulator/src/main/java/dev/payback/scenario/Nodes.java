@@ -74,7 +74,8 @@ final class Nodes {
             return s.getValue();
         }
         if (Tag.STR.equals(s.getTag())) {
-            return "the text '" + s.getValue() + "'";
+            String v = s.getValue();
+            return "the text '" + (v.length() > 60 ? v.substring(0, 57) + "..." : v) + "'";
         }
         return s.getValue();
     }

@@ -51,18 +51,18 @@ final class Values {
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
             String lower = v.toLowerCase(Locale.ROOT);
             if (lower.contains("nan") || lower.contains("inf")) {
-                problems.add(n, path, "'" + v + "' is not a finite number", "write an ordinary number");
+                problems.add(n, path, "'" + shown(v) + "' is not a finite number", "write an ordinary number");
                 return null;
             }
             double x;
             try {
                 x = Tag.INT.equals(tag) ? integer(v).doubleValue() : Double.parseDouble(v);
             } catch (NumberFormatException e) {
-                problems.add(n, path, "'" + v + "' is not a number", "write an ordinary number, e.g. 12000 or 0.15");
+                problems.add(n, path, "'" + shown(v) + "' is not a number", "write an ordinary number, e.g. 12000 or 0.15");
                 return null;
             }
             if (!Double.isFinite(x)) {
-                problems.add(n, path, v + " is too large to compute with", "write a number below 1e300");
+                problems.add(n, path, shown(v) + " is too large to compute with", "write a number below 1e300");
                 return null;
             }
             return x;
@@ -92,11 +92,11 @@ final class Values {
             try {
                 b = integer(s.getValue().trim());
             } catch (NumberFormatException e) {
-                problems.add(n, path, "'" + s.getValue() + "' is not a number", "write a whole number");
+                problems.add(n, path, "'" + shown(s.getValue()) + "' is not a number", "write a whole number");
                 return null;
             }
             if (b.compareTo(BigInteger.valueOf(lo)) < 0 || b.compareTo(BigInteger.valueOf(hi)) > 0) {
-                problems.add(n, path, range(lo, hi) + ", got " + s.getValue(),
+                problems.add(n, path, range(lo, hi) + ", got " + shown(s.getValue()),
                         rangeHint(lo, hi));
                 return null;
             }
@@ -128,15 +128,44 @@ final class Values {
                 : "use a whole number between " + lo + " and " + hi;
     }
 
+    /** A number as written, shortened when it is too long to quote: 99999...99999 (900000 characters). */
+    static String shown(String v) {
+        return v.length() <= 40 ? v : v.substring(0, 15) + "..." + v.substring(v.length() - 15) + " ("
+                + v.length() + " characters)";
+    }
+
+    /** More digits than this cannot be a usable number (doubles end near 1.8e308); they are not parsed. */
+    private static final int MAX_DIGITS = 400;
+
     private static BigInteger integer(String v) {
         String t = v.startsWith("+") ? v.substring(1) : v;
+        int radix = 10;
         if (t.startsWith("0x")) {
-            return new BigInteger(t.substring(2), 16);
+            radix = 16;
+            t = t.substring(2);
+        } else if (t.startsWith("0o")) {
+            radix = 8;
+            t = t.substring(2);
         }
-        if (t.startsWith("0o")) {
-            return new BigInteger(t.substring(2), 8);
+        boolean negative = t.startsWith("-");
+        String digits = negative ? t.substring(1) : t;
+        int lead = 0;
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+            lead++;
         }
-        return new BigInteger(t);
+        digits = digits.substring(lead);
+        if (digits.length() > MAX_DIGITS) {
+            // BigInteger parses in quadratic time: a pasted million-digit number would take minutes.
+            for (int i = 0; i < digits.length(); i++) {
+                if (Character.digit(digits.charAt(i), radix) < 0) {
+                    throw new NumberFormatException(v);
+                }
+            }
+            BigInteger huge = BigInteger.ONE.shiftLeft(1100); // above every double and long
+            return negative ? huge.negate() : huge;
+        }
+        BigInteger b = new BigInteger(digits, radix);
+        return negative ? b.negate() : b;
     }
 
     /**

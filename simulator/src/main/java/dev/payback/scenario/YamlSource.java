@@ -37,7 +37,12 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 final class YamlSource {
     static final int MAX_ALIASES = 50;
     static final int MAX_DEPTH = 32;
-    static final int CODE_POINT_LIMIT = 3 * 1024 * 1024;
+    /**
+     * Longest scenario text, in characters. A scenario is a few kilobytes; the YAML scanner needs
+     * about a second per 3 million characters of one scalar (more on a loaded machine), so 256 KiB
+     * keeps every answer well within a second.
+     */
+    static final int CODE_POINT_LIMIT = 256 * 1024;
     private static final long MAX_FILE_BYTES = 4L * CODE_POINT_LIMIT;
     private static final Set<Tag> SAFE_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ,
             Tag.MAP);
@@ -112,6 +117,10 @@ final class YamlSource {
      */
     static Optional<Node> compose(String text, String label) throws InvalidInputException {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (body.length() > CODE_POINT_LIMIT) {
+            // refuse at once rather than after scanning up to the limit
+            throw new InvalidInputException(engineProblem(label, "code points"));
+        }
         LoadSettings settings = settings(label);
         Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, body)));
         try {
@@ -124,6 +133,10 @@ final class YamlSource {
             Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             throw new InvalidInputException(syntaxProblem(mark, label, e.getProblem(), e.getContext()));
         } catch (YamlEngineException e) {
+            throw new InvalidInputException(engineProblem(label, e.getMessage()));
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            // snakeyaml-engine lets some malformed input escape as plain runtime exceptions, e.g. a tag
+            // with spaces ("Tag must not contain leading or trailing spaces."); it is still bad YAML.
             throw new InvalidInputException(engineProblem(label, e.getMessage()));
         } catch (StackOverflowError e) {
             throw new InvalidInputException(new Problem(Location.unknown(label), "",

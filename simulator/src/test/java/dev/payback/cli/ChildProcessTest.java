@@ -1,0 +1,126 @@
+package dev.payback.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI in a child JVM ({@code dev.payback.cli.Main} on the test class path), killed with
+ * SIGKILL mid-run and mid-write: the previous summary.json stays byte-identical, no output is half
+ * written, a user's file in --out survives, and the next run cleans up only its own temporaries.
+ * Also checks that the largest trial count the memory check allows really runs in that heap.
+ */
+class ChildProcessTest {
+    static final String SCENARIO_B = CliTest.SCENARIO_B;
+
+    static Process start(Path log, String heap, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap, "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), "dev.payback.cli.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static List<String> names(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** A finished small run in {@code out} plus a user's notes.txt; returns the summary's bytes. */
+    static byte[] previousRun(Path out) throws Exception {
+        CliTest.Run r = CliTest.run("simulate", SCENARIO_B, "--trials", "500", "--format", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Files.writeString(out.resolve("notes.txt"), "my notes, not payback's");
+        return Files.readAllBytes(out.resolve("summary.json"));
+    }
+
+    @Test
+    void killedDuringTheRunLeavesThePreviousSummaryIntact(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        byte[] before = previousRun(out);
+        List<String> namesBefore = names(out);
+        Process p = start(tmp.resolve("log.txt"), "-Xmx1g", "simulate", SCENARIO_B, "--format", "json", "--trials", "150000",
+                "--threads", "1", "--out", out.toString());
+        Thread.sleep(1500);
+        assertThat(p.isAlive()).as("the run must still be going when it is killed; raise --trials").isTrue();
+        p.destroyForcibly();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(tmp.resolve("log.txt"))).as("the run had started").isEmpty();
+        assertThat(Files.readAllBytes(out.resolve("summary.json"))).isEqualTo(before);
+        assertThat(names(out)).isEqualTo(namesBefore);
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("my notes, not payback's");
+    }
+
+    @Test
+    void killedWhileWritingLeavesNoHalfFileAndTheNextRunCleansUpOnlyItsTemporaries(@TempDir Path tmp)
+            throws Exception {
+        Path out = tmp.resolve("out");
+        byte[] before = previousRun(out);
+        Process p = start(tmp.resolve("log.txt"), "-Xmx1g", "simulate", SCENARIO_B, "--format", "json", "--trials", "60000",
+                "--threads", "2", "--trials-csv", "--out", out.toString());
+        Path temp = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (temp == null && p.isAlive() && System.nanoTime() < deadline) {
+            temp = names(out).stream().filter(n -> n.startsWith(".trials.csv.") && n.endsWith(".tmp"))
+                    .map(out::resolve).findFirst().orElse(null);
+            Thread.sleep(5);
+        }
+        assertThat(temp).as("trials.csv was being written when the child was killed: " + Files.readString(
+                tmp.resolve("log.txt"))).isNotNull();
+        p.destroyForcibly();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        // summary.json is either the previous one or the complete new one, never a torn file
+        byte[] after = Files.readAllBytes(out.resolve("summary.json"));
+        if (!java.util.Arrays.equals(after, before)) {
+            assertThat(new ObjectMapper().readTree(after).get("trials").asInt()).isEqualTo(60000);
+        }
+        // no half-written trials.csv under its real name; only the hidden temporary may remain
+        assertThat(out.resolve("trials.csv")).doesNotExist();
+        assertThat(names(out)).allMatch(n -> n.equals("summary.json") || n.equals("notes.txt")
+                || n.matches("\\.trials\\.csv\\.[0-9]+\\.tmp"));
+
+        // the next run removes that temporary and nothing else
+        Path mine = Files.writeString(out.resolve(".trials.csv.backup.tmp"), "a user's file that only looks similar");
+        CliTest.Run r = CliTest.run("simulate", SCENARIO_B, "--trials", "500", "--format", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(names(out)).containsExactly(".trials.csv.backup.tmp", "notes.txt", "summary.json");
+        assertThat(Files.readString(mine)).isEqualTo("a user's file that only looks similar");
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("my notes, not payback's");
+    }
+
+    @Test
+    void theLargestTrialCountNamedByTheMemoryCheckRunsInThatHeap(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("refused.txt");
+        Process refused = start(log, "-Xmx256m", "simulate", SCENARIO_B, "--trials", "2000000000", "--out",
+                tmp.resolve("o1").toString());
+        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String message = Files.readString(log);
+        assertThat(refused.exitValue()).as(message).isEqualTo(2);
+        assertThat(tmp.resolve("o1")).doesNotExist();
+        Matcher m = Pattern.compile("the largest trial count that fits is (\\d+)").matcher(message);
+        assertThat(m.find()).as(message).isTrue();
+        int largest = Integer.parseInt(m.group(1));
+        assertThat(largest).isGreaterThan(1_000);
+
+        Path ok = tmp.resolve("ok.txt");
+        Process run = start(ok, "-Xmx256m", "simulate", SCENARIO_B, "--trials", Integer.toString(largest),
+                "--threads", "2", "--out", tmp.resolve("o2").toString());
+        assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(Files.readString(ok)).isZero();
+        assertThat(tmp.resolve("o2/summary.json")).exists();
+    }
+}

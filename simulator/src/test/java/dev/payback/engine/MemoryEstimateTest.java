@@ -1,0 +1,79 @@
+package dev.payback.engine;
+
+import dev.payback.scenario.Scenario;
+import dev.payback.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The heap estimate that lets the CLI refuse a trial count before the run starts. */
+class MemoryEstimateTest {
+    static Scenario b() throws Exception {
+        return ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null);
+    }
+
+    @Test
+    void bytesPerTrialCountEveryColumnOfTheLayout() throws Exception {
+        Scenario s = b();
+        int columns = Layout.of(s).inputs().size();
+        int options = s.options().size();
+        MemoryEstimate e = MemoryEstimate.of(s, Engine.Options.defaults().withThreads(1));
+        assertThat(e.bytesPerTrial()).as("columns %d, options %d", columns, options)
+                .isEqualTo(8L * columns + 34 + 83L * options + 33);
+        // beyond the path cap, paths cost a fixed amount: the increment is bytesPerTrial (up to the subsample)
+        long cap = MonthlyPaths.DEFAULT_CAP;
+        assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * s.horizonMonths());
+        assertThat(e.bytes(10 * cap) - e.bytes(10 * cap - 10)).isEqualTo(10 * e.bytesPerTrial());
+    }
+
+    @Test
+    void estimateCoversTheArraysARunAllocates() throws Exception {
+        Scenario s = b().withRun(5_000, 3);
+        Engine.Options opts = Engine.Options.defaults().withThreads(1);
+        SimulationResult r = Engine.run(s, opts);
+        long actual = 0;
+        for (double[] col : r.inputs()) {
+            actual += 8L * col.length;
+        }
+        TrialColumns c = r.columns();
+        actual += 8L * (c.annualPain.length + c.revenue.length + c.painShare.length + c.painFte.length)
+                + c.score.length + c.best.length;
+        for (OptionColumns o : c.options) {
+            actual += 8L * (o.npv.length + o.roi.length + o.firstYearCost.length + o.exceptionEffect.length)
+                    + 2L * o.paybackMonth.length + o.failed.length;
+            for (double[] x : o.cumulativeNet) {
+                actual += 8L * x.length;
+            }
+            for (double[] x : o.maxCumulativeBeforeOneTime) {
+                actual += 8L * x.length;
+            }
+        }
+        actual += 8L * s.options().size() * r.paths().horizon() * r.paths().kept();
+        long estimate = MemoryEstimate.of(s, opts).bytes(s.trials());
+        assertThat(estimate).isGreaterThanOrEqualTo(actual);
+        // and not wildly above it: the extra is the analysis copies and one block per thread
+        assertThat(estimate).isLessThan(actual + 33L * s.trials() + 8L * r.inputs().length * 2048 + 1);
+    }
+
+    @Test
+    void largestTrialsWithinIsTheLargestCountThatFits() throws Exception {
+        MemoryEstimate e = MemoryEstimate.of(b(), Engine.Options.defaults().withThreads(2));
+        for (long available : new long[] {e.bytes(1), e.bytes(1_000) + 5, e.bytes(99_999), e.bytes(100_000),
+                e.bytes(100_001) + 123, e.bytes(3_000_000) - 1, 1L << 30, 8L << 30}) {
+            long n = e.largestTrialsWithin(available);
+            assertThat(e.bytes(n)).as("available %d, n %d", available, n).isLessThanOrEqualTo(available);
+            assertThat(e.bytes(n + 1)).as("available %d, n %d", available, n).isGreaterThan(available);
+        }
+        assertThat(e.largestTrialsWithin(0)).isZero();
+        assertThat(e.largestTrialsWithin(e.bytes(0))).isZero();
+    }
+
+    @Test
+    void usableHeapKeepsAMargin() {
+        assertThat(MemoryEstimate.usableHeap(2048L << 20)).isEqualTo((2048L << 20) - (2048L << 20) / 10 - (64L << 20));
+        assertThat(MemoryEstimate.usableHeap(32L << 20)).isNegative();
+    }
+}
