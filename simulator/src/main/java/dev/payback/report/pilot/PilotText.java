@@ -48,7 +48,14 @@ public final class PilotText {
                 .append(" of futures");
         String a = Money.percent(after);
         String p = Money.percent(before);
-        b.append(a.equals(p) ? ", unchanged" : after > before ? ", up from " + p : ", down from " + p).append('.');
+        b.append(a.equals(p) ? ", unchanged" : after > before ? ", up from " + p : ", down from " + p);
+        double lossBefore = r.prior().option().pNpvNegative();
+        double lossAfter = r.updated().option().pNpvNegative();
+        String la = Money.percent(lossAfter);
+        String lb = Money.percent(lossBefore);
+        b.append(", and loses money over the horizon (NPV < 0) in ").append(la).append(" of futures")
+                .append(la.equals(lb) ? ", unchanged" : lossAfter > lossBefore ? ", up from " + lb : ", down from " + lb)
+                .append('.');
         return b.toString();
     }
 
