@@ -98,13 +98,7 @@ public final class Analysis {
     private static Summary.OptionSummary option(Scenario s, OptionSpec spec, OptionColumns oc, double[] pain,
             double[] oneTimeCost) {
         int n = oc.npv.length;
-        boolean zeroCost = false;
-        for (double v : oc.roi) {
-            if (Double.isNaN(v)) {
-                zeroCost = true;
-                break;
-            }
-        }
+        boolean zeroCost = oc.anyZeroTotalCost();
         Map<Integer, Stats> cumulative = new LinkedHashMap<>();
         Map<Integer, Double> payback = new LinkedHashMap<>();
         Map<Integer, Double> maxOneTime = new LinkedHashMap<>();

@@ -229,13 +229,7 @@ public final class PilotUpdate {
         TrialColumns c = r.columns();
         OptionColumns oc = c.options[k];
         int n = w.length;
-        boolean zeroCost = false;
-        for (double v : oc.roi) {
-            if (Double.isNaN(v)) {
-                zeroCost = true;
-                break;
-            }
-        }
+        boolean zeroCost = oc.anyZeroTotalCost();
         Map<Integer, Stats> cumulative = new LinkedHashMap<>();
         Map<Integer, Double> payback = new LinkedHashMap<>();
         Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
