@@ -221,16 +221,16 @@ public final class HtmlReport {
         Summary.OptionSummary best = mostOftenBest(s);
         p.add(capitalize(best.id()) + " is the best choice, by NPV, in " + Money.percent(s.pBest().get(best.id()))
                 + " of futures; doing nothing is best in " + Money.percent(s.pBest().get("status_quo")) + ".");
-        String tension = tension(s);
-        if (tension != null) {
-            p.add(tension);
-        }
 
         Summary.Decision d = s.decision();
         p.add("The seed's decision matrix scores the business " + format("num0", d.score().p50(), cur)
                 + " of 30 at the median (P10 " + format("num0", d.score().p10(), cur) + ", P90 "
                 + format("num0", d.score().p90(), cur) + "): " + Charts.verdict(d.verdict()) + " in "
                 + Money.percent(verdictP(d)) + " of futures.");
+        String tension = tension(s);
+        if (tension != null) {
+            p.add(tension);
+        }
         return p;
     }
 
@@ -254,36 +254,30 @@ public final class HtmlReport {
             return null;
         }
         String verdict = s.decision().verdict();
-        String says = "the decision matrix says " + Charts.verdict(verdict);
-        String leadClause = lead.id() + " is the best choice by NPV in " + Money.percent(s.pBest().get(lead.id()))
-                + " of futures (median NPV " + Money.compact(lead.npv().p50(), cur) + ")";
+        String leadFigures = lead.id() + " (the best choice by NPV in " + Money.percent(s.pBest().get(lead.id()))
+                + " of futures, median NPV " + Money.compact(lead.npv().p50(), cur) + ")";
+        String faster = fast.id() + " pays back within 12 months more often ("
+                + Money.percent(fast.paybackProbability().get(12)) + " of futures against "
+                + Money.percent(lead.paybackProbability().get(12)) + ")";
         StringBuilder b = new StringBuilder();
-        boolean agrees = verdict.equals(lead.kind());
-        if (agrees) {
-            b.append(capitalize(says)).append(" and ").append(leadClause);
+        if (verdict.equals(lead.kind())) {
+            b.append("The decision matrix and the NPV both point to ").append(leadFigures).append(", yet ")
+                    .append(faster);
         } else {
-            b.append(capitalize(leadClause));
+            b.append("The NPV points to ").append(leadFigures).append(", but the decision matrix says ")
+                    .append(Charts.verdict(verdict)).append(", and ").append(faster);
         }
-        b.append(", yet ").append(fast.id()).append(" pays back within 12 months more often (")
-                .append(Money.percent(fast.paybackProbability().get(12))).append(" of futures against ")
-                .append(Money.percent(lead.paybackProbability().get(12))).append(")");
         double max = lead.maxOneTimeCost().get(12);
         double quote = lead.oneTimeCost().p50();
         String conf = Money.percent(lead.paybackConfidence());
         if (max < 0) {
-            b.append(", and ").append(lead.id()).append(" cannot pay back within 12 months with ").append(conf)
+            b.append("; ").append(lead.id()).append(" cannot pay back within 12 months with ").append(conf)
                     .append(" confidence at any price");
-        } else if (quote > max) {
-            b.append(", and ").append(lead.id()).append("'s quote median (").append(Money.whole(quote, cur))
-                    .append(") exceeds the most it can cost and still pay back within 12 months with ").append(conf)
-                    .append(" confidence (").append(Money.whole(max, cur)).append(")");
         } else {
-            b.append(", although ").append(lead.id()).append("'s quote median (").append(Money.whole(quote, cur))
-                    .append(") is within the most it can cost and still pay back within 12 months with ")
-                    .append(conf).append(" confidence (").append(Money.whole(max, cur)).append(")");
-        }
-        if (!agrees) {
-            b.append("; ").append(says);
+            b.append("; ").append(lead.id()).append("'s quote median (").append(Money.whole(quote, cur))
+                    .append(quote > max ? ") exceeds" : ") is within")
+                    .append(" the most it can cost and still pay back within 12 months with ").append(conf)
+                    .append(" confidence (").append(Money.whole(max, cur)).append(")");
         }
         b.append(". The choice turns on whether paying back within a year matters more than being the best choice by "
                 + "NPV over the ").append(s.horizonMonths()).append("-month horizon.");

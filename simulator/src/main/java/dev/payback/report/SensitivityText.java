@@ -130,7 +130,7 @@ public final class SensitivityText {
         String base = "/options/" + lead.id();
         List<Line> lines = new ArrayList<>();
         List<Sensitivity.Entry> drivers = drivers(s);
-        lines.add(new Line(List.of(Part.text(lead.id() + " has the highest mean NPV of the options, "),
+        lines.add(new Line(List.of(Part.text(capitalize(lead.id()) + " has the highest mean NPV of the options, "),
                 Part.number(lead.npv().mean(), "money", base + "/npv/mean"),
                 Part.text(drivers.isEmpty() ? "." : ". The inputs that move it most, comparing the futures in "
                         + "which an input is in its lowest tenth with those in which it is in its highest tenth:")),
@@ -208,6 +208,10 @@ public final class SensitivityText {
         b.append("What to measure before deciding\n");
         lines(b, measureLines(s), s.currency(), false);
         return b.toString();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Sentences indented by two spaces; items numbered 1, 2, ... or marked with a dash. */

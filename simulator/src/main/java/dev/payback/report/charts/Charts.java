@@ -197,7 +197,7 @@ public final class Charts {
         SymbolAxis rows = new SymbolAxis(null, names);
         rows.setInverted(true);
         rows.setGridBandsVisible(false);
-        rows.setRange(-0.6, Math.max(n, 1) - 0.4);
+        rows.setRange(-0.6, Math.max(n, 1) - 0.05);
         XYBarRenderer r = barRenderer(Palette.alpha(o.colour(), 110));
         r.setUseYInterval(true);
         r.setSeriesPaint(1, o.colour());
