@@ -23,7 +23,9 @@ import java.util.Map;
 /**
  * business-case.xlsx: sheets Summary (every headline figure with its summary.json key), Options
  * (one row per option, the columns of summary.csv), Assumptions (each input with its sampled
- * P10/P50/P90 and the share clamped) and Trials (the first {@link #MAX_TRIAL_ROWS} trials).
+ * P10/P50/P90 and the share clamped), Sensitivity (each option's tornado and Spearman per input, then
+ * the EVPI and each input's EVPPI, every row with its summary.json key) and Trials (the first
+ * {@link #MAX_TRIAL_ROWS} trials).
  * Written with a streaming workbook so memory stays bounded whatever the trial count.
  */
 public final class BusinessCaseXlsx {
@@ -119,6 +121,9 @@ public final class BusinessCaseXlsx {
             summarySheet(wb, st, s);
             optionsSheet(wb, st, s);
             assumptionsSheet(wb, st, s);
+            if (s.sensitivity() != null) {
+                sensitivitySheet(wb, st, s);
+            }
             trialsSheet(wb, st, r);
             wb.write(out);
         } finally {
@@ -228,6 +233,66 @@ public final class BusinessCaseXlsx {
             set(row, 3, Headlines.finite(in.p50()), st.number);
             set(row, 4, Headlines.finite(in.p90()), st.number);
             set(row, 5, Headlines.finite(in.clampedShare()), st.share);
+        }
+    }
+
+    /** Header of the Sensitivity sheet's tornado table. */
+    public static final List<String> SENSITIVITY_HEADER = List.of("option", "input", "input in plain English",
+            "spearman", "tornado_low", "tornado_high", "swing", "summary.json key");
+    /** Header of its value-of-information table. */
+    public static final List<String> VOI_HEADER = List.of("value of information", "input", "input in plain English",
+            "evppi", "worth measuring", "", "", "summary.json key");
+
+    private static void sensitivitySheet(SXSSFWorkbook wb, Styles st, Summary s) {
+        SXSSFSheet sheet = wb.createSheet("Sensitivity");
+        header(sheet, st, SENSITIVITY_HEADER.toArray(String[]::new));
+        sheet.setColumnWidth(1, 45 * 256);
+        sheet.setColumnWidth(2, 45 * 256);
+        sheet.setColumnWidth(7, 45 * 256);
+        for (int k = 3; k < 7; k++) {
+            sheet.setColumnWidth(k, 16 * 256);
+        }
+        int i = 1;
+        for (Summary.OptionSummary o : s.options()) {
+            List<dev.payback.analysis.Sensitivity.Entry> es = s.sensitivity().forOption(o.id());
+            for (int k = 0; k < es.size(); k++) {
+                dev.payback.analysis.Sensitivity.Entry e = es.get(k);
+                Row row = sheet.createRow(i++);
+                set(row, 0, o.id(), null);
+                set(row, 1, e.input(), null);
+                set(row, 2, dev.payback.analysis.Sensitivity.plainName(e.input()), null);
+                set(row, 3, Headlines.finite(e.spearman()), st.number);
+                set(row, 4, Headlines.finite(e.tornadoLow()), st.money);
+                set(row, 5, Headlines.finite(e.tornadoHigh()), st.money);
+                set(row, 6, Headlines.finite(e.swing()), st.money);
+                set(row, 7, "/options/" + o.id() + "/sensitivity/" + k, null);
+            }
+        }
+        i++;
+        Row head = sheet.createRow(i++);
+        for (int k = 0; k < VOI_HEADER.size(); k++) {
+            Cell c = head.createCell(k);
+            c.setCellValue(VOI_HEADER.get(k));
+            c.setCellStyle(st.header);
+        }
+        Row evpi = sheet.createRow(i++);
+        set(evpi, 0, "EVPI (every input known)", null);
+        set(evpi, 3, Headlines.finite(s.sensitivity().evpi()), st.money);
+        set(evpi, 7, "/value_of_information/evpi", null);
+        double bar = SensitivityText.measureThreshold(s);
+        Row rule = sheet.createRow(i++);
+        set(rule, 0, "worth measuring above (" + Money.percent(SensitivityText.MEASURE_SHARE)
+                + " of the smallest median first-year cost)", null);
+        set(rule, 3, Headlines.finite(bar), st.money);
+        List<dev.payback.analysis.Sensitivity.Evppi> ev = s.sensitivity().evppi();
+        for (int k = 0; k < ev.size(); k++) {
+            Row row = sheet.createRow(i++);
+            set(row, 0, "EVPPI", null);
+            set(row, 1, ev.get(k).input(), null);
+            set(row, 2, dev.payback.analysis.Sensitivity.plainName(ev.get(k).input()), null);
+            set(row, 3, Headlines.finite(ev.get(k).evppi()), st.money);
+            set(row, 4, SensitivityText.worthMeasuring(ev.get(k).evppi(), bar) ? "yes" : "no", null);
+            set(row, 7, "/value_of_information/per_input/" + k, null);
         }
     }
 

@@ -36,8 +36,11 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** A chart as the report shows it. */
-    public record Chart(String id, String heading, String caption, String svg) {
+    /** A chart as the report shows it, in its section ({@link Charts#SECTION_CHARTS} and the others). */
+    public record Chart(String id, String heading, String caption, String svg, String section) {
+        public Chart(String id, String heading, String caption, String svg) {
+            this(id, heading, caption, svg, Charts.SECTION_CHARTS);
+        }
     }
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/payback/report")
@@ -56,7 +59,7 @@ public final class HtmlReport {
 
     /**
      * Formats a number as the report shows it: {@code pct} 78%, {@code money} $1.2M, {@code whole}
-     * $96,000, {@code num0} 24, {@code count} 100,000, {@code num1} 1.8, {@code pp} (a standard error in percentage
+     * $96,000, {@code num0} 24, {@code count} 100,000, {@code num1} 1.8, {@code signed2} (a correlation) +0.43, {@code pp} (a standard error in percentage
      * points) 0.13 pp.
      */
     public static String format(String fmt, double v, String currency) {
@@ -68,6 +71,7 @@ public final class HtmlReport {
             case "num0" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : "n/a";
             case "count" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%,.0f", v) : "n/a";
             case "num1" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "n/a";
+            case "signed2" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%+.2f", v) : "n/a";
             case "pp" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f pp", v * 100) : "n/a";
             default -> throw new IllegalArgumentException("unknown format " + fmt);
         };
@@ -109,14 +113,49 @@ public final class HtmlReport {
         m.put("optionHeads", optionHeads(s));
         m.put("optionRows", optionRows(s));
         m.put("statusQuoBest", cell(s.pBest().get("status_quo"), "/p_best/status_quo", "pct", cur));
-        m.put("charts", charts.stream().map(c -> row("id", c.id(), "heading", c.heading(), "caption", c.caption(),
-                "svg", c.svg())).toList());
+        m.put("charts", figures(charts, Charts.SECTION_CHARTS));
+        if (s.sensitivity() != null) {
+            m.put("sensitivity", row(
+                    "drivers", lines(SensitivityText.driversLines(s), false, cur),
+                    "driverList", list(lines(SensitivityText.driversLines(s), true, cur)),
+                    "driverCharts", figures(charts, Charts.SECTION_DRIVERS),
+                    "measure", lines(SensitivityText.measureLines(s), false, cur),
+                    "measureList", list(lines(SensitivityText.measureLines(s), true, cur)),
+                    "measureCharts", figures(charts, Charts.SECTION_MEASURE)));
+        }
         m.put("inputs", s.inputs().stream().map(in -> row("path", in.path(), "notation", in.notation(),
                 "p10", number(in.p10()), "p50", number(in.p50()), "p90", number(in.p90()),
                 "clamped", Money.percent(in.clampedShare()), "anyClamped", in.clampedShare() > 0)).toList());
         m.put("method", method(r, s));
         m.put("standardErrors", standardErrors(s));
         return m;
+    }
+
+    private static List<Map<String, Object>> figures(List<Chart> charts, String section) {
+        return charts.stream().filter(c -> c.section().equals(section)).map(c -> row("id", c.id(), "heading",
+                c.heading(), "caption", c.caption(), "svg", c.svg())).toList();
+    }
+
+    /** A list for the template's {@code {{#xList}}{{#items}}}: null (nothing rendered) when empty. */
+    private static Map<String, Object> list(List<Map<String, Object>> items) {
+        return items.isEmpty() ? null : row("items", items);
+    }
+
+    /** The sentences (items false) or the list items (items true) of a {@link SensitivityText} paragraph. */
+    private static List<Map<String, Object>> lines(List<SensitivityText.Line> lines, boolean items, String cur) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SensitivityText.Line l : lines) {
+            if (l.item() != items) {
+                continue;
+            }
+            List<Map<String, Object>> parts = new ArrayList<>();
+            for (SensitivityText.Part p : l.parts()) {
+                parts.add(p.isNumber() ? row("text", "", "cell", row("text", p.render(cur), "key", p.pointer(),
+                        "fmt", p.fmt())) : row("text", p.text(), "cell", false));
+            }
+            out.add(row("parts", parts));
+        }
+        return out;
     }
 
     private static double verdictP(Summary.Decision d) {
@@ -188,7 +227,61 @@ public final class HtmlReport {
                 + " of 30 at the median (P10 " + format("num0", d.score().p10(), cur) + ", P90 "
                 + format("num0", d.score().p90(), cur) + "): " + Charts.verdict(d.verdict()) + " in "
                 + Money.percent(verdictP(d)) + " of futures.");
+        String tension = tension(s);
+        if (tension != null) {
+            p.add(tension);
+        }
         return p;
+    }
+
+    /**
+     * The tension a CFO would notice, or null when there is none: the option most often best by NPV
+     * (the leader) is not the one most likely to pay back within 12 months. The sentence says what
+     * the decision matrix says, the leader's P(best) and median NPV, how much more often the faster
+     * option pays back, whether the leader's quote fits the most it can cost for a 12-month payback at
+     * the confidence, and what the choice therefore turns on.
+     */
+    static String tension(Summary s) {
+        String cur = s.currency();
+        Summary.OptionSummary lead = mostOftenBest(s);
+        Summary.OptionSummary fast = lead;
+        for (Summary.OptionSummary o : s.options()) {
+            if (o.paybackProbability().get(12) > fast.paybackProbability().get(12)) {
+                fast = o;
+            }
+        }
+        if (fast == lead) {
+            return null;
+        }
+        String verdict = s.decision().verdict();
+        String leadFigures = lead.id() + " (the best choice by NPV in " + Money.percent(s.pBest().get(lead.id()))
+                + " of futures, median NPV " + Money.compact(lead.npv().p50(), cur) + ")";
+        String faster = fast.id() + " pays back within 12 months more often ("
+                + Money.percent(fast.paybackProbability().get(12)) + " of futures against "
+                + Money.percent(lead.paybackProbability().get(12)) + ")";
+        StringBuilder b = new StringBuilder();
+        if (verdict.equals(lead.kind())) {
+            b.append("The decision matrix and the NPV both point to ").append(leadFigures).append(", yet ")
+                    .append(faster);
+        } else {
+            b.append("The NPV points to ").append(leadFigures).append(", but the decision matrix says ")
+                    .append(Charts.verdict(verdict)).append(", and ").append(faster);
+        }
+        double max = lead.maxOneTimeCost().get(12);
+        double quote = lead.oneTimeCost().p50();
+        String conf = Money.percent(lead.paybackConfidence());
+        if (max < 0) {
+            b.append("; ").append(lead.id()).append(" cannot pay back within 12 months with ").append(conf)
+                    .append(" confidence at any price");
+        } else {
+            b.append("; ").append(lead.id()).append("'s quote median (").append(Money.whole(quote, cur))
+                    .append(quote > max ? ") exceeds" : ") is within")
+                    .append(" the most it can cost and still pay back within 12 months with ").append(conf)
+                    .append(" confidence (").append(Money.whole(max, cur)).append(")");
+        }
+        b.append(". The choice turns on whether paying back within a year matters more than being the best choice by "
+                + "NPV over the ").append(s.horizonMonths()).append("-month horizon.");
+        return b.toString();
     }
 
     private static List<String> recommendation(Summary s) {

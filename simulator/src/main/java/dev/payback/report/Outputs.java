@@ -54,7 +54,7 @@ public final class Outputs {
             }
             if (formats.contains(OutputFormat.HTML)) {
                 List<HtmlReport.Chart> inline = charts.stream().map(c -> new HtmlReport.Chart(c.file(), c.heading(),
-                        c.caption(), ChartImages.svgElement(c.chart(), "chart-svg-" + c.file()))).toList();
+                        c.caption(), ChartImages.svgElement(c.chart(), "chart-svg-" + c.file()), c.section())).toList();
                 written.add(put(dir.resolve(REPORT), HtmlReport.render(r, s, inline)));
             }
         }

@@ -168,8 +168,8 @@ class SensitivityTest {
             assertThat(e.get("evppi").asDouble()).isBetween(0.0, voi.get("evpi").asDouble() + 1e-6);
         }
         String text = ConsoleSummary.render(summary);
-        assertThat(text).contains("What drives the result (orchestrate", "1. ", "What to measure before deciding",
-                "(EVPI)");
+        assertThat(text).contains("What drives the result\n  Orchestrate has the highest mean NPV", "\n  1. ",
+                "What to measure before deciding", "EVPI)");
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

@@ -25,13 +25,14 @@ class SimulateOutputsTest {
         for (String f : List.of("summary.json", "summary.csv", "business-case.xlsx", "report.html",
                 "charts/pain-vs-cost.png", "charts/pain-vs-cost.svg", "charts/payback-fan-operate.png",
                 "charts/payback-fan-orchestrate.svg", "charts/payback-probability.png", "charts/npv.svg",
-                "charts/price-curve.png", "charts/decision-matrix.svg")) {
+                "charts/price-curve.png", "charts/decision-matrix.svg", "charts/tornado-operate.png",
+                "charts/tornado-orchestrate.svg", "charts/evppi.png", "charts/evppi.svg")) {
             assertThat(tmp.resolve(f)).as(f).isRegularFile();
             assertThat(Files.size(tmp.resolve(f))).as(f).isPositive();
         }
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(lines.size() - 1)).isEqualTo("Report: " + tmp.resolve("report.html"));
-        assertThat(r.out()).contains("Wrote " + tmp.resolve("business-case.xlsx"), "Wrote 14 chart files");
+        assertThat(r.out()).contains("Wrote " + tmp.resolve("business-case.xlsx"), "Wrote 20 chart files");
         assertThat(Files.readString(mine)).isEqualTo("keep me");
         assertThat(Files.readString(tmp.resolve("charts/my-own.png"))).isEqualTo("not a chart");
         try (Stream<Path> left = Files.walk(tmp)) {

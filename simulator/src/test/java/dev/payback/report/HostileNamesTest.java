@@ -61,7 +61,9 @@ class HostileNamesTest {
         try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
             svgs = files.filter(p -> p.toString().endsWith(".svg")).toList();
         }
-        assertThat(svgs).hasSize(5 + summary.options().size());
+        assertThat(svgs).hasSize(6 + 2 * summary.options().size());
+        assertThat(svgs).contains(dir.resolve("charts/evppi.svg"),
+                dir.resolve("charts/tornado-" + summary.options().get(0).id() + ".svg"));
         boolean labelShown = false;
         for (Path svg : svgs) {
             String text = Files.readString(svg);
@@ -77,6 +79,13 @@ class HostileNamesTest {
             labelShown |= shown.contains(LABEL);
         }
         assertThat(labelShown).isTrue();
+        // the option's tornado names it by its label, shown as text
+        DocumentBuilderFactory tf = DocumentBuilderFactory.newInstance();
+        tf.setNamespaceAware(true);
+        assertThat(tf.newDocumentBuilder().parse(dir.resolve("charts/tornado-" + summary.options().get(0).id()
+                + ".svg").toFile()).getDocumentElement().getTextContent()).contains(LABEL);
+        assertThat(html.select("#drivers figure svg text").eachText()).anyMatch(t -> t.contains(LABEL));
+        assertThat(html.select("#measure figure svg text").eachText()).anyMatch(t -> t.contains(NAME));
     }
 
     private static String yamlQuote(String s) {

@@ -141,7 +141,9 @@ class ReportFilesTest {
     @Test
     void sectionsComeInBusinessCaseOrder() {
         assertThat(html.select("main > section").eachAttr("id")).containsExactly("executive-summary",
-                "recommendation", "options", "charts", "assumptions", "method");
+                "recommendation", "options", "drivers", "measure", "charts", "assumptions", "method");
+        assertThat(html.select("#drivers > h2").text()).isEqualTo("What drives the result");
+        assertThat(html.select("#measure > h2").text()).isEqualTo("What to measure before deciding");
     }
 
     @Test
@@ -185,6 +187,95 @@ class ReportFilesTest {
         assertThat(html.select("#assumptions tbody tr")).hasSize(json.get("inputs").size());
     }
 
+    /** The leading option (highest mean NPV) read from summary.json. */
+    private static String leadingFromJson() {
+        String lead = null;
+        for (Summary.OptionSummary o : summary.options()) {
+            if (lead == null || json.at("/options/" + o.id() + "/npv/mean").asDouble()
+                    > json.at("/options/" + lead + "/npv/mean").asDouble()) {
+                lead = o.id();
+            }
+        }
+        return lead;
+    }
+
+    @Test
+    void whatDrivesTheResultNamesTheTopThreeInputsWithTheirMoney() {
+        String cur = json.get("currency").asText();
+        String lead = leadingFromJson();
+        Element section = html.getElementById("drivers");
+        assertThat(section.select("p").first().select("[data-json]").eachAttr("data-json"))
+                .containsExactly("/options/" + lead + "/npv/mean");
+        List<Element> items = section.select("ol > li");
+        assertThat(items).hasSize(3);
+        JsonNode entries = json.at("/options/" + lead + "/sensitivity");
+        String console = ConsoleSummary.render(summary);
+        for (int i = 0; i < 3; i++) {
+            Element li = items.get(i);
+            JsonNode e = entries.get(i);
+            String at = "/options/" + lead + "/sensitivity/" + i;
+            assertThat(li.select("[data-json]").eachAttr("data-json"))
+                    .containsExactly(at + "/tornado_low", at + "/tornado_high", at + "/spearman");
+            double low = e.get("tornado_low").asDouble();
+            double high = e.get("tornado_high").asDouble();
+            assertThat(li.text()).startsWith(dev.payback.analysis.Sensitivity.plainName(e.get("input").asText()) + ":")
+                    .contains("a swing of " + Money.compact(Math.abs(high - low), cur));
+            // the console says the same words, from the same lines
+            assertThat(console).contains("  " + (i + 1) + ". " + li.text() + "\n");
+        }
+        // and they are the three largest swings
+        double third = Math.abs(entries.get(2).get("tornado_high").asDouble() - entries.get(2).get("tornado_low").asDouble());
+        for (int i = 3; i < entries.size(); i++) {
+            assertThat(Math.abs(entries.get(i).get("tornado_high").asDouble() - entries.get(i).get("tornado_low")
+                    .asDouble())).isLessThanOrEqualTo(third);
+        }
+        // one tornado per option in this section, then the value-of-information chart in the next
+        assertThat(section.select("figure").eachAttr("id")).containsExactlyElementsOf(
+                summary.options().stream().map(o -> "chart-tornado-" + o.id()).toList());
+        assertThat(html.select("#measure figure").eachAttr("id")).containsExactly("chart-evppi");
+        assertThat(section.select("figure svg text").text()).contains(Money.compact(
+                json.at("/options/" + lead + "/npv/mean").asDouble(), cur));
+    }
+
+    @Test
+    void whatToMeasureStatesTheEvpiAndTheInputsAboveTheBar() {
+        String cur = json.get("currency").asText();
+        Element section = html.getElementById("measure");
+        assertThat(section.select("[data-json=/value_of_information/evpi]").text())
+                .isEqualTo(Money.compact(json.at("/value_of_information/evpi").asDouble(), cur));
+        double smallest = Double.POSITIVE_INFINITY;
+        String cheapest = null;
+        for (Summary.OptionSummary o : summary.options()) {
+            double c = json.at("/options/" + o.id() + "/first_year_cost/p50").asDouble();
+            if (c < smallest) {
+                smallest = c;
+                cheapest = o.id();
+            }
+        }
+        double bar = 0.05 * smallest;
+        assertThat(section.select("[data-json=/options/" + cheapest + "/first_year_cost/p50]")).hasSize(1);
+        assertThat(section.text()).contains(Money.compact(bar, cur));
+        List<Integer> worth = new java.util.ArrayList<>();
+        JsonNode per = json.at("/value_of_information/per_input");
+        for (int i = 0; i < per.size(); i++) {
+            if (per.get(i).get("evppi").asDouble() > bar) {
+                worth.add(i);
+            }
+        }
+        List<Element> items = section.select("ul > li");
+        assertThat(items).hasSize(worth.size());
+        if (worth.isEmpty()) {
+            assertThat(section.text()).contains("No single input is worth measuring first");
+        }
+        for (int k = 0; k < worth.size(); k++) {
+            assertThat(items.get(k).select("[data-json]").eachAttr("data-json"))
+                    .containsExactly("/value_of_information/per_input/" + worth.get(k) + "/evppi");
+        }
+        for (Element p : section.select("p")) {
+            assertThat(ConsoleSummary.render(summary)).contains("  " + p.text() + "\n");
+        }
+    }
+
     @Test
     void csvHasOneRowPerOptionMatchingSummaryJson() throws Exception {
         try (Reader r = Files.newBufferedReader(dir.resolve("summary.csv"), StandardCharsets.UTF_8);
@@ -210,8 +301,8 @@ class ReportFilesTest {
     void workbookOpensAndItsSummarySheetMatchesSummaryJson() throws Exception {
         try (InputStream in = Files.newInputStream(dir.resolve("business-case.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
-                    .containsExactly("Summary", "Options", "Assumptions", "Trials");
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3),
+                    wb.getSheetName(4))).containsExactly("Summary", "Options", "Assumptions", "Sensitivity", "Trials");
             Sheet sheet = wb.getSheet("Summary");
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("summary.json key");
             int checked = 0;
@@ -235,6 +326,39 @@ class ReportFilesTest {
             assertThat(checked).isGreaterThan(80);
             assertThat(wb.getSheet("Options").getLastRowNum()).isEqualTo(summary.options().size());
             assertThat(wb.getSheet("Assumptions").getLastRowNum()).isEqualTo(json.get("inputs").size());
+            Sheet sens = wb.getSheet("Sensitivity");
+            int tornado = 0;
+            int voi = 0;
+            for (int i = 1; i <= sens.getLastRowNum(); i++) {
+                Row row = sens.getRow(i);
+                Cell key = row == null ? null : row.getCell(7);
+                if (key == null || key.getCellType() != CellType.STRING || !key.getStringCellValue().startsWith("/")) {
+                    continue;
+                }
+                String pointer = key.getStringCellValue();
+                JsonNode v = json.at(pointer);
+                assertThat(v.isMissingNode()).as(pointer).isFalse();
+                if (pointer.contains("/sensitivity/")) {
+                    assertThat(row.getCell(1).getStringCellValue()).isEqualTo(v.get("input").asText());
+                    assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(v.get("tornado_low").asDouble());
+                    assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(v.get("tornado_high").asDouble());
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(v.get("spearman").asDouble());
+                    tornado++;
+                } else if (pointer.equals("/value_of_information/evpi")) {
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(v.asDouble());
+                    voi++;
+                } else {
+                    assertThat(row.getCell(1).getStringCellValue()).isEqualTo(v.get("input").asText());
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(v.get("evppi").asDouble());
+                    voi++;
+                }
+            }
+            int entries = 0;
+            for (Summary.OptionSummary o : summary.options()) {
+                entries += json.at("/options/" + o.id() + "/sensitivity").size();
+            }
+            assertThat(tornado).isEqualTo(entries);
+            assertThat(voi).isEqualTo(1 + json.at("/value_of_information/per_input").size());
             Sheet trials = wb.getSheet("Trials");
             assertThat(trials.getLastRowNum()).isEqualTo(3000);
             assertThat(trials.getRow(1).getCell(1).getNumericCellValue())

@@ -1,12 +1,14 @@
 package dev.payback.report.charts;
 
 import dev.payback.analysis.Analysis;
+import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.MonthlyPaths;
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
+import dev.payback.report.SensitivityText;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -28,6 +30,10 @@ import java.util.List;
  * @param scoreShare      share of trials with each decision-matrix score, index 0 = score 6 .. 24 = score 30
  * @param decision        the decision matrix's summary (verdict probabilities)
  * @param options         one view per option, scenario order
+ * @param evpi            the expected value of perfect information (NaN without sensitivity)
+ * @param evppi           EVPPI per input, largest first (empty without sensitivity)
+ * @param measureThreshold the EVPPI above which an input is worth measuring ({@link SensitivityText})
+ * @param hasSensitivity  whether the summary carries sensitivity and value of information
  */
 public record ChartData(
         String scenario,
@@ -40,7 +46,11 @@ public record ChartData(
         double fteMoney,
         double[] scoreShare,
         Summary.Decision decision,
-        List<OptionView> options) {
+        List<OptionView> options,
+        double evpi,
+        List<Sensitivity.Evppi> evppi,
+        double measureThreshold,
+        boolean hasSensitivity) {
 
     /** Lowest and highest decision-matrix score. */
     public static final int SCORE_MIN = 6;
@@ -62,6 +72,8 @@ public record ChartData(
      * @param quoteMedian        median of the sampled one-time cost (the quote)
      * @param maxOneTimeCost12   the largest one-time cost that pays back within 12 months at confidence q
      * @param fan                monthly percentiles of the cumulative net position
+     * @param npvMean            mean NPV
+     * @param sensitivity        the option's inputs, largest tornado swing first (empty without sensitivity)
      */
     public record OptionView(
             String id,
@@ -75,7 +87,9 @@ public record ChartData(
             double[] maxBeforeOneTime12,
             double quoteMedian,
             double maxOneTimeCost12,
-            Fan fan) {
+            Fan fan,
+            double npvMean,
+            List<Sensitivity.Entry> sensitivity) {
 
         public Color colour() {
             return Palette.option(index);
@@ -135,6 +149,7 @@ public record ChartData(
             scoreShare[j] /= n;
         }
 
+        Sensitivity sens = s.sensitivity();
         List<OptionView> views = new ArrayList<>();
         for (int o = 0; o < s.options().size(); o++) {
             Summary.OptionSummary os = s.options().get(o);
@@ -146,11 +161,13 @@ public record ChartData(
             views.add(new OptionView(os.id(), os.label(), o, os.firstYearCost().p50(),
                     os.pPainExceedsFirstYearCost(), pp, Stats.sortedCopy(oc.npv), os.pNpvNegative(),
                     Stats.sortedCopy(oc.maxCumulativeBeforeOneTime[2]), os.oneTimeCost().p50(),
-                    os.maxOneTimeCost().get(12), fan(r, o)));
+                    os.maxOneTimeCost().get(12), fan(r, o), os.npv().mean(),
+                    sens == null ? List.of() : sens.forOption(os.id())));
         }
         return new ChartData(s.scenario(), s.currency(), n, s.horizonMonths(),
                 s.options().get(0).paybackConfidence(), pain, s.revenue().p50(), fteMoney, scoreShare,
-                s.decision(), List.copyOf(views));
+                s.decision(), List.copyOf(views), sens == null ? Double.NaN : sens.evpi(),
+                sens == null ? List.of() : sens.evppi(), SensitivityText.measureThreshold(s), sens != null);
     }
 
     private static Fan fan(SimulationResult r, int option) {

@@ -1,13 +1,17 @@
 package dev.payback.report.charts;
 
 import dev.payback.analysis.Money;
+import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.Stats;
+import dev.payback.report.SensitivityText;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -65,8 +69,26 @@ public final class Charts {
     /** The key of the fan chart's median series. */
     public static final String MEDIAN = "Median";
 
-    /** A chart with the name of its files and the words the report shows with it. */
-    public record ChartSpec(String file, String heading, String caption, JFreeChart chart) {
+    /** How many inputs a tornado chart shows at most (largest swing first). */
+    public static final int TORNADO_INPUTS = 8;
+    /** How many inputs the value-of-information chart shows at most (largest EVPPI first). */
+    public static final int EVPPI_INPUTS = 10;
+    /** The report sections a chart belongs to. */
+    public static final String SECTION_CHARTS = "charts";
+    public static final String SECTION_DRIVERS = "drivers";
+    public static final String SECTION_MEASURE = "measure";
+    /** Series keys of the tornado chart. */
+    public static final String TORNADO_LOW = "Input in its lowest tenth";
+    public static final String TORNADO_HIGH = "Input in its highest tenth";
+
+    /**
+     * A chart with the name of its files, the words the report shows with it and the report section
+     * it goes into ({@link #SECTION_CHARTS}, {@link #SECTION_DRIVERS} or {@link #SECTION_MEASURE}).
+     */
+    public record ChartSpec(String file, String heading, String caption, JFreeChart chart, String section) {
+        public ChartSpec(String file, String heading, String caption, JFreeChart chart) {
+            this(file, heading, caption, chart, SECTION_CHARTS);
+        }
     }
 
     private static final String FONT = "SansSerif";
@@ -115,7 +137,204 @@ public final class Charts {
                 "The seed's decision-matrix score (six categories scored 1–5) across the futures: below 15 operate "
                         + "the node, 15 to 22 improve the node and pilot orchestration, above 22 orchestrate.",
                 decisionMatrix(d)));
+        if (d.hasSensitivity()) {
+            for (ChartData.OptionView o : d.options()) {
+                specs.add(new ChartSpec("tornado-" + o.id(), "What drives " + o.id() + "'s NPV",
+                        "For each uncertain input (at most " + TORNADO_INPUTS + ", largest swing first), the mean NPV "
+                                + "of " + o.label() + " over the futures in which the input is in its lowest tenth "
+                                + "(light bar) and in its highest tenth (dark bar), around the option's mean NPV. "
+                                + "Inputs correlated with the one on a row move with it.",
+                        tornado(d, o), SECTION_DRIVERS));
+            }
+            specs.add(new ChartSpec("evppi", "Value of information per input",
+                    "The expected value of perfect information about each input (EVPPI): how much expected NPV "
+                            + "knowing that input exactly before deciding would add. The dashed line is the value "
+                            + "of knowing every input (EVPI); an input is worth measuring when its bar passes the "
+                            + "dotted line and the measurement costs less than the bar.",
+                    evppi(d), SECTION_MEASURE));
+        }
         return specs;
+    }
+
+    /** The inputs a tornado chart shows: largest swing first, at most {@link #TORNADO_INPUTS}, none without swing. */
+    public static List<Sensitivity.Entry> tornadoEntries(ChartData.OptionView o) {
+        List<Sensitivity.Entry> out = new ArrayList<>();
+        for (Sensitivity.Entry e : o.sensitivity()) {
+            if (out.size() == TORNADO_INPUTS || !(e.swing() > 0)) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /**
+     * Tornado chart of one option: per input, a bar from the option's mean NPV to its mean NPV over
+     * the input's lowest tenth ({@link #TORNADO_LOW}, series 0) and one to the highest tenth
+     * ({@link #TORNADO_HIGH}, series 1); each item's y value is that tornado value, its x the row
+     * (0 = top, the label of row k is symbol k of the domain axis).
+     */
+    public static JFreeChart tornado(ChartData d, ChartData.OptionView o) {
+        List<Sensitivity.Entry> es = tornadoEntries(o);
+        int n = es.size();
+        double mean = o.npvMean();
+        double[][] low = new double[6][n];
+        double[][] high = new double[6][n];
+        String[] names = new String[n];
+        double lo = mean;
+        double hi = mean;
+        for (int i = 0; i < n; i++) {
+            Sensitivity.Entry e = es.get(i);
+            names[i] = Sensitivity.plainName(e.input());
+            bar(low, i, e.tornadoLow(), mean);
+            bar(high, i, e.tornadoHigh(), mean);
+            lo = Math.min(lo, Math.min(e.tornadoLow(), e.tornadoHigh()));
+            hi = Math.max(hi, Math.max(e.tornadoLow(), e.tornadoHigh()));
+        }
+        DefaultIntervalXYDataset ds = new DefaultIntervalXYDataset();
+        ds.addSeries(TORNADO_LOW, low);
+        ds.addSeries(TORNADO_HIGH, high);
+        SymbolAxis rows = new SymbolAxis(null, names);
+        rows.setInverted(true);
+        rows.setGridBandsVisible(false);
+        rows.setRange(-0.6, Math.max(n, 1) - 0.05);
+        XYBarRenderer r = barRenderer(Palette.alpha(o.colour(), 110));
+        r.setUseYInterval(true);
+        r.setSeriesPaint(1, o.colour());
+        XYPlot plot = new XYPlot(ds, rows, moneyAxis("Mean NPV of " + o.id() + " over those futures ("
+                + d.currency() + ")", d.currency()), r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        style(plot);
+        rows.setTickLabelFont(AXIS_LABEL);
+        double pad = Math.max((hi - lo) * 0.16, Math.abs(mean) * 0.05 + 1);
+        plot.getRangeAxis().setRange(lo - pad, hi + pad);
+        for (int i = 0; i < n; i++) {
+            Sensitivity.Entry e = es.get(i);
+            valueLabel(plot, i, e.tornadoLow(), mean, money(d, e.tornadoLow()));
+            valueLabel(plot, i, e.tornadoHigh(), mean, money(d, e.tornadoHigh()));
+        }
+        ValueMarker m = new ValueMarker(mean, Palette.DARK, new BasicStroke(2f));
+        m.setLabel("Mean NPV " + money(d, mean));
+        label(m);
+        m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(m, Layer.FOREGROUND);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(boxItem("NPV when the input is in its lowest tenth of futures", Palette.alpha(o.colour(), 110)));
+        legend.add(boxItem("NPV when the input is in its highest tenth", o.colour()));
+        legend.add(lineItem("Mean NPV over all futures (" + money(d, mean) + ")", new BasicStroke(2f), Palette.DARK));
+        if (lo - pad < 0 && hi + pad > 0) {
+            ValueMarker zero = new ValueMarker(0, Palette.MID, DASHED);
+            plot.addRangeMarker(zero, Layer.BACKGROUND);
+            legend.add(lineItem("NPV = 0 (as good as doing nothing)", DASHED, Palette.MID));
+        }
+        plot.setFixedLegendItems(legend);
+        String title = n == 0 ? "What drives " + o.id() + "'s NPV: no uncertain input moves it"
+                : "What drives " + o.id() + "'s NPV: " + names[0] + " swings it by " + money(d, es.get(0).swing());
+        return finish(plot, title, o.label() + " · " + d.scenario() + " · " + n + " of " + o.sensitivity().size()
+                + " uncertain inputs, largest swing first");
+    }
+
+    /** The inputs the value-of-information chart shows: largest EVPPI first, at most {@link #EVPPI_INPUTS}. */
+    public static List<Sensitivity.Evppi> evppiEntries(ChartData d) {
+        return d.evppi().subList(0, Math.min(EVPPI_INPUTS, d.evppi().size()));
+    }
+
+    /**
+     * The value-of-information chart: per input a bar of its EVPPI (darker when it is worth
+     * measuring), row k labelled by symbol k of the domain axis, with the EVPI and the measurement
+     * threshold as reference lines.
+     */
+    public static JFreeChart evppi(ChartData d) {
+        List<Sensitivity.Evppi> es = evppiEntries(d);
+        int n = es.size();
+        double[][] data = new double[6][n];
+        String[] names = new String[n];
+        double top = Math.max(d.measureThreshold(), Double.isFinite(d.evpi()) ? d.evpi() : 0);
+        int worth = 0;
+        for (int i = 0; i < n; i++) {
+            names[i] = Sensitivity.plainName(es.get(i).input());
+            bar(data, i, es.get(i).evppi(), 0);
+            top = Math.max(top, es.get(i).evppi());
+        }
+        for (Sensitivity.Evppi e : d.evppi()) {
+            worth += SensitivityText.worthMeasuring(e.evppi(), d.measureThreshold()) ? 1 : 0;
+        }
+        DefaultIntervalXYDataset ds = new DefaultIntervalXYDataset();
+        ds.addSeries("EVPPI", data);
+        SymbolAxis rows = new SymbolAxis(null, names);
+        rows.setInverted(true);
+        rows.setGridBandsVisible(false);
+        rows.setRange(-0.6, Math.max(n, 1) - 0.4);
+        final double bar = d.measureThreshold();
+        XYBarRenderer r = new XYBarRenderer() {
+            @Override
+            public Paint getItemPaint(int series, int item) {
+                return SensitivityText.worthMeasuring(es.get(item).evppi(), bar) ? Palette.DARK : Palette.NEUTRAL_BARS;
+            }
+        };
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setUseYInterval(true);
+        XYPlot plot = new XYPlot(ds, rows, moneyAxis("Expected value of perfect information about the input ("
+                + d.currency() + ")", d.currency()), r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        style(plot);
+        rows.setTickLabelFont(AXIS_LABEL);
+        plot.getRangeAxis().setRange(0, Math.max(1, top * 1.3));
+        for (int i = 0; i < n; i++) {
+            valueLabel(plot, i, es.get(i).evppi(), 0, money(d, es.get(i).evppi()));
+        }
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(boxItem("Worth measuring (EVPPI above the dotted line)", Palette.DARK));
+        legend.add(boxItem("Not worth measuring on its own", Palette.NEUTRAL_BARS));
+        if (Double.isFinite(d.evpi())) {
+            ValueMarker evpi = new ValueMarker(d.evpi(), Palette.DARK, DASHED);
+            evpi.setLabel("EVPI, every input known: " + money(d, d.evpi()));
+            label(evpi);
+            evpi.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            evpi.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            evpi.setLabelOffset(new RectangleInsets(8, 4, 4, 4));
+            plot.addRangeMarker(evpi, Layer.FOREGROUND);
+            legend.add(lineItem("EVPI: the value of knowing every input (" + money(d, d.evpi()) + ")", DASHED,
+                    Palette.DARK));
+        }
+        ValueMarker t = new ValueMarker(bar, Palette.MID, DOTTED);
+        t.setLabel("Worth measuring above " + money(d, bar));
+        label(t);
+        t.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        t.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        t.setLabelOffset(new RectangleInsets(4, 4, 8, 4));
+        plot.addRangeMarker(t, Layer.FOREGROUND);
+        legend.add(lineItem(Money.percent(SensitivityText.MEASURE_SHARE) + " of the smallest median first-year cost ("
+                + money(d, bar) + ")", DOTTED, Palette.MID));
+        plot.setFixedLegendItems(legend);
+        String title = worth == 0 ? "Value of information: no single input is worth measuring first"
+                : "Value of information: " + worth + (worth == 1 ? " input is" : " inputs are")
+                        + " worth measuring before deciding";
+        return finish(plot, title, d.scenario() + " · EVPI " + money(d, d.evpi()) + " · the " + n + " of "
+                + d.evppi().size() + " uncertain inputs with the largest EVPPI");
+    }
+
+    /** Row i of a horizontal bar: y value v, drawn from base to v (in either direction). */
+    private static void bar(double[][] data, int i, double v, double base) {
+        data[0][i] = i;
+        data[1][i] = i - 0.36;
+        data[2][i] = i + 0.36;
+        data[3][i] = v;
+        data[4][i] = Math.min(base, v);
+        data[5][i] = Math.max(base, v);
+    }
+
+    /** The value of a horizontal bar, written just beyond its outer end. */
+    private static void valueLabel(XYPlot plot, int row, double v, double base, String text) {
+        boolean right = v >= base;
+        XYTextAnnotation a = new XYTextAnnotation(right ? " " + text : text + " ", row, v);
+        a.setFont(MARKER);
+        a.setPaint(Palette.DARK);
+        a.setTextAnchor(right ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+        plot.addAnnotation(a);
     }
 
     /** Chart 1: histogram of annualized pain with cost and threshold markers. */

@@ -7,7 +7,18 @@ import dev.payback.engine.MonthlyPaths;
 import dev.payback.engine.SimulationResult;
 import dev.payback.scenario.Scenario;
 import dev.payback.scenario.ScenarioLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payback.analysis.Money;
+import dev.payback.analysis.Sensitivity;
+import dev.payback.report.SensitivityText;
+import dev.payback.report.SummaryJson;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
@@ -49,10 +60,11 @@ class ChartsTest {
     void everyChartRendersAsPngAndSvg(String file) throws Exception {
         Run run = run(file);
         List<Charts.ChartSpec> specs = Charts.all(run.data());
-        assertThat(specs).hasSize(5 + run.summary().options().size());
+        assertThat(specs).hasSize(6 + 2 * run.summary().options().size());
         assertThat(specs.stream().map(Charts.ChartSpec::file)).doesNotHaveDuplicates()
-                .contains("pain-vs-cost", "payback-probability", "npv", "price-curve", "decision-matrix")
-                .contains(run.summary().options().stream().map(o -> "payback-fan-" + o.id()).toArray(String[]::new));
+                .contains("pain-vs-cost", "payback-probability", "npv", "price-curve", "decision-matrix", "evppi")
+                .contains(run.summary().options().stream().map(o -> "payback-fan-" + o.id()).toArray(String[]::new))
+                .contains(run.summary().options().stream().map(o -> "tornado-" + o.id()).toArray(String[]::new));
         for (Charts.ChartSpec spec : specs) {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(ChartImages.png(spec.chart())));
             assertThat(img).as(spec.file()).isNotNull();
@@ -134,6 +146,78 @@ class ChartsTest {
                     .isEqualTo(o.colour());
         }
         assertThat(Palette.option(0)).isNotEqualTo(Palette.option(1));
+    }
+
+    /** The tornado's bars, read back from the chart, are the tornado_low/high of summary.json, in its order. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a_apparel_single_warehouse.yaml", "b_consumer_goods_multichannel.yaml"})
+    void tornadoBarsAreTheSummaryTornadoValues(String file) throws Exception {
+        Run run = run(file);
+        JsonNode json = new ObjectMapper().readTree(SummaryJson.toBytes(run.summary()));
+        String cur = json.get("currency").asText();
+        for (ChartData.OptionView o : run.data().options()) {
+            JFreeChart chart = Charts.tornado(run.data(), o);
+            XYPlot plot = chart.getXYPlot();
+            IntervalXYDataset ds = (IntervalXYDataset) plot.getDataset();
+            SymbolAxis rows = (SymbolAxis) plot.getDomainAxis();
+            JsonNode entries = json.at("/options/" + o.id() + "/sensitivity");
+            double mean = json.at("/options/" + o.id() + "/npv/mean").asDouble();
+            int shown = ds.getItemCount(0);
+            assertThat(shown).as(o.id()).isBetween(1, Charts.TORNADO_INPUTS);
+            assertThat(ds.getItemCount(1)).isEqualTo(shown);
+            assertThat(ds.getSeriesKey(0)).isEqualTo(Charts.TORNADO_LOW);
+            assertThat(ds.getSeriesKey(1)).isEqualTo(Charts.TORNADO_HIGH);
+            assertThat(rows.getSymbols()).hasSize(shown);
+            for (int i = 0; i < shown; i++) {
+                JsonNode e = entries.get(i);
+                assertThat(ds.getXValue(0, i)).isEqualTo(i);
+                assertThat(rows.getSymbols()[i]).isEqualTo(Sensitivity.plainName(e.get("input").asText()));
+                assertThat(ds.getYValue(0, i)).isEqualTo(e.get("tornado_low").asDouble());
+                assertThat(ds.getYValue(1, i)).isEqualTo(e.get("tornado_high").asDouble());
+                // each bar runs from the mean NPV to its tornado value
+                for (int k = 0; k < 2; k++) {
+                    double v = ds.getYValue(k, i);
+                    assertThat(ds.getStartYValue(k, i)).isEqualTo(Math.min(mean, v));
+                    assertThat(ds.getEndYValue(k, i)).isEqualTo(Math.max(mean, v));
+                }
+            }
+            // shown: the inputs with the largest swing; those left out swing no more than the last one shown
+            if (entries.size() > shown) {
+                JsonNode next = entries.get(shown);
+                double lastSwing = Math.abs(ds.getYValue(1, shown - 1) - ds.getYValue(0, shown - 1));
+                assertThat(Math.abs(next.get("tornado_high").asDouble() - next.get("tornado_low").asDouble()))
+                        .isLessThanOrEqualTo(lastSwing);
+            }
+            // the option's colour, and money in the scenario's currency on the axis and in the title
+            assertThat(plot.getRenderer().getSeriesPaint(1)).isEqualTo(o.colour());
+            assertThat(((NumberAxis) plot.getRangeAxis()).getNumberFormatOverride().format(250_000.0))
+                    .isEqualTo(Money.compact(250_000, cur));
+            assertThat(chart.getTitle().getText()).contains(Money.compact(
+                    Math.abs(entries.get(0).get("tornado_high").asDouble() - entries.get(0).get("tornado_low").asDouble()),
+                    cur));
+        }
+    }
+
+    /** The value-of-information chart draws summary.json's EVPPIs, largest first, and its EVPI. */
+    @Test
+    void evppiBarsAreTheSummaryValues() throws Exception {
+        Run run = run("c_distributor_spreadsheet_routing.yaml");
+        JsonNode json = new ObjectMapper().readTree(SummaryJson.toBytes(run.summary()));
+        JFreeChart chart = Charts.evppi(run.data());
+        XYPlot plot = chart.getXYPlot();
+        IntervalXYDataset ds = (IntervalXYDataset) plot.getDataset();
+        SymbolAxis rows = (SymbolAxis) plot.getDomainAxis();
+        JsonNode per = json.at("/value_of_information/per_input");
+        assertThat(ds.getItemCount(0)).isEqualTo(Math.min(Charts.EVPPI_INPUTS, per.size()));
+        for (int i = 0; i < ds.getItemCount(0); i++) {
+            assertThat(rows.getSymbols()[i]).isEqualTo(Sensitivity.plainName(per.get(i).get("input").asText()));
+            assertThat(ds.getYValue(0, i)).isEqualTo(per.get(i).get("evppi").asDouble());
+            assertThat(ds.getStartYValue(0, i)).isEqualTo(0);
+        }
+        double evpi = json.at("/value_of_information/evpi").asDouble();
+        assertThat(plot.getRangeMarkers(Layer.FOREGROUND).stream().map(m -> ((ValueMarker) m).getValue()))
+                .contains(evpi, SensitivityText.measureThreshold(run.summary()));
+        assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThan(evpi);
     }
 
     private static XYSeries medianSeries(JFreeChart chart) {
