@@ -180,6 +180,15 @@ public final class SensitivityText {
             p.add(Part.text("No single input is worth measuring first: none has a value of information above "));
             p.addAll(rule);
             p.add(Part.text("."));
+            Sensitivity.Evppi top = sens.evppi().isEmpty() ? null : sens.evppi().get(0);
+            if (top != null && top.evppi() >= bar / 100) {
+                p.add(Part.text(" The largest single value is for " + Sensitivity.plainName(top.input()) + ": "));
+                p.add(Part.number(top.evppi(), "money", "/value_of_information/per_input/0/evppi"));
+                p.add(Part.text("; the rest of the EVPI comes from several inputs being uncertain at once."));
+            } else {
+                p.add(Part.text(" The same option is best whatever any single input turns out to be; the EVPI "
+                        + "comes from several inputs being uncertain at once."));
+            }
             lines.add(new Line(p, false));
             return lines;
         }

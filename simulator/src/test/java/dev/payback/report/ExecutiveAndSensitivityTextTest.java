@@ -134,4 +134,24 @@ class ExecutiveAndSensitivityTextTest {
         assertThat(measure.text()).doesNotContain("No single input");
         assertThat(ConsoleSummary.render(s)).contains("  - " + items.get(1).render(s.currency()) + "\n");
     }
+
+    @Test
+    void belowTheBarTheLargestSingleValueIsNamedWhenItIsNotNegligible() {
+        double bar = SensitivityText.measureThreshold(b);
+        Sensitivity real = b.sensitivity();
+        Sensitivity some = new Sensitivity(real.byOption(), 5 * bar, List.of(
+                new Sensitivity.Evppi("pain.exception_rate", bar / 2),
+                new Sensitivity.Evppi("pain.minutes_per_exception", bar / 4)));
+        String text = SensitivityText.measureLines(with(b, b.pBest(), b.decision(), some)).get(1)
+                .render(b.currency());
+        assertThat(text).startsWith("No single input is worth measuring first")
+                .contains("The largest single value is for exception rate: " + Money.compact(bar / 2, b.currency()));
+
+        Sensitivity none = new Sensitivity(real.byOption(), 5 * bar, List.of(
+                new Sensitivity.Evppi("pain.exception_rate", bar / 1000)));
+        String robust = SensitivityText.measureLines(with(b, b.pBest(), b.decision(), none)).get(1)
+                .render(b.currency());
+        assertThat(robust).contains("The same option is best whatever any single input turns out to be")
+                .doesNotContain("largest single value");
+    }
 }
