@@ -44,6 +44,22 @@ public record Stats(long n, double mean, double sd, double p5, double p10, doubl
         return ofSorted(v);
     }
 
+    /**
+     * Statistics whose n, mean, sd, min and max are given (exact, over all trials) and whose
+     * percentiles are those of {@code sortedSample} (all trials, or a retained subsample of them).
+     * Over n = 0 every value is NaN; percentiles are NaN when the sample is empty.
+     */
+    public static Stats of(long n, double mean, double sd, double min, double max, double[] sortedSample) {
+        if (n == 0) {
+            return ofSorted(new double[0]);
+        }
+        double[] q = new double[LEVELS.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = quantile(sortedSample, LEVELS[i]);
+        }
+        return new Stats(n, mean, n < 2 ? Double.NaN : sd, q[0], q[1], q[2], q[3], q[4], q[5], q[6], min, max);
+    }
+
     /** Statistics of already sorted values. */
     public static Stats ofSorted(double[] sorted) {
         int n = sorted.length;

@@ -34,7 +34,20 @@ public final class TrialColumns {
         }
     }
 
-    /** Number of trials. */
+    /** Copies rows {@code from..from+len−1} of {@code src} to rows {@code to..} of this. */
+    void copy(TrialColumns src, int from, int to, int len) {
+        System.arraycopy(src.annualPain, from, annualPain, to, len);
+        System.arraycopy(src.revenue, from, revenue, to, len);
+        System.arraycopy(src.painShare, from, painShare, to, len);
+        System.arraycopy(src.painFte, from, painFte, to, len);
+        System.arraycopy(src.score, from, score, to, len);
+        System.arraycopy(src.best, from, best, to, len);
+        for (int k = 0; k < options.length; k++) {
+            options[k].copy(src.options[k], from, to, len);
+        }
+    }
+
+    /** Number of trials (rows) held: the retained trials of a run, see {@link SimulationResult}. */
     public int trials() {
         return annualPain.length;
     }

@@ -74,12 +74,13 @@ public final class TrialModel {
      *
      * @param in    the block's sampled columns, in {@link Layout#inputs()} order
      * @param t     the trial's row within the block
-     * @param out   the run's output columns
-     * @param i     the trial's global index
-     * @param s     this thread's scratch
-     * @param paths monthly cumulative paths to record into, or null
+     * @param out      output columns; the trial's outputs go to row t
+     * @param s        this thread's scratch
+     * @param paths    monthly cumulative paths to record this trial into, or null
+     * @param pathSlot the trial's slot in {@code paths} (ignored when paths is null)
      */
-    public void evaluate(double[][] in, int t, TrialColumns out, int i, Scratch s, MonthlyPaths paths) {
+    public void evaluate(double[][] in, int t, TrialColumns out, Scratch s, MonthlyPaths paths, int pathSlot) {
+        final int i = t;
         final Layout l = layout;
         final double[] d = s.drivers;
         for (int k = 0; k < DRIVERS; k++) {
@@ -137,7 +138,7 @@ public final class TrialModel {
         double bestNpv = 0;
         for (int k = 0; k < l.options.length; k++) {
             double npv = evaluateOption(k, in, t, out.options[k], i, s, perOrder, laborPerOrder, fixed,
-                    otherPerYear, paths);
+                    otherPerYear, paths == null ? null : paths.option(k), pathSlot);
             if (npv > bestNpv) {
                 bestNpv = npv;
                 best = k + 1;
@@ -147,7 +148,7 @@ public final class TrialModel {
     }
 
     private double evaluateOption(int k, double[][] in, int t, OptionColumns out, int i, Scratch s,
-            double perOrder, double laborPerOrder, double fixed, double otherPerYear, MonthlyPaths paths) {
+            double perOrder, double laborPerOrder, double fixed, double otherPerYear, double[][] path, int slot) {
         final Layout l = layout;
         final Layout.OptionLayout ol = l.options[k];
         final double[] d = s.drivers;
@@ -229,8 +230,8 @@ public final class TrialModel {
                 out.maxCumulativeBeforeOneTime[checkpoint][i] = maxSumNet;
                 checkpoint++;
             }
-            if (paths != null) {
-                paths.record(k, m, i, sumNet - oneTime);
+            if (path != null) {
+                path[m - 1][slot] = sumNet - oneTime;
             }
         }
         out.npv[i] = npv;
