@@ -21,7 +21,8 @@ public final class TrialColumns {
     /** One per option, in scenario order. */
     public final OptionColumns[] options;
 
-    TrialColumns(int trials, int optionCount) {
+    /** Columns for {@code trials} rows (a run's retained trials, or one block). */
+    public TrialColumns(int trials, int optionCount) {
         annualPain = new double[trials];
         revenue = new double[trials];
         painShare = new double[trials];
