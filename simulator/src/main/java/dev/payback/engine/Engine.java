@@ -39,8 +39,8 @@ public final class Engine {
      * @param sampling       how inputs are drawn
      */
     public record Options(int threads, int monthlyPathCap, int retainCap, SamplingMethod sampling) {
-        /** Default {@link #retainCap}: exact percentiles up to a million trials. */
-        public static final int DEFAULT_RETAIN_CAP = 1_000_000;
+        /** Default {@link #retainCap}: exact percentiles up to 250,000 trials. */
+        public static final int DEFAULT_RETAIN_CAP = 250_000;
 
         public Options {
             if (threads < 1) {
@@ -183,7 +183,7 @@ public final class Engine {
             for (int c = 0; c < block.length; c++) {
                 inputs[c][slot] = block[c][t];
             }
-            out.copy(blockOut, t, slot, 1);
+            out.copyRow(blockOut, t, slot);
         }
     }
 

@@ -37,6 +37,19 @@ public final class OptionColumns {
         failed = new byte[trials];
     }
 
+    void copyRow(OptionColumns src, int from, int to) {
+        npv[to] = src.npv[from];
+        roi[to] = src.roi[from];
+        firstYearCost[to] = src.firstYearCost[from];
+        for (int j = 0; j < CHECKPOINTS.length; j++) {
+            cumulativeNet[j][to] = src.cumulativeNet[j][from];
+            maxCumulativeBeforeOneTime[j][to] = src.maxCumulativeBeforeOneTime[j][from];
+        }
+        paybackMonth[to] = src.paybackMonth[from];
+        exceptionEffect[to] = src.exceptionEffect[from];
+        failed[to] = src.failed[from];
+    }
+
     void copy(OptionColumns src, int from, int to, int len) {
         System.arraycopy(src.npv, from, npv, to, len);
         System.arraycopy(src.roi, from, roi, to, len);

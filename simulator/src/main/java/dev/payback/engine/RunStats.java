@@ -265,8 +265,12 @@ public final class RunStats {
             for (int t = 0; t < n; t++) {
                 double v = x[t];
                 sum += v;
-                l = Math.min(l, v);
-                h = Math.max(h, v);
+                if (v < l) {
+                    l = v;
+                }
+                if (v > h) {
+                    h = v;
+                }
             }
             lo[s] = l;
             hi[s] = h;

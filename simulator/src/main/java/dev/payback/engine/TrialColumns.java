@@ -48,6 +48,19 @@ public final class TrialColumns {
         }
     }
 
+    /** Copies row {@code from} of {@code src} to row {@code to} of this. */
+    void copyRow(TrialColumns src, int from, int to) {
+        annualPain[to] = src.annualPain[from];
+        revenue[to] = src.revenue[from];
+        painShare[to] = src.painShare[from];
+        painFte[to] = src.painFte[from];
+        score[to] = src.score[from];
+        best[to] = src.best[from];
+        for (int k = 0; k < options.length; k++) {
+            options[k].copyRow(src.options[k], from, to);
+        }
+    }
+
     /** Number of trials (rows) held: the retained trials of a run, see {@link SimulationResult}. */
     public int trials() {
         return annualPain.length;
