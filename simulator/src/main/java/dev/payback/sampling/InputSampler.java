@@ -66,6 +66,8 @@ public final class InputSampler {
     private final int maxGroupSize;
     /** Inverse CDFs of the independent inputs, built on first use by LHS or Sobol'. */
     private InverseCdf[] indepInverse;
+    /** Whether an independent input's inverse CDF is best reached through its normal score (atZ). */
+    private final boolean[] viaNormalScore;
     /** Sobol' dimension of each column (−1 for fixed inputs): non-fixed columns in column order. */
     private final int[] dimension;
     private final int dimensions;
@@ -89,6 +91,12 @@ public final class InputSampler {
         this.indepIdx = indepIdx;
         this.indepSampler = indepSampler;
         this.indepKey = new long[indepIdx.length];
+        this.viaNormalScore = new boolean[indepIdx.length];
+        for (int j = 0; j < indepIdx.length; j++) {
+            dev.payback.scenario.Dist d = inputs.get(indepIdx[j]).dist();
+            viaNormalScore[j] = d instanceof dev.payback.scenario.Dist.Pert || d instanceof dev.payback.scenario.Dist.Normal
+                    || d instanceof dev.payback.scenario.Dist.Lognormal;
+        }
         for (int j = 0; j < indepIdx.length; j++) {
             indepKey[j] = streamKey(inputs.get(indepIdx[j]).path());
         }
@@ -444,8 +452,15 @@ public final class InputSampler {
                 int k = s.indepIdx[j];
                 double[] col = columns[k];
                 InverseCdf inv = inverse[j];
-                for (int t = 0; t < n; t++) {
-                    col[t] = inv.at(col[t]);
+                if (s.viaNormalScore[j]) {       // PERT table, normal, lognormal: straight from z
+                    for (int t = 0; t < n; t++) {
+                        col[t] = NormalQuantile.of(col[t]);
+                    }
+                    inv.atZ(col, col, n);
+                } else {
+                    for (int t = 0; t < n; t++) {
+                        col[t] = inv.at(col[t]);
+                    }
                 }
                 clamp(k, col, n, clampCounts);
             }
@@ -455,7 +470,7 @@ public final class InputSampler {
                     double[] u = columns[g.members[i]];
                     double[] zi = z[i];
                     for (int t = 0; t < n; t++) {
-                        zi[t] = StdNormal.inverseCdf(u[t]);
+                        zi[t] = NormalQuantile.of(u[t]);
                     }
                 }
                 correlate(g, n);
