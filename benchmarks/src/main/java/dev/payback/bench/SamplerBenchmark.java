@@ -1,6 +1,8 @@
 package dev.payback.bench;
 
 import dev.payback.sampling.InverseCdf;
+import dev.payback.sampling.NormalQuantile;
+import dev.payback.sampling.PertTableSampler;
 import dev.payback.sampling.Sampler;
 import dev.payback.sampling.Samplers;
 import dev.payback.sampling.Streams;
@@ -31,9 +33,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Nanoseconds per sample of each distribution form (one invocation fills 2,048 values): the
- * engine's samplers in bulk ({@code fast}, with a fresh per-block generator as the engine does), the
- * same distribution as a commons-math3 object with {@code sample()} per draw ({@code naive}), and the
- * inverse-CDF path that LHS and Sobol' use ({@code inverse}: {@link InverseCdf#at} of a uniform).
+ * {@link Samplers} of each form in bulk ({@code fast}, with a fresh per-block generator as the engine
+ * does); what the engine's random sampling uses ({@code engine}: the same, except PERT by a ziggurat
+ * normal through the PERT table); the same distribution as a commons-math3 object with
+ * {@code sample()} per draw ({@code naive}); and the inverse-CDF path of LHS and Sobol'
+ * ({@code inverse}: the quantile of a given uniform, through the AS 241 normal score for PERT, normal
+ * and lognormal).
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar SamplerBenchmark</pre>
  */
@@ -51,6 +56,8 @@ public class SamplerBenchmark {
     public String form;
 
     private Sampler fast;
+    private Sampler engine;
+    private boolean viaZ;
     private RealDistribution naive;
     private InverseCdf inverse;
     private double[] out;
@@ -83,6 +90,8 @@ public class SamplerBenchmark {
                     new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
         };
         fast = Samplers.of(d, Streams.of(42, 0, 1));
+        engine = d instanceof Dist.Pert p ? PertTableSampler.of(p, Streams.of(42, 0, 1)) : fast;
+        viaZ = d instanceof Dist.Pert || d instanceof Dist.Normal || d instanceof Dist.Lognormal;
         inverse = InverseCdf.of(d);
         out = new double[N];
         u = new double[N];
@@ -105,6 +114,13 @@ public class SamplerBenchmark {
         return out;
     }
 
+    /** The engine's random sampler of this form, per block. */
+    @Benchmark
+    public double[] engine() {
+        engine.withUniformRandomProvider(Streams.of(42, block++, 1)).sample(out, N);
+        return out;
+    }
+
     /** commons-math3: {@code sample()} per draw on an object built once. */
     @Benchmark
     public double[] naive() {
@@ -117,8 +133,15 @@ public class SamplerBenchmark {
     /** The inverse CDF at given uniforms (the LHS / Sobol' path). */
     @Benchmark
     public double[] inverse() {
-        for (int i = 0; i < N; i++) {
-            out[i] = inverse.at(u[i]);
+        if (viaZ) {
+            for (int i = 0; i < N; i++) {
+                out[i] = NormalQuantile.of(u[i]);
+            }
+            inverse.atZ(out, out, N);
+        } else {
+            for (int i = 0; i < N; i++) {
+                out[i] = inverse.at(u[i]);
+            }
         }
         return out;
     }

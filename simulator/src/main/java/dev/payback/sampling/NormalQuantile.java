@@ -7,12 +7,12 @@ package dev.payback.sampling;
  * Acklam's approximation by a Halley step. {@code NormalQuantileTest} checks the two agree to
  * 1e-13 (relative; absolute for abs(z) 1e-13 relative from 1e-280 to 1 − 1e-16.lt; 1) from 1e-280 to 1 − 1e-16.
  */
-final class NormalQuantile {
+public final class NormalQuantile {
     private NormalQuantile() {
     }
 
     /** Φ⁻¹(p) for p in [0, 1]: −∞ at 0 and +∞ at 1; NaN for NaN. */
-    static double of(double p) {
+    public static double of(double p) {
         double q = p - 0.5;
         if (Math.abs(q) <= 0.425) {
             double r = 0.180625 - q * q;

@@ -11,9 +11,14 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * and about 2.5 times faster than the ratio of two gamma draws. Used by {@link InputSampler} for
  * independent PERT inputs; the table is shared with every other input of the same shape.
  */
-final class PertTableSampler implements Sampler {
+public final class PertTableSampler implements Sampler {
     private final InverseCdf inverse;
     private final ZigguratSampler.NormalizedGaussian gauss;
+
+    /** A sampler of {@code pert} drawing from {@code rng} (the table is shared per shape). */
+    public static PertTableSampler of(dev.payback.scenario.Dist.Pert pert, UniformRandomProvider rng) {
+        return new PertTableSampler(InverseCdf.of(pert), rng);
+    }
 
     PertTableSampler(InverseCdf inverse, UniformRandomProvider rng) {
         this.inverse = Objects.requireNonNull(inverse, "inverse");
