@@ -77,14 +77,15 @@ public final class Analysis {
         Stats exception = exceptionRate == null ? null : Stats.of(exceptionRate);
         List<Summary.FiveTest> tests = fiveTests(s, thresholds, options, pain, exception);
 
-        List<Summary.InputSummary> inputs = new ArrayList<>();
+        // one column per task, results in column order (independent of scheduling)
         List<Input> all = r.layout().inputs();
-        for (int k = 0; k < r.layout().scenarioInputCount(); k++) {
-            double[] sorted = Stats.sortedCopy(r.inputs()[k]);
-            inputs.add(new Summary.InputSummary(all.get(k).path(), all.get(k).notation(),
-                    Stats.quantile(sorted, 0.10), Stats.quantile(sorted, 0.50), Stats.quantile(sorted, 0.90),
-                    (double) r.clampCounts()[k] / n));
-        }
+        List<Summary.InputSummary> inputs = java.util.stream.IntStream.range(0, r.layout().scenarioInputCount())
+                .parallel().mapToObj(k -> {
+                    double[] sorted = Stats.selectedCopy(r.inputs()[k], 0.10, 0.50, 0.90);
+                    return new Summary.InputSummary(all.get(k).path(), all.get(k).notation(),
+                            Stats.quantile(sorted, 0.10), Stats.quantile(sorted, 0.50), Stats.quantile(sorted, 0.90),
+                            (double) r.clampCounts()[k] / n);
+                }).toList();
 
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
                 stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
@@ -93,7 +94,7 @@ public final class Analysis {
 
     /** Exact moments over all trials, percentiles over the retained values. */
     private static Stats stats(RunStats.Moments m, double[] retained) {
-        return Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), Stats.sortedCopy(retained));
+        return Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), Stats.selectedCopy(retained, Stats.LEVELS));
     }
 
     private static double share(RunStats rs, int count, int n) {
@@ -116,7 +117,7 @@ public final class Analysis {
             payback.put(month, (double) rs.optionCount(k, paidCounts[j]) / n);
             // The largest C that pays back within T in at least a share q of trials: the (1−q)
             // quantile of max_{m≤T}(cum_m + C).
-            maxOneTime.put(month, Stats.quantile(Stats.sortedCopy(oc.maxCumulativeBeforeOneTime[j]), 1 - q));
+            maxOneTime.put(month, Stats.quantile(Stats.selectedCopy(oc.maxCumulativeBeforeOneTime[j], 1 - q), 1 - q));
         }
         int kept = oc.npv.length;
         boolean[] paid = new boolean[kept];
