@@ -1,6 +1,7 @@
 package dev.payback.analysis;
 
 import dev.payback.engine.OptionColumns;
+import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
 import dev.payback.scenario.Driver;
@@ -26,119 +27,119 @@ public final class Analysis {
     public static final int PILOT_FROM = 15;
     public static final int ORCHESTRATE_ABOVE = 22;
 
-    /** Summarizes a run. */
+    /**
+     * Summarizes a run. Probabilities, means, standard deviations, minima and maxima are exact over
+     * all trials ({@link RunStats}); percentiles and the max one-time costs (quantiles) are taken
+     * over the retained trials, which are all trials up to the retention cap and a fixed
+     * every-k-th subsample beyond it (see {@link SimulationResult}).
+     */
     public static Summary summarize(SimulationResult r) {
         Scenario s = r.scenario();
         TrialColumns c = r.columns();
-        int n = c.trials();
+        RunStats rs = r.stats();
+        int n = r.trials();
 
-        double[] exceptionRate = r.input(Driver.EXCEPTION_RATE.path());
-        double[] accuracy = r.input("business.inventory_accuracy");
-        double[] recon = r.input(Driver.RECONCILIATION_HOURS_PER_WEEK.path());
         Summary.Thresholds thresholds = new Summary.Thresholds(
-                share(c.painShare, x -> x >= 0.015),
-                share(c.painShare, x -> x >= 0.03),
-                share(c.painShare, x -> x >= 0.05),
-                share(c.painFte, x -> x >= 1),
-                share(c.painFte, x -> x >= 2),
-                exceptionRate == null ? 0 : share(exceptionRate, x -> x >= 0.10),
-                exceptionRate == null ? 0 : share(exceptionRate, x -> x >= 0.15),
-                share(accuracy, x -> x < 0.95),
-                recon == null ? 0 : share(recon, x -> x >= 4),
+                share(rs, RunStats.SHARE_GE_1_5PCT, n),
+                share(rs, RunStats.SHARE_GE_3PCT, n),
+                share(rs, RunStats.SHARE_GE_5PCT, n),
+                share(rs, RunStats.FTE_GE_1, n),
+                share(rs, RunStats.FTE_GE_2, n),
+                share(rs, RunStats.EXCEPTION_GE_10PCT, n),
+                share(rs, RunStats.EXCEPTION_GE_15PCT, n),
+                share(rs, RunStats.ACCURACY_LT_95PCT, n),
+                share(rs, RunStats.RECONCILIATION_GE_4H, n),
                 s.business().fulfillmentPaths() >= 2);
 
         List<Summary.OptionSummary> options = new ArrayList<>();
         for (int k = 0; k < s.options().size(); k++) {
-            options.add(option(s, s.options().get(k), c.options[k], c.annualPain,
+            options.add(option(s, k, c.options[k], rs,
                     r.input("options." + s.options().get(k).id() + ".one_time_cost")));
         }
 
         Map<String, Double> pBest = new LinkedHashMap<>();
-        long[] bestCounts = new long[s.options().size() + 1];
-        for (int i = 0; i < n; i++) {
-            bestCounts[c.best[i]]++;
-        }
-        pBest.put("status_quo", (double) bestCounts[0] / n);
+        pBest.put("status_quo", (double) rs.best(0) / n);
         for (int k = 0; k < s.options().size(); k++) {
-            pBest.put(s.options().get(k).id(), (double) bestCounts[k + 1] / n);
+            pBest.put(s.options().get(k).id(), (double) rs.best(k + 1) / n);
         }
 
-        double[] score = new double[n];
-        long operate = 0;
-        long orchestrate = 0;
-        for (int i = 0; i < n; i++) {
+        double[] score = new double[c.trials()];
+        for (int i = 0; i < score.length; i++) {
             score[i] = c.score[i];
-            if (c.score[i] < PILOT_FROM) {
-                operate++;
-            } else if (c.score[i] > ORCHESTRATE_ABOVE) {
-                orchestrate++;
-            }
         }
-        Summary.Decision decision = new Summary.Decision(Stats.of(score), (double) operate / n,
-                (double) (n - operate - orchestrate) / n, (double) orchestrate / n);
+        long operate = rs.count(RunStats.SCORE_OPERATE);
+        long orchestrate = rs.count(RunStats.SCORE_ORCHESTRATE);
+        Summary.Decision decision = new Summary.Decision(stats(rs.moments(RunStats.SCORE), score),
+                (double) operate / n, (double) (n - operate - orchestrate) / n, (double) orchestrate / n);
 
-        Stats pain = Stats.of(c.annualPain);
+        Stats pain = stats(rs.moments(RunStats.PAIN), c.annualPain);
+        double[] exceptionRate = r.input(Driver.EXCEPTION_RATE.path());
         Stats exception = exceptionRate == null ? null : Stats.of(exceptionRate);
         List<Summary.FiveTest> tests = fiveTests(s, thresholds, options, pain, exception);
 
-        List<Summary.InputSummary> inputs = new ArrayList<>();
+        // one column per task, results in column order (independent of scheduling)
         List<Input> all = r.layout().inputs();
-        for (int k = 0; k < r.layout().scenarioInputCount(); k++) {
-            double[] sorted = Stats.sortedCopy(r.inputs()[k]);
-            inputs.add(new Summary.InputSummary(all.get(k).path(), all.get(k).notation(),
-                    Stats.quantile(sorted, 0.10), Stats.quantile(sorted, 0.50), Stats.quantile(sorted, 0.90),
-                    (double) r.clampCounts()[k] / n));
-        }
+        List<Summary.InputSummary> inputs = java.util.stream.IntStream.range(0, r.layout().scenarioInputCount())
+                .parallel().mapToObj(k -> {
+                    double[] sorted = Stats.selectedCopy(r.inputs()[k], 0.10, 0.50, 0.90);
+                    return new Summary.InputSummary(all.get(k).path(), all.get(k).notation(),
+                            Stats.quantile(sorted, 0.10), Stats.quantile(sorted, 0.50), Stats.quantile(sorted, 0.90),
+                            (double) r.clampCounts()[k] / n);
+                }).toList();
 
-        return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain, Stats.of(c.painShare),
-                Stats.of(c.painFte), Stats.of(c.revenue), thresholds, options, pBest, decision, tests, inputs,
+        return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
+                stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
+                stats(rs.moments(RunStats.REVENUE), c.revenue), thresholds, options, pBest, decision, tests, inputs,
                 Sensitivity.of(r));
     }
 
-    private static Summary.OptionSummary option(Scenario s, OptionSpec spec, OptionColumns oc, double[] pain,
+    /** Exact moments over all trials, percentiles over the retained values. */
+    private static Stats stats(RunStats.Moments m, double[] retained) {
+        return Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), Stats.selectedCopy(retained, Stats.LEVELS));
+    }
+
+    private static double share(RunStats rs, int count, int n) {
+        return (double) rs.count(count) / n;
+    }
+
+    private static Summary.OptionSummary option(Scenario s, int k, OptionColumns oc, RunStats rs,
             double[] oneTimeCost) {
-        int n = oc.npv.length;
-        boolean zeroCost = oc.anyZeroTotalCost();
+        OptionSpec spec = s.options().get(k);
+        long n = rs.trials();
+        boolean zeroCost = rs.optionCount(k, RunStats.ROI_UNDEFINED) > 0;
         Map<Integer, Stats> cumulative = new LinkedHashMap<>();
         Map<Integer, Double> payback = new LinkedHashMap<>();
         Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
         double q = s.paybackConfidence();
+        int[] paidCounts = {RunStats.PAID_3, RunStats.PAID_6, RunStats.PAID_12};
         for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
             int month = OptionColumns.CHECKPOINTS[j];
-            cumulative.put(month, Stats.of(oc.cumulativeNet[j]));
-            long paid = 0;
-            for (short m : oc.paybackMonth) {
-                if (m != 0 && m <= month) {
-                    paid++;
-                }
-            }
-            payback.put(month, (double) paid / n);
+            cumulative.put(month, stats(rs.option(k, RunStats.CUMULATIVE + j), oc.cumulativeNet[j]));
+            payback.put(month, (double) rs.optionCount(k, paidCounts[j]) / n);
             // The largest C that pays back within T in at least a share q of trials: the (1−q)
             // quantile of max_{m≤T}(cum_m + C).
-            maxOneTime.put(month, Stats.quantile(Stats.sortedCopy(oc.maxCumulativeBeforeOneTime[j]), 1 - q));
+            maxOneTime.put(month, Stats.quantile(Stats.selectedCopy(oc.maxCumulativeBeforeOneTime[j], 1 - q), 1 - q));
         }
-        boolean[] paid = new boolean[n];
-        double[] month = new double[n];
-        long none = 0;
-        long negative = 0;
-        long painExceeds = 0;
-        for (int i = 0; i < n; i++) {
+        int kept = oc.npv.length;
+        boolean[] paid = new boolean[kept];
+        double[] month = new double[kept];
+        for (int i = 0; i < kept; i++) {
             paid[i] = oc.paybackMonth[i] != 0;
             month[i] = oc.paybackMonth[i];
-            if (!paid[i]) {
-                none++;
-            }
-            if (oc.npv[i] < 0) {
-                negative++;
-            }
-            if (pain[i] > oc.firstYearCost[i]) {
-                painExceeds++;
-            }
         }
+        RunStats.Moments pm = rs.option(k, RunStats.PAYBACK_MONTH);
+        Stats paybackMonth = Stats.of(month, paid);
+        paybackMonth = pm.n() == 0 ? paybackMonth : new Stats(pm.n(), pm.mean(), pm.sd(), paybackMonth.p5(),
+                paybackMonth.p10(), paybackMonth.p25(), paybackMonth.p50(), paybackMonth.p75(), paybackMonth.p90(),
+                paybackMonth.p95(), pm.min(), pm.max());
         return new Summary.OptionSummary(spec.id(), spec.label(), spec.kind().name().toLowerCase(Locale.ROOT),
-                Stats.of(oc.npv), zeroCost ? null : Stats.of(oc.roi), Stats.of(oc.firstYearCost), cumulative,
-                payback, Stats.of(month, paid), (double) none / n, (double) negative / n,
-                (double) painExceeds / n, maxOneTime, q, Stats.of(oneTimeCost));
+                stats(rs.option(k, RunStats.NPV), oc.npv),
+                zeroCost ? null : stats(rs.option(k, RunStats.ROI), oc.roi),
+                stats(rs.option(k, RunStats.FIRST_YEAR_COST), oc.firstYearCost), cumulative,
+                payback, paybackMonth, (double) rs.optionCount(k, RunStats.NO_PAYBACK) / n,
+                (double) rs.optionCount(k, RunStats.NPV_NEGATIVE) / n,
+                (double) rs.optionCount(k, RunStats.PAIN_EXCEEDS_FIRST_YEAR_COST) / n, maxOneTime, q,
+                stats(rs.option(k, RunStats.ONE_TIME_COST), oneTimeCost));
     }
 
     private static List<Summary.FiveTest> fiveTests(Scenario s, Summary.Thresholds th,
@@ -199,19 +200,5 @@ public final class Analysis {
 
     private static String plural(int count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
-    }
-
-    private interface DoubleTest {
-        boolean test(double x);
-    }
-
-    private static double share(double[] values, DoubleTest test) {
-        long k = 0;
-        for (double v : values) {
-            if (test.test(v)) {
-                k++;
-            }
-        }
-        return (double) k / values.length;
     }
 }

@@ -1,8 +1,7 @@
 package dev.payback.analysis;
 
-import dev.payback.engine.OptionColumns;
+import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
-import dev.payback.engine.TrialColumns;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -84,26 +83,17 @@ public record Sweep(String scenario, String path, String currency, int trials, l
 
     /** The figures of one run, the swept input fixed at {@code value}. */
     public static Step measure(double value, SimulationResult r) {
-        TrialColumns c = r.columns();
-        int n = c.trials();
-        long[] best = new long[c.options.length + 1];
-        for (int i = 0; i < n; i++) {
-            best[c.best[i]]++;
-        }
+        // The run's streamed statistics are exact over every trial and are what summary.json
+        // reports, so a step equals simulate --set to the bit.
+        RunStats rs = r.stats();
+        double n = rs.trials();
         Map<String, Figures> figures = new LinkedHashMap<>();
-        for (int k = 0; k < c.options.length; k++) {
-            OptionColumns oc = c.options[k];
-            long paid = 0;
-            for (short m : oc.paybackMonth) {
-                if (m != 0 && m <= PAYBACK_MONTHS) {
-                    paid++;
-                }
-            }
+        for (int k = 0; k < r.scenario().options().size(); k++) {
             figures.put(r.scenario().options().get(k).id(),
-                    // summed in sorted order, as summary.json does, so a step equals simulate --set to the bit
-                    new Figures(Stats.mean(Stats.sortedCopy(oc.npv)), (double) paid / n, (double) best[k + 1] / n));
+                    new Figures(rs.option(k, RunStats.NPV).mean(), rs.optionCount(k, RunStats.PAID_12) / n,
+                            rs.best(k + 1) / n));
         }
-        return new Step(value, figures, (double) best[0] / n);
+        return new Step(value, figures, rs.best(0) / n);
     }
 
     /** Where {@code y} (one value per {@code x}, x increasing) crosses {@code level}. */

@@ -1,6 +1,7 @@
 package dev.payback.cli;
 
 import dev.payback.analysis.Analysis;
+import dev.payback.analysis.Precision;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
@@ -9,6 +10,7 @@ import dev.payback.report.ConsoleSummary;
 import dev.payback.report.OutputFormat;
 import dev.payback.report.Outputs;
 import dev.payback.report.TrialsCsv;
+import dev.payback.sampling.SamplingMethod;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -52,6 +55,15 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Outputs to write, comma-separated from json,csv,xlsx,html,charts (default: all).")
     List<String> formats = new ArrayList<>();
 
+    @Option(names = "--sampling", paramLabel = "METHOD",
+            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (scrambled Sobol').")
+    String sampling;
+
+    @Option(names = "--precision", paramLabel = "X",
+            description = "Run doubling batches until the 95% half-width of every P(payback <= 3/6/12) is below X "
+                    + "(e.g. 0.005); --trials then caps the trials (default 100,000,000).")
+    Double precision;
+
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
@@ -63,19 +75,52 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
+        SamplingMethod method = samplingMethod();
+        if (precision != null && !(precision > 0 && precision < 1)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--precision must lie between 0 and 1 (a probability half-width such as 0.005), got " + precision);
+        }
 
-        Scenario s = input.load();
-        s = run.apply(s);
-        SimulationResult result = Engine.run(s, run.engine());
+        Scenario s = run.apply(input.load());
+        Engine.Options options = run.engine().withSampling(method);
+        PrintWriter o = spec.commandLine().getOut();
+        SimulationResult result;
+        String precisionNote = null;
+        try (RunProgress progress = RunProgress.startIfConsole()) {
+            if (precision == null) {
+                if (progress != null) {
+                    progress.batch(s.trials(), method.key());
+                }
+                result = Engine.run(s, options, progress);
+            } else {
+                int cap = run.trials != null ? run.trials : Precision.DEFAULT_MAX_TRIALS;
+                Precision.Outcome out = Precision.run(s, options, precision, cap, progress,
+                        (batch, n, previous) -> {
+                            if (progress != null) {
+                                progress.batch(n, "batch " + batch + (Double.isNaN(previous) ? ""
+                                        : String.format(Locale.ROOT, ", half-width %.4f > %.4f", previous, precision)));
+                            }
+                        });
+                result = out.result();
+                precisionNote = out.reached()
+                        ? String.format(Locale.ROOT, "Precision: every P(payback <= 3/6/12) within +/-%s (95%%) "
+                                + "after %,d trials (%d batches)", precision, result.trials(), out.batches())
+                        : String.format(Locale.ROOT, "Precision NOT reached: worst P(payback) half-width %.4f > %s "
+                                + "at the cap of %,d trials (%d batches)", out.halfWidth(), precision,
+                                result.trials(), out.batches());
+            }
+        }
         Summary summary = Analysis.summarize(result);
 
         Files.createDirectories(dir);
         // outputs clean up their own leftovers when written; trials.csv may not be written this time
         AtomicFiles.removeStaleTemporaries(dir.resolve("trials.csv"));
         List<Path> written = Outputs.write(dir, result, summary, selected);
-        PrintWriter o = spec.commandLine().getOut();
         o.print(ConsoleSummary.render(summary));
         o.println();
+        if (precisionNote != null) {
+            o.println(precisionNote);
+        }
         if (trialsCsv) {
             Path csv = dir.resolve("trials.csv");
             AtomicFiles.write(csv, w -> TrialsCsv.write(result, w));
@@ -96,6 +141,19 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private SamplingMethod samplingMethod() {
+        if (sampling == null) {
+            return SamplingMethod.RANDOM;
+        }
+        for (SamplingMethod m : SamplingMethod.values()) {
+            if (m.key().equals(sampling.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new ParameterException(spec.commandLine(),
+                "--sampling must be random, lhs or sobol, got " + sampling);
     }
 
     /** The file name without its extension: scenarios/b_consumer_goods.yaml → b_consumer_goods. */

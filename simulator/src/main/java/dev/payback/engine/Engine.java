@@ -1,28 +1,47 @@
 package dev.payback.engine;
 
 import dev.payback.sampling.InputSampler;
+import dev.payback.sampling.SamplingMethod;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Runs a scenario's trials. Trials are cut into fixed blocks of {@link InputSampler#BLOCK}; each
- * block's draws depend only on the seed and the block's index, and each trial writes only its own
- * slots, so the result is byte-identical for any thread count.
+ * block's draws depend only on the seed and the block's index; a worker evaluates a block into
+ * block-local columns, streams them into {@link RunStats} (merged in block order) and copies the
+ * retained trials into the run's columns, so the result is byte-identical for any thread count and
+ * memory is bounded by the retention caps, not by the number of trials.
  */
 public final class Engine {
     private Engine() {
     }
 
-    /** Run settings. {@code monthlyPathCap} bounds how many trials keep monthly paths. */
-    public record Options(int threads, int monthlyPathCap) {
+    /**
+     * Run settings.
+     *
+     * @param threads        worker threads
+     * @param monthlyPathCap how many trials keep monthly paths ({@link MonthlyPaths})
+     * @param retainCap      how many trials keep their per-trial inputs and outputs in
+     *                       {@link SimulationResult#inputs()} and {@link SimulationResult#columns()}: every
+     *                       trial while the run has at most this many, otherwise every stride-th trial,
+     *                       stride = ceil(trials / retainCap). Counts, means, sd, min and max are exact
+     *                       over all trials regardless ({@link RunStats}).
+     * @param sampling       how inputs are drawn
+     */
+    public record Options(int threads, int monthlyPathCap, int retainCap, SamplingMethod sampling) {
+        /** Default {@link #retainCap}: exact percentiles up to 250,000 trials. */
+        public static final int DEFAULT_RETAIN_CAP = 250_000;
+
         public Options {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1");
@@ -30,15 +49,32 @@ public final class Engine {
             if (monthlyPathCap < 1) {
                 throw new IllegalArgumentException("monthlyPathCap must be >= 1");
             }
+            if (retainCap < 1) {
+                throw new IllegalArgumentException("retainCap must be >= 1");
+            }
+            Objects.requireNonNull(sampling, "sampling");
         }
 
-        /** All cores, the default path cap. */
+        /** Settings without a retention cap or sampling method: the defaults for those. */
+        public Options(int threads, int monthlyPathCap) {
+            this(threads, monthlyPathCap, DEFAULT_RETAIN_CAP, SamplingMethod.RANDOM);
+        }
+
+        /** All cores, the default caps, random sampling. */
         public static Options defaults() {
             return new Options(Runtime.getRuntime().availableProcessors(), MonthlyPaths.DEFAULT_CAP);
         }
 
         public Options withThreads(int n) {
-            return new Options(n, monthlyPathCap);
+            return new Options(n, monthlyPathCap, retainCap, sampling);
+        }
+
+        public Options withRetainCap(int cap) {
+            return new Options(threads, monthlyPathCap, cap, sampling);
+        }
+
+        public Options withSampling(SamplingMethod method) {
+            return new Options(threads, monthlyPathCap, retainCap, method);
         }
     }
 
@@ -49,38 +85,75 @@ public final class Engine {
      *                               that is not positive definite)
      */
     public static SimulationResult run(Scenario scenario, Options options) throws InvalidInputException {
+        return run(scenario, options, null);
+    }
+
+    /**
+     * As {@link #run(Scenario, Options)}, reporting progress: {@code progress} (may be null) is
+     * called from worker threads with the number of trials finished so far, after each block.
+     */
+    public static SimulationResult run(Scenario scenario, Options options, LongConsumer progress)
+            throws InvalidInputException {
         Layout layout = Layout.of(scenario);
         InputSampler sampler = InputSampler.of(layout.inputs(), scenario.correlations());
+        SamplingMethod method = options.sampling();
+        BlockSource source = () -> sampler.newWorker(method)::fill;
+        return run(scenario, layout, options, source, progress);
+    }
+
+    /**
+     * Runs the model on inputs from {@code source} (a seam for benchmarks and alternative samplers);
+     * {@code options.sampling()} is ignored. The layout must be {@code Layout.of(scenario)}.
+     */
+    public static SimulationResult run(Scenario scenario, Layout layout, Options options, BlockSource source,
+            LongConsumer progress) {
         TrialModel model = new TrialModel(scenario, layout);
         int trials = scenario.trials();
         int columns = layout.inputs().size();
-        double[][] inputs = new double[columns][trials];
-        TrialColumns out = new TrialColumns(trials, scenario.options().size());
-        MonthlyPaths paths = new MonthlyPaths(trials, scenario.options().size(), scenario.horizonMonths(),
+        int optionCount = scenario.options().size();
+        int retainStride = (int) ((trials + (long) options.retainCap() - 1) / options.retainCap());
+        int kept = (int) ((trials + (long) retainStride - 1) / retainStride);
+        double[][] inputs = new double[columns][kept];
+        TrialColumns out = new TrialColumns(kept, optionCount);
+        MonthlyPaths paths = new MonthlyPaths(trials, optionCount, scenario.horizonMonths(),
                 options.monthlyPathCap());
-        long blocks = (trials + (long) InputSampler.BLOCK - 1) / InputSampler.BLOCK;
-        int threads = (int) Math.max(1, Math.min(options.threads(), blocks));
+        int pathStride = paths.stride();
+        int blocks = (int) ((trials + (long) InputSampler.BLOCK - 1) / InputSampler.BLOCK);
+        RunStats stats = new RunStats(layout, optionCount, trials, blocks);
+        int threads = Math.max(1, Math.min(options.threads(), blocks));
         AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
         long[][] clamps = new long[threads][columns];
 
         List<Runnable> workers = new ArrayList<>(threads);
         for (int w = 0; w < threads; w++) {
             final long[] clamp = clamps[w];
             workers.add(() -> {
-                InputSampler.Worker filler = sampler.newWorker();
+                BlockSource.Filler filler = source.newFiller();
                 TrialModel.Scratch scratch = model.newScratch();
+                RunStats.Collector collector = stats.new Collector();
                 double[][] block = new double[columns][InputSampler.BLOCK];
+                TrialColumns blockOut = new TrialColumns(InputSampler.BLOCK, optionCount);
                 for (long b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
                     int first = (int) (b * InputSampler.BLOCK);
                     int n = Math.min(InputSampler.BLOCK, trials - first);
                     filler.fill(scenario.seed(), b, n, block, clamp);
+                    int nextPath = (first + pathStride - 1) / pathStride * pathStride;
                     for (int t = 0; t < n; t++) {
-                        model.evaluate(block, t, out, first + t, scratch, paths);
+                        if (first + t == nextPath) {
+                            model.evaluate(block, t, blockOut, scratch, paths, nextPath / pathStride);
+                            nextPath += pathStride;
+                        } else {
+                            model.evaluate(block, t, blockOut, scratch, null, 0);
+                        }
                     }
-                    for (int c = 0; c < columns; c++) {
-                        System.arraycopy(block[c], 0, inputs[c], first, n);
+                    collector.add((int) b, block, blockOut, n);
+                    retain(block, blockOut, first, n, retainStride, inputs, out);
+                    if (progress != null) {
+                        progress.accept(done.addAndGet(n));
                     }
                 }
+                collector.finish();
             });
         }
         runAll(workers);
@@ -91,7 +164,27 @@ public final class Engine {
                 clampCounts[k] += c[k];
             }
         }
-        return new SimulationResult(scenario, layout, inputs, clampCounts, out, paths);
+        return new SimulationResult(scenario, layout, inputs, clampCounts, out, paths, stats, retainStride);
+    }
+
+    /** Copies the block's retained trials (global index divisible by the stride) into the run's columns. */
+    private static void retain(double[][] block, TrialColumns blockOut, int first, int n, int stride,
+            double[][] inputs, TrialColumns out) {
+        if (stride == 1) {
+            for (int c = 0; c < block.length; c++) {
+                System.arraycopy(block[c], 0, inputs[c], first, n);
+            }
+            out.copy(blockOut, 0, first, n);
+            return;
+        }
+        for (int i = (first + stride - 1) / stride * stride; i < first + n; i += stride) {
+            int t = i - first;
+            int slot = i / stride;
+            for (int c = 0; c < block.length; c++) {
+                inputs[c][slot] = block[c][t];
+            }
+            out.copyRow(blockOut, t, slot);
+        }
     }
 
     private static void runAll(List<Runnable> workers) {

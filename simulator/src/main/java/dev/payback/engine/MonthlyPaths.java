@@ -26,10 +26,9 @@ public final class MonthlyPaths {
         this.cumulative = new double[options][horizon][kept];
     }
 
-    void record(int option, int month, int trial, double value) {
-        if (trial % stride == 0) {
-            cumulative[option][month - 1][trial / stride] = value;
-        }
+    /** The kept trial's row of option's months: {@code row[month−1][slot]}. */
+    double[][] option(int option) {
+        return cumulative[option];
     }
 
     /** Every stride-th trial is kept (1 = all). */

@@ -2,7 +2,8 @@ package dev.payback.engine;
 
 /**
  * Per-trial outputs of one option, as primitive columns indexed by trial (MODEL.md section 2,
- * "An option"). Filled by the engine, read by the analysis; each slot is written exactly once.
+ * "An option"). Filled by the engine, read by the analysis; in a run's result these are the
+ * retained trials (see {@link SimulationResult}).
  */
 public final class OptionColumns {
     /** Horizon months at which cumulative net and the max one-time cost are kept. */
@@ -44,5 +45,31 @@ public final class OptionColumns {
         paybackMonth = new short[trials];
         exceptionEffect = new double[trials];
         failed = new byte[trials];
+    }
+
+    void copyRow(OptionColumns src, int from, int to) {
+        npv[to] = src.npv[from];
+        roi[to] = src.roi[from];
+        firstYearCost[to] = src.firstYearCost[from];
+        for (int j = 0; j < CHECKPOINTS.length; j++) {
+            cumulativeNet[j][to] = src.cumulativeNet[j][from];
+            maxCumulativeBeforeOneTime[j][to] = src.maxCumulativeBeforeOneTime[j][from];
+        }
+        paybackMonth[to] = src.paybackMonth[from];
+        exceptionEffect[to] = src.exceptionEffect[from];
+        failed[to] = src.failed[from];
+    }
+
+    void copy(OptionColumns src, int from, int to, int len) {
+        System.arraycopy(src.npv, from, npv, to, len);
+        System.arraycopy(src.roi, from, roi, to, len);
+        System.arraycopy(src.firstYearCost, from, firstYearCost, to, len);
+        for (int j = 0; j < CHECKPOINTS.length; j++) {
+            System.arraycopy(src.cumulativeNet[j], from, cumulativeNet[j], to, len);
+            System.arraycopy(src.maxCumulativeBeforeOneTime[j], from, maxCumulativeBeforeOneTime[j], to, len);
+        }
+        System.arraycopy(src.paybackMonth, from, paybackMonth, to, len);
+        System.arraycopy(src.exceptionEffect, from, exceptionEffect, to, len);
+        System.arraycopy(src.failed, from, failed, to, len);
     }
 }

@@ -5,12 +5,24 @@ import dev.payback.scenario.Scenario;
 /**
  * Everything a run produced, for the analysis and the reports.
  *
+ * <p><b>Retained trials.</b> Per-trial data ({@link #inputs()}, {@link #input(String)},
+ * {@link #columns()}) is kept for the <em>retained</em> trials only, so memory does not grow with
+ * the number of trials: every trial while the run has at most {@link Engine.Options#retainCap()}
+ * trials (default {@value Engine.Options#DEFAULT_RETAIN_CAP}), otherwise every
+ * {@link #retainStride()}-th trial (global trial indexes 0, stride, 2·stride, ...), a fixed,
+ * seed-independent subsample. Row j of every retained column is trial {@code j · retainStride()},
+ * inputs and outputs aligned. {@link #stats()} holds exact counts and moments over all trials;
+ * {@link #paths()} has its own cap.
+ *
  * @param scenario     the scenario as run (trials and seed after CLI overrides)
  * @param layout       which column is which input
- * @param inputs       the sampled (and clamped) inputs, [column][trial], in {@link Layout#inputs()} order
- * @param clampCounts  per column, how many trials were clamped into the input's domain
- * @param columns      the per-trial outputs
+ * @param inputs       the sampled (and clamped) inputs of the retained trials, [column][row], in
+ *                     {@link Layout#inputs()} order
+ * @param clampCounts  per column, how many trials (of all) were clamped into the input's domain
+ * @param columns      the per-trial outputs of the retained trials
  * @param paths        monthly cumulative net positions of a bounded subsample of trials
+ * @param stats        exact counts and moments over all trials
+ * @param retainStride every retainStride-th trial is retained (1 = all)
  */
 public record SimulationResult(
         Scenario scenario,
@@ -18,14 +30,26 @@ public record SimulationResult(
         double[][] inputs,
         long[] clampCounts,
         TrialColumns columns,
-        MonthlyPaths paths) {
+        MonthlyPaths paths,
+        RunStats stats,
+        int retainStride) {
 
-    /** Number of trials. */
+    /** Number of trials run (all of them, not only the retained ones). */
     public int trials() {
+        return scenario.trials();
+    }
+
+    /** Number of retained trials: the length of every column of {@link #inputs()} and {@link #columns()}. */
+    public int retained() {
         return columns.trials();
     }
 
-    /** The sampled values of the input with this path, or null when there is none. */
+    /** True when every trial is retained (the run had at most the retention cap of trials). */
+    public boolean allRetained() {
+        return retainStride == 1;
+    }
+
+    /** The sampled values of the input with this path for the retained trials, or null when there is none. */
     public double[] input(String path) {
         int c = layout.column(path);
         return c == Layout.NONE ? null : inputs[c];

@@ -21,7 +21,8 @@ public final class TrialColumns {
     /** One per option, in scenario order. */
     public final OptionColumns[] options;
 
-    TrialColumns(int trials, int optionCount) {
+    /** Columns for {@code trials} rows (a run's retained trials, or one block). */
+    public TrialColumns(int trials, int optionCount) {
         annualPain = new double[trials];
         revenue = new double[trials];
         painShare = new double[trials];
@@ -34,7 +35,33 @@ public final class TrialColumns {
         }
     }
 
-    /** Number of trials. */
+    /** Copies rows {@code from..from+len−1} of {@code src} to rows {@code to..} of this. */
+    void copy(TrialColumns src, int from, int to, int len) {
+        System.arraycopy(src.annualPain, from, annualPain, to, len);
+        System.arraycopy(src.revenue, from, revenue, to, len);
+        System.arraycopy(src.painShare, from, painShare, to, len);
+        System.arraycopy(src.painFte, from, painFte, to, len);
+        System.arraycopy(src.score, from, score, to, len);
+        System.arraycopy(src.best, from, best, to, len);
+        for (int k = 0; k < options.length; k++) {
+            options[k].copy(src.options[k], from, to, len);
+        }
+    }
+
+    /** Copies row {@code from} of {@code src} to row {@code to} of this. */
+    void copyRow(TrialColumns src, int from, int to) {
+        annualPain[to] = src.annualPain[from];
+        revenue[to] = src.revenue[from];
+        painShare[to] = src.painShare[from];
+        painFte[to] = src.painFte[from];
+        score[to] = src.score[from];
+        best[to] = src.best[from];
+        for (int k = 0; k < options.length; k++) {
+            options[k].copyRow(src.options[k], from, to);
+        }
+    }
+
+    /** Number of trials (rows) held: the retained trials of a run, see {@link SimulationResult}. */
     public int trials() {
         return annualPain.length;
     }

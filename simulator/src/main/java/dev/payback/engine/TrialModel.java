@@ -28,9 +28,12 @@ public final class TrialModel {
     private final Layout layout;
     private final int horizon;
     private final int years;
+    /** season[(m−1) mod 12] by month m = 1..H. */
     private final double[] season;
     /** discount[m] = (1+r)^(−m/12), m = 1..H. */
     private final double[] discount;
+    /** Month loop segments: each ends at a checkpoint (3, 6, 12), a year end or the horizon. */
+    private final int[] segmentEnds;
     private final double hoursPerFteYear;
     private final int complexity;
     private final int channelScore;
@@ -42,9 +45,19 @@ public final class TrialModel {
         final double[] reduced = new double[DRIVERS];
         final double[] events;
         final double[] eventSaving;
+        /** a_m of the option being evaluated, m = 1..H. */
+        final double[] adoption;
+        /** The go-live dip in its month, 0 elsewhere (reset after each option). */
+        final double[] extraCost;
 
-        Scratch(int horizon, int years) {
+        /** [event][year]: whether event j happened in year y of this trial (B_jy). */
+        final boolean[][] eventHit;
+
+        Scratch(int horizon, int years, int eventCount) {
+            eventHit = new boolean[eventCount][years + 1];
             orders = new double[horizon + 1];
+            adoption = new double[horizon + 1];
+            extraCost = new double[horizon + 1];
             events = new double[years + 1];
             eventSaving = new double[years + 1];
         }
@@ -54,19 +67,39 @@ public final class TrialModel {
         this.layout = layout;
         this.horizon = s.horizonMonths();
         this.years = (horizon + 11) / 12;
-        this.season = s.business().seasonality();
+        double[] seasonality = s.business().seasonality();
+        this.season = new double[horizon + 1];
+        for (int m = 1; m <= horizon; m++) {
+            season[m] = seasonality[(m - 1) % 12];
+        }
         this.discount = new double[horizon + 1];
         for (int m = 1; m <= horizon; m++) {
             discount[m] = Math.pow(1 + s.discountRate(), -m / 12.0);
         }
+        java.util.TreeSet<Integer> ends = new java.util.TreeSet<>();
+        for (int c : OptionColumns.CHECKPOINTS) {
+            if (c <= horizon) {
+                ends.add(c);
+            }
+        }
+        for (int y = 12; y < horizon; y += 12) {
+            ends.add(y);
+        }
+        ends.add(horizon);
+        this.segmentEnds = ends.stream().mapToInt(Integer::intValue).toArray();
         this.hoursPerFteYear = s.business().hoursPerFteYear();
         this.complexity = s.business().complexity();
         this.channelScore = channelScore(s.business().channels());
     }
 
+    /** The model of a scenario laid out by {@code layout} (which must be {@code Layout.of(s)}). */
+    public static TrialModel of(Scenario s, Layout layout) {
+        return new TrialModel(s, layout);
+    }
+
     /** A scratch area for one thread. */
     public Scratch newScratch() {
-        return new Scratch(horizon, years);
+        return new Scratch(horizon, years, layout.eventCost.length);
     }
 
     /**
@@ -74,12 +107,13 @@ public final class TrialModel {
      *
      * @param in    the block's sampled columns, in {@link Layout#inputs()} order
      * @param t     the trial's row within the block
-     * @param out   the run's output columns
-     * @param i     the trial's global index
-     * @param s     this thread's scratch
-     * @param paths monthly cumulative paths to record into, or null
+     * @param out      output columns; the trial's outputs go to row t
+     * @param s        this thread's scratch
+     * @param paths    monthly cumulative paths to record this trial into, or null
+     * @param pathSlot the trial's slot in {@code paths} (ignored when paths is null)
      */
-    public void evaluate(double[][] in, int t, TrialColumns out, int i, Scratch s, MonthlyPaths paths) {
+    public void evaluate(double[][] in, int t, TrialColumns out, Scratch s, MonthlyPaths paths, int pathSlot) {
+        final int i = t;
         final Layout l = layout;
         final double[] d = s.drivers;
         for (int k = 0; k < DRIVERS; k++) {
@@ -94,13 +128,18 @@ public final class TrialModel {
         final double monthlyGrowth = Math.pow(1 + in[l.growth][t], 1.0 / 12);
         double level = in[l.orders][t];
         double ordersYearOne = 0;
-        for (int m = 1; m <= horizon; m++) {
-            double o = level * season[(m - 1) % 12];
-            s.orders[m] = o;
-            if (m <= 12) {
-                ordersYearOne += o;
-            }
+        final double[] orders = s.orders;
+        final int firstYear = Math.min(12, horizon);
+        for (int m = 1; m <= firstYear; m++) {
+            double o = level * season[m];
+            orders[m] = o;
+            ordersYearOne += o;
             level *= monthlyGrowth;
+        }
+        // later years: O_m = O_{m−12} · (1+g), independent multiplications instead of a chain
+        final double yearGrowth = 1 + in[l.growth][t];
+        for (int m = firstYear + 1; m <= horizon; m++) {
+            orders[m] = orders[m - 12] * yearGrowth;
         }
 
         // Status quo: pain_m = O_m · perOrder + fixed + events of year(m)
@@ -111,10 +150,13 @@ public final class TrialModel {
             otherPerYear += in[col][t];
         }
         final double fixed = fixedMonthlyPain(d, w, otherPerYear);
+        final boolean[][] hit = s.eventHit;
         for (int y = 1; y <= years; y++) {
             double e = 0;
             for (int j = 0; j < l.eventCost.length; j++) {
-                if (in[l.eventOccurs[j][y - 1]][t] < in[l.eventProbability[j]][t]) {
+                boolean h = in[l.eventOccurs[j][y - 1]][t] < in[l.eventProbability[j]][t];
+                hit[j][y] = h;
+                if (h) {
                     e += in[l.eventCost[j]][t];
                 }
             }
@@ -137,7 +179,7 @@ public final class TrialModel {
         double bestNpv = 0;
         for (int k = 0; k < l.options.length; k++) {
             double npv = evaluateOption(k, in, t, out.options[k], i, s, perOrder, laborPerOrder, fixed,
-                    otherPerYear, paths);
+                    otherPerYear, paths == null ? null : paths.option(k), pathSlot);
             if (npv > bestNpv) {
                 bestNpv = npv;
                 best = k + 1;
@@ -147,7 +189,7 @@ public final class TrialModel {
     }
 
     private double evaluateOption(int k, double[][] in, int t, OptionColumns out, int i, Scratch s,
-            double perOrder, double laborPerOrder, double fixed, double otherPerYear, MonthlyPaths paths) {
+            double perOrder, double laborPerOrder, double fixed, double otherPerYear, double[][] path, int slot) {
         final Layout l = layout;
         final Layout.OptionLayout ol = l.options[k];
         final double[] d = s.drivers;
@@ -174,11 +216,12 @@ public final class TrialModel {
         // benefit_m = pain_m − pain'_m = O_m · perOrderSaving + fixedSaving + eventSaving[year(m)]
         final double perOrderSaving = perOrder - perOrderPain(r, aov, margin, w);
         final double fixedSaving = fixed - fixedMonthlyPain(r, w, otherReduced);
+        final boolean[][] hit = s.eventHit;
         for (int y = 1; y <= years; y++) {
             double e = 0;
             for (int j = 0; j < l.eventCost.length; j++) {
                 int col = ol.eventEffect[j];
-                if (col != Layout.NONE && in[l.eventOccurs[j][y - 1]][t] < in[l.eventProbability[j]][t]) {
+                if (col != Layout.NONE && hit[j][y]) {
                     e += in[l.eventCost[j]][t] * in[col][t] * scale;
                 }
             }
@@ -193,49 +236,99 @@ public final class TrialModel {
         final double dip = in[ol.goLiveDip][t];
         final int firstLive = (int) Math.floor(impl) + 1;
 
+        // a_m = 0 for m ≤ D; 1 if R = 0; else min(1, (m − D)/R), tabulated once per trial and option
+        final double[] adopt = s.adoption;
+        int m = 1;
+        for (; m <= horizon && m <= impl; m++) {
+            adopt[m] = 0;
+        }
+        if (ramp != 0) {
+            for (; m <= horizon; m++) {
+                double v = Math.min(1, (m - impl) / ramp);
+                adopt[m] = v;
+                if (v == 1) {
+                    m++;
+                    break;
+                }
+            }
+        }
+        for (; m <= horizon; m++) {
+            adopt[m] = 1;
+        }
+        // dip_m: only in the first live month m* = floor(D) + 1
+        final double[] extra = s.extraCost;
+        final boolean dipInHorizon = firstLive >= 1 && firstLive <= horizon;
+        if (dipInHorizon) {
+            extra[firstLive] = dip * s.orders[firstLive] * laborPerOrder;
+        }
+
         double sumNet = 0;            // Σ_{k≤m} net_k = cum_m + C
         double npv = -oneTime;
-        double benefitSum = 0;
         double costSum = 0;
         double firstYearCost = oneTime;
         int payback = 0;
         int checkpoint = 0;
         double maxSumNet = Double.NEGATIVE_INFINITY;
-        for (int m = 1; m <= horizon; m++) {
-            final double o = s.orders[m];
-            // a_m = 0 for m ≤ D; 1 if R = 0; else min(1, (m − D)/R)
-            final double a = m <= impl ? 0 : (ramp == 0 ? 1 : Math.min(1, (m - impl) / ramp));
-            final double benefit = o * perOrderSaving + fixedSaving + s.eventSaving[(m + 11) / 12];
-            double cost = annual + fee * o * a;
-            if (m == firstLive) {
-                cost += dip * o * laborPerOrder;
+        final double[] orders = s.orders;
+        final double[] disc = discount;
+        int from = 1;
+        // Segments end at the checkpoints and at every year end, so each has one event year and
+        // no per-month branch for checkpoints, the first year, or the event lookup.
+        for (final int end : segmentEnds) {
+            final double eventSaving = s.eventSaving[(from + 11) / 12];
+            if (end <= 12) {
+                for (int mm = from; mm <= end; mm++) {
+                    final double o = orders[mm];
+                    final double a = adopt[mm];
+                    final double benefit = o * perOrderSaving + fixedSaving + eventSaving;
+                    final double cost = annual + fee * o * a + extra[mm];
+                    final double net = a * benefit - cost;
+                    sumNet += net;
+                    npv += net * disc[mm];
+                    costSum += cost;
+                    firstYearCost += cost;
+                    if (payback == 0 && sumNet >= oneTime) {
+                        payback = mm;
+                    }
+                    if (sumNet > maxSumNet) {
+                        maxSumNet = sumNet;
+                    }
+                    if (path != null) {
+                        path[mm - 1][slot] = sumNet - oneTime;
+                    }
+                }
+                if (checkpoint < OptionColumns.CHECKPOINTS.length && end == OptionColumns.CHECKPOINTS[checkpoint]) {
+                    out.cumulativeNet[checkpoint][i] = sumNet - oneTime;
+                    out.maxCumulativeBeforeOneTime[checkpoint][i] = maxSumNet;
+                    checkpoint++;
+                }
+            } else {
+                for (int mm = from; mm <= end; mm++) {
+                    final double o = orders[mm];
+                    final double a = adopt[mm];
+                    final double benefit = o * perOrderSaving + fixedSaving + eventSaving;
+                    final double cost = annual + fee * o * a + extra[mm];
+                    final double net = a * benefit - cost;
+                    sumNet += net;
+                    npv += net * disc[mm];
+                    costSum += cost;
+                    if (payback == 0 && sumNet >= oneTime) {
+                        payback = mm;
+                    }
+                    if (path != null) {
+                        path[mm - 1][slot] = sumNet - oneTime;
+                    }
+                }
             }
-            final double net = a * benefit - cost;
-            sumNet += net;
-            npv += net * discount[m];
-            benefitSum += a * benefit;
-            costSum += cost;
-            if (m <= 12) {
-                firstYearCost += cost;
-            }
-            if (payback == 0 && sumNet >= oneTime) {
-                payback = m;
-            }
-            if (sumNet > maxSumNet) {
-                maxSumNet = sumNet;
-            }
-            if (checkpoint < OptionColumns.CHECKPOINTS.length && m == OptionColumns.CHECKPOINTS[checkpoint]) {
-                out.cumulativeNet[checkpoint][i] = sumNet - oneTime;
-                out.maxCumulativeBeforeOneTime[checkpoint][i] = maxSumNet;
-                checkpoint++;
-            }
-            if (paths != null) {
-                paths.record(k, m, i, sumNet - oneTime);
-            }
+            from = end + 1;
+        }
+        if (dipInHorizon) {
+            extra[firstLive] = 0;
         }
         out.npv[i] = npv;
         double denominator = oneTime + costSum;
-        out.roi[i] = denominator == 0 ? Double.NaN : (benefitSum - costSum - oneTime) / denominator;
+        // Σ a·benefit − Σ costs = Σ net = sumNet
+        out.roi[i] = denominator == 0 ? Double.NaN : (sumNet - oneTime) / denominator;
         out.firstYearCost[i] = firstYearCost;
         out.paybackMonth[i] = (short) payback;
         return npv;
@@ -264,12 +357,20 @@ public final class TrialModel {
 
     // Decision matrix, MODEL.md section 4.
 
+    // The bands are counted rather than branched on (5 − the number of bars the value stays below),
+    // which the JIT compiles without unpredictable branches; same results as the if-chains of
+    // MODEL.md section 4, NaN included (it scores 5).
+
     static int exceptionScore(double e) {
-        return e < 0.05 ? 1 : e < 0.10 ? 2 : e < 0.15 ? 3 : e < 0.25 ? 4 : 5;
+        return 5 - bit(e < 0.05) - bit(e < 0.10) - bit(e < 0.15) - bit(e < 0.25);
     }
 
     static int accuracyScore(double acc) {
-        return acc >= 0.98 ? 1 : acc >= 0.95 ? 2 : acc >= 0.92 ? 3 : acc >= 0.88 ? 4 : 5;
+        return 5 - bit(acc >= 0.98) - bit(acc >= 0.95) - bit(acc >= 0.92) - bit(acc >= 0.88);
+    }
+
+    private static int bit(boolean b) {
+        return b ? 1 : 0;
     }
 
     static int channelScore(int channels) {
@@ -277,10 +378,10 @@ public final class TrialModel {
     }
 
     static int laborScore(double fte) {
-        return fte < 0.5 ? 1 : fte < 1 ? 2 : fte < 2 ? 3 : fte < 4 ? 4 : 5;
+        return 5 - bit(fte < 0.5) - bit(fte < 1) - bit(fte < 2) - bit(fte < 4);
     }
 
     static int marginScore(double share) {
-        return share < 0.01 ? 1 : share < 0.015 ? 2 : share < 0.03 ? 3 : share < 0.05 ? 4 : 5;
+        return 5 - bit(share < 0.01) - bit(share < 0.015) - bit(share < 0.03) - bit(share < 0.05);
     }
 }

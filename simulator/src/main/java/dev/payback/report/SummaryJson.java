@@ -146,6 +146,7 @@ public final class SummaryJson {
         if (s.sensitivity() != null) {
             valueOfInformation(g, s.sensitivity());
         }
+        standardErrors(g, s);
         g.writeEndObject();
     }
 
@@ -176,6 +177,63 @@ public final class SummaryJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /**
+     * The standard_errors extension: the Monte Carlo standard error of each headline probability,
+     * sqrt(p(1 − p)/n), and of each mean NPV, sd/sqrt(n), n = trials. These are the formulas of
+     * independent draws: exact in expectation for random sampling, an upper bound for Latin
+     * hypercube (whose variance of a mean is never larger, asymptotically), and only indicative for
+     * Sobol' (see docs/model-notes.md).
+     */
+    static void standardErrors(JsonGenerator g, Summary s) throws IOException {
+        double n = s.trials();
+        g.writeObjectFieldStart("standard_errors");
+        Summary.Thresholds t = s.thresholds();
+        g.writeObjectFieldStart("thresholds");
+        number(g, "pain_share_ge_1_5pct", binomial(t.painShareGe1_5pct(), n));
+        number(g, "pain_share_ge_3pct", binomial(t.painShareGe3pct(), n));
+        number(g, "pain_share_ge_5pct", binomial(t.painShareGe5pct(), n));
+        number(g, "fte_ge_1", binomial(t.fteGe1(), n));
+        number(g, "fte_ge_2", binomial(t.fteGe2(), n));
+        number(g, "exception_rate_ge_10pct", binomial(t.exceptionRateGe10pct(), n));
+        number(g, "exception_rate_ge_15pct", binomial(t.exceptionRateGe15pct(), n));
+        number(g, "inventory_accuracy_lt_95pct", binomial(t.inventoryAccuracyLt95pct(), n));
+        number(g, "reconciliation_ge_10pct_of_week", binomial(t.reconciliationGe10pctOfWeek(), n));
+        g.writeEndObject();
+        g.writeObjectFieldStart("options");
+        for (Summary.OptionSummary o : s.options()) {
+            g.writeObjectFieldStart(o.id());
+            number(g, "npv_mean", o.npv().sd() / Math.sqrt(n));
+            g.writeObjectFieldStart("payback_probability");
+            for (Map.Entry<Integer, Double> e : sorted(o.paybackProbability())) {
+                number(g, e.getKey().toString(), binomial(e.getValue(), n));
+            }
+            g.writeEndObject();
+            number(g, "p_no_payback", binomial(o.pNoPayback(), n));
+            number(g, "p_npv_negative", binomial(o.pNpvNegative(), n));
+            number(g, "p_pain_exceeds_first_year_cost", binomial(o.pPainExceedsFirstYearCost(), n));
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("p_best");
+        for (Map.Entry<String, Double> e : s.pBest().entrySet().stream()
+                .sorted((a, b) -> order(s, a.getKey()) - order(s, b.getKey())).toList()) {
+            number(g, e.getKey(), binomial(e.getValue(), n));
+        }
+        g.writeEndObject();
+        Summary.Decision d = s.decision();
+        g.writeObjectFieldStart("verdict_probability");
+        number(g, "operate", binomial(d.pOperate(), n));
+        number(g, "pilot", binomial(d.pPilot(), n));
+        number(g, "orchestrate", binomial(d.pOrchestrate(), n));
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** sqrt(p(1 − p)/n). */
+    static double binomial(double p, double n) {
+        return Math.sqrt(p * (1 - p) / n);
     }
 
     /** Writes a STATS block (MODEL.md section 5). */

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * trials.csv: one row per trial with every input drawn (by canonical path, auxiliary draws
- * included) and the trial's outputs.
+ * included) and the trial's outputs; beyond the retention cap (250,000 trials), one row per
+ * retained trial, numbered by its trial index (see {@link SimulationResult}).
  */
 public final class TrialsCsv {
     private TrialsCsv() {
@@ -51,7 +52,7 @@ public final class TrialsCsv {
             Object[] row = new Object[header.size()];
             for (int i = 0; i < c.trials(); i++) {
                 int j = 0;
-                row[j++] = i + 1;
+                row[j++] = (long) i * r.retainStride() + 1;   // the retained trial's number
                 for (double[] col : r.inputs()) {
                     row[j++] = col[i];
                 }

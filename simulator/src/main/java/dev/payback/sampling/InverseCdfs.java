@@ -285,11 +285,23 @@ final class InverseCdfs {
             this.cHigh = cHigh;
         }
 
+        /**
+         * Tables by shape: they depend only on (α, β), take milliseconds to build and are immutable,
+         * so they are shared by every input, run and thread of the JVM with the same shape.
+         */
+        private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>, PertInverse> TABLES =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
         static PertInverse of(double min, double max, double alpha, double beta) {
             Samplers.finite("pert parameters", min, max, alpha, beta);
             if (!(min < max && alpha >= 1 && beta >= 1)) {
                 throw new IllegalArgumentException("pert needs min < max and shapes >= 1");
             }
+            PertInverse unit = TABLES.computeIfAbsent(java.util.List.of(alpha, beta), k -> build(0, 1, alpha, beta));
+            return new PertInverse(min, max - min, alpha, beta, unit.y, unit.hd, unit.yLow, unit.cHigh);
+        }
+
+        private static PertInverse build(double min, double max, double alpha, double beta) {
             double lnB = Beta.logBeta(alpha, beta);
             double[] y = new double[N];
             double[] d = new double[N];

@@ -3,7 +3,11 @@
  *
  * <ul>
  * <li>{@link dev.payback.sampling.Samplers#of} builds a small immutable {@link dev.payback.sampling.Sampler}
- *     per distribution form (gamma-ratio PERT, ziggurat normal, alias-method discrete, ...).</li>
+ *     per distribution form (gamma-ratio PERT, ziggurat normal, alias-method discrete, ...); the engine's
+ *     {@link dev.payback.sampling.InputSampler} draws independent PERT inputs faster, by inverting a
+ *     ziggurat normal through the PERT table ({@code PertTableSampler}).</li>
+ * <li>{@link dev.payback.sampling.SamplingMethod}: random (default), Latin hypercube per block, or
+ *     Cranley–Patterson-shifted Sobol'; the last two map uniforms through the inverse CDFs.</li>
  * <li>{@link dev.payback.sampling.InverseCdf#of} builds the quantile function and exact CDF of a form;
  *     the Gaussian copula maps normal scores through {@link dev.payback.sampling.InverseCdf#atZ}.</li>
  * <li>{@link dev.payback.sampling.InputSampler} is built once per run: it validates the correlations,

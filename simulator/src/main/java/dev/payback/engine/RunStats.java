@@ -1,0 +1,303 @@
+package dev.payback.engine;
+
+import dev.payback.scenario.Driver;
+
+/**
+ * Exact statistics over <em>every</em> trial of a run, streamed block by block so that memory does
+ * not grow with the number of trials: counts for every probability of summary.json, and the
+ * moments (n, mean, sum of squared deviations, min, max) of every STATS series.
+ *
+ * <p><b>Determinism.</b> Counts, minima and maxima do not depend on the order of work. Means and
+ * squared deviations are computed per block of {@link dev.payback.sampling.InputSampler#BLOCK}
+ * trials (two passes over the block), stored by block index, and merged in block order with the
+ * pairwise update of Chan, Golub and LeVeque after the run, so the result is identical for any
+ * number of threads.
+ *
+ * <p>Percentiles are not here: they come from the retained trials of
+ * {@link SimulationResult#columns()} (all trials up to the retention cap, see {@link Engine.Options}).
+ */
+public final class RunStats {
+    /** Series of the status quo and the decision score. */
+    public static final int PAIN = 0;
+    public static final int REVENUE = 1;
+    public static final int PAIN_SHARE = 2;
+    public static final int PAIN_FTE = 3;
+    public static final int SCORE = 4;
+    private static final int GLOBAL_SERIES = 5;
+
+    /** Per-option series, at {@link #option(int, int)}. */
+    public static final int NPV = 0;
+    /** ROI over the trials where it is defined (the denominator is not 0). */
+    public static final int ROI = 1;
+    public static final int FIRST_YEAR_COST = 2;
+    /** cum_3, cum_6, cum_12: CUMULATIVE + checkpoint index. */
+    public static final int CUMULATIVE = 3;
+    /** Payback month over the trials that pay back within the horizon. */
+    public static final int PAYBACK_MONTH = 6;
+    /** The sampled one-time cost. */
+    public static final int ONE_TIME_COST = 7;
+    private static final int OPTION_SERIES = 8;
+
+    /** Counts (of trials) of the thresholds of MODEL.md section 3 and section 4's verdict bands. */
+    public static final int SHARE_GE_1_5PCT = 0;
+    public static final int SHARE_GE_3PCT = 1;
+    public static final int SHARE_GE_5PCT = 2;
+    public static final int FTE_GE_1 = 3;
+    public static final int FTE_GE_2 = 4;
+    public static final int EXCEPTION_GE_10PCT = 5;
+    public static final int EXCEPTION_GE_15PCT = 6;
+    public static final int ACCURACY_LT_95PCT = 7;
+    public static final int RECONCILIATION_GE_4H = 8;
+    /** Decision score &lt; 15 (operate) and &gt; 22 (orchestrate). */
+    public static final int SCORE_OPERATE = 9;
+    public static final int SCORE_ORCHESTRATE = 10;
+    private static final int GLOBAL_COUNTS = 11;
+
+    /** Per-option counts, at {@link #optionCount(int, int)}: paid back within 3, 6, 12 months. */
+    public static final int PAID_3 = 0;
+    public static final int PAID_6 = 1;
+    public static final int PAID_12 = 2;
+    public static final int NO_PAYBACK = 3;
+    public static final int NPV_NEGATIVE = 4;
+    public static final int PAIN_EXCEEDS_FIRST_YEAR_COST = 5;
+    /** Trials whose ROI is undefined (total cost 0). */
+    public static final int ROI_UNDEFINED = 6;
+    private static final int OPTION_COUNTS = 7;
+
+    /** Moments of one series over all trials. {@code m2} is Σ (x − mean)². */
+    public record Moments(long n, double mean, double m2, double min, double max) {
+        /** The sample standard deviation (n − 1), NaN below two trials. */
+        public double sd() {
+            return n < 2 ? Double.NaN : Math.sqrt(m2 / (n - 1));
+        }
+    }
+
+    private final Layout layout;
+    private final int optionCount;
+    private final int series;
+    private final long trials;
+    /** [block][series] partial n, mean and m2, merged after the run. */
+    private final long[] blockN;
+    private final double[] blockMean;
+    private final double[] blockM2;
+    private final int blocks;
+    private Moments[] merged;
+    private final long[] counts;
+    private final long[] best;
+    private final double[] min;
+    private final double[] max;
+
+    RunStats(Layout layout, int optionCount, long trials, int blocks) {
+        this.layout = layout;
+        this.optionCount = optionCount;
+        this.series = GLOBAL_SERIES + OPTION_SERIES * optionCount;
+        this.trials = trials;
+        this.blocks = blocks;
+        this.blockN = new long[blocks * series];
+        this.blockMean = new double[blocks * series];
+        this.blockM2 = new double[blocks * series];
+        this.counts = new long[GLOBAL_COUNTS + OPTION_COUNTS * optionCount];
+        this.best = new long[optionCount + 1];
+        this.min = new double[series];
+        this.max = new double[series];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    }
+
+    /** Number of trials run. */
+    public long trials() {
+        return trials;
+    }
+
+    /** Moments of a global series ({@link #PAIN} .. {@link #SCORE}). */
+    public Moments moments(int s) {
+        return merged()[s];
+    }
+
+    /** Moments of option k's series ({@link #NPV} .. {@link #ONE_TIME_COST}). */
+    public Moments option(int k, int s) {
+        return merged()[GLOBAL_SERIES + OPTION_SERIES * k + s];
+    }
+
+    /** A global count ({@link #SHARE_GE_1_5PCT} .. {@link #SCORE_ORCHESTRATE}). */
+    public long count(int c) {
+        return counts[c];
+    }
+
+    /** Option k's count ({@link #PAID_3} .. {@link #ROI_UNDEFINED}). */
+    public long optionCount(int k, int c) {
+        return counts[GLOBAL_COUNTS + OPTION_COUNTS * k + c];
+    }
+
+    /** Trials in which the status quo (0) or option k−1 (k ≥ 1) has the highest NPV. */
+    public long best(int k) {
+        return best[k];
+    }
+
+    private synchronized Moments[] merged() {
+        if (merged == null) {
+            Moments[] m = new Moments[series];
+            for (int s = 0; s < series; s++) {
+                long n = 0;
+                double mean = 0;
+                double m2 = 0;
+                for (int b = 0; b < blocks; b++) {
+                    int at = b * series + s;
+                    long nb = blockN[at];
+                    if (nb == 0) {
+                        continue;
+                    }
+                    if (n == 0) {
+                        n = nb;
+                        mean = blockMean[at];
+                        m2 = blockM2[at];
+                        continue;
+                    }
+                    long total = n + nb;
+                    double delta = blockMean[at] - mean;
+                    mean += delta * nb / total;
+                    m2 += blockM2[at] + delta * delta * ((double) n * nb / total);
+                    n = total;
+                }
+                m[s] = n == 0 ? new Moments(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+                        : new Moments(n, mean, m2, min[s], max[s]);
+            }
+            merged = m;
+        }
+        return merged;
+    }
+
+    /** One worker's accumulator: counts, minima and maxima of its own, block moments into the shared arrays. */
+    final class Collector {
+        private final long[] c = new long[counts.length];
+        private final long[] bestCount = new long[optionCount + 1];
+        private final double[] lo = new double[series];
+        private final double[] hi = new double[series];
+        private final double[] values = new double[dev.payback.sampling.InputSampler.BLOCK];
+
+        Collector() {
+            java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        }
+
+        /** Adds trials 0..n−1 of block b (outputs in {@code out}, inputs in {@code in}). */
+        void add(int b, double[][] in, TrialColumns out, int n) {
+            moments(b, PAIN, out.annualPain, n);
+            moments(b, REVENUE, out.revenue, n);
+            moments(b, PAIN_SHARE, out.painShare, n);
+            moments(b, PAIN_FTE, out.painFte, n);
+            double[] v = values;
+            for (int t = 0; t < n; t++) {
+                v[t] = out.score[t];
+            }
+            moments(b, SCORE, v, n);
+
+            int exc = layout.driver[Driver.EXCEPTION_RATE.ordinal()];
+            int recon = layout.driver[Driver.RECONCILIATION_HOURS_PER_WEEK.ordinal()];
+            double[] e = exc == Layout.NONE ? null : in[exc];
+            double[] r = recon == Layout.NONE ? null : in[recon];
+            double[] acc = in[layout.inventoryAccuracy];
+            for (int t = 0; t < n; t++) {
+                double share = out.painShare[t];
+                double fte = out.painFte[t];
+                c[SHARE_GE_1_5PCT] += share >= 0.015 ? 1 : 0;
+                c[SHARE_GE_3PCT] += share >= 0.03 ? 1 : 0;
+                c[SHARE_GE_5PCT] += share >= 0.05 ? 1 : 0;
+                c[FTE_GE_1] += fte >= 1 ? 1 : 0;
+                c[FTE_GE_2] += fte >= 2 ? 1 : 0;
+                if (e != null) {
+                    c[EXCEPTION_GE_10PCT] += e[t] >= 0.10 ? 1 : 0;
+                    c[EXCEPTION_GE_15PCT] += e[t] >= 0.15 ? 1 : 0;
+                }
+                c[ACCURACY_LT_95PCT] += acc[t] < 0.95 ? 1 : 0;
+                if (r != null) {
+                    c[RECONCILIATION_GE_4H] += r[t] >= 4 ? 1 : 0;
+                }
+                int score = out.score[t];
+                c[SCORE_OPERATE] += score < 15 ? 1 : 0;
+                c[SCORE_ORCHESTRATE] += score > 22 ? 1 : 0;
+                bestCount[out.best[t]]++;
+            }
+            for (int k = 0; k < optionCount; k++) {
+                OptionColumns oc = out.options[k];
+                int base = GLOBAL_SERIES + OPTION_SERIES * k;
+                int cb = GLOBAL_COUNTS + OPTION_COUNTS * k;
+                moments(b, base + NPV, oc.npv, n);
+                moments(b, base + FIRST_YEAR_COST, oc.firstYearCost, n);
+                for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+                    moments(b, base + CUMULATIVE + j, oc.cumulativeNet[j], n);
+                }
+                moments(b, base + ONE_TIME_COST, in[layout.options[k].oneTimeCost], n);
+                int defined = 0;
+                int paid = 0;
+                for (int t = 0; t < n; t++) {
+                    if (!Double.isNaN(oc.roi[t])) {
+                        v[defined++] = oc.roi[t];
+                    }
+                }
+                c[cb + ROI_UNDEFINED] += n - defined;
+                moments(b, base + ROI, v, defined);
+                for (int t = 0; t < n; t++) {
+                    int m = oc.paybackMonth[t];
+                    if (m != 0) {
+                        v[paid++] = m;
+                    }
+                    c[cb + PAID_3] += m != 0 && m <= 3 ? 1 : 0;
+                    c[cb + PAID_6] += m != 0 && m <= 6 ? 1 : 0;
+                    c[cb + PAID_12] += m != 0 && m <= 12 ? 1 : 0;
+                    c[cb + NPV_NEGATIVE] += oc.npv[t] < 0 ? 1 : 0;
+                    c[cb + PAIN_EXCEEDS_FIRST_YEAR_COST] += out.annualPain[t] > oc.firstYearCost[t] ? 1 : 0;
+                }
+                c[cb + NO_PAYBACK] += n - paid;
+                moments(b, base + PAYBACK_MONTH, v, paid);
+            }
+        }
+
+        private void moments(int b, int s, double[] x, int n) {
+            int at = b * series + s;
+            blockN[at] = n;
+            if (n == 0) {
+                return;
+            }
+            double sum = 0;
+            double l = lo[s];
+            double h = hi[s];
+            for (int t = 0; t < n; t++) {
+                double v = x[t];
+                sum += v;
+                if (v < l) {
+                    l = v;
+                }
+                if (v > h) {
+                    h = v;
+                }
+            }
+            lo[s] = l;
+            hi[s] = h;
+            double mean = sum / n;
+            double m2 = 0;
+            for (int t = 0; t < n; t++) {
+                double d = x[t] - mean;
+                m2 += d * d;
+            }
+            blockMean[at] = mean;
+            blockM2[at] = m2;
+        }
+
+        /** Folds this worker's counts and extremes into the run's (called once, after the work). */
+        void finish() {
+            synchronized (RunStats.this) {
+                for (int i = 0; i < c.length; i++) {
+                    counts[i] += c[i];
+                }
+                for (int i = 0; i < bestCount.length; i++) {
+                    best[i] += bestCount[i];
+                }
+                for (int s = 0; s < series; s++) {
+                    min[s] = Math.min(min[s], lo[s]);
+                    max[s] = Math.max(max[s], hi[s]);
+                }
+            }
+        }
+    }
+}

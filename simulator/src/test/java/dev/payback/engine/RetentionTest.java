@@ -1,0 +1,78 @@
+package dev.payback.engine;
+
+import dev.payback.analysis.Analysis;
+import dev.payback.analysis.Summary;
+import dev.payback.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Per-trial columns are kept for a bounded, fixed subsample; counts and moments stay exact over
+ * every trial, whatever the cap.
+ */
+class RetentionTest {
+
+    @Test
+    void cappedRunKeepsEveryStrideThTrialAndExactStatistics() throws Exception {
+        Scenario s = SamplingMethodsTest.scenarioB().withRun(10_001, 8);
+        SimulationResult full = Engine.run(s, Engine.Options.defaults().withThreads(2));
+        SimulationResult capped = Engine.run(s, Engine.Options.defaults().withThreads(2).withRetainCap(2_000));
+
+        assertThat(full.allRetained()).isTrue();
+        assertThat(full.retained()).isEqualTo(10_001);
+        assertThat(capped.retainStride()).isEqualTo(6);               // ceil(10,001 / 2,000)
+        assertThat(capped.retained()).isEqualTo(1_667);               // trials 0, 6, ..., 9,996
+        assertThat(capped.trials()).isEqualTo(10_001);
+        for (int j : new int[] {0, 1, 777, 1_666}) {
+            int i = j * 6;
+            assertThat(capped.columns().options[1].npv[j]).isEqualTo(full.columns().options[1].npv[i]);
+            assertThat(capped.columns().annualPain[j]).isEqualTo(full.columns().annualPain[i]);
+            assertThat(capped.input("pain.exception_rate")[j]).isEqualTo(full.input("pain.exception_rate")[i]);
+            assertThat(capped.inputs()[capped.inputs().length - 1][j]).isEqualTo(full.inputs()[full.inputs().length - 1][i]);
+        }
+
+        Summary a = Analysis.summarize(full);
+        Summary b = Analysis.summarize(capped);
+        assertThat(b.trials()).isEqualTo(10_001);
+        assertThat(b.pBest()).isEqualTo(a.pBest());
+        assertThat(b.thresholds()).isEqualTo(a.thresholds());
+        for (int k = 0; k < a.options().size(); k++) {
+            var x = a.options().get(k);
+            var y = b.options().get(k);
+            assertThat(y.paybackProbability()).isEqualTo(x.paybackProbability());
+            assertThat(y.pNpvNegative()).isEqualTo(x.pNpvNegative());
+            assertThat(y.npv().mean()).isEqualTo(x.npv().mean());
+            assertThat(y.npv().sd()).isEqualTo(x.npv().sd());
+            assertThat(y.npv().min()).isEqualTo(x.npv().min());
+            assertThat(y.npv().max()).isEqualTo(x.npv().max());
+            assertThat(y.paybackMonth().mean()).isEqualTo(x.paybackMonth().mean());
+            // percentiles come from the 1,667-trial subsample: close, not equal
+            assertThat(y.npv().p50()).isCloseTo(x.npv().p50(), org.assertj.core.api.Assertions.within(0.1 * x.npv().sd()));
+        }
+    }
+
+    /** The streamed mean and sd agree with a direct computation over all trials. */
+    @Test
+    void streamedMomentsMatchDirectComputation() throws Exception {
+        Scenario s = SamplingMethodsTest.scenarioB().withRun(7_000, 2);
+        SimulationResult r = Engine.run(s, Engine.Options.defaults());
+        double[] npv = r.columns().options[0].npv;
+        double sum = 0;
+        for (double v : npv) {
+            sum += v;
+        }
+        double mean = sum / npv.length;
+        double ss = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : npv) {
+            ss += (v - mean) * (v - mean);
+            min = Math.min(min, v);
+        }
+        RunStats.Moments m = r.stats().option(0, RunStats.NPV);
+        assertThat(m.n()).isEqualTo(7_000);
+        assertThat(m.mean()).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-9 * Math.abs(mean)));
+        assertThat(m.sd()).isCloseTo(Math.sqrt(ss / 6_999), org.assertj.core.api.Assertions.within(1e-9 * Math.sqrt(ss / 6_999)));
+        assertThat(m.min()).isEqualTo(min);
+    }
+}
