@@ -80,7 +80,7 @@ public final class PilotUpdate {
         Scenario s = r.scenario();
         int k = optionIndex(s, pilot.option());
         OptionSpec spec = s.options().get(k);
-        int n = r.trials();
+        int n = r.retained();
         double[] e = exceptionRate(r);
         double[] ramp = r.input("options." + spec.id() + ".ramp_months");
         if (ramp == null) {
@@ -326,6 +326,6 @@ public final class PilotUpdate {
 
     private static double[] exceptionRate(SimulationResult r) {
         double[] e = r.input(Driver.EXCEPTION_RATE.path());
-        return e != null ? e : new double[r.trials()];
+        return e != null ? e : new double[r.retained()];
     }
 }

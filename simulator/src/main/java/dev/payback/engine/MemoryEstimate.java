@@ -8,14 +8,20 @@ import dev.payback.scenario.Scenario;
  * starts (rather than failing with OutOfMemoryError after minutes). The estimate counts the arrays
  * the engine and the analysis allocate, from the run's {@link Layout}:
  * <ul>
- *   <li>per trial: one double per sampled input column ({@link SimulationResult#inputs()}), the
- *       status quo's {@link TrialColumns} (4 doubles and 2 bytes), each option's
+ *   <li>per retained trial: one double per sampled input column ({@link SimulationResult#inputs()}),
+ *       the status quo's {@link TrialColumns} (4 doubles and 2 bytes), each option's
  *       {@link OptionColumns} (10 doubles, a short and a byte), and the analysis's working copies
- *       (sorted copies, score and payback-month columns: {@link #ANALYSIS_BYTES_PER_TRIAL});</li>
+ *       (sorted copies, score and payback-month columns: {@link #ANALYSIS_BYTES_PER_TRIAL}),
+ *       counted as min(trials, retain cap), an upper bound of the retained subsample;</li>
  *   <li>the {@link MonthlyPaths}: one double per option, horizon month and kept trial, counted as
- *       min(trials, path cap), an upper bound of the subsample that keeps the estimate monotone;</li>
- *   <li>per worker thread: one block of {@link InputSampler#BLOCK} trials of every column.</li>
+ *       min(trials, path cap), likewise an upper bound;</li>
+ *   <li>per block of {@link InputSampler#BLOCK} trials: the partial moments {@link RunStats} merges
+ *       after the run (n, mean and m2 of every series), so memory still grows with the trial count,
+ *       but by a few hundred bytes per 2,048 trials;</li>
+ *   <li>per worker thread: one block of every input column and of every output column.</li>
  * </ul>
+ * Every term is non-decreasing in the trial count, so the largest count that fits is found by
+ * bisection.
  * It ignores small fixed costs, which the caller's safety margin covers.
  */
 public final class MemoryEstimate {
@@ -30,14 +36,18 @@ public final class MemoryEstimate {
 
     private final long perTrial;
     private final long perKeptPath;
+    private final long perBlock;
     private final long fixed;
     private final int pathCap;
+    private final int retainCap;
 
-    private MemoryEstimate(long perTrial, long perKeptPath, long fixed, int pathCap) {
+    private MemoryEstimate(long perTrial, long perKeptPath, long perBlock, long fixed, int pathCap, int retainCap) {
         this.perTrial = perTrial;
         this.perKeptPath = perKeptPath;
+        this.perBlock = perBlock;
         this.fixed = fixed;
         this.pathCap = pathCap;
+        this.retainCap = retainCap;
     }
 
     /** The estimate for a scenario run with these options (trial count aside). */
@@ -47,32 +57,44 @@ public final class MemoryEstimate {
         long perTrial = 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * optionCount
                 + ANALYSIS_BYTES_PER_TRIAL;
         long perKeptPath = 8L * optionCount * s.horizonMonths();
-        long fixed = (long) options.threads() * columns * InputSampler.BLOCK * 8L;
-        return new MemoryEstimate(perTrial, perKeptPath, fixed, options.monthlyPathCap());
+        long series = 5 + 8L * optionCount;
+        long perBlock = 3 * 8L * series;
+        long fixed = (long) options.threads() * InputSampler.BLOCK * perTrial;
+        return new MemoryEstimate(perTrial, perKeptPath, perBlock, fixed, options.monthlyPathCap(),
+                options.retainCap());
     }
 
-    /** Bytes per trial, apart from monthly paths. */
+    /** Bytes per retained trial, apart from monthly paths. */
     public long bytesPerTrial() {
         return perTrial;
     }
 
     /** Estimated bytes for a run of {@code trials} trials. */
     public long bytes(long trials) {
-        return fixed + perTrial * trials + perKeptPath * kept(trials);
+        long blocks = (trials + InputSampler.BLOCK - 1) / InputSampler.BLOCK;
+        return fixed + perTrial * Math.min(trials, retainCap) + perKeptPath * Math.min(trials, pathCap)
+                + perBlock * blocks;
     }
 
-    /** The largest trial count whose estimate fits in {@code available} bytes (0 when none does). */
+    /** The largest trial count (at most {@link Integer#MAX_VALUE}) whose estimate fits in {@code available} bytes. */
     public long largestTrialsWithin(long available) {
-        long room = available - fixed;
-        if (room <= 0) {
+        if (bytes(0) > available) {
             return 0;
         }
-        // up to the path cap every trial keeps its path; beyond it the paths are a fixed cost
-        long uncapped = room / (perTrial + perKeptPath);
-        if (uncapped < pathCap) {
-            return uncapped;
+        long lo = 0;
+        long hi = Integer.MAX_VALUE;
+        if (bytes(hi) <= available) {
+            return hi;
         }
-        return (room - perKeptPath * pathCap) / perTrial;
+        while (hi - lo > 1) { // bytes(lo) fits, bytes(hi) does not
+            long mid = lo + (hi - lo) / 2;
+            if (bytes(mid) <= available) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Heap a run may use: the JVM's maximum heap less 10% and {@link #MARGIN_BYTES}. */
@@ -80,8 +102,4 @@ public final class MemoryEstimate {
         return maxMemory - maxMemory / 10 - MARGIN_BYTES;
     }
 
-    /** Trials whose monthly paths are counted: all up to the cap, then the cap (an upper bound of the subsample). */
-    private long kept(long trials) {
-        return Math.min(trials, pathCap);
-    }
 }

@@ -175,10 +175,12 @@ public record ChartData(
         int h = paths.horizon();
         double[][] q = new double[5][h + 1];
         double[] levels = {0.10, 0.25, 0.50, 0.75, 0.90};
+        // month 0 is −C: its distribution is that of the one-time cost over the retained trials (the
+        // retained rows and the kept paths are different subsamples once a run exceeds either cap)
         double[] oneTime = r.input("options." + r.scenario().options().get(option).id() + ".one_time_cost");
-        double[] start = new double[paths.kept()];
+        double[] start = new double[oneTime.length];
         for (int t = 0; t < start.length; t++) {
-            start[t] = -oneTime[t * paths.stride()];
+            start[t] = -oneTime[t];
         }
         fill(q, 0, Stats.sortedCopy(start), levels);
         for (int m = 1; m <= h; m++) {

@@ -1,0 +1,50 @@
+package dev.payback.report;
+
+import dev.payback.analysis.Analysis;
+import dev.payback.analysis.PilotUpdate;
+import dev.payback.analysis.Summary;
+import dev.payback.engine.Engine;
+import dev.payback.sampling.SamplingMethod;
+import dev.payback.engine.SimulationResult;
+import dev.payback.scenario.PilotLoader;
+import dev.payback.scenario.Scenario;
+import dev.payback.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run larger than both the retained-trial cap and the monthly-path cap, with caps whose strides
+ * differ (here 3 and 5), goes through every output and the pilot update: every consumer must
+ * index the retained rows and the kept paths by their own counts, never by the trial count.
+ */
+class BeyondTheCapsTest {
+
+    @Test
+    void everyOutputAndThePilotWorkWhenRetainedRowsAndKeptPathsDiffer(@TempDir Path dir) throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null)
+                .withRun(1_500, 11);
+        SimulationResult r = Engine.run(s, new Engine.Options(2, 300, 500, SamplingMethod.RANDOM));
+        assertThat(r.trials()).isEqualTo(1_500);
+        assertThat(r.retained()).isEqualTo(500);
+        assertThat(r.paths().kept()).isEqualTo(300);
+
+        Summary summary = Analysis.summarize(r);
+        assertThat(summary.trials()).isEqualTo(1_500);
+        List<Path> written = Outputs.write(dir, r, summary, EnumSet.allOf(OutputFormat.class));
+        assertThat(written).contains(dir.resolve("report.html"), dir.resolve("business-case.xlsx"));
+        for (Path p : written) {
+            assertThat(Files.size(p)).as(p.toString()).isPositive();
+        }
+
+        var pilot = PilotLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel_pilot.yaml"), s);
+        PilotUpdate.Result update = PilotUpdate.analyze(r, pilot);
+        assertThat(update.ess()).isPositive().isLessThanOrEqualTo(500.0);
+    }
+}
