@@ -60,7 +60,7 @@ public final class SimulateCommand implements Callable<Integer> {
     String sampling;
 
     @Option(names = "--precision", paramLabel = "X",
-            description = "Run doubling batches until the 95% half-width of every P(payback <= 3/6/12) is below X "
+            description = "Run doubling batches until the 95%% half-width of every P(payback <= 3/6/12) is below X "
                     + "(e.g. 0.005); --trials then caps the trials (default 100,000,000).")
     Double precision;
 

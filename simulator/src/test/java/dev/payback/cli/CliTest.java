@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +63,25 @@ class CliTest {
         double painBase = m.readTree(tmp.resolve("a/summary.json").toFile()).at("/annualized_pain/mean").asDouble();
         double painLow = m.readTree(tmp.resolve("b/summary.json").toFile()).at("/annualized_pain/mean").asDouble();
         assertThat(painLow).isLessThan(painBase);
+    }
+
+    @Test
+    void everyCommandsHelpRendersCleanly() {
+        // picocli reports a description it cannot format on System.err, not on the command's writer
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : List.of("simulate", "validate", "sweep", "compare", "pilot")) {
+                Run r = run(command, "--help");
+                assertThat(r.code()).as(command).isZero();
+                assertThat(r.out()).as(command).startsWith("Usage: payback " + command);
+                assertThat(r.out() + r.err()).as(command).doesNotContain("Could not format", "%n", "%%");
+            }
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Could not format");
     }
 
     @Test
