@@ -418,19 +418,7 @@ public final class InputSampler {
                     zz[i][t] = gauss.sample();
                 }
             }
-            double[][] l = g.lower;
-            for (int i = m - 1; i >= 1; i--) {   // x = L z in place: row i only reads rows <= i
-                double[] row = l[i];
-                double[] zi = zz[i];
-                for (int t = 0; t < n; t++) {
-                    double x = row[i] * zi[t];
-                    for (int j = 0; j < i; j++) {
-                        x += row[j] * zz[j][t];
-                    }
-                    zi[t] = x;
-                }
-            }
-            // row 0 of L is (1, 0, ...): x0 = z0
+            correlate(g, n);                    // row 0 of L is (1, 0, ...): x0 = z0
             for (int i = 0; i < m; i++) {
                 int k = g.members[i];
                 g.inverse[i].atZ(zz[i], columns[k], n);
