@@ -1,16 +1,22 @@
 package dev.payback.cli;
 
 import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.PilotLoader;
+import dev.payback.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code payback validate SCENARIO}: every problem of the file, or "valid". */
+/** {@code payback validate SCENARIO [--pilot PILOT]}: every problem of the files, or "valid". */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a scenario file and print all of its problems, or \"valid\".")
+        description = "Check a scenario file (and, with --pilot, a pilot file against it) and print all of "
+                + "their problems, or \"valid\".")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -18,11 +24,20 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions input;
 
+    @Option(names = "--pilot", paramLabel = "PILOT",
+            description = "Also check this pilot file (MODEL.md section 6) against the scenario.")
+    Path pilot;
+
     @Override
     public Integer call() throws InvalidInputException {
-        input.load();
-        spec.commandLine().getOut().println(input.file() + ": valid");
-        spec.commandLine().getOut().flush();
+        Scenario scenario = input.load();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(input.file() + ": valid");
+        if (pilot != null) {
+            PilotLoader.load(pilot, scenario);
+            out.println(pilot + ": valid");
+        }
+        out.flush();
         return 0;
     }
 }

@@ -85,6 +85,25 @@ class CliTest {
     }
 
     @Test
+    void validateChecksAPilotFileAgainstTheScenario(@TempDir Path tmp) throws Exception {
+        Run ok = run("validate", SCENARIO_B, "--pilot", "../scenarios/b_consumer_goods_multichannel_pilot.yaml");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("b_consumer_goods_multichannel_pilot.yaml: valid");
+        Path bad = Files.writeString(tmp.resolve("pilot.yaml"), """
+                option: orchestrat
+                scope_share: 0.25
+                success_criteria: {exception_rate_reduction: 0.3}
+                months:
+                  - {month: 0, orders: 100, exceptions: 10}
+                  - {month: 1, orders: 100, exceptions: 120}
+                """);
+        Run r = run("validate", SCENARIO_B, "--pilot", bad.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("pilot.yaml:1:9: option:", "did you mean orchestrate?")
+                .contains("pilot.yaml:6:").doesNotContain("\tat ");
+    }
+
+    @Test
     void validateSaysValid() {
         Run r = run("validate", SCENARIO_B);
         assertThat(r.code()).isZero();
