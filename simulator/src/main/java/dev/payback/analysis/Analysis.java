@@ -34,6 +34,18 @@ public final class Analysis {
      * every-k-th subsample beyond it (see {@link SimulationResult}).
      */
     public static Summary summarize(SimulationResult r) {
+        return summarize(r, true);
+    }
+
+    /**
+     * The same summary without the sensitivity and value-of-information analysis, for callers that
+     * only read the headline figures (scenario comparison).
+     */
+    public static Summary headlines(SimulationResult r) {
+        return summarize(r, false);
+    }
+
+    private static Summary summarize(SimulationResult r, boolean withSensitivity) {
         Scenario s = r.scenario();
         TrialColumns c = r.columns();
         RunStats rs = r.stats();
@@ -90,7 +102,7 @@ public final class Analysis {
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
                 stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
                 stats(rs.moments(RunStats.REVENUE), c.revenue), thresholds, options, pBest, decision, tests, inputs,
-                Sensitivity.of(r));
+                withSensitivity ? Sensitivity.of(r) : null);
     }
 
     /** Exact moments over all trials, percentiles over the retained values. */

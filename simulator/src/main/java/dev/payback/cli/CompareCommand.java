@@ -70,7 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> files = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
             Scenario s = run.apply(loaded.get(i));
-            summaries.add(Analysis.summarize(Engine.run(s, options)));
+            summaries.add(Analysis.headlines(Engine.run(s, options)));
             files.add(scenarios.get(i).toString());
         }
         Comparison c = Comparison.of(files, summaries);
