@@ -24,10 +24,21 @@ public final class SummaryJson {
 
     /** The JSON bytes (UTF-8, pretty-printed, ending in a newline). */
     public static byte[] toBytes(Summary s) {
+        return pretty(g -> write(g, s));
+    }
+
+    /** What writes one JSON document. */
+    @FunctionalInterface
+    public interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** A JSON document as every payback output file has it: UTF-8, pretty-printed, ending in a newline. */
+    public static byte[] pretty(Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
-            write(g, s);
+            body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

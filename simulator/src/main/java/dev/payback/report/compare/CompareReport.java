@@ -1,6 +1,5 @@
 package dev.payback.report.compare;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -29,7 +28,6 @@ import java.util.Map;
  * escapes every value).
  */
 public final class CompareReport {
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final String TEMPLATE = "dev/payback/report/compare/compare.html.mustache";
 
     private CompareReport() {
@@ -112,9 +110,7 @@ public final class CompareReport {
 
     /** compare.json (UTF-8, pretty-printed, ending in a newline). */
     public static byte[] json(Comparison c) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+        return SummaryJson.pretty(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("scenarios");
             for (Comparison.ScenarioInfo s : c.scenarios()) {
@@ -162,11 +158,7 @@ public final class CompareReport {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.write('\n');
-        return out.toByteArray();
+        });
     }
 
     private static void nullableNumber(JsonGenerator g, Double v) throws IOException {

@@ -1,6 +1,5 @@
 package dev.payback.report.pilot;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.Stats;
@@ -8,9 +7,7 @@ import dev.payback.analysis.Summary;
 import dev.payback.report.SummaryJson;
 import dev.payback.scenario.Pilot;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -20,22 +17,13 @@ import java.util.Map;
  * are written as null, as in {@link SummaryJson}.
  */
 public final class PilotJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private PilotJson() {
     }
 
     /** The JSON bytes (UTF-8, pretty-printed, ending in a newline). */
     public static byte[] toBytes(PilotUpdate.Result r) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            write(g, r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.write('\n');
-        return out.toByteArray();
+        return SummaryJson.pretty(g -> write(g, r));
     }
 
     private static void write(JsonGenerator g, PilotUpdate.Result r) throws IOException {

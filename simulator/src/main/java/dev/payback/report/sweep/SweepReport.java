@@ -1,6 +1,5 @@
 package dev.payback.report.sweep;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.payback.analysis.Money;
 import dev.payback.analysis.Sensitivity;
@@ -9,11 +8,9 @@ import dev.payback.report.SummaryJson;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.Locale;
 
 /** The sweep as a console table, sweep.json and sweep.csv. */
 public final class SweepReport {
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private SweepReport() {
     }
@@ -85,9 +81,7 @@ public final class SweepReport {
 
     /** sweep.json (UTF-8, pretty-printed, ending in a newline). */
     public static byte[] json(Sweep s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+        return SummaryJson.pretty(g -> {
             g.writeStartObject();
             g.writeStringField("scenario", s.scenario());
             g.writeStringField("input", s.path());
@@ -123,11 +117,7 @@ public final class SweepReport {
             }
             g.writeEndObject();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.write('\n');
-        return out.toByteArray();
+        });
     }
 
     private static void crossingsJson(JsonGenerator g, String name, List<Sweep.Crossing> list) throws IOException {
