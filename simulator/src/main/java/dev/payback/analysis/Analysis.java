@@ -34,7 +34,7 @@ public final class Analysis {
      * every-k-th subsample beyond it (see {@link SimulationResult}).
      */
     public static Summary summarize(SimulationResult r) {
-        return summarize(r, true);
+        return summarize(r, true).withOverrides(r.scenario().overrides());
     }
 
     /**
@@ -42,7 +42,7 @@ public final class Analysis {
      * only read the headline figures (scenario comparison).
      */
     public static Summary headlines(SimulationResult r) {
-        return summarize(r, false);
+        return summarize(r, false).withOverrides(r.scenario().overrides());
     }
 
     private static Summary summarize(SimulationResult r, boolean withSensitivity) {

@@ -1,5 +1,7 @@
 package dev.payback.analysis;
 
+import dev.payback.scenario.RunOverrides;
+
 import java.util.List;
 import java.util.Map;
 
@@ -24,14 +26,34 @@ public record Summary(
         Decision decision,
         List<FiveTest> fiveTests,
         List<InputSummary> inputs,
-        Sensitivity sensitivity) {
+        Sensitivity sensitivity,
+        RunOverrides overrides) {
 
-    /** {@code sensitivity} may be null (not computed); the other components may not. */
+    /** A summary of a run of the scenario file as written. */
+    public Summary(String scenario, int trials, long seed, String currency, int horizonMonths, Stats annualizedPain,
+            Stats painShareOfRevenue, Stats painFte, Stats revenue, Thresholds thresholds, List<OptionSummary> options,
+            Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs,
+            Sensitivity sensitivity) {
+        this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
+                thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, RunOverrides.NONE);
+    }
+
+    /**
+     * {@code sensitivity} may be null (not computed); {@code overrides} null means none; the other
+     * components may not be null.
+     */
     public Summary {
         options = List.copyOf(options);
         pBest = Map.copyOf(pBest);
         fiveTests = List.copyOf(fiveTests);
         inputs = List.copyOf(inputs);
+        overrides = overrides == null ? RunOverrides.NONE : overrides;
+    }
+
+    /** The same summary, recorded as a run with these overrides. */
+    public Summary withOverrides(RunOverrides o) {
+        return new Summary(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue,
+                painFte, revenue, thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, o);
     }
 
     /** A summary without sensitivity analysis. */

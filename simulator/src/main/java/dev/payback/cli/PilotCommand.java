@@ -53,7 +53,7 @@ public final class PilotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        Path dir = out != null ? out : Path.of("out", SimulateCommand.baseName(pilotFile));
+        Path dir = out != null ? out : ScenarioOptions.defaultFolder(pilotFile, input.overrides());
         SimulateCommand.CliChecks.outputFolder(spec, dir);
 
         Scenario s = input.load();

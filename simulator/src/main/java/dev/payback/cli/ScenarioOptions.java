@@ -1,10 +1,14 @@
 package dev.payback.cli;
 
 import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.RunOverrides;
 import dev.payback.scenario.Scenario;
 import dev.payback.scenario.ScenarioLoader;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +16,9 @@ import java.util.List;
 
 /** The scenario argument with its overrides, shared by every command that reads a scenario. */
 public final class ScenarioOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML).")
     Path scenario;
 
@@ -29,12 +36,50 @@ public final class ScenarioOptions {
         return scenario;
     }
 
+    /** The overrides as given on the command line. */
+    public RunOverrides overrides() {
+        return new RunOverrides(stress, sets);
+    }
+
+    /**
+     * The default output folder of a run of this scenario with these overrides:
+     * {@code out/<file name without extension><suffix>} ({@link #defaultFolder(Path, RunOverrides)}).
+     */
+    public Path defaultFolder() {
+        return defaultFolder(scenario, overrides());
+    }
+
+    /**
+     * The one rule for default output folders: {@code out/<name>} for the base case,
+     * {@code out/<name>--<preset>} for a stress preset, {@code out/<name>--set-<8 hex>} for --set
+     * overrides ({@link RunOverrides#folderSuffix()}), {@code name} being the file name of
+     * {@code named} without its extension. A stressed run never shares the base case's folder.
+     */
+    public static Path defaultFolder(Path named, RunOverrides o) {
+        return Path.of("out", o.folderName(SimulateCommand.baseName(named)));
+    }
+
+    /**
+     * Rejects a {@code --set} without '=' (a command-line mistake, exit 2); the loader checks
+     * the path and the value against the scenario.
+     */
+    void checkSets(String option, List<String> values) {
+        for (String s : values) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || s.substring(0, eq).isBlank()) {
+                throw new ParameterException(spec.commandLine(), option + " '" + s + "' is malformed: write "
+                        + "PATH=VALUE, e.g. " + option + " pain.exception_rate='{pert: [0.1, 0.15, 0.2]}'");
+            }
+        }
+    }
+
     /**
      * Loads the scenario with the overrides plus {@code extraSets} applied last, after setting aside
      * the correlations that name any of {@code uncorrelate} (a sweep fixes such an input).
      */
     public Scenario loadUncorrelated(List<String> extraSets, java.util.Set<String> uncorrelate)
             throws InvalidInputException {
+        checkSets("--set", sets);
         List<String> all = new ArrayList<>(sets);
         all.addAll(extraSets);
         return ScenarioLoader.loadUncorrelated(scenario, all, stress, uncorrelate);
@@ -42,6 +87,7 @@ public final class ScenarioOptions {
 
     /** Loads and validates the scenario with the overrides applied. */
     public Scenario load() throws InvalidInputException {
+        checkSets("--set", sets);
         return ScenarioLoader.load(scenario, sets, stress);
     }
 }

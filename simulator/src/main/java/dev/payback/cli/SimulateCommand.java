@@ -45,7 +45,9 @@ public final class SimulateCommand implements Callable<Integer> {
     RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>).")
+            description = "Output folder (default: out/<scenario file name without extension>, plus --<preset> "
+                    + "with --stress and --set-<8 hex digits> with --set, so a stressed run never overwrites the "
+                    + "base case).")
     Path out;
 
     @Option(names = "--trials-csv", description = "Also write trials.csv: one row per trial, inputs drawn and outputs.")
@@ -67,7 +69,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        Path dir = out != null ? out : Path.of("out", baseName(input.file()));
+        Path dir = out != null ? out : input.defaultFolder();
         CliChecks.outputFolder(spec, dir);
         Set<OutputFormat> selected;
         try {
@@ -111,6 +113,9 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         Summary summary = Analysis.summarize(result);
+        if (out == null && !summary.overrides().isBase()) {
+            o.println("Stressed run: writing into its own folder " + dir + " (the base case's folder is untouched)");
+        }
 
         Files.createDirectories(dir);
         // outputs clean up their own leftovers when written; trials.csv may not be written this time

@@ -74,7 +74,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--steps must be at least 2, got " + steps);
         }
         Range r = parseRange(spec, range);
-        Path dir = out != null ? out : Path.of("out", SimulateCommand.baseName(input.file()));
+        Path dir = out != null ? out : input.defaultFolder();
         SimulateCommand.CliChecks.outputFolder(spec, dir);
 
         Scenario base = run.apply(input.load());

@@ -43,6 +43,10 @@ public final class BusinessCaseXlsx {
     public static List<Figure> figures(Summary s) {
         List<Figure> f = new ArrayList<>();
         f.add(new Figure("Scenario", s.scenario(), Headlines.Kind.TEXT, "/scenario"));
+        f.add(new Figure("Stress preset", s.overrides().stress() == null ? "none (base case)"
+                : s.overrides().stress(), Headlines.Kind.TEXT, "/overrides/stress"));
+        f.add(new Figure("--set overrides", s.overrides().sets().isEmpty() ? "none"
+                : String.join("; ", s.overrides().sets()), Headlines.Kind.TEXT, "/overrides/set"));
         f.add(new Figure("Trials", s.trials(), Headlines.Kind.NUMBER, "/trials"));
         f.add(new Figure("Seed", s.seed(), Headlines.Kind.NUMBER, "/seed"));
         f.add(new Figure("Currency", s.currency(), Headlines.Kind.TEXT, "/currency"));

@@ -16,6 +16,9 @@ public final class ConsoleSummary {
         String cur = s.currency();
         StringBuilder b = new StringBuilder();
         b.append(s.scenario()).append('\n');
+        if (!s.overrides().isBase()) {
+            b.append(OverridesText.line(s.overrides())).append('\n');
+        }
         b.append(String.format(Locale.ROOT, "%,d trials, seed %d, %s, %d-month horizon%n%n", s.trials(), s.seed(),
                 cur, s.horizonMonths()));
 

@@ -59,6 +59,9 @@ public final class Headlines {
         c.add(new Column("p_best", Kind.SHARE, r -> finite(r.summary().pBest().get(r.option().id()))));
         c.add(new Column("p_status_quo_best", Kind.SHARE, r -> finite(r.summary().pBest().get("status_quo"))));
         c.add(new Column("decision_verdict", Kind.TEXT, r -> r.summary().decision().verdict()));
+        // which run this is: the stress preset and the --set overrides (empty for the base case)
+        c.add(new Column("stress", Kind.TEXT, r -> r.summary().overrides().stress()));
+        c.add(new Column("set", Kind.TEXT, r -> String.join("; ", r.summary().overrides().sets())));
         return c;
     }
 

@@ -82,7 +82,8 @@ public final class HtmlReport {
     static Map<String, Object> model(SimulationResult r, Summary s, List<Chart> charts) {
         String cur = s.currency();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", s.scenario());
+        m.put("title", OverridesText.title(s.scenario(), s.overrides()));
+        m.put("overridesLine", s.overrides().isBase() ? null : OverridesText.line(s.overrides()));
         m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · seed %d · %s · %d-month horizon · "
                 + "discount rate %s a year", s.trials(), s.seed(), cur, s.horizonMonths(),
                 Money.percent1(r.scenario().discountRate())));

@@ -158,6 +158,7 @@ public final class SummaryJson {
             valueOfInformation(g, s.sensitivity());
         }
         standardErrors(g, s);
+        OverridesText.json(g, s.overrides());
         g.writeEndObject();
     }
 

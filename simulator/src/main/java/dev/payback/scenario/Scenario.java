@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param seed               simulation.seed, after any CLI override
  * @param paybackConfidence  decision.payback_confidence, the q of MODEL.md section 2
  * @param stress             named stress presets: preset name → (path → YAML text of the value)
+ * @param overrides          the stress preset and --set overrides this scenario was loaded with
  */
 public record Scenario(
         String source,
@@ -28,7 +29,16 @@ public record Scenario(
         List<OptionSpec> options,
         List<Correlation> correlations,
         double paybackConfidence,
-        Map<String, Map<String, String>> stress) {
+        Map<String, Map<String, String>> stress,
+        RunOverrides overrides) {
+
+    /** A scenario as written in its file (no overrides). */
+    public Scenario(String source, String name, String currency, int horizonMonths, double discountRate, int trials,
+            long seed, Business business, Pain pain, List<OptionSpec> options, List<Correlation> correlations,
+            double paybackConfidence, Map<String, Map<String, String>> stress) {
+        this(source, name, currency, horizonMonths, discountRate, trials, seed, business, pain, options, correlations,
+                paybackConfidence, stress, RunOverrides.NONE);
+    }
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -54,12 +64,19 @@ public record Scenario(
         options = List.copyOf(options);
         correlations = List.copyOf(correlations);
         stress = Map.copyOf(stress);
+        overrides = overrides == null ? RunOverrides.NONE : overrides;
     }
 
     /** The same scenario with another trial count and seed (CLI overrides). */
     public Scenario withRun(int newTrials, long newSeed) {
         return new Scenario(source, name, currency, horizonMonths, discountRate, newTrials, newSeed,
-                business, pain, options, correlations, paybackConfidence, stress);
+                business, pain, options, correlations, paybackConfidence, stress, overrides);
+    }
+
+    /** The same scenario, recorded as loaded with these overrides. */
+    public Scenario withOverrides(RunOverrides o) {
+        return new Scenario(source, name, currency, horizonMonths, discountRate, trials, seed,
+                business, pain, options, correlations, paybackConfidence, stress, o);
     }
 
     /** The option with this id, or null. */

@@ -92,7 +92,7 @@ public final class ScenarioLoader {
         if (stressPreset != null) {
             List<NodeTuple> preset = presets.get(stressPreset);
             if (preset == null) {
-                problems.add(Location.unknown("--stress"), "stress", "there is no stress preset '" + stressPreset + "'",
+                problems.add(Location.unknown("--stress"), "", "there is no stress preset '" + stressPreset + "'",
                         presets.isEmpty() ? "the scenario defines no stress presets"
                                 : "defined presets: " + String.join(", ", presets.keySet()));
             } else {
@@ -118,7 +118,7 @@ public final class ScenarioLoader {
         }
         Scenario s = new ScenarioReader(problems).read(map, stress);
         problems.throwIfAny();
-        return s;
+        return s.withOverrides(new RunOverrides(stressPreset, sets));
     }
 
     private static boolean names(Node n, Set<String> paths) {
