@@ -4,7 +4,11 @@ import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Comparison;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
+import dev.payback.engine.SimulationResult;
 import dev.payback.report.AtomicFiles;
+import dev.payback.report.charts.ChartData;
+import dev.payback.report.charts.ChartImages;
+import dev.payback.report.charts.Charts;
 import dev.payback.report.compare.CompareReport;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Problem;
@@ -14,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,21 +29,44 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code payback compare A.yaml B.yaml [...]}: simulate each scenario and show the headline figures
- * side by side with their differences against the first.
+ * {@code payback compare A.yaml B.yaml@preset [...]}: simulate each run and show the headline
+ * figures side by side with their differences against the first, the scenario values that differ
+ * and the NPV and payback charts of every run.
+ *
+ * <p>A run is a scenario file with, optionally, a stress preset ({@code FILE@PRESET}, or
+ * {@code --stress N:PRESET}) and {@code --set} overrides ({@code --set N:PATH=VALUE} for run N,
+ * {@code --set PATH=VALUE} for every run). So the same file can be compared with itself under a
+ * preset: {@code compare b.yaml b.yaml@peak_season}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Simulate two or more scenarios and compare their headline figures; writes compare.json, "
-                + "compare.csv and compare.html.")
+        description = {"Simulate two or more runs and compare their headline figures; writes compare.json, "
+                + "compare.csv and compare.html (figures, the inputs that differ, NPV and payback charts side "
+                + "by side).",
+            "A run is SCENARIO or SCENARIO@PRESET (a stress preset of that file), so the same file can be "
+                    + "given twice: compare b.yaml b.yaml@peak_season."})
 public final class CompareCommand implements Callable<Integer> {
+    private static final Pattern NUMBERED = Pattern.compile("(\\d+):(.*)", Pattern.DOTALL);
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0..*", arity = "2..*", paramLabel = "SCENARIO",
-            description = "Two or more scenario files; differences are against the first.")
-    List<Path> scenarios = new ArrayList<>();
+    @Parameters(index = "0..*", arity = "2..*", paramLabel = "SCENARIO[@PRESET]",
+            description = "Two or more runs: a scenario file, optionally with @ and one of its stress presets. "
+                    + "Differences are against the first.")
+    List<String> runs = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "[N:]PATH=VALUE",
+            description = "Override a value in run N (1 = the first), or in every run without N:, e.g. "
+                    + "--set 2:pain.exception_rate=0.2. Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--stress", paramLabel = "N:PRESET",
+            description = "Apply a stress preset to run N, like SCENARIO@PRESET. Repeatable.")
+    List<String> stresses = new ArrayList<>();
 
     @Mixin
     RunOptions run;
@@ -46,18 +74,23 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/compare).")
     Path out;
 
+    /** One run to compare: its file, stress preset (or null) and overrides. */
+    record RunSpec(Path file, String preset, List<String> sets) {
+    }
+
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
         Path dir = out != null ? out : Path.of("out", "compare");
         SimulateCommand.CliChecks.outputFolder(spec, dir);
+        List<RunSpec> specs = runSpecs();
 
-        // Load every file first, so all problems of all files are reported before any simulation.
+        // Load every run first, so all problems of all files are reported before any simulation.
         List<Scenario> loaded = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Path p : scenarios) {
+        for (RunSpec r : specs) {
             try {
-                loaded.add(ScenarioLoader.load(p));
+                loaded.add(ScenarioLoader.load(r.file(), r.sets(), r.preset()));
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }
@@ -68,12 +101,21 @@ public final class CompareCommand implements Callable<Integer> {
         Engine.Options options = run.engine();
         List<Summary> summaries = new ArrayList<>();
         List<String> files = new ArrayList<>();
+        List<Scenario> applied = new ArrayList<>();
+        List<CompareReport.RunCharts> charts = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
             Scenario s = run.apply(loaded.get(i));
-            summaries.add(Analysis.headlines(Engine.run(s, options)));
-            files.add(scenarios.get(i).toString());
+            SimulationResult result = Engine.run(s, options);
+            Summary summary = Analysis.headlines(result);
+            summaries.add(summary);
+            applied.add(s);
+            files.add(specs.get(i).file().toString());
+            ChartData d = ChartData.of(result, summary);
+            charts.add(new CompareReport.RunCharts(
+                    ChartImages.svgElement(Charts.npv(d), "run" + (i + 1) + "-npv"),
+                    ChartImages.svgElement(Charts.paybackProbability(d), "run" + (i + 1) + "-payback")));
         }
-        Comparison c = Comparison.of(files, summaries);
+        Comparison c = Comparison.of(files, summaries, applied);
 
         Files.createDirectories(dir);
         Path json = dir.resolve("compare.json");
@@ -81,7 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
         Path html = dir.resolve("compare.html");
         AtomicFiles.write(json, CompareReport.json(c));
         AtomicFiles.write(csv, o -> CompareReport.csv(c, o));
-        AtomicFiles.write(html, CompareReport.html(c));
+        AtomicFiles.write(html, CompareReport.html(c, charts));
         PrintWriter o = spec.commandLine().getOut();
         o.print(CompareReport.table(c));
         o.println();
@@ -90,5 +132,82 @@ public final class CompareCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** The runs with their presets and overrides; usage errors (exit 2) for malformed ones. */
+    List<RunSpec> runSpecs() {
+        int n = runs.size();
+        String[] presets = new String[n];
+        List<List<String>> perRun = new ArrayList<>();
+        Path[] files = new Path[n];
+        for (int i = 0; i < n; i++) {
+            perRun.add(new ArrayList<>());
+            String arg = runs.get(i);
+            int at = arg.lastIndexOf('@');
+            // a file whose own name holds '@' is taken as it is
+            if (at > 0 && !Files.exists(Path.of(arg))) {
+                String preset = arg.substring(at + 1);
+                if (preset.isBlank()) {
+                    throw new ParameterException(spec.commandLine(), "'" + arg + "': name a stress preset after @, "
+                            + "e.g. " + arg + "peak_season");
+                }
+                files[i] = Path.of(arg.substring(0, at));
+                presets[i] = preset;
+            } else {
+                files[i] = Path.of(arg);
+            }
+        }
+        for (String s : stresses) {
+            Matcher m = NUMBERED.matcher(s);
+            if (!m.matches() || m.group(2).isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--stress '" + s + "' is malformed: write N:PRESET, "
+                        + "e.g. --stress 2:peak_season (or give the run as SCENARIO@PRESET)");
+            }
+            int k = index(m.group(1), "--stress", s, n);
+            if (presets[k] != null) {
+                throw new ParameterException(spec.commandLine(), "--stress '" + s + "': run " + (k + 1)
+                        + " already has the stress preset " + presets[k] + "; give one preset per run");
+            }
+            presets[k] = m.group(2);
+        }
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            Matcher m = NUMBERED.matcher(eq < 0 ? s : s.substring(0, eq));
+            String body = s;
+            int k = -1;
+            if (m.matches()) {
+                k = index(m.group(1), "--set", s, n);
+                body = m.group(2) + (eq < 0 ? "" : s.substring(eq));
+            }
+            int beq = body.indexOf('=');
+            if (beq <= 0 || body.substring(0, beq).isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--set '" + s + "' is malformed: write "
+                        + "[N:]PATH=VALUE, e.g. --set 2:pain.exception_rate=0.2");
+            }
+            for (int i = 0; i < n; i++) {
+                if (k < 0 || k == i) {
+                    perRun.get(i).add(body);
+                }
+            }
+        }
+        List<RunSpec> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new RunSpec(files[i], presets[i], List.copyOf(perRun.get(i))));
+        }
+        return out;
+    }
+
+    private int index(String digits, String option, String arg, int n) {
+        int k;
+        try {
+            k = Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            k = 0;
+        }
+        if (k < 1 || k > n) {
+            throw new ParameterException(spec.commandLine(), option + " '" + arg + "': there is no run " + digits
+                    + "; the runs are numbered 1 to " + n + " in the order given");
+        }
+        return k - 1;
     }
 }

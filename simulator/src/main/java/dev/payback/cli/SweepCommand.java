@@ -6,6 +6,8 @@ import dev.payback.report.AtomicFiles;
 import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepReport;
 import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Location;
+import dev.payback.scenario.Problem;
 import dev.payback.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +91,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<Sweep.Step> stepResults = new ArrayList<>();
         Scenario first = null;
         for (double v : values) {
-            Scenario sc = input.loadUncorrelated(List.of(r.path() + "=" + valueText(v)), uncorrelate).withRun(n, s);
+            Scenario sc = loadStep(r, v, uncorrelate).withRun(n, s);
             if (first == null) {
                 first = sc;
                 checkSweepable(spec, r.path(), sc);
@@ -118,6 +120,24 @@ public final class SweepCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * The scenario with the swept input fixed at {@code v}. The user's own --set values were
+     * checked when the base scenario loaded, so a problem of an override here is the range's:
+     * it is reported under --set-range, not --set.
+     */
+    private Scenario loadStep(Range r, double v, Set<String> uncorrelate) throws InvalidInputException {
+        try {
+            return input.loadUncorrelated(List.of(r.path() + "=" + valueText(v)), uncorrelate);
+        } catch (InvalidInputException e) {
+            List<Problem> renamed = new ArrayList<>();
+            for (Problem p : e.problems()) {
+                renamed.add(p.location().file().equals("--set") && p.location().line() == 0
+                        ? new Problem(Location.unknown("--set-range"), p.path(), p.message(), p.suggestion()) : p);
+            }
+            throw new InvalidInputException(renamed);
+        }
     }
 
     /** Parses {@code PATH=LO..HI}; a usage error (exit 2) when malformed. */

@@ -36,7 +36,7 @@ public final class ConsoleSummary {
                 Money.percent(s.thresholds().fteGe2())));
 
         for (Summary.OptionSummary o : s.options()) {
-            b.append(o.id()).append(" — ").append(o.label()).append(" (").append(o.kind()).append(")\n");
+            b.append(heading(o.id(), o.label(), o.kind())).append('\n');
             Stats npv = o.npv();
             b.append(String.format(Locale.ROOT, "  %-24s P10 %-9s P50 %-9s P90 %-9s P(NPV < 0) %s%n", "NPV",
                     Money.compact(npv.p10(), cur), Money.compact(npv.p50(), cur), Money.compact(npv.p90(), cur),
@@ -71,6 +71,23 @@ public final class ConsoleSummary {
         }
         if (s.sensitivity() != null) {
             b.append('\n').append(SensitivityText.render(s));
+        }
+        return b.toString();
+    }
+
+    /**
+     * An option's heading: {@code id — label (kind)}, leaving out a label that only repeats the id
+     * and a kind that only repeats the id or label ("orchestrate", not "orchestrate — orchestrate
+     * (orchestrate)").
+     */
+    public static String heading(String id, String label, String kind) {
+        StringBuilder b = new StringBuilder(id);
+        boolean ownLabel = label != null && !label.isBlank() && !label.equals(id);
+        if (ownLabel) {
+            b.append(" — ").append(label);
+        }
+        if (kind != null && !kind.equals(id) && !(ownLabel && kind.equalsIgnoreCase(label))) {
+            b.append(" (").append(kind).append(')');
         }
         return b.toString();
     }

@@ -5,6 +5,8 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.payback.analysis.Comparison;
 import dev.payback.analysis.Money;
+import dev.payback.report.ConsoleSummary;
+import dev.payback.report.OverridesText;
 import dev.payback.report.SummaryJson;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -36,7 +38,11 @@ public final class CompareReport {
     /** A value for people: money compact, shares as percentages, "absent" when missing. */
     static String value(Comparison.Metric m, int i, String currency) {
         if (m.unit() == Comparison.Unit.TEXT) {
-            return m.texts().get(i) == null ? "absent" : m.texts().get(i);
+            String text = m.texts().get(i);
+            if (text == null) {
+                return "absent";
+            }
+            return m.key().equals("decision.verdict") ? ConsoleSummary.verdictText(text) : text;
         }
         Double v = m.numbers().get(i);
         if (v == null) {
@@ -67,41 +73,195 @@ public final class CompareReport {
         return (d > 0 ? "+" : "−") + String.format(Locale.ROOT, "%.1f pp", Math.abs(d) * 100);
     }
 
-    /** The console table (ending in a newline). */
+    /** The widest console line. */
+    public static final int WIDTH = 100;
+
+    /** Whether a difference is good news, bad news or neither (lower pain is good). */
+    enum Tone { GOOD, BAD, SAME, NEUTRAL }
+
+    /** The tone of run i's difference against the first. */
+    static Tone tone(Comparison.Metric m, int i) {
+        if (i == 0) {
+            return Tone.NEUTRAL;
+        }
+        if (m.unit() == Comparison.Unit.TEXT) {
+            return m.changed(i) ? Tone.NEUTRAL : Tone.SAME;
+        }
+        Double d = m.differences().get(i);
+        if (d == null) {
+            return Tone.NEUTRAL;
+        }
+        if (d == 0) {
+            return Tone.SAME;
+        }
+        return switch (m.better()) {
+            case HIGHER -> d > 0 ? Tone.GOOD : Tone.BAD;
+            case LOWER -> d < 0 ? Tone.GOOD : Tone.BAD;
+            case NEITHER -> Tone.NEUTRAL;
+        };
+    }
+
+    /** The label of a metric within its group: "mean NPV" under the option "orchestrate". */
+    static String shortLabel(Comparison.Metric m) {
+        String g = group(m);
+        return g != null && m.label().startsWith(g + ": ") ? m.label().substring(g.length() + 2) : m.label();
+    }
+
+    /** The option a metric belongs to (the id in options.&lt;id&gt;. or p_best.&lt;id&gt;), or null. */
+    static String group(Comparison.Metric m) {
+        String k = m.key();
+        if (k.startsWith("options.")) {
+            String rest = k.substring("options.".length());
+            return rest.substring(0, rest.indexOf('.'));
+        }
+        if (k.startsWith("p_best.") && !k.equals("p_best.status_quo")) {
+            return k.substring("p_best.".length());
+        }
+        return null;
+    }
+
+    /** A run's name with its overrides, e.g. "Acme [stress preset peak_season]". */
+    static String runName(Comparison.ScenarioInfo s) {
+        return OverridesText.title(s.name(), s.overrides());
+    }
+
+    /**
+     * The console table (ending in a newline), at most {@link #WIDTH} characters wide: the figures
+     * grouped by option; with more runs than fit, the runs are shown a few at a time beside [1].
+     */
     public static String table(Comparison c) {
         StringBuilder b = new StringBuilder();
         List<Comparison.ScenarioInfo> sc = c.scenarios();
         for (int i = 0; i < sc.size(); i++) {
-            b.append(String.format(Locale.ROOT, "[%d] %s (%s; %,d trials, seed %d)%n", i + 1, sc.get(i).name(),
-                    sc.get(i).file(), sc.get(i).trials(), sc.get(i).seed()));
+            Comparison.ScenarioInfo s = sc.get(i);
+            String head = "[" + (i + 1) + "] ";
+            b.append(wrap(head + runName(s), head.length()));
+            b.append(wrap(String.format(Locale.ROOT, "%s; %,d trials, seed %d", s.file(), s.trials(), s.seed()),
+                    head.length(), head.length()));
         }
-        b.append("Differences are against [1].\n\n");
+        b.append("Differences are against [1]; in compare.html good news is green, bad news red.\n\n");
         int labelWidth = 12;
         for (Comparison.Metric m : c.metrics()) {
-            labelWidth = Math.max(labelWidth, m.label().length());
+            labelWidth = Math.max(labelWidth, 2 + shortLabel(m).length());
         }
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + labelWidth + "s", "figure"));
-        for (int i = 0; i < sc.size(); i++) {
-            head.append(String.format(Locale.ROOT, " | %-12s", "[" + (i + 1) + "]"));
-            if (i > 0) {
-                head.append(String.format(Locale.ROOT, " %-10s", "vs [1]"));
+        int valueWidth = 12;
+        int diffWidth = 10;
+        labelWidth = Math.min(labelWidth, WIDTH - (3 + valueWidth) * 2 - (1 + diffWidth));
+        int perChunk = Math.max(1, (WIDTH - labelWidth - 3 - valueWidth) / (3 + valueWidth + 1 + diffWidth));
+        for (int from = 1; from < Math.max(2, sc.size()); from += perChunk) {
+            List<Integer> cols = new ArrayList<>();
+            cols.add(0);
+            for (int i = from; i < Math.min(sc.size(), from + perChunk); i++) {
+                cols.add(i);
             }
-        }
-        b.append(head).append('\n');
-        for (Comparison.Metric m : c.metrics()) {
-            b.append(String.format(Locale.ROOT, "%-" + labelWidth + "s", m.label()));
-            for (int i = 0; i < sc.size(); i++) {
-                b.append(String.format(Locale.ROOT, " | %-12s", value(m, i, sc.get(i).currency())));
+            if (from > 1) {
+                b.append('\n');
+            }
+            StringBuilder head = new StringBuilder(pad("figure", labelWidth));
+            for (int i : cols) {
+                head.append(" | ").append(pad("[" + (i + 1) + "]", valueWidth));
                 if (i > 0) {
-                    b.append(String.format(Locale.ROOT, " %-10s", difference(m, i, sc.get(i).currency())));
+                    head.append(' ').append(pad("vs [1]", diffWidth));
                 }
             }
-            b.append('\n');
+            b.append(head.toString().stripTrailing()).append('\n');
+            String lastGroup = "";
+            for (Comparison.Metric m : c.metrics()) {
+                String g = group(m);
+                String label;
+                if (g == null) {
+                    label = m.label();
+                    lastGroup = "";
+                } else {
+                    if (!g.equals(lastGroup)) {
+                        b.append(g).append('\n');
+                        lastGroup = g;
+                    }
+                    label = "  " + shortLabel(m);
+                }
+                StringBuilder row = new StringBuilder(pad(cut(label, labelWidth), labelWidth));
+                for (int i : cols) {
+                    row.append(" | ").append(pad(cut(value(m, i, sc.get(i).currency()), valueWidth), valueWidth));
+                    if (i > 0) {
+                        row.append(' ').append(pad(difference(m, i, sc.get(i).currency()), diffWidth));
+                    }
+                }
+                b.append(row.toString().stripTrailing()).append('\n');
+            }
+        }
+        String verdicts = verdictLines(c);
+        if (!verdicts.isEmpty()) {
+            b.append('\n').append(verdicts);
+        }
+        if (!c.inputs().isEmpty()) {
+            b.append("\nInputs that differ between the runs:\n");
+            for (Comparison.InputDifference d : c.inputs()) {
+                b.append("  ").append(cut(d.path(), WIDTH - 2)).append('\n');
+                for (int i = 0; i < d.values().size(); i++) {
+                    String v = d.values().get(i) == null ? "absent" : d.values().get(i);
+                    b.append(cut("    [" + (i + 1) + "] " + v, WIDTH)).append('\n');
+                }
+            }
+        } else if (sc.size() > 1) {
+            b.append("\nThe runs use the same inputs (they may differ in trials or seed).\n");
         }
         if (!sameCurrency(c)) {
             b.append("\nThe scenarios use different currencies: money differences are not computed.\n");
         }
         return b.toString();
+    }
+
+    /** The verdict of each run in words, one line each (the table cuts long ones). */
+    private static String verdictLines(Comparison c) {
+        StringBuilder b = new StringBuilder();
+        for (Comparison.Metric m : c.metrics()) {
+            if (m.key().equals("decision.verdict")) {
+                b.append("Verdicts of the decision matrix:\n");
+                for (int i = 0; i < c.scenarios().size(); i++) {
+                    b.append(cut("  [" + (i + 1) + "] " + value(m, i, c.scenarios().get(i).currency()), WIDTH))
+                            .append('\n');
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** The text cut to {@code width} characters, ending in "..." when cut. */
+    static String cut(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 3)) + "...";
+    }
+
+    /** Prose wrapped at {@link #WIDTH}, continuation lines indented by {@code indent}. */
+    static String wrap(String text, int indent) {
+        return wrap(text, 0, indent);
+    }
+
+    private static String wrap(String text, int firstIndent, int indent) {
+        StringBuilder b = new StringBuilder(" ".repeat(firstIndent));
+        int col = firstIndent;
+        boolean first = true;
+        for (String word : text.split(" ")) {
+            if (!first && col + 1 + word.length() > WIDTH) {
+                b.append('\n').append(" ".repeat(indent));
+                col = indent;
+                first = true;
+            }
+            if (!first) {
+                b.append(' ');
+                col++;
+            }
+            if (word.length() > WIDTH - col) {
+                word = cut(word, WIDTH - col);
+            }
+            b.append(word);
+            col += word.length();
+            first = false;
+        }
+        return b.append('\n').toString();
     }
 
     private static boolean sameCurrency(Comparison c) {
@@ -120,6 +280,23 @@ public final class CompareReport {
                 g.writeStringField("currency", s.currency());
                 g.writeNumberField("trials", s.trials());
                 g.writeNumberField("seed", s.seed());
+                OverridesText.json(g, s.overrides());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("inputs_that_differ");
+            for (Comparison.InputDifference d : c.inputs()) {
+                g.writeStartObject();
+                g.writeStringField("input", d.path());
+                g.writeArrayFieldStart("values");
+                for (String v : d.values()) {
+                    if (v == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeString(v);
+                    }
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -129,6 +306,7 @@ public final class CompareReport {
                 g.writeStringField("key", m.key());
                 g.writeStringField("label", m.label());
                 g.writeStringField("unit", m.unit().name().toLowerCase(Locale.ROOT));
+                g.writeStringField("better", m.better().name().toLowerCase(Locale.ROOT));
                 g.writeArrayFieldStart("values");
                 for (int i = 0; i < c.scenarios().size(); i++) {
                     if (m.unit() == Comparison.Unit.TEXT) {
@@ -174,7 +352,7 @@ public final class CompareReport {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             p.printRecord("metric", "unit", "scenario_index", "scenario_file", "scenario", "value",
-                    "difference_vs_first");
+                    "difference_vs_first", "scenario_overrides");
             for (Comparison.Metric m : c.metrics()) {
                 for (int i = 0; i < c.scenarios().size(); i++) {
                     Comparison.ScenarioInfo s = c.scenarios().get(i);
@@ -188,21 +366,30 @@ public final class CompareReport {
                         diff = m.differences().get(i) == null ? "" : m.differences().get(i);
                     }
                     p.printRecord(m.key(), m.unit().name().toLowerCase(Locale.ROOT), i + 1, s.file(), s.name(),
-                            value, diff);
+                            value, diff, OverridesText.describe(s.overrides()));
                 }
             }
         }
     }
 
-    /** compare.html: one self-contained page. */
+    /** One run's charts as inline {@code <svg>} elements (ids unique on the page). */
+    public record RunCharts(String npvSvg, String paybackSvg) {
+    }
+
+    /** compare.html without charts. */
     public static byte[] html(Comparison c) {
+        return html(c, List.of());
+    }
+
+    /** compare.html: one self-contained page; {@code charts} empty or one per run, drawn side by side. */
+    public static byte[] html(Comparison c, List<RunCharts> charts) {
         Map<String, Object> view = new LinkedHashMap<>();
         List<Map<String, Object>> scenarios = new ArrayList<>();
         for (int i = 0; i < c.scenarios().size(); i++) {
             Comparison.ScenarioInfo s = c.scenarios().get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("index", i + 1);
-            m.put("name", s.name());
+            m.put("name", runName(s));
             m.put("file", s.file());
             m.put("meta", String.format(Locale.ROOT, "%s, %,d trials, seed %d", s.currency(), s.trials(), s.seed()));
             m.put("notFirst", i > 0);
@@ -212,6 +399,7 @@ public final class CompareReport {
         for (Comparison.Metric m : c.metrics()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("label", m.label());
+            row.put("groupStart", false);
             List<Map<String, Object>> cells = new ArrayList<>();
             for (int i = 0; i < c.scenarios().size(); i++) {
                 String cur = c.scenarios().get(i).currency();
@@ -223,8 +411,12 @@ public final class CompareReport {
                 cell.put("notFirst", i > 0);
                 String d = difference(m, i, cur);
                 cell.put("difference", d);
-                cell.put("diffClass", d.startsWith("+") ? "up" : d.startsWith("−") || d.equals("changed")
-                        ? "down" : "same");
+                cell.put("diffClass", switch (tone(m, i)) {
+                    case GOOD -> "good";
+                    case BAD -> "bad";
+                    case SAME -> "same";
+                    case NEUTRAL -> "neutral";
+                });
                 cells.add(cell);
             }
             row.put("cells", cells);
@@ -232,6 +424,35 @@ public final class CompareReport {
         }
         view.put("scenarios", scenarios);
         view.put("rows", rows);
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (Comparison.InputDifference d : c.inputs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("path", d.path());
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int i = 0; i < d.values().size(); i++) {
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("value", d.values().get(i) == null ? "absent" : d.values().get(i));
+                cell.put("changed", i > 0 && !java.util.Objects.equals(d.values().get(i), d.values().get(0)));
+                cells.add(cell);
+            }
+            row.put("cells", cells);
+            inputs.add(row);
+        }
+        view.put("inputs", inputs);
+        view.put("hasInputs", !inputs.isEmpty());
+        view.put("sameInputs", inputs.isEmpty() && c.scenarios().size() > 1);
+        if (charts.size() == c.scenarios().size() && !charts.isEmpty()) {
+            List<Map<String, Object>> npv = new ArrayList<>();
+            List<Map<String, Object>> payback = new ArrayList<>();
+            for (int i = 0; i < charts.size(); i++) {
+                String caption = "[" + (i + 1) + "] " + runName(c.scenarios().get(i));
+                npv.add(Map.of("caption", caption, "svg", charts.get(i).npvSvg()));
+                payback.add(Map.of("caption", caption, "svg", charts.get(i).paybackSvg()));
+            }
+            view.put("charts", List.of(Map.of("heading", "NPV distribution", "runs", npv),
+                    Map.of("heading", "Probability of payback", "runs", payback)));
+            view.put("columns", Math.min(charts.size(), 3));
+        }
         view.put("currencyNote", sameCurrency(c) ? null
                 : "The scenarios use different currencies: money differences are not computed.");
         Mustache template = new DefaultMustacheFactory().compile(TEMPLATE);
