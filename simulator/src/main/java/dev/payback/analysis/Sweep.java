@@ -2,6 +2,7 @@ package dev.payback.analysis;
 
 import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
+import dev.payback.scenario.RunOverrides;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -23,15 +24,25 @@ import java.util.Map;
  * @param confidence the payback confidence q the P(payback ≤ 12) curve is compared with
  * @param options    the options, in scenario order
  * @param steps      one per value, in increasing order
+ * @param sampling   how the inputs were drawn (random, lhs or sobol)
+ * @param overrides  the stress preset and --set overrides of the swept scenario
  */
 public record Sweep(String scenario, String path, String currency, int trials, long seed, double confidence,
-                    List<OptionInfo> options, List<Step> steps) {
+                    List<OptionInfo> options, List<Step> steps, String sampling, RunOverrides overrides) {
     /** The payback horizon the sweep reports, in months. */
     public static final int PAYBACK_MONTHS = 12;
 
     public Sweep {
         options = List.copyOf(options);
         steps = List.copyOf(steps);
+        sampling = sampling == null ? "random" : sampling;
+        overrides = overrides == null ? RunOverrides.NONE : overrides;
+    }
+
+    /** A sweep with random sampling of the scenario as written. */
+    public Sweep(String scenario, String path, String currency, int trials, long seed, double confidence,
+            List<OptionInfo> options, List<Step> steps) {
+        this(scenario, path, currency, trials, seed, confidence, options, steps, "random", RunOverrides.NONE);
     }
 
     /** An option's id and label. */

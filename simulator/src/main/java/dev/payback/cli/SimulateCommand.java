@@ -149,6 +149,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private SamplingMethod samplingMethod() {
+        return samplingMethod(spec, sampling);
+    }
+
+    /** Parses --sampling (null: random); a usage error (exit 2) for an unknown method. */
+    static SamplingMethod samplingMethod(CommandSpec spec, String sampling) {
         if (sampling == null) {
             return SamplingMethod.RANDOM;
         }

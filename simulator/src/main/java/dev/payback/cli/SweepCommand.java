@@ -3,8 +3,12 @@ package dev.payback.cli;
 import dev.payback.analysis.Sweep;
 import dev.payback.engine.Engine;
 import dev.payback.report.AtomicFiles;
+import dev.payback.analysis.TwoWaySweep;
 import dev.payback.report.sweep.SweepChart;
+import dev.payback.report.sweep.SweepHtml;
 import dev.payback.report.sweep.SweepReport;
+import dev.payback.report.sweep.TwoWayReport;
+import dev.payback.sampling.SamplingMethod;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Location;
 import dev.payback.scenario.Problem;
@@ -35,8 +39,8 @@ import java.util.regex.Pattern;
  * each option's mean NPV, P(payback ≤ 12 months) and P(best) per value, with the break-even values.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Re-run a scenario with one input fixed at each of a range of values and find the "
-                + "break-even values; writes sweep.json, sweep.csv, sweep.png and sweep.svg.")
+        description = "Re-run a scenario with one input (or two: a grid) fixed at each of a range of values and "
+                + "find the break-even values; writes sweep-<input>.json, .csv, .html, .png and .svg.")
 public final class SweepCommand implements Callable<Integer> {
     /** Plain numbers of a scenario that the model uses and that a sweep may set. */
     static final Set<String> PLAIN_NUMBERS = Set.of("horizon_months", "discount_rate", "business.hours_per_fte_year",
@@ -51,8 +55,13 @@ public final class SweepCommand implements Callable<Integer> {
     ScenarioOptions input;
 
     @Option(names = "--set-range", required = true, paramLabel = "PATH=LO..HI",
-            description = "The input to sweep and its range, e.g. pain.exception_rate=0.04..0.24.")
-    String range;
+            description = "The input to sweep and its range, e.g. pain.exception_rate=0.04..0.24. Give it twice "
+                    + "for a two-way sweep (a grid of both inputs, shown as tables and heat maps).")
+    List<String> ranges = new ArrayList<>();
+
+    @Option(names = "--sampling", paramLabel = "METHOD",
+            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (scrambled Sobol').")
+    String sampling;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "11",
             description = "Number of evenly spaced values, both ends included (default: ${DEFAULT-VALUE}).")
@@ -75,51 +84,107 @@ public final class SweepCommand implements Callable<Integer> {
         if (steps < 2) {
             throw new ParameterException(spec.commandLine(), "--steps must be at least 2, got " + steps);
         }
-        Range r = parseRange(spec, range);
+        if (ranges.size() > 2) {
+            throw new ParameterException(spec.commandLine(), "--set-range: give one input (a sweep) or two (a "
+                    + "two-way sweep), got " + ranges.size());
+        }
+        List<Range> rs = new ArrayList<>();
+        for (String text : ranges) {
+            rs.add(parseRange(spec, text));
+        }
+        if (rs.size() == 2 && canonical(rs.get(0).path()).equals(canonical(rs.get(1).path()))) {
+            throw new ParameterException(spec.commandLine(), "--set-range: " + rs.get(0).path()
+                    + " is given twice; a two-way sweep needs two different inputs");
+        }
+        SamplingMethod method = SimulateCommand.samplingMethod(spec, sampling);
         Path dir = out != null ? out : input.defaultFolder();
         SimulateCommand.CliChecks.outputFolder(spec, dir);
 
         Scenario base = run.apply(input.load());
-        List<Double> values = Sweep.values(r.lo(), r.hi(), steps);
         int n = base.trials();
         long s = base.seed();
-        Engine.Options options = run.engine();
-        // A fixed value cannot be correlated: the swept input's correlations are set aside, and its
+        Engine.Options options = run.engine().withSampling(method);
+        // A fixed value cannot be correlated: the swept inputs' correlations are set aside, and their
         // partners keep their own distributions (docs/model-notes.md, "Sweeps").
-        Set<String> uncorrelate = Set.of(canonical(r.path()));
-
-        List<Sweep.Step> stepResults = new ArrayList<>();
-        Scenario first = null;
-        for (double v : values) {
-            Scenario sc = loadStep(r, v, uncorrelate).withRun(n, s);
-            if (first == null) {
-                first = sc;
-                checkSweepable(spec, r.path(), sc);
-            }
-            stepResults.add(Sweep.measure(v, Engine.run(sc, options)));
-        }
-        List<Sweep.OptionInfo> infos = new ArrayList<>();
-        first.options().forEach(o -> infos.add(new Sweep.OptionInfo(o.id(), o.label())));
-        Sweep sweep = new Sweep(base.name(), r.path(), base.currency(), n, s, first.paybackConfidence(), infos,
-                stepResults);
-
-        Files.createDirectories(dir);
-        Path json = dir.resolve("sweep.json");
-        Path csv = dir.resolve("sweep.csv");
-        Path png = dir.resolve("sweep.png");
-        Path svg = dir.resolve("sweep.svg");
-        AtomicFiles.write(json, SweepReport.json(sweep));
-        AtomicFiles.write(csv, o -> SweepReport.csv(sweep, o));
-        AtomicFiles.write(png, o -> SweepChart.writePng(sweep, o));
-        AtomicFiles.write(svg, o -> SweepChart.writeSvg(sweep, o));
+        Set<String> uncorrelate = new java.util.LinkedHashSet<>();
+        rs.forEach(r -> uncorrelate.add(canonical(r.path())));
+        List<String> paths = rs.stream().map(Range::path).toList();
+        String stem = SweepReport.fileStem(paths);
         PrintWriter o = spec.commandLine().getOut();
-        o.print(SweepReport.table(sweep));
+        List<Path> written = new ArrayList<>();
+        Files.createDirectories(dir);
+
+        if (rs.size() == 1) {
+            Range r = rs.get(0);
+            List<Double> values = Sweep.values(r.lo(), r.hi(), steps);
+            List<Sweep.Step> stepResults = new ArrayList<>();
+            Scenario first = null;
+            for (double v : values) {
+                Scenario sc = loadStep(List.of(r), List.of(v), uncorrelate).withRun(n, s);
+                if (first == null) {
+                    first = sc;
+                    checkSweepable(spec, r.path(), sc);
+                }
+                stepResults.add(Sweep.measure(v, Engine.run(sc, options)));
+            }
+            List<Sweep.OptionInfo> infos = new ArrayList<>();
+            first.options().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
+            Sweep sweep = new Sweep(base.name(), r.path(), base.currency(), n, s, first.paybackConfidence(), infos,
+                    stepResults, method.key(), base.overrides());
+            written.add(put(dir.resolve(stem + ".json"), SweepReport.json(sweep)));
+            Path csv = dir.resolve(stem + ".csv");
+            AtomicFiles.write(csv, w -> SweepReport.csv(sweep, w));
+            written.add(csv);
+            written.add(put(dir.resolve(stem + ".html"), SweepHtml.render(sweep, stem)));
+            Path png = dir.resolve(stem + ".png");
+            AtomicFiles.write(png, w -> SweepChart.writePng(sweep, w));
+            written.add(png);
+            Path svg = dir.resolve(stem + ".svg");
+            AtomicFiles.write(svg, w -> SweepChart.writeSvg(sweep, w));
+            written.add(svg);
+            o.print(SweepReport.table(sweep));
+        } else {
+            Range rx = rs.get(0);
+            Range ry = rs.get(1);
+            List<Double> xs = Sweep.values(rx.lo(), rx.hi(), steps);
+            List<Double> ys = Sweep.values(ry.lo(), ry.hi(), steps);
+            List<List<Sweep.Step>> cells = new ArrayList<>();
+            Scenario first = null;
+            for (double y : ys) {
+                List<Sweep.Step> row = new ArrayList<>();
+                for (double x : xs) {
+                    Scenario sc = loadStep(rs, List.of(x, y), uncorrelate).withRun(n, s);
+                    if (first == null) {
+                        first = sc;
+                        checkSweepable(spec, rx.path(), sc);
+                        checkSweepable(spec, ry.path(), sc);
+                    }
+                    row.add(Sweep.measure(x, Engine.run(sc, options)));
+                }
+                cells.add(row);
+            }
+            List<Sweep.OptionInfo> infos = new ArrayList<>();
+            first.options().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
+            TwoWaySweep sweep = new TwoWaySweep(base.name(), rx.path(), ry.path(), base.currency(), n, s,
+                    first.paybackConfidence(), infos, xs, ys, cells, method.key(), base.overrides());
+            written.add(put(dir.resolve(stem + ".json"), TwoWayReport.json(sweep)));
+            Path csv = dir.resolve(stem + ".csv");
+            AtomicFiles.write(csv, w -> TwoWayReport.csv(sweep, w));
+            written.add(csv);
+            written.add(put(dir.resolve(stem + ".html"), SweepHtml.render(sweep, stem)));
+            o.print(TwoWayReport.table(sweep));
+        }
         o.println();
-        for (Path p : List.of(json, csv, png, svg)) {
+        for (Path p : written) {
             o.println("Wrote " + p);
         }
         o.flush();
         return 0;
+    }
+
+    private static Path put(Path p, byte[] bytes) throws IOException {
+        AtomicFiles.write(p, bytes);
+        return p;
     }
 
     /**
@@ -127,9 +192,14 @@ public final class SweepCommand implements Callable<Integer> {
      * checked when the base scenario loaded, so a problem of an override here is the range's:
      * it is reported under --set-range, not --set.
      */
-    private Scenario loadStep(Range r, double v, Set<String> uncorrelate) throws InvalidInputException {
+    private Scenario loadStep(List<Range> rs, List<Double> vs, Set<String> uncorrelate)
+            throws InvalidInputException {
+        List<String> sets = new ArrayList<>();
+        for (int k = 0; k < rs.size(); k++) {
+            sets.add(rs.get(k).path() + "=" + valueText(vs.get(k)));
+        }
         try {
-            return input.loadUncorrelated(List.of(r.path() + "=" + valueText(v)), uncorrelate);
+            return input.loadUncorrelated(sets, uncorrelate);
         } catch (InvalidInputException e) {
             List<Problem> renamed = new ArrayList<>();
             for (Problem p : e.problems()) {

@@ -11,7 +11,7 @@ import java.util.function.DoubleFunction;
  * Axis and label formats that use the report's own formatting: money as {@link Money#compact}
  * ($1.2M, €850k) in the scenario's currency, shares as {@link Money#percent} (78%, 0.4%).
  */
-final class MoneyFormat extends NumberFormat {
+public final class MoneyFormat extends NumberFormat {
     private final transient DoubleFunction<String> f;
 
     private MoneyFormat(DoubleFunction<String> f) {
@@ -19,12 +19,12 @@ final class MoneyFormat extends NumberFormat {
     }
 
     /** Money in the currency. */
-    static MoneyFormat money(String currency) {
+    public static MoneyFormat money(String currency) {
         return new MoneyFormat(x -> Money.compact(x == 0 ? 0 : x, currency));
     }
 
     /** A share as a percentage, as the tables show it. */
-    static MoneyFormat share() {
+    public static MoneyFormat share() {
         return new MoneyFormat(Money::percent);
     }
 

@@ -22,7 +22,9 @@ import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
+import dev.payback.report.charts.MoneyFormat;
+import dev.payback.report.charts.Palette;
+import org.jfree.chart.axis.NumberTickUnit;
 import java.util.Locale;
 
 /**
@@ -33,8 +35,8 @@ import java.util.Locale;
 public final class SweepChart {
     public static final int WIDTH = 900;
     public static final int HEIGHT = 640;
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
+    /** The share of the swept range added at each end, so the end ticks and a break-even there show. */
+    static final double EDGE_MARGIN = 0.04;
 
     private SweepChart() {
     }
@@ -58,18 +60,19 @@ public final class SweepChart {
         }
         NumberAxis npvAxis = new NumberAxis("Mean NPV (" + sweep.currency() + ")");
         npvAxis.setAutoRangeIncludesZero(true);
+        npvAxis.setNumberFormatOverride(MoneyFormat.money(sweep.currency()));
         XYPlot top = new XYPlot(npv, null, npvAxis, renderer(sweep, true));
         top.addRangeMarker(level(0, "NPV = 0"));
 
         NumberAxis pAxis = new NumberAxis("P(payback within " + Sweep.PAYBACK_MONTHS + " months)");
-        pAxis.setRange(0, 1.0);
-        pAxis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+        pAxis.setRange(-0.02, 1.06);
+        pAxis.setTickUnit(new NumberTickUnit(0.2, MoneyFormat.share()));
         XYPlot bottom = new XYPlot(payback, null, pAxis, renderer(sweep, false));
         bottom.addRangeMarker(level(sweep.confidence(), Money.percent(sweep.confidence()) + " confidence"));
 
         int k = 0;
         for (Sweep.OptionInfo o : sweep.options()) {
-            Color c = COLORS[k++ % COLORS.length];
+            Color c = Palette.option(k++);
             for (Sweep.Crossing cr : sweep.npvBreakEven(o.id())) {
                 top.addDomainMarker(crossing(cr.value(), c));
             }
@@ -80,7 +83,11 @@ public final class SweepChart {
 
         NumberAxis domain = new NumberAxis(sweep.path());
         domain.setAutoRangeIncludesZero(false);
-        domain.setRange(x[0], x[x.length - 1]);
+        double span = x[x.length - 1] - x[0];
+        // a margin at both ends: the first and last ticks are not cut and a crossing at an end is visible
+        domain.setRange(x[0] - EDGE_MARGIN * span, x[x.length - 1] + EDGE_MARGIN * span);
+        domain.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.######",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
         plot.setGap(12);
         plot.add(top, 1);
@@ -106,7 +113,7 @@ public final class SweepChart {
     private static XYLineAndShapeRenderer renderer(Sweep sweep, boolean legend) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         for (int k = 0; k < sweep.options().size(); k++) {
-            r.setSeriesPaint(k, COLORS[k % COLORS.length]);
+            r.setSeriesPaint(k, Palette.option(k));
             r.setSeriesStroke(k, new BasicStroke(2f));
             r.setSeriesVisibleInLegend(k, legend);
         }
@@ -124,8 +131,8 @@ public final class SweepChart {
     }
 
     private static ValueMarker crossing(double x, Color c) {
-        ValueMarker m = new ValueMarker(x, c, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {2f, 3f}, 0f));
+        ValueMarker m = new ValueMarker(x, c, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {4f, 3f}, 0f));
         return m;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.payback.analysis.Money;
 import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.Sweep;
+import dev.payback.report.ConsoleWidth;
+import dev.payback.report.OverridesText;
 import dev.payback.report.SummaryJson;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -22,43 +24,74 @@ public final class SweepReport {
     private SweepReport() {
     }
 
-    /** The console table and the break-even lines (ending in a newline). */
+    /**
+     * The stem of a sweep's file names: {@code sweep-<input>} for one input, {@code sweep-<x>--<y>}
+     * for two, so sweeps of different inputs never overwrite each other.
+     */
+    public static String fileStem(List<String> paths) {
+        StringBuilder b = new StringBuilder("sweep");
+        for (String p : paths) {
+            b.append(b.length() == 5 ? "-" : "--").append(p.replaceAll("[^A-Za-z0-9._-]", "_"));
+        }
+        return b.toString();
+    }
+
+    /** The console table and the break-even lines (ending in a newline), at most 100 columns wide. */
     public static String table(Sweep s) {
         String cur = s.currency();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Sweep of %s (%s), %d values from %s to %s%n", s.path(),
-                Sensitivity.plainName(s.path()), s.steps().size(), num(s.xs()[0]), num(s.xs()[s.xs().length - 1])));
-        b.append(String.format(Locale.ROOT, "%s: %,d trials per value, seed %d; everything else keeps its draws%n%n",
-                s.scenario(), s.trials(), s.seed()));
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-12s", "value"));
-        StringBuilder sub = new StringBuilder(String.format(Locale.ROOT, "%-12s", ""));
-        for (Sweep.OptionInfo o : s.options()) {
-            head.append(String.format(Locale.ROOT, " | %-30s", o.id()));
-            sub.append(String.format(Locale.ROOT, " | %-10s %-9s %-9s", "mean NPV", "P(pb<=12)", "P(best)"));
+        b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT, "Sweep of %s (%s), %d values from %s to %s",
+                s.path(), Sensitivity.plainName(s.path()), s.steps().size(), num(s.xs()[0]),
+                num(s.xs()[s.xs().length - 1])), 2));
+        b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT,
+                "%s: %,d trials per value, seed %d; everything else keeps its draws", s.scenario(), s.trials(),
+                s.seed()), 2));
+        if (!s.overrides().isBase()) {
+            b.append(ConsoleWidth.wrap("", OverridesText.line(s.overrides()), 2));
         }
-        head.append(" | status quo");
-        sub.append(" | P(best)");
-        b.append(head).append('\n').append(sub).append('\n');
-        for (Sweep.Step st : s.steps()) {
-            b.append(String.format(Locale.ROOT, "%-12s", num(st.value())));
-            for (Sweep.OptionInfo o : s.options()) {
-                Sweep.Figures f = st.options().get(o.id());
-                b.append(String.format(Locale.ROOT, " | %-10s %-9s %-9s", Money.compact(f.meanNpv(), cur),
-                        Money.percent(f.pPayback12()), Money.percent(f.pBest())));
+        b.append('\n');
+        int perTable = Math.max(1, (ConsoleWidth.WIDTH - 12 - 13) / 33);
+        List<Sweep.OptionInfo> all = s.options();
+        for (int from = 0; from < all.size(); from += perTable) {
+            List<Sweep.OptionInfo> chunk = all.subList(from, Math.min(all.size(), from + perTable));
+            boolean last = from + perTable >= all.size();
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-12s", "value"));
+            StringBuilder sub = new StringBuilder(String.format(Locale.ROOT, "%-12s", ""));
+            for (Sweep.OptionInfo o : chunk) {
+                head.append(String.format(Locale.ROOT, " | %-30s", ConsoleWidth.cut(o.id(), 30)));
+                sub.append(String.format(Locale.ROOT, " | %-10s %-9s %-9s", "mean NPV", "P(pb<=12)", "P(best)"));
             }
-            b.append(String.format(Locale.ROOT, " | %s%n", Money.percent(st.pBestStatusQuo())));
+            if (last) {
+                head.append(" | status quo");
+                sub.append(" | P(best)");
+            }
+            b.append(head.toString().stripTrailing()).append('\n').append(sub.toString().stripTrailing()).append('\n');
+            for (Sweep.Step st : s.steps()) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-12s", num(st.value())));
+                for (Sweep.OptionInfo o : chunk) {
+                    Sweep.Figures f = st.options().get(o.id());
+                    row.append(String.format(Locale.ROOT, " | %-10s %-9s %-9s", Money.compact(f.meanNpv(), cur),
+                            Money.percent(f.pPayback12()), Money.percent(f.pBest())));
+                }
+                if (last) {
+                    row.append(" | ").append(Money.percent(st.pBestStatusQuo()));
+                }
+                b.append(row.toString().stripTrailing()).append('\n');
+            }
+            b.append('\n');
         }
-        b.append('\n').append("Break-even: where mean NPV crosses 0\n");
+        b.append("Break-even: where mean NPV crosses 0\n");
         for (Sweep.OptionInfo o : s.options()) {
-            b.append(String.format(Locale.ROOT, "  %-14s %s%n", o.id(), crossings(s, s.npvBreakEven(o.id()),
-                    "mean NPV is positive", "mean NPV is negative")));
+            b.append(ConsoleWidth.wrap(String.format(Locale.ROOT, "  %-14s ", o.id()), crossings(s,
+                    s.npvBreakEven(o.id()), "mean NPV is positive", "mean NPV is negative"), 17));
         }
-        b.append(String.format(Locale.ROOT, "Where P(payback within %d months) crosses %s (the payback confidence)%n",
-                Sweep.PAYBACK_MONTHS, Money.percent(s.confidence())));
+        b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT,
+                "Where P(payback within %d months) crosses %s (the payback confidence)", Sweep.PAYBACK_MONTHS,
+                Money.percent(s.confidence())), 2));
         String q = Money.percent(s.confidence());
         for (Sweep.OptionInfo o : s.options()) {
-            b.append(String.format(Locale.ROOT, "  %-14s %s%n", o.id(), crossings(s, s.paybackBreakEven(o.id()),
-                    "P(payback) >= " + q, "P(payback) < " + q)));
+            b.append(ConsoleWidth.wrap(String.format(Locale.ROOT, "  %-14s ", o.id()), crossings(s,
+                    s.paybackBreakEven(o.id()), "P(payback) >= " + q, "P(payback) < " + q), 17));
         }
         return b.toString();
     }
@@ -90,6 +123,8 @@ public final class SweepReport {
             g.writeNumberField("seed", s.seed());
             SummaryJson.number(g, "payback_confidence", s.confidence());
             g.writeNumberField("payback_months", Sweep.PAYBACK_MONTHS);
+            g.writeStringField("sampling", s.sampling());
+            OverridesText.json(g, s.overrides());
             g.writeArrayFieldStart("steps");
             for (Sweep.Step st : s.steps()) {
                 g.writeStartObject();
@@ -147,7 +182,7 @@ public final class SweepReport {
     }
 
     /** A swept value as written: no trailing zeros, at most 6 significant digits. */
-    static String num(double v) {
+    public static String num(double v) {
         String t = String.format(Locale.ROOT, "%.6g", v);
         if (t.contains("e") || t.contains("E")) {
             return t;
