@@ -74,7 +74,11 @@ class SweepTest {
         System.arraycopy(args, 0, all, 4, args.length);
         CliTest.Run r = run(all);
         assertThat(r.code()).as(r.err()).isZero();
-        return new ObjectMapper().readTree(tmp.resolve("out/sweep.json").toFile());
+        try (var files = Files.list(tmp.resolve("out"))) {
+            List<Path> json = files.filter(f -> f.getFileName().toString().matches("sweep-.*\\.json")).toList();
+            assertThat(json).hasSize(1);
+            return new ObjectMapper().readTree(json.get(0).toFile());
+        }
     }
 
     @Test
@@ -136,13 +140,17 @@ class SweepTest {
                 "--trials", "1500", "--out", tmp.toString(), "--stress", "vendor_late");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Sweep of pain.exception_rate", "Break-even", "orchestrate", "operate",
-                "Wrote " + tmp.resolve("sweep.png"));
-        List<String> csv = Files.readAllLines(tmp.resolve("sweep.csv"));
+                "Wrote " + tmp.resolve("sweep-pain.exception_rate.png"));
+        List<String> csv = Files.readAllLines(tmp.resolve("sweep-pain.exception_rate.csv"));
         assertThat(csv.get(0)).isEqualTo("input,value,option,mean_npv,p_payback_12,p_best");
         assertThat(csv).hasSize(1 + 3 * 3);
-        assertThat(Files.readAllBytes(tmp.resolve("sweep.png"))).startsWith(0x89, 'P', 'N', 'G');
-        assertThat(Files.readString(tmp.resolve("sweep.svg"))).contains("<svg").contains("</svg>");
-        JsonNode json = new ObjectMapper().readTree(tmp.resolve("sweep.json").toFile());
+        assertThat(Files.readAllBytes(tmp.resolve("sweep-pain.exception_rate.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readString(tmp.resolve("sweep-pain.exception_rate.svg"))).contains("<svg").contains("</svg>");
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("sweep-pain.exception_rate.json").toFile());
+        assertThat(json.at("/overrides/stress").asText()).isEqualTo("vendor_late");
+        assertThat(r.out()).contains("Stress test: stress preset vendor_late");
+        String html = Files.readString(tmp.resolve("sweep-pain.exception_rate.html"));
+        assertThat(html).contains("<svg").doesNotContain("<script").contains("Break-even values");
         for (JsonNode step : json.get("steps")) {
             double total = step.get("p_best_status_quo").asDouble() + step.at("/options/operate/p_best").asDouble()
                     + step.at("/options/orchestrate/p_best").asDouble();
@@ -161,7 +169,7 @@ class SweepTest {
                 "--set", "options.orchestrate.failure_benefit_share=0.6");
         assertThat(sim.code()).as(sim.err()).isZero();
         ObjectMapper m = new ObjectMapper();
-        JsonNode sweep = m.readTree(tmp.resolve("s/sweep.json").toFile());
+        JsonNode sweep = m.readTree(tmp.resolve("s/sweep-options.orchestrate.failure_benefit_share.json").toFile());
         JsonNode summary = m.readTree(tmp.resolve("m/summary.json").toFile());
         assertThat(sweep.at("/steps/1/options/orchestrate/mean_npv").asDouble())
                 .isEqualTo(summary.at("/options/orchestrate/npv/mean").asDouble());
@@ -186,7 +194,7 @@ class SweepTest {
                 "--out", out);
         assertThat(steps.code()).isEqualTo(2);
         assertThat(steps.err()).contains("--steps must be at least 2");
-        assertThat(Files.exists(tmp.resolve("sweep.json"))).isFalse();
+        assertThat(Files.exists(tmp.resolve("sweep-pain.exception_rate.json"))).isFalse();
     }
 
     @Test
@@ -194,7 +202,8 @@ class SweepTest {
         CliTest.Run typo = run("sweep", SCENARIO_B, "--set-range", "pain.exeption_rate=0.1..0.2", "--trials", "100",
                 "--out", tmp.toString());
         assertThat(typo.code()).isEqualTo(3);
-        assertThat(typo.err()).contains("did you mean exception_rate?");
+        assertThat(typo.err()).contains("did you mean exception_rate?")
+                .startsWith("--set-range: pain.exeption_rate: unknown key");
         CliTest.Run option = run("sweep", SCENARIO_B, "--set-range", "options.nope.one_time_cost=1..2",
                 "--trials", "100", "--out", tmp.toString());
         assertThat(option.code()).isEqualTo(3);
@@ -202,6 +211,6 @@ class SweepTest {
         // a value outside the input's domain is refused by the loader too
         assertThat(run("sweep", SCENARIO_B, "--set-range", "pain.exception_rate=0.5..1.5", "--trials", "100",
                 "--out", tmp.toString()).code()).isEqualTo(3);
-        assertThat(Files.exists(tmp.resolve("sweep.json"))).isFalse();
+        assertThat(Files.exists(tmp.resolve("sweep-pain.exception_rate.json"))).isFalse();
     }
 }
