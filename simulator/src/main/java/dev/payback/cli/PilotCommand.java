@@ -1,6 +1,8 @@
 package dev.payback.cli;
 
 import dev.payback.analysis.PilotUpdate;
+import dev.payback.analysis.PilotVerdict;
+import dev.payback.report.pilot.PilotTables;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
 import dev.payback.report.AtomicFiles;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,21 +65,27 @@ public final class PilotCommand implements Callable<Integer> {
         s = run.apply(s);
         SimulationResult result = Engine.run(s, run.engine());
         PilotUpdate.Result r = PilotUpdate.analyze(result, pilot);
+        PilotVerdict v = PilotVerdict.of(result, pilot, r);
 
+        Files.createDirectories(dir);
         Path json = dir.resolve("summary.json");
+        Path csv = dir.resolve("summary.csv");
+        Path xlsx = dir.resolve(PilotTables.WORKBOOK);
         Path html = dir.resolve("pilot.html");
         Path png = dir.resolve("pilot.png");
-        AtomicFiles.write(json, PilotJson.toBytes(r));
+        AtomicFiles.write(json, PilotJson.toBytes(r, v));
+        AtomicFiles.write(csv, w -> PilotTables.csv(v, w));
+        AtomicFiles.write(xlsx, w -> PilotTables.workbook(v, w));
         JFreeChart chart = PilotChart.chart(r);
-        AtomicFiles.write(html, PilotHtml.render(r, PilotChart.svg(chart)).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(png, o -> PilotChart.png(chart, o));
+        AtomicFiles.write(html, PilotHtml.render(r, v, PilotChart.svg(chart)).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(png, w -> PilotChart.png(chart, w));
 
         PrintWriter o = spec.commandLine().getOut();
-        o.print(PilotConsole.render(r));
+        o.print(PilotConsole.render(r, v));
         o.println();
-        o.println("Wrote " + json);
-        o.println("Wrote " + html);
-        o.println("Wrote " + png);
+        for (Path p : List.of(json, csv, xlsx, html, png)) {
+            o.println("Wrote " + p);
+        }
         o.flush();
         return 0;
     }

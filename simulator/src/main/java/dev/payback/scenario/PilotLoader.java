@@ -22,9 +22,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * {@code 1 − rate_last / rate_base} needs a baseline rate, and at least one live month (≥ 1).
  */
 public final class PilotLoader {
-    static final List<String> TOP = List.of("option", "scope_share", "success_criteria", "months");
-    static final List<String> CRITERIA = List.of("exception_rate_reduction");
-    static final List<String> MONTH = List.of("month", "orders", "exceptions");
+    static final List<String> TOP = List.of("option", "scope_share", "success_criteria", "months",
+            "actual_pilot_cost", "actual_one_time_cost");
+    static final List<String> CRITERIA = List.of("exception_rate_reduction", "promise_accuracy_increase",
+            "max_pilot_cost");
+    static final List<String> MONTH = List.of("month", "orders", "exceptions", "promises", "promises_kept");
     /** Months are counted from the pilot's go-live; ten years either side is plenty. */
     static final int MONTH_LIMIT = 120;
     private static final String TEMPLATE = "see scenarios/b_consumer_goods_multichannel_pilot.yaml";
@@ -69,9 +71,27 @@ public final class PilotLoader {
             }
         }
         Double target = null;
+        double promiseTarget = Double.NaN;
+        double maxPilotCost = Double.NaN;
+        Node maxPilotCostNode = null;
+        Node promiseNode = null;
         Node criteriaNode = top.require("success_criteria");
         if (criteriaNode != null) {
             Fields criteria = new Fields(criteriaNode, "success_criteria", CRITERIA, problems);
+            promiseNode = criteria.get("promise_accuracy_increase");
+            if (promiseNode != null) {
+                Double v = values.plainNumber(promiseNode, "success_criteria.promise_accuracy_increase");
+                if (v != null && !(v >= 0 && v <= 10)) {
+                    problems.add(promiseNode, "success_criteria.promise_accuracy_increase", "must lie in [0, 10], got "
+                            + Input.plain(v), "write a 15% increase of promise accuracy as 0.15");
+                } else if (v != null) {
+                    promiseTarget = v;
+                }
+            }
+            maxPilotCostNode = criteria.get("max_pilot_cost");
+            if (maxPilotCostNode != null) {
+                maxPilotCost = cost(maxPilotCostNode, "success_criteria.max_pilot_cost", values, problems);
+            }
             Node t = criteria.require("exception_rate_reduction");
             if (t != null) {
                 target = values.plainNumber(t, "success_criteria.exception_rate_reduction");
@@ -82,9 +102,45 @@ public final class PilotLoader {
                 }
             }
         }
+        double actualPilotCost = Double.NaN;
+        if (top.has("actual_pilot_cost")) {
+            actualPilotCost = cost(top.get("actual_pilot_cost"), "actual_pilot_cost", values, problems);
+        }
+        double actualOneTimeCost = Double.NaN;
+        if (top.has("actual_one_time_cost")) {
+            actualOneTimeCost = cost(top.get("actual_one_time_cost"), "actual_one_time_cost", values, problems);
+        }
+        if (maxPilotCostNode != null && !top.has("actual_pilot_cost")) {
+            problems.add(maxPilotCostNode, "success_criteria.max_pilot_cost", "the cap needs the pilot's actual "
+                    + "cost", "add actual_pilot_cost: what the pilot cost, e.g. actual_pilot_cost: 28000");
+        }
         List<Pilot.Month> months = months(top.require("months"), values, problems);
+        if (promiseNode != null && problems.isEmpty()) {
+            boolean base = months.stream().anyMatch(m -> m.month() <= 0 && m.hasPromises());
+            boolean live = months.stream().anyMatch(m -> m.month() >= 1 && m.hasPromises());
+            if (!base || !live) {
+                problems.add(promiseNode, "success_criteria.promise_accuracy_increase", "the criterion needs "
+                        + "promise counts in a baseline month (month <= 0) and a live month (month >= 1)",
+                        "add promises and promises_kept to those months, e.g. {month: 0, orders: 2950, exceptions: "
+                                + "420, promises: 2950, promises_kept: 2480}");
+            }
+        }
         problems.throwIfAny();
-        return new Pilot(sourceName, option, scope, target, months);
+        return new Pilot(sourceName, option, scope, target, months, promiseTarget, maxPilotCost, actualPilotCost,
+                actualOneTimeCost);
+    }
+
+    /** A money amount ≥ 0; NaN (with a problem) when it is not one. */
+    private static double cost(Node n, String path, Values values, Problems problems) {
+        Double v = values.plainNumber(n, path);
+        if (v == null) {
+            return Double.NaN;
+        }
+        if (!(v >= 0)) {
+            problems.add(n, path, "must be 0 or more, got " + Input.plain(v), "write the amount, e.g. 28000");
+            return Double.NaN;
+        }
+        return v;
     }
 
     private static String option(Node n, Scenario scenario, Problems problems) {
@@ -142,6 +198,22 @@ public final class PilotLoader {
                     : values.wholeNumber(ordersNode, path + ".orders", 1, Long.MAX_VALUE);
             Long exceptions = exceptionsNode == null ? null
                     : values.wholeNumber(exceptionsNode, path + ".exceptions", 0, Long.MAX_VALUE);
+            Node promisesNode = f.get("promises");
+            Node keptNode = f.get("promises_kept");
+            Long promises = promisesNode == null ? Long.valueOf(-1)
+                    : values.wholeNumber(promisesNode, path + ".promises", 1, Long.MAX_VALUE);
+            Long kept = keptNode == null ? Long.valueOf(-1)
+                    : values.wholeNumber(keptNode, path + ".promises_kept", 0, Long.MAX_VALUE);
+            if ((promisesNode == null) != (keptNode == null)) {
+                Node given = promisesNode != null ? promisesNode : keptNode;
+                problems.add(given, path + (promisesNode != null ? ".promises" : ".promises_kept"),
+                        "promises and promises_kept go together", "give both counts for the month, or neither");
+                promises = null;
+            } else if (promises != null && kept != null && promises >= 1 && kept > promises) {
+                problems.add(keptNode, path + ".promises_kept", "promises_kept " + kept + " exceed the month's "
+                        + "promises " + promises, "count kept promises among the promises made");
+                promises = null;
+            }
             if (month == null) {
                 allMonthsKnown = false;
             } else {
@@ -163,10 +235,10 @@ public final class PilotLoader {
                         + " exceed the month's orders " + orders, "exceptions are counted among the month's orders");
                 exceptions = null;
             }
-            if (month == null || orders == null || exceptions == null) {
+            if (month == null || orders == null || exceptions == null || promises == null || kept == null) {
                 continue;
             }
-            out.add(new Pilot.Month(month.intValue(), orders, exceptions));
+            out.add(new Pilot.Month(month.intValue(), orders, exceptions, promises, kept));
         }
         if (!baseline && allMonthsKnown) {
             problems.add(n, "months", "no baseline month (month <= 0)", "add the month before go-live as month: 0; "

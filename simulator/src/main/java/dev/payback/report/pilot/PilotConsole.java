@@ -1,12 +1,74 @@
 package dev.payback.report.pilot;
 
 import dev.payback.analysis.PilotUpdate;
+import dev.payback.analysis.PilotVerdict;
+import dev.payback.report.ConsoleWidth;
+import dev.payback.report.OverridesText;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The plain-text report of {@code payback pilot}: the verdict first, then the table, ESS and warnings. */
 public final class PilotConsole {
     private PilotConsole() {
+    }
+
+    /**
+     * The report with the two-part verdict first (target, payback bar and price), what would make a
+     * no-go a go, the option that leads after the update, then the piloted option's table, every
+     * option and the status quo before and after, ESS and warnings; at most 100 columns wide.
+     */
+    public static String render(PilotUpdate.Result r, PilotVerdict v) {
+        StringBuilder b = new StringBuilder();
+        b.append(ConsoleWidth.wrap("", PilotVerdictText.headline(v), 2));
+        b.append(ConsoleWidth.wrap("  ", PilotVerdictText.target(v), 5));
+        b.append(ConsoleWidth.wrap("  ", PilotVerdictText.bar(v), 5));
+        List<String> next = PilotVerdictText.whatWouldMakeItGo(v);
+        if (!next.isEmpty()) {
+            b.append("What would make it go:\n");
+            for (String s : next) {
+                b.append(ConsoleWidth.wrap("  - ", s, 4));
+            }
+        }
+        b.append(ConsoleWidth.wrap("", PilotVerdictText.leader(v), 2)).append('\n');
+        b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT, "%s: pilot of %s at %s of orders, %,d trials, "
+                        + "seed %d", r.scenario().name(), r.option().id(),
+                dev.payback.analysis.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
+                r.scenario().seed()), 2));
+        if (!r.scenario().overrides().isBase()) {
+            b.append(ConsoleWidth.wrap("", OverridesText.line(r.scenario().overrides()), 2));
+        }
+        int width = 16;
+        for (PilotText.Row row : PilotText.rows(r)) {
+            width = Math.max(width, row.label().length());
+        }
+        width = Math.min(width, 54);
+        String fmt = "%-" + width + "s  %-22s %s%n";
+        b.append(String.format(Locale.ROOT, fmt, "", "projected (prior)", "after the pilot"));
+        for (PilotText.Row row : PilotText.rows(r)) {
+            b.append(ConsoleWidth.cut(String.format(Locale.ROOT, fmt, ConsoleWidth.cut(row.label(), width),
+                    row.prior(), row.updated()).stripTrailing(), ConsoleWidth.WIDTH)).append('\n');
+        }
+        b.append('\n').append("Every option before and after the pilot (re-weighted by the pilot's months):\n");
+        List<PilotVerdictText.OptionRow> rows = PilotVerdictText.optionRows(v);
+        int name = 10;
+        for (PilotVerdictText.OptionRow row : rows) {
+            name = Math.max(name, row.name().length());
+        }
+        name = Math.min(name, 30);
+        String f2 = "  %-" + name + "s  %-15s  %-19s  %s%n";
+        b.append(String.format(Locale.ROOT, f2, "", "P(best)", "mean NPV", "P(payback <= 12)"));
+        for (PilotVerdictText.OptionRow row : rows) {
+            b.append(String.format(Locale.ROOT, f2, ConsoleWidth.cut(row.name(), name),
+                    row.priorBest() + " -> " + row.updatedBest(), row.priorNpv() + " -> " + row.updatedNpv(),
+                    row.priorPayback().isEmpty() ? "" : row.priorPayback() + " -> " + row.updatedPayback())
+                    .stripTrailing()).append('\n');
+        }
+        b.append('\n').append(ConsoleWidth.wrap("", PilotText.ess(r), 2));
+        for (String w : r.warnings()) {
+            b.append(ConsoleWidth.wrap("Warning: ", w, 2));
+        }
+        return b.toString();
     }
 
     /** The report as lines of text (ending in a newline). */

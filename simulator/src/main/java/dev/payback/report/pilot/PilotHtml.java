@@ -4,6 +4,8 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.payback.analysis.Money;
 import dev.payback.analysis.PilotUpdate;
+import dev.payback.analysis.PilotVerdict;
+import dev.payback.report.OverridesText;
 import dev.payback.scenario.Pilot;
 
 import java.io.StringWriter;
@@ -29,6 +31,38 @@ public final class PilotHtml {
         Mustache m = new DefaultMustacheFactory().compile(TEMPLATE);
         StringWriter out = new StringWriter();
         m.execute(out, model(r, svg));
+        return out.toString();
+    }
+
+    /** The page with the two-part verdict, what would make it go and every option re-weighted. */
+    public static String render(PilotUpdate.Result r, PilotVerdict v, String svg) {
+        Map<String, Object> m = model(r, svg);
+        m.put("go", v.go());
+        m.put("verdictWord", v.go() ? "Go" : "No-go");
+        m.put("headline", PilotVerdictText.headline(v));
+        m.put("parts", List.of(PilotVerdictText.target(v), PilotVerdictText.bar(v)));
+        List<String> next = PilotVerdictText.whatWouldMakeItGo(v);
+        m.put("next", next);
+        m.put("hasNext", !next.isEmpty());
+        m.put("leader", PilotVerdictText.leader(v));
+        m.put("optionRows", PilotVerdictText.optionRows(v));
+        m.put("hasOptions", true);
+        List<Map<String, Object>> criteria = new ArrayList<>();
+        for (PilotUpdate.Criterion c : v.criteria()) {
+            boolean money = c.name().equals("max_pilot_cost");
+            String cur = r.scenario().currency();
+            criteria.add(Map.of("name", c.name().replace('_', ' '),
+                    "target", money ? Money.whole(c.target(), cur) : Money.percent(c.target()),
+                    "observed", money ? Money.whole(c.observed(), cur) : Money.percent1(c.observed()),
+                    "met", c.met() ? "yes" : "no"));
+        }
+        m.put("criteria", criteria);
+        if (!r.scenario().overrides().isBase()) {
+            m.put("scenario", OverridesText.title(r.scenario().name(), r.scenario().overrides()));
+        }
+        Mustache t = new DefaultMustacheFactory().compile(TEMPLATE);
+        StringWriter out = new StringWriter();
+        t.execute(out, m);
         return out.toString();
     }
 

@@ -2,6 +2,8 @@ package dev.payback.report.pilot;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.payback.analysis.PilotUpdate;
+import dev.payback.analysis.PilotVerdict;
+import dev.payback.report.OverridesText;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 import dev.payback.report.SummaryJson;
@@ -23,10 +25,15 @@ public final class PilotJson {
 
     /** The JSON bytes (UTF-8, pretty-printed, ending in a newline). */
     public static byte[] toBytes(PilotUpdate.Result r) {
-        return SummaryJson.pretty(g -> write(g, r));
+        return SummaryJson.pretty(g -> write(g, r, null));
     }
 
-    private static void write(JsonGenerator g, PilotUpdate.Result r) throws IOException {
+    /** The JSON with the two-part {@code verdict}, {@code all_options} and {@code overrides} extensions. */
+    public static byte[] toBytes(PilotUpdate.Result r, PilotVerdict v) {
+        return SummaryJson.pretty(g -> write(g, r, v));
+    }
+
+    private static void write(JsonGenerator g, PilotUpdate.Result r, PilotVerdict v) throws IOException {
         g.writeStartObject();
         g.writeStringField("scenario", r.scenario().name());
         g.writeStringField("pilot_file", r.pilot().source());
@@ -67,6 +74,10 @@ public final class PilotJson {
             g.writeNumberField("orders", m.orders());
             g.writeNumberField("exceptions", m.exceptions());
             SummaryJson.number(g, "rate", m.rate());
+            if (m.hasPromises()) {
+                g.writeNumberField("promises", m.promises());
+                g.writeNumberField("promises_kept", m.promisesKept());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -84,6 +95,74 @@ public final class PilotJson {
             g.writeString(w);
         }
         g.writeEndArray();
+        g.writeEndObject();
+        if (v != null) {
+            verdict(g, v);
+            OverridesText.json(g, r.scenario().overrides());
+        }
+        g.writeEndObject();
+    }
+
+    /** The verdict extension: both parts, the price, and every option and the status quo re-weighted. */
+    private static void verdict(JsonGenerator g, PilotVerdict v) throws IOException {
+        g.writeObjectFieldStart("verdict");
+        g.writeBooleanField("go", v.go());
+        g.writeBooleanField("target_hit", v.targetHit());
+        g.writeBooleanField("payback_bar_met", v.barMet());
+        g.writeNumberField("payback_months", PilotVerdict.BAR_MONTHS);
+        SummaryJson.number(g, "payback_confidence", v.confidence());
+        SummaryJson.number(g, "payback_probability_prior", v.priorPayback());
+        SummaryJson.number(g, "payback_probability_updated", v.payback());
+        SummaryJson.number(g, "price", v.price());
+        g.writeStringField("price_basis", v.actualPrice() ? "actual_one_time_cost" : "median_projected_one_time_cost");
+        SummaryJson.number(g, "max_one_time_cost_prior", v.priorMaxOneTimeCost());
+        SummaryJson.number(g, "max_one_time_cost_updated", v.maxOneTimeCost());
+        g.writeObjectFieldStart("success_criteria");
+        for (PilotUpdate.Criterion c : v.criteria()) {
+            g.writeObjectFieldStart(c.name());
+            SummaryJson.number(g, "target", c.target());
+            SummaryJson.number(g, "observed", c.observed());
+            g.writeBooleanField("met", c.met());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        if (v.atPrice() != null) {
+            PilotVerdict.AtPrice a = v.atPrice();
+            g.writeObjectFieldStart("at_actual_one_time_cost");
+            SummaryJson.number(g, "one_time_cost", a.oneTimeCost());
+            SummaryJson.number(g, "mean_npv", a.meanNpv());
+            SummaryJson.number(g, "p_npv_negative", a.pNpvNegative());
+            g.writeObjectFieldStart("payback_probability");
+            SummaryJson.number(g, "3", a.payback3());
+            SummaryJson.number(g, "6", a.payback6());
+            SummaryJson.number(g, "12", a.payback12());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeStringField("leader", v.leader());
+        g.writeArrayFieldStart("what_would_make_it_go");
+        for (String s : PilotVerdictText.whatWouldMakeItGo(v)) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectFieldStart("all_options");
+        for (PilotVerdict.OptionFigures f : v.options()) {
+            g.writeObjectFieldStart(f.id());
+            g.writeBooleanField("piloted", f.piloted());
+            SummaryJson.number(g, "p_best_prior", f.priorPBest());
+            SummaryJson.number(g, "p_best_updated", f.updatedPBest());
+            SummaryJson.number(g, "mean_npv_prior", f.priorMeanNpv());
+            SummaryJson.number(g, "mean_npv_updated", f.updatedMeanNpv());
+            SummaryJson.number(g, "payback_probability_12_prior", f.priorPayback12());
+            SummaryJson.number(g, "payback_probability_12_updated", f.updatedPayback12());
+            SummaryJson.number(g, "p_npv_negative_prior", f.priorPNpvNegative());
+            SummaryJson.number(g, "p_npv_negative_updated", f.updatedPNpvNegative());
+            g.writeEndObject();
+        }
+        g.writeObjectFieldStart(PilotVerdict.STATUS_QUO);
+        SummaryJson.number(g, "p_best_prior", v.priorStatusQuoBest());
+        SummaryJson.number(g, "p_best_updated", v.updatedStatusQuoBest());
         g.writeEndObject();
         g.writeEndObject();
     }

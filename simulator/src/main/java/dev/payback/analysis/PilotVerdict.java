@@ -1,0 +1,204 @@
+package dev.payback.analysis;
+
+import dev.payback.engine.OptionColumns;
+import dev.payback.engine.SimulationResult;
+import dev.payback.engine.TrialColumns;
+import dev.payback.scenario.Driver;
+import dev.payback.scenario.OptionSpec;
+import dev.payback.scenario.Pilot;
+import dev.payback.scenario.Scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pilot's verdict in two parts (docs/model-notes.md, "Pilot verdict"), both stated:
+ *
+ * <ol>
+ *   <li><b>Target</b>: every success criterion met: the exception-rate reduction of MODEL.md section 6;
+ *       the promise-accuracy increase {@code acc_last / acc_base − 1} (observed counts against the
+ *       target only, no weighting: the scenario model has no promise-accuracy driver); the actual pilot
+ *       cost at or below {@code max_pilot_cost}.</li>
+ *   <li><b>Bar</b>: the updated business case meets the payback bar, P(payback within 12 months) ≥ q
+ *       (decision.payback_confidence), under the pilot's weights. With {@code actual_one_time_cost} the
+ *       one-time cost of every trial is replaced by it: payback within T ⇔ max_{m≤T}(cum_m + C) ≥ C'
+ *       (MODEL.md section 2's max one-time cost, per trial) and NPV' = NPV + C − C' (month 0 is not
+ *       discounted).</li>
+ * </ol>
+ * Go only when both hold. After the update every option and the status quo are re-weighted with the
+ * same weights, so a no-go names the option that now leads (highest updated P(best)).
+ *
+ * @param update          the figures of the piloted option (MODEL.md section 6)
+ * @param criteria        every success criterion with its target and observed value
+ * @param targetHit       every criterion met
+ * @param confidence      the payback bar q
+ * @param priorPayback    P(payback within 12 months) before the pilot, at the price
+ * @param payback         P(payback within 12 months) after the pilot, at the price
+ * @param barMet          payback ≥ q
+ * @param price           the one-time cost the bar is judged at: actual_one_time_cost, else the median
+ *                        projected one-time cost (the quote)
+ * @param actualPrice     whether {@code price} is the pilot's actual_one_time_cost
+ * @param maxOneTimeCost  the updated max one-time cost for 12-month payback at confidence q
+ * @param priorMaxOneTimeCost the same before the pilot
+ * @param atPrice         with an actual one-time cost: the updated figures at that price, else null
+ * @param go              targetHit and barMet
+ * @param options         every option, prior and updated (scenario order)
+ * @param priorStatusQuoBest   the status quo's P(best) before the pilot
+ * @param updatedStatusQuoBest the status quo's P(best) after the pilot
+ * @param leader          the id (or "status_quo") with the highest updated P(best); ties go to the first
+ * @param projectedFullEffect the updated median exception-rate effect r of the piloted option: the
+ *                        reduction it reaches at full adoption
+ * @param rampLeft        the updated median share of the ramp still ahead after the last live month
+ *                        (1 − a_iJ), 0 when adoption is complete
+ */
+public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion> criteria, boolean targetHit,
+                           double confidence, double priorPayback, double payback, boolean barMet, double price,
+                           boolean actualPrice, double maxOneTimeCost, double priorMaxOneTimeCost, AtPrice atPrice,
+                           boolean go, List<OptionFigures> options, double priorStatusQuoBest,
+                           double updatedStatusQuoBest, String leader, double projectedFullEffect, double rampLeft) {
+    /** The id of the status quo in {@link #leader}. */
+    public static final String STATUS_QUO = "status_quo";
+    /** The payback horizon of the bar, in months (MODEL.md section 2's 12-month figure). */
+    public static final int BAR_MONTHS = 12;
+
+    public PilotVerdict {
+        criteria = List.copyOf(criteria);
+        options = List.copyOf(options);
+    }
+
+    /** The piloted option's figures with the one-time cost replaced by the actual one. */
+    public record AtPrice(double oneTimeCost, double meanNpv, double pNpvNegative, double payback3,
+                          double payback6, double payback12, double priorPayback12) {
+    }
+
+    /** One option before and after the pilot. */
+    public record OptionFigures(String id, String label, boolean piloted, double priorPBest, double updatedPBest,
+                                double priorMeanNpv, double updatedMeanNpv, double priorPayback12,
+                                double updatedPayback12, double priorPNpvNegative, double updatedPNpvNegative) {
+    }
+
+    /** The verdict of {@code update}, computed from the run it was made from. */
+    public static PilotVerdict of(SimulationResult r, Pilot pilot, PilotUpdate.Result update) {
+        Scenario s = r.scenario();
+        TrialColumns c = r.columns();
+        int n = r.retained();
+        int k = s.options().indexOf(update.option());
+        double[] w = weights(r, pilot, k);
+        double[] prior = Weighted.uniform(n);
+
+        List<PilotUpdate.Criterion> criteria = new ArrayList<>(update.criteria());
+        if (pilot.hasPromiseCriterion()) {
+            double obs = pilot.observedPromiseIncrease();
+            criteria.add(new PilotUpdate.Criterion("promise_accuracy_increase", pilot.promiseAccuracyIncrease(),
+                    obs, obs >= pilot.promiseAccuracyIncrease()));
+        }
+        if (!Double.isNaN(pilot.maxPilotCost())) {
+            criteria.add(new PilotUpdate.Criterion("max_pilot_cost", pilot.maxPilotCost(), pilot.actualPilotCost(),
+                    pilot.actualPilotCost() <= pilot.maxPilotCost()));
+        }
+        boolean targetHit = criteria.stream().allMatch(PilotUpdate.Criterion::met);
+
+        double q = s.paybackConfidence();
+        OptionColumns oc = c.options[k];
+        int j12 = checkpoint(BAR_MONTHS);
+        boolean actual = !Double.isNaN(pilot.actualOneTimeCost());
+        AtPrice atPrice = null;
+        double priorPayback = update.prior().option().paybackProbability().get(BAR_MONTHS);
+        double payback = update.updated().option().paybackProbability().get(BAR_MONTHS);
+        double price = update.prior().option().oneTimeCost().p50();
+        if (actual) {
+            price = pilot.actualOneTimeCost();
+            double[] oneTime = r.input("options." + update.option().id() + ".one_time_cost");
+            double[] npv = new double[n];
+            boolean[] negative = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                npv[i] = oc.npv[i] + oneTime[i] - price;
+                negative[i] = npv[i] < 0;
+            }
+            double[] p = new double[3];
+            int[] months = {3, 6, 12};
+            for (int m = 0; m < 3; m++) {
+                p[m] = paidAt(oc.maxCumulativeBeforeOneTime[checkpoint(months[m])], price, w);
+            }
+            priorPayback = paidAt(oc.maxCumulativeBeforeOneTime[j12], price, prior);
+            payback = p[2];
+            atPrice = new AtPrice(price, Weighted.stats(npv, w).mean(), Weighted.share(negative, w), p[0], p[1],
+                    p[2], priorPayback);
+        }
+        boolean barMet = payback >= q;
+
+        List<OptionFigures> options = new ArrayList<>();
+        double[] projected = new double[n];
+        double[] e = exceptionRate(r);
+        for (int o = 0; o < s.options().size(); o++) {
+            PilotUpdate.Figures before = PilotUpdate.figures(r, o, prior, projected, e);
+            PilotUpdate.Figures after = PilotUpdate.figures(r, o, w, projected, e);
+            OptionSpec spec = s.options().get(o);
+            options.add(new OptionFigures(spec.id(), spec.label(), o == k, before.pBest(), after.pBest(),
+                    before.option().npv().mean(), after.option().npv().mean(),
+                    before.option().paybackProbability().get(BAR_MONTHS),
+                    after.option().paybackProbability().get(BAR_MONTHS), before.option().pNpvNegative(),
+                    after.option().pNpvNegative()));
+        }
+        boolean[] statusQuo = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            statusQuo[i] = c.best[i] == 0;
+        }
+        double sqPrior = Weighted.share(statusQuo, prior);
+        double sqUpdated = Weighted.share(statusQuo, w);
+        String leader = STATUS_QUO;
+        double best = sqUpdated;
+        for (OptionFigures f : options) {
+            if (f.updatedPBest() > best) {
+                best = f.updatedPBest();
+                leader = f.id();
+            }
+        }
+
+        double[] ramp = r.input("options." + update.option().id() + ".ramp_months");
+        double[] left = new double[n];
+        int last = pilot.lastLive().month();
+        for (int i = 0; i < n; i++) {
+            left[i] = 1 - PilotUpdate.adoption(last, ramp == null ? 0 : ramp[i]);
+        }
+        return new PilotVerdict(update, criteria, targetHit, q, priorPayback, payback, barMet, price, actual,
+                update.updated().option().maxOneTimeCost().get(BAR_MONTHS),
+                update.prior().option().maxOneTimeCost().get(BAR_MONTHS), atPrice, targetHit && barMet, options,
+                sqPrior, sqUpdated, leader, update.updated().exceptionEffect().p50(),
+                Weighted.quantile(left, w, 0.5));
+    }
+
+    /** The weighted share of trials whose max_{m≤T}(cum_m + C) reaches {@code price}. */
+    private static double paidAt(double[] maxBeforeOneTime, double price, double[] w) {
+        boolean[] paid = new boolean[w.length];
+        for (int i = 0; i < w.length; i++) {
+            paid[i] = maxBeforeOneTime[i] >= price;
+        }
+        return Weighted.share(paid, w);
+    }
+
+    private static int checkpoint(int month) {
+        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+            if (OptionColumns.CHECKPOINTS[j] == month) {
+                return j;
+            }
+        }
+        throw new IllegalStateException("no checkpoint at month " + month);
+    }
+
+    /** The pilot's weights of MODEL.md section 6, as {@link PilotUpdate#analyze} computes them. */
+    private static double[] weights(SimulationResult r, Pilot pilot, int k) {
+        double[] e = exceptionRate(r);
+        double[] ramp = r.input("options." + r.scenario().options().get(k).id() + ".ramp_months");
+        if (ramp == null) {
+            ramp = new double[r.retained()];
+        }
+        double[] effect = r.columns().options[k].exceptionEffect;
+        return PilotUpdate.weights(PilotUpdate.logLikelihoods(pilot, e, effect, ramp));
+    }
+
+    private static double[] exceptionRate(SimulationResult r) {
+        double[] e = r.input(Driver.EXCEPTION_RATE.path());
+        return e != null ? e : new double[r.retained()];
+    }
+}
