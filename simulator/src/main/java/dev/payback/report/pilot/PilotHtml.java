@@ -39,7 +39,7 @@ public final class PilotHtml {
         Map<String, Object> m = model(r, svg);
         m.put("go", v.go());
         m.put("verdictWord", v.go() ? "Go" : "No-go");
-        m.put("headline", PilotVerdictText.headline(v));
+        m.put("headline", PilotVerdictText.reason(v));
         m.put("parts", List.of(PilotVerdictText.target(v), PilotVerdictText.bar(v)));
         List<String> next = PilotVerdictText.whatWouldMakeItGo(v);
         m.put("next", next);

@@ -35,6 +35,13 @@ public final class PilotVerdictText {
         return "No-go: the pilot missed its target and the updated business case misses the payback bar.";
     }
 
+    /** The headline without its leading "Go: " or "No-go: ", capitalised (for a page that shows the word apart). */
+    public static String reason(PilotVerdict v) {
+        String h = headline(v);
+        String rest = h.substring(h.indexOf(": ") + 2);
+        return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+
     /** Part 1: did the pilot hit its target (every criterion, each stated). */
     public static String target(PilotVerdict v) {
         StringBuilder b = new StringBuilder("1. Target: ");
