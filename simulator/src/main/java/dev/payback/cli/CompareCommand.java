@@ -6,6 +6,7 @@ import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
 import dev.payback.report.AtomicFiles;
+import dev.payback.report.ConsoleWidth;
 import dev.payback.report.charts.ChartData;
 import dev.payback.report.charts.ChartImages;
 import dev.payback.report.charts.Charts;
@@ -103,17 +104,21 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> files = new ArrayList<>();
         List<Scenario> applied = new ArrayList<>();
         List<CompareReport.RunCharts> charts = new ArrayList<>();
-        for (int i = 0; i < loaded.size(); i++) {
-            Scenario s = run.apply(loaded.get(i));
-            SimulationResult result = Engine.run(s, options);
-            Summary summary = Analysis.headlines(result);
-            summaries.add(summary);
-            applied.add(s);
-            files.add(specs.get(i).file().toString());
-            ChartData d = ChartData.of(result, summary);
-            charts.add(new CompareReport.RunCharts(
-                    ChartImages.svgElement(Charts.npv(d), "run" + (i + 1) + "-npv"),
-                    ChartImages.svgElement(Charts.paybackProbability(d), "run" + (i + 1) + "-payback")));
+        try (RunProgress progress = RunProgress.start("compare")) {
+            for (int i = 0; i < loaded.size(); i++) {
+                Scenario s = run.apply(loaded.get(i));
+                progress.batch(s.trials(), "run " + (i + 1) + " of " + loaded.size());
+                SimulationResult result = Engine.run(s, options, progress);
+                progress.step("summarizing run " + (i + 1) + " and drawing its charts");
+                Summary summary = Analysis.headlines(result);
+                summaries.add(summary);
+                applied.add(s);
+                files.add(specs.get(i).file().toString());
+                ChartData d = ChartData.of(result, summary);
+                charts.add(new CompareReport.RunCharts(
+                        ChartImages.svgElement(Charts.npv(d), "run" + (i + 1) + "-npv"),
+                        ChartImages.svgElement(Charts.paybackProbability(d), "run" + (i + 1) + "-payback")));
+            }
         }
         Comparison c = Comparison.of(files, summaries, applied);
 
@@ -125,10 +130,12 @@ public final class CompareCommand implements Callable<Integer> {
         AtomicFiles.write(csv, o -> CompareReport.csv(c, o));
         AtomicFiles.write(html, CompareReport.html(c, charts));
         PrintWriter o = spec.commandLine().getOut();
-        o.print(CompareReport.table(c));
+        o.print(ConsoleWidth.fit(CompareReport.table(c)));
         o.println();
+        // one line for the folder, one per file name: a long folder path does not push lines past 100 columns
+        o.println("Wrote into " + dir + ":");
         for (Path p : List.of(json, csv, html)) {
-            o.println("Wrote " + p);
+            o.println("  " + dir.relativize(p));
         }
         o.flush();
         return 0;

@@ -6,6 +6,7 @@ import dev.payback.report.pilot.PilotTables;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
 import dev.payback.report.AtomicFiles;
+import dev.payback.report.ConsoleWidth;
 import dev.payback.report.pilot.PilotChart;
 import dev.payback.report.pilot.PilotConsole;
 import dev.payback.report.pilot.PilotHtml;
@@ -63,9 +64,17 @@ public final class PilotCommand implements Callable<Integer> {
         Scenario s = input.load();
         Pilot pilot = PilotLoader.load(pilotFile, s);
         s = run.apply(s);
-        SimulationResult result = Engine.run(s, run.engine());
-        PilotUpdate.Result r = PilotUpdate.analyze(result, pilot);
-        PilotVerdict v = PilotVerdict.of(result, pilot, r);
+        SimulationResult result;
+        PilotUpdate.Result r;
+        PilotVerdict v;
+        try (RunProgress progress = RunProgress.start("pilot")) {
+            progress.batch(s.trials(), "");
+            result = Engine.run(s, run.engine(), progress);
+            progress.step("weighting the trials by the pilot's months");
+            r = PilotUpdate.analyze(result, pilot);
+            v = PilotVerdict.of(result, pilot, r);
+            progress.step("writing the outputs into " + dir);
+        }
 
         Files.createDirectories(dir);
         Path json = dir.resolve("summary.json");
@@ -81,10 +90,12 @@ public final class PilotCommand implements Callable<Integer> {
         AtomicFiles.write(png, w -> PilotChart.png(chart, w));
 
         PrintWriter o = spec.commandLine().getOut();
-        o.print(PilotConsole.render(r, v));
+        o.print(ConsoleWidth.fit(PilotConsole.render(r, v)));
         o.println();
+        // one line for the folder, one per file name: a long folder path does not push lines past 100 columns
+        o.println("Wrote into " + dir + ":");
         for (Path p : List.of(json, csv, xlsx, html, png)) {
-            o.println("Wrote " + p);
+            o.println("  " + dir.relativize(p));
         }
         o.flush();
         return 0;

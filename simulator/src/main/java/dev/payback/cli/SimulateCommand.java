@@ -6,6 +6,7 @@ import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
 import dev.payback.report.AtomicFiles;
+import dev.payback.report.ConsoleWidth;
 import dev.payback.report.ConsoleSummary;
 import dev.payback.report.OutputFormat;
 import dev.payback.report.Outputs;
@@ -88,21 +89,17 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         SimulationResult result;
         String precisionNote = null;
-        try (RunProgress progress = RunProgress.startIfConsole()) {
+        Summary summary;
+        List<Path> written;
+        try (RunProgress progress = RunProgress.start("simulate")) {
             if (precision == null) {
-                if (progress != null) {
-                    progress.batch(s.trials(), method.key());
-                }
+                progress.batch(s.trials(), method.key());
                 result = Engine.run(s, options, progress);
             } else {
                 int cap = run.trials != null ? run.trials : Precision.DEFAULT_MAX_TRIALS;
                 Precision.Outcome out = Precision.run(s, options, precision, cap, progress,
-                        (batch, n, previous) -> {
-                            if (progress != null) {
-                                progress.batch(n, "batch " + batch + (Double.isNaN(previous) ? ""
-                                        : String.format(Locale.ROOT, ", half-width %.4f > %.4f", previous, precision)));
-                            }
-                        });
+                        (batch, n, previous) -> progress.batch(n, "batch " + batch + (Double.isNaN(previous) ? ""
+                                : String.format(Locale.ROOT, ", half-width %.4f > %.4f", previous, precision))));
                 result = out.result();
                 precisionNote = out.reached()
                         ? String.format(Locale.ROOT, "Precision: every P(payback <= 3/6/12) within +/-%s (95%%) "
@@ -111,25 +108,32 @@ public final class SimulateCommand implements Callable<Integer> {
                                 + "at the cap of %,d trials (%d batches)", out.halfWidth(), precision,
                                 result.trials(), out.batches());
             }
-        }
-        Summary summary = Analysis.summarize(result);
-        if (out == null && !summary.overrides().isBase()) {
-            o.println("Stressed run: writing into its own folder " + dir + " (the base case's folder is untouched)");
-        }
+            progress.step("summarizing: statistics and sensitivity");
+            summary = Analysis.summarize(result);
+            if (out == null && !summary.overrides().isBase()) {
+                o.print(ConsoleWidth.fit("Stressed run: writing into its own folder " + dir
+                        + " (the base case's folder is untouched)\n"));
+            }
 
-        Files.createDirectories(dir);
-        // outputs clean up their own leftovers when written; trials.csv may not be written this time
-        AtomicFiles.removeStaleTemporaries(dir.resolve("trials.csv"));
-        List<Path> written = Outputs.write(dir, result, summary, selected);
-        o.print(ConsoleSummary.render(summary));
+            Files.createDirectories(dir);
+            // outputs clean up their own leftovers when written; trials.csv may not be written this time
+            AtomicFiles.removeStaleTemporaries(dir.resolve("trials.csv"));
+            progress.step("writing " + selected.stream().map(OutputFormat::cliName)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " into " + dir);
+            written = Outputs.write(dir, result, summary, selected);
+            if (trialsCsv) {
+                progress.step("writing trials.csv");
+                Path csv = dir.resolve("trials.csv");
+                AtomicFiles.write(csv, w -> TrialsCsv.write(result, w));
+            }
+        }
+        o.print(ConsoleWidth.fit(ConsoleSummary.render(summary)));
         o.println();
         if (precisionNote != null) {
-            o.println(precisionNote);
+            o.print(ConsoleWidth.fit(precisionNote + "\n"));
         }
         if (trialsCsv) {
-            Path csv = dir.resolve("trials.csv");
-            AtomicFiles.write(csv, w -> TrialsCsv.write(result, w));
-            o.println("Wrote " + csv);
+            o.println("Wrote " + dir.resolve("trials.csv"));
         }
         Path chartsDir = dir.resolve(Outputs.CHARTS_DIR);
         long charts = written.stream().filter(p -> chartsDir.equals(p.getParent())).count();

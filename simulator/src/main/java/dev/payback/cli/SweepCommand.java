@@ -3,6 +3,7 @@ package dev.payback.cli;
 import dev.payback.analysis.Sweep;
 import dev.payback.engine.Engine;
 import dev.payback.report.AtomicFiles;
+import dev.payback.report.ConsoleWidth;
 import dev.payback.analysis.TwoWaySweep;
 import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepHtml;
@@ -114,69 +115,78 @@ public final class SweepCommand implements Callable<Integer> {
         List<Path> written = new ArrayList<>();
         Files.createDirectories(dir);
 
-        if (rs.size() == 1) {
-            Range r = rs.get(0);
-            List<Double> values = Sweep.values(r.lo(), r.hi(), steps);
-            List<Sweep.Step> stepResults = new ArrayList<>();
-            Scenario first = null;
-            for (double v : values) {
-                Scenario sc = loadStep(List.of(r), List.of(v), uncorrelate).withRun(n, s);
-                if (first == null) {
-                    first = sc;
-                    checkSweepable(spec, r.path(), sc);
-                }
-                stepResults.add(Sweep.measure(v, Engine.run(sc, options)));
-            }
-            List<Sweep.OptionInfo> infos = new ArrayList<>();
-            first.options().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
-            Sweep sweep = new Sweep(base.name(), r.path(), base.currency(), n, s, first.paybackConfidence(), infos,
-                    stepResults, method.key(), base.overrides());
-            written.add(put(dir.resolve(stem + ".json"), SweepReport.json(sweep)));
-            Path csv = dir.resolve(stem + ".csv");
-            AtomicFiles.write(csv, w -> SweepReport.csv(sweep, w));
-            written.add(csv);
-            written.add(put(dir.resolve(stem + ".html"), SweepHtml.render(sweep, stem)));
-            Path png = dir.resolve(stem + ".png");
-            AtomicFiles.write(png, w -> SweepChart.writePng(sweep, w));
-            written.add(png);
-            Path svg = dir.resolve(stem + ".svg");
-            AtomicFiles.write(svg, w -> SweepChart.writeSvg(sweep, w));
-            written.add(svg);
-            o.print(SweepReport.table(sweep));
-        } else {
-            Range rx = rs.get(0);
-            Range ry = rs.get(1);
-            List<Double> xs = Sweep.values(rx.lo(), rx.hi(), steps);
-            List<Double> ys = Sweep.values(ry.lo(), ry.hi(), steps);
-            List<List<Sweep.Step>> cells = new ArrayList<>();
-            Scenario first = null;
-            for (double y : ys) {
-                List<Sweep.Step> row = new ArrayList<>();
-                for (double x : xs) {
-                    Scenario sc = loadStep(rs, List.of(x, y), uncorrelate).withRun(n, s);
+        try (RunProgress progress = RunProgress.start("sweep")) {
+            if (rs.size() == 1) {
+                Range r = rs.get(0);
+                List<Double> values = Sweep.values(r.lo(), r.hi(), steps);
+                List<Sweep.Step> stepResults = new ArrayList<>();
+                Scenario first = null;
+                for (double v : values) {
+                    Scenario sc = loadStep(List.of(r), List.of(v), uncorrelate).withRun(n, s);
                     if (first == null) {
                         first = sc;
-                        checkSweepable(spec, rx.path(), sc);
-                        checkSweepable(spec, ry.path(), sc);
+                        checkSweepable(spec, r.path(), sc);
                     }
-                    row.add(Sweep.measure(x, Engine.run(sc, options)));
+                    progress.batch(n, "value " + (stepResults.size() + 1) + " of " + values.size());
+                    stepResults.add(Sweep.measure(v, Engine.run(sc, options, progress)));
                 }
-                cells.add(row);
+                progress.step("writing " + stem + ".*");
+                List<Sweep.OptionInfo> infos = new ArrayList<>();
+                first.options().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
+                Sweep sweep = new Sweep(base.name(), r.path(), base.currency(), n, s, first.paybackConfidence(), infos,
+                        stepResults, method.key(), base.overrides());
+                written.add(put(dir.resolve(stem + ".json"), SweepReport.json(sweep)));
+                Path csv = dir.resolve(stem + ".csv");
+                AtomicFiles.write(csv, w -> SweepReport.csv(sweep, w));
+                written.add(csv);
+                written.add(put(dir.resolve(stem + ".html"), SweepHtml.render(sweep, stem)));
+                Path png = dir.resolve(stem + ".png");
+                AtomicFiles.write(png, w -> SweepChart.writePng(sweep, w));
+                written.add(png);
+                Path svg = dir.resolve(stem + ".svg");
+                AtomicFiles.write(svg, w -> SweepChart.writeSvg(sweep, w));
+                written.add(svg);
+                o.print(ConsoleWidth.fit(SweepReport.table(sweep)));
+            } else {
+                Range rx = rs.get(0);
+                Range ry = rs.get(1);
+                List<Double> xs = Sweep.values(rx.lo(), rx.hi(), steps);
+                List<Double> ys = Sweep.values(ry.lo(), ry.hi(), steps);
+                List<List<Sweep.Step>> cells = new ArrayList<>();
+                Scenario first = null;
+                for (double y : ys) {
+                    List<Sweep.Step> row = new ArrayList<>();
+                    for (double x : xs) {
+                        Scenario sc = loadStep(rs, List.of(x, y), uncorrelate).withRun(n, s);
+                        if (first == null) {
+                            first = sc;
+                            checkSweepable(spec, rx.path(), sc);
+                            checkSweepable(spec, ry.path(), sc);
+                        }
+                        progress.batch(n, "cell " + (cells.size() * xs.size() + row.size() + 1) + " of "
+                                + xs.size() * ys.size());
+                        row.add(Sweep.measure(x, Engine.run(sc, options, progress)));
+                    }
+                    cells.add(row);
+                }
+                List<Sweep.OptionInfo> infos = new ArrayList<>();
+                first.options().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
+                progress.step("writing " + stem + ".*");
+                TwoWaySweep sweep = new TwoWaySweep(base.name(), rx.path(), ry.path(), base.currency(), n, s,
+                        first.paybackConfidence(), infos, xs, ys, cells, method.key(), base.overrides());
+                written.add(put(dir.resolve(stem + ".json"), TwoWayReport.json(sweep)));
+                Path csv = dir.resolve(stem + ".csv");
+                AtomicFiles.write(csv, w -> TwoWayReport.csv(sweep, w));
+                written.add(csv);
+                written.add(put(dir.resolve(stem + ".html"), SweepHtml.render(sweep, stem)));
+                o.print(ConsoleWidth.fit(TwoWayReport.table(sweep)));
             }
-            List<Sweep.OptionInfo> infos = new ArrayList<>();
-            first.options().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
-            TwoWaySweep sweep = new TwoWaySweep(base.name(), rx.path(), ry.path(), base.currency(), n, s,
-                    first.paybackConfidence(), infos, xs, ys, cells, method.key(), base.overrides());
-            written.add(put(dir.resolve(stem + ".json"), TwoWayReport.json(sweep)));
-            Path csv = dir.resolve(stem + ".csv");
-            AtomicFiles.write(csv, w -> TwoWayReport.csv(sweep, w));
-            written.add(csv);
-            written.add(put(dir.resolve(stem + ".html"), SweepHtml.render(sweep, stem)));
-            o.print(TwoWayReport.table(sweep));
         }
         o.println();
+        // one line for the folder, one per file name: a long folder path does not push lines past 100 columns
+        o.println("Wrote into " + dir + ":");
         for (Path p : written) {
-            o.println("Wrote " + p);
+            o.println("  " + dir.relativize(p));
         }
         o.flush();
         return 0;

@@ -1,8 +1,9 @@
 package dev.payback.report;
 
 /**
- * Console output fits {@link #WIDTH} columns: prose is wrapped at word boundaries, a single word or
- * a table cell too long for its place is cut with "...".
+ * Console output fits {@link #WIDTH} columns: prose is wrapped at word boundaries (a single word
+ * longer than a line, such as a long file path, is kept whole); a table cell too long for its place
+ * is cut with "..." by {@link #cut}.
  */
 public final class ConsoleWidth {
     /** The widest console line of every command. */
@@ -48,9 +49,7 @@ public final class ConsoleWidth {
                 b.append(' ');
                 col++;
             }
-            if (word.length() > WIDTH - col) {
-                word = cut(word, WIDTH - col);
-            }
+            // a single word longer than the line (a file path) is kept whole: cutting it would lose it
             b.append(word);
             col += word.length();
             lineEmpty = false;

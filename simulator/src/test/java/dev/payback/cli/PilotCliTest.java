@@ -28,7 +28,7 @@ class PilotCliTest {
         assertThat(r.out()).contains("2. Payback bar: missed.", "What would make it go:", "A lower price",
                 "projected (prior)", "after the pilot", "P(payback within 12 months)",
                 "Max one-time cost, 12-month payback (80% confidence)", "Effective sample size:",
-                "Wrote " + tmp.resolve("summary.json"), "Wrote " + tmp.resolve("pilot.html"));
+                "Wrote into " + tmp + ":\n  summary.json", "  pilot.html", "  summary.csv", "  pilot.xlsx");
 
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
         for (String block : new String[] {"prior", "updated"}) {

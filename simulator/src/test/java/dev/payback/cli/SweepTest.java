@@ -140,7 +140,7 @@ class SweepTest {
                 "--trials", "1500", "--out", tmp.toString(), "--stress", "vendor_late");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Sweep of pain.exception_rate", "Break-even", "orchestrate", "operate",
-                "Wrote " + tmp.resolve("sweep-pain.exception_rate.png"));
+                "Wrote into " + tmp + ":", "  sweep-pain.exception_rate.png");
         List<String> csv = Files.readAllLines(tmp.resolve("sweep-pain.exception_rate.csv"));
         assertThat(csv.get(0)).isEqualTo("input,value,option,mean_npv,p_payback_12,p_best");
         assertThat(csv).hasSize(1 + 3 * 3);
