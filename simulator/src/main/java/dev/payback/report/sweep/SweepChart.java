@@ -86,8 +86,8 @@ public final class SweepChart {
         double span = x[x.length - 1] - x[0];
         // a margin at both ends: the first and last ticks are not cut and a crossing at an end is visible
         domain.setRange(x[0] - EDGE_MARGIN * span, x[x.length - 1] + EDGE_MARGIN * span);
-        domain.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.######",
-                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        domain.setNumberFormatOverride(SweepReport.isMoney(sweep.path()) ? MoneyFormat.money(sweep.currency())
+                : new java.text.DecimalFormat("#,##0.######", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
         plot.setGap(12);
         plot.add(top, 1);

@@ -44,9 +44,10 @@ public final class SweepHtml {
         List<Map<String, Object>> findings = new ArrayList<>();
         for (int k = 0; k < s.options().size(); k++) {
             Sweep.OptionInfo o = s.options().get(k);
-            findings.add(finding(k, o.id() + ": mean NPV crosses 0 at " + crossings(s.path(), s.npvBreakEven(o.id()))
+            findings.add(finding(k, o.id() + ": mean NPV crosses 0 at "
+                    + crossings(s.path(), s.npvBreakEven(o.id()), s.currency())
                     + "; P(payback within 12 months) crosses " + q + " at "
-                    + crossings(s.path(), s.paybackBreakEven(o.id())) + "."));
+                    + crossings(s.path(), s.paybackBreakEven(o.id()), s.currency()) + "."));
         }
         m.put("findings", findings);
         m.put("chart", Map.of("svg", ChartImages.svgElement(SweepChart.chart(s), "sweep"), "caption",
@@ -66,7 +67,7 @@ public final class SweepHtml {
                 cells.add(Money.percent(f.pBest()));
             }
             cells.add(Money.percent(st.pBestStatusQuo()));
-            rows.add(Map.of("value", SweepReport.num(st.value()), "cells", cells));
+            rows.add(Map.of("value", SweepReport.heading(s.path(), st.value(), s.currency()), "cells", cells));
         }
         m.put("oneWay", Map.of("optionHeads", heads, "rows", rows));
         return execute(m);
@@ -82,12 +83,12 @@ public final class SweepHtml {
         for (int k = 0; k < s.options().size(); k++) {
             Sweep.OptionInfo o = s.options().get(k);
             findings.add(finding(k, o.id() + ": mean NPV crosses 0 along " + s.xPath() + " at "
-                    + line(s.yPath(), s.npvBreakEven(o.id())) + "."));
+                    + line(s, s.npvBreakEven(o.id())) + "."));
             findings.add(finding(k, o.id() + ": P(payback within 12 months) crosses " + q + " along " + s.xPath()
-                    + " at " + line(s.yPath(), s.paybackBreakEven(o.id())) + "."));
+                    + " at " + line(s, s.paybackBreakEven(o.id())) + "."));
         }
         m.put("findings", findings);
-        List<String> xs = s.xs().stream().map(SweepReport::num).toList();
+        List<String> xs = s.xs().stream().map(x -> SweepReport.heading(s.xPath(), x, s.currency())).toList();
         double maxAbs = 0;
         for (Sweep.OptionInfo o : s.options()) {
             for (int iy = 0; iy < s.ys().size(); iy++) {
@@ -117,8 +118,9 @@ public final class SweepHtml {
                     nc.add(cell(Money.compact(v, s.currency()), mix(v < 0 ? BAD : GOOD, a),
                             a > 0.55 ? "#fff" : "#1d1d1f", false));
                 }
-                pRows.add(Map.of("y", SweepReport.num(s.ys().get(iy)), "cells", pc));
-                nRows.add(Map.of("y", SweepReport.num(s.ys().get(iy)), "cells", nc));
+                String y = SweepReport.heading(s.yPath(), s.ys().get(iy), s.currency());
+                pRows.add(Map.of("y", y, "cells", pc));
+                nRows.add(Map.of("y", y, "cells", nc));
             }
             maps.add(heat(o.id(), c, "P(payback within 12 months)", "Darker is likelier; outlined cells reach the "
                     + "payback confidence " + q + ".", xs, pRows));
@@ -180,29 +182,30 @@ public final class SweepHtml {
         return Palette.hex(new Color(r, g, b));
     }
 
-    private static String crossings(String path, List<Sweep.Crossing> list) {
+    private static String crossings(String path, List<Sweep.Crossing> list, String currency) {
         if (list.isEmpty()) {
             return "no value in the swept range";
         }
         StringBuilder b = new StringBuilder();
         for (Sweep.Crossing c : list) {
-            b.append(b.length() == 0 ? "" : " and ").append(path).append(" = ").append(SweepReport.num(c.value()))
+            b.append(b.length() == 0 ? "" : " and ").append(path).append(" = ").append(SweepReport.shown(path, c.value(), currency))
                     .append(c.rising() ? " (better above)" : " (better below)");
         }
         return b.toString();
     }
 
-    private static String line(String yPath, List<TwoWaySweep.LinePoint> line) {
-        StringBuilder b = new StringBuilder("(" + yPath + " → value) ");
+    private static String line(TwoWaySweep s, List<TwoWaySweep.LinePoint> line) {
+        StringBuilder b = new StringBuilder("(" + s.yPath() + " → value) ");
         boolean first = true;
         for (TwoWaySweep.LinePoint p : line) {
-            b.append(first ? "" : "; ").append(SweepReport.num(p.y())).append(" → ");
+            b.append(first ? "" : "; ").append(SweepReport.heading(s.yPath(), p.y(), s.currency())).append(" → ");
             first = false;
             if (p.crossings().isEmpty()) {
                 b.append("none in range");
             } else {
                 for (int k = 0; k < p.crossings().size(); k++) {
-                    b.append(k == 0 ? "" : ", ").append(SweepReport.num(p.crossings().get(k).value()));
+                    b.append(k == 0 ? "" : ", ").append(SweepReport.shown(s.xPath(), p.crossings().get(k).value(),
+                            s.currency()));
                 }
             }
         }

@@ -41,8 +41,8 @@ public final class SweepReport {
         String cur = s.currency();
         StringBuilder b = new StringBuilder();
         b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT, "Sweep of %s (%s), %d values from %s to %s",
-                s.path(), Sensitivity.plainName(s.path()), s.steps().size(), num(s.xs()[0]),
-                num(s.xs()[s.xs().length - 1])), 2));
+                s.path(), Sensitivity.plainName(s.path()), s.steps().size(), shown(s.path(), s.xs()[0], s.currency()),
+                shown(s.path(), s.xs()[s.xs().length - 1], s.currency())), 2));
         b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT,
                 "%s: %,d trials per value, seed %d; everything else keeps its draws", s.scenario(), s.trials(),
                 s.seed()), 2));
@@ -67,7 +67,8 @@ public final class SweepReport {
             }
             b.append(head.toString().stripTrailing()).append('\n').append(sub.toString().stripTrailing()).append('\n');
             for (Sweep.Step st : s.steps()) {
-                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-12s", num(st.value())));
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-12s",
+                        ConsoleWidth.cut(heading(s.path(), st.value(), cur), 12)));
                 for (Sweep.OptionInfo o : chunk) {
                     Sweep.Figures f = st.options().get(o.id());
                     row.append(String.format(Locale.ROOT, " | %-10s %-9s %-9s", Money.compact(f.meanNpv(), cur),
@@ -106,7 +107,7 @@ public final class SweepReport {
             if (b.length() > 0) {
                 b.append("; ");
             }
-            b.append(s.path()).append(" = ").append(num(c.value())).append(" (")
+            b.append(s.path()).append(" = ").append(shown(s.path(), c.value(), s.currency())).append(" (")
                     .append(c.rising() ? aboveIfRising : aboveIfFalling).append(" above this value)");
         }
         return b.toString();
@@ -179,6 +180,23 @@ public final class SweepReport {
                 p.printRecord(s.path(), num(st.value()), "status_quo", 0.0, "", st.pBestStatusQuo());
             }
         }
+    }
+
+    /** Whether a swept input is an amount of money (shown as money in tables and text, not in CSV/JSON). */
+    static boolean isMoney(String path) {
+        return path.endsWith("_cost") || path.endsWith("_fee") || path.endsWith(".per_year")
+                || path.startsWith("pain.other.") || path.equals("business.average_order_value")
+                || path.equals("business.loaded_labor_cost_per_hour") || path.endsWith(".cost");
+    }
+
+    /** A swept value for people: money in the currency ($48,472), other numbers as {@link #num}. */
+    public static String shown(String path, double v, String currency) {
+        return isMoney(path) ? dev.payback.analysis.Money.whole(v, currency) : num(v);
+    }
+
+    /** A grid heading for people: money compact ($16k), other numbers as {@link #num}. */
+    static String heading(String path, double v, String currency) {
+        return isMoney(path) ? Money.compact(v, currency) : num(v);
     }
 
     /** A swept value as written: no trailing zeros, at most 6 significant digits. */

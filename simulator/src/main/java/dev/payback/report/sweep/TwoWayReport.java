@@ -78,11 +78,12 @@ public final class TwoWayReport {
                 + shortName(s.xPath()), ROW_LABEL - 1), ROW_LABEL));
         int cols = Math.min(fit, s.xs().size());
         for (int ix = 0; ix < cols; ix++) {
-            head.append(lpad(ConsoleWidth.cut(SweepReport.num(s.xs().get(ix)), CELL), CELL)).append(' ');
+            head.append(lpad(ConsoleWidth.cut(SweepReport.heading(s.xPath(), s.xs().get(ix), s.currency()), CELL),
+                    CELL)).append(' ');
         }
         b.append(head.toString().stripTrailing()).append('\n');
         for (int iy = 0; iy < s.ys().size(); iy++) {
-            StringBuilder row = new StringBuilder(pad(ConsoleWidth.cut(SweepReport.num(s.ys().get(iy)),
+            StringBuilder row = new StringBuilder(pad(ConsoleWidth.cut(SweepReport.heading(s.yPath(), s.ys().get(iy), s.currency()),
                     ROW_LABEL - 1), ROW_LABEL));
             for (int ix = 0; ix < cols; ix++) {
                 row.append(lpad(ConsoleWidth.cut(text.text(value.applyAsDouble(s.at(id, ix, iy))), CELL), CELL))
@@ -98,12 +99,13 @@ public final class TwoWayReport {
             if (t.length() > 0) {
                 t.append("; ");
             }
-            t.append(SweepReport.num(p.y())).append(" -> ");
+            t.append(SweepReport.heading(s.yPath(), p.y(), s.currency())).append(" -> ");
             if (p.crossings().isEmpty()) {
                 t.append("none");
             } else {
                 for (int k = 0; k < p.crossings().size(); k++) {
-                    t.append(k == 0 ? "" : ", ").append(SweepReport.num(p.crossings().get(k).value()));
+                    t.append(k == 0 ? "" : ", ").append(SweepReport.shown(s.xPath(), p.crossings().get(k).value(),
+                            s.currency()));
                 }
             }
         }
