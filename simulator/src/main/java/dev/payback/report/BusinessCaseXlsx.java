@@ -43,10 +43,12 @@ public final class BusinessCaseXlsx {
     public static List<Figure> figures(Summary s) {
         List<Figure> f = new ArrayList<>();
         f.add(new Figure("Scenario", s.scenario(), Headlines.Kind.TEXT, "/scenario"));
-        f.add(new Figure("Stress preset", s.overrides().stress() == null ? "none (base case)"
-                : s.overrides().stress(), Headlines.Kind.TEXT, "/overrides/stress"));
-        f.add(new Figure("--set overrides", s.overrides().sets().isEmpty() ? "none"
-                : String.join("; ", s.overrides().sets()), Headlines.Kind.TEXT, "/overrides/set"));
+        // which run this is (empty for the base case): the stress preset, then each --set
+        f.add(new Figure("Stress preset", s.overrides().stress(), Headlines.Kind.TEXT, "/overrides/stress"));
+        for (int k = 0; k < s.overrides().sets().size(); k++) {
+            f.add(new Figure("--set override", s.overrides().sets().get(k), Headlines.Kind.TEXT,
+                    "/overrides/set/" + k));
+        }
         f.add(new Figure("Trials", s.trials(), Headlines.Kind.NUMBER, "/trials"));
         f.add(new Figure("Seed", s.seed(), Headlines.Kind.NUMBER, "/seed"));
         f.add(new Figure("Currency", s.currency(), Headlines.Kind.TEXT, "/currency"));

@@ -157,8 +157,8 @@ public final class SummaryJson {
         if (s.sensitivity() != null) {
             valueOfInformation(g, s.sensitivity());
         }
-        standardErrors(g, s);
         OverridesText.json(g, s.overrides());
+        standardErrors(g, s);
         g.writeEndObject();
     }
 

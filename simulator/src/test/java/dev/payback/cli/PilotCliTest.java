@@ -24,7 +24,7 @@ class PilotCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         // issue 15: the target was hit, but the full rollout misses the 80% payback bar at the quoted price
         assertThat(r.out()).startsWith("No-go: the pilot hit its target, but the updated business case misses the "
-                + "payback bar.\n  1. Target: hit. exceptions per order fell 36.5% against a target of 30% (met).");
+                + "payback bar.\n  1. Target: hit. Exceptions per order fell 36.5% against a target of 30% (met).");
         assertThat(r.out()).contains("2. Payback bar: missed.", "What would make it go:", "A lower price",
                 "projected (prior)", "after the pilot", "P(payback within 12 months)",
                 "Max one-time cost, 12-month payback (80% confidence)", "Effective sample size:",

@@ -140,7 +140,7 @@ class PilotVerdictTest {
                 .isCloseTo(0.2, within(1e-12));
         assertThat(flat(o.run().out())).startsWith("No-go: the updated business case meets the payback bar, but the "
                 + "pilot missed its target.")
-                .contains("exceptions per order fell 20.0% against a target of 30% (missed)")
+                .contains("Exceptions per order fell 20.0% against a target of 30% (missed)")
                 .contains("A longer pilot: at full adoption the updated projection cuts exceptions by 50%")
                 .contains("A second criterion");
     }

@@ -104,7 +104,7 @@ class StressRunsTest {
                     all.append(c.toString()).append('|');
                 }
             }
-            assertThat(all).contains("Stress preset|peak_season|").contains("--set overrides|horizon_months=48|");
+            assertThat(all).contains("Stress preset|peak_season|").contains("--set override|horizon_months=48|");
         }
     }
 

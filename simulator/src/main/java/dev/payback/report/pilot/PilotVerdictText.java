@@ -50,7 +50,8 @@ public final class PilotVerdictText {
         for (PilotUpdate.Criterion c : v.criteria()) {
             parts.add(criterion(c, v.update().scenario().currency()));
         }
-        b.append(String.join("; ", parts)).append('.');
+        String all = String.join("; ", parts);
+        b.append(Character.toUpperCase(all.charAt(0))).append(all.substring(1)).append('.');
         return b.toString();
     }
 
