@@ -72,7 +72,7 @@ class PilotCliTest {
                     "--out", tmp.resolve(threads).toString());
             assertThat(r.code()).as(r.err()).isZero();
         }
-        for (String f : new String[] {"summary.json", "pilot.html"}) {
+        for (String f : new String[] {"summary.json", "pilot.html", "summary.csv", "pilot.xlsx"}) {
             assertThat(Files.readAllBytes(tmp.resolve("2").resolve(f))).as(f)
                     .isEqualTo(Files.readAllBytes(tmp.resolve("1").resolve(f)));
         }
