@@ -90,6 +90,19 @@ class CompareStressTest {
     }
 
     @Test
+    void outputsAreByteIdenticalForAnyThreadCount(@TempDir Path tmp) throws Exception {
+        for (String threads : new String[] {"1", "2"}) {
+            CliTest.Run r = run("compare", B, B + "@peak_season", "--trials", "800", "--threads", threads, "--out",
+                    tmp.resolve(threads).toString());
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        for (String f : new String[] {"compare.json", "compare.csv", "compare.html"}) {
+            assertThat(java.nio.file.Files.readAllBytes(tmp.resolve("2/" + f))).as(f)
+                    .isEqualTo(java.nio.file.Files.readAllBytes(tmp.resolve("1/" + f)));
+        }
+    }
+
+    @Test
     void malformedRunsAreUsageErrors(@TempDir Path tmp) {
         assertThat(run("compare", B, B + "@", "--out", tmp.toString()).code()).isEqualTo(2);
         assertThat(run("compare", B, B, "--stress", "peak_season", "--out", tmp.toString()).code()).isEqualTo(2);

@@ -87,6 +87,23 @@ class TwoWaySweepTest {
     }
 
     @Test
+    void outputsAreByteIdenticalForAnyThreadCount(@TempDir Path tmp) throws Exception {
+        for (String threads : new String[] {"1", "2"}) {
+            CliTest.Run r = run("sweep", CliTest.SCENARIO_B, "--set-range", "pain.exception_rate=0.04..0.24",
+                    "--set-range", "horizon_months=24..48", "--steps", "3", "--trials", "800", "--sampling", "lhs",
+                    "--threads", threads, "--out", tmp.resolve(threads).toString());
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        String stem = "sweep-pain.exception_rate--horizon_months";
+        for (String ext : new String[] {".json", ".csv", ".html"}) {
+            assertThat(Files.readAllBytes(tmp.resolve("2/" + stem + ext))).as(ext)
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("1/" + stem + ext)));
+        }
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("1/" + stem + ".json").toFile());
+        assertThat(json.get("sampling").asText()).isEqualTo("lhs");
+    }
+
+    @Test
     void twoWaySweepsNeedTwoDifferentInputs(@TempDir Path tmp) {
         CliTest.Run same = run("sweep", CliTest.SCENARIO_B, "--set-range", "pain.exception_rate=0.1..0.2",
                 "--set-range", "pain.exception_rate=0.1..0.3", "--out", tmp.toString());
