@@ -159,13 +159,16 @@ public final class PilotVerdictText {
     public static String leader(PilotVerdict v) {
         List<String> meet = new ArrayList<>();
         for (PilotVerdict.OptionFigures f : v.options()) {
-            if (f.updatedPayback12() >= v.confidence()) {
-                meet.add(f.id() + " (" + Money.percent(f.updatedPayback12()) + ")");
+            // the piloted option as the bar judges it (at the actual one-time cost when given)
+            double p = f.piloted() ? v.payback() : f.updatedPayback12();
+            if (p >= v.confidence()) {
+                meet.add(f.id() + " (" + Money.percent(p) + ")");
             }
         }
         return leaderOnly(v) + (meet.isEmpty() ? " No option meets the payback bar after the update."
-                : " Meeting the payback bar after the update (at each option's projected costs): "
-                        + String.join(", ", meet) + ".");
+                : " Meeting the payback bar after the update: " + String.join(", ", meet)
+                        + (v.actualPrice() ? " (the piloted option at its actual one-time cost, others at their "
+                                + "projected costs)." : "."));
     }
 
     private static String leaderOnly(PilotVerdict v) {
