@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-/** The sweep as a console table, sweep.json and sweep.csv. */
+/** The sweep as a console table, sweep-<input>.json and sweep-<input>.csv. */
 public final class SweepReport {
 
     private SweepReport() {
@@ -113,7 +113,7 @@ public final class SweepReport {
         return b.toString();
     }
 
-    /** sweep.json (UTF-8, pretty-printed, ending in a newline). */
+    /** sweep-<input>.json (UTF-8, pretty-printed, ending in a newline). */
     public static byte[] json(Sweep s) {
         return SummaryJson.pretty(g -> {
             g.writeStartObject();
@@ -167,7 +167,7 @@ public final class SweepReport {
         g.writeEndArray();
     }
 
-    /** sweep.csv: one row per value and option (status_quo included, with its P(best) only). */
+    /** sweep-<input>.csv: one row per value and option (status_quo included, with its P(best) only). */
     public static void csv(Sweep s, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
