@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a run's per-trial columns into the {@link Summary} of MODEL.md sections 3–5. Every figure
+ * Turns a run's per-trial columns into the {@link Summary} of docs/model.md sections 3–5. Every figure
  * is a share of trials or a statistic over trials, computed in trial order (deterministic).
  */
 public final class Analysis {

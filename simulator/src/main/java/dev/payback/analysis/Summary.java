@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The headline results of a run: everything summary.json holds (MODEL.md section 5) plus the
+ * The headline results of a run: everything summary.json holds (docs/model.md section 5) plus the
  * extensions documented in docs/model-notes.md (five tests, clamping, standard errors, sensitivity and
  * value of information).
  */
@@ -42,7 +42,7 @@ public record Summary(
                 thresholds, options, pBest, decision, fiveTests, inputs, null);
     }
 
-    /** MODEL.md section 3: probabilities of the seed's thresholds, over trials. */
+    /** docs/model.md section 3: probabilities of the seed's thresholds, over trials. */
     public record Thresholds(
             double painShareGe1_5pct,
             double painShareGe3pct,
@@ -56,7 +56,7 @@ public record Summary(
             boolean fulfillmentPathsGe2) {
     }
 
-    /** One option's results (MODEL.md section 5, options.&lt;id&gt;). */
+    /** One option's results (docs/model.md section 5, options.&lt;id&gt;). */
     public record OptionSummary(
             String id,
             String label,
@@ -74,7 +74,7 @@ public record Summary(
             double paybackConfidence,
             Stats oneTimeCost) {
 
-        /** roi is null when some trial's total cost is 0 (MODEL.md section 2). */
+        /** roi is null when some trial's total cost is 0 (docs/model.md section 2). */
         public OptionSummary {
             cumulativeNet = Map.copyOf(cumulativeNet);
             paybackProbability = Map.copyOf(paybackProbability);
@@ -82,7 +82,7 @@ public record Summary(
         }
     }
 
-    /** MODEL.md section 4: the score's distribution and each verdict's probability. */
+    /** docs/model.md section 4: the score's distribution and each verdict's probability. */
     public record Decision(Stats score, double pOperate, double pPilot, double pOrchestrate) {
         /** The most probable verdict; ties go to the more cautious one. */
         public String verdict() {

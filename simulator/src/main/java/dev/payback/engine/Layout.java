@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Where each model quantity sits among the sampled columns. The sampled inputs are the
  * scenario's inputs followed by auxiliary uniform draws the equations need: one per event and
- * year (the B_jy of MODEL.md section 2) and one per option (its failure draw). Built once per run.
+ * year (the B_jy of docs/model.md section 2) and one per option (its failure draw). Built once per run.
  */
 public final class Layout {
     /** Absent driver or effect. */

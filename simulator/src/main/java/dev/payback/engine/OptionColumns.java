@@ -1,7 +1,7 @@
 package dev.payback.engine;
 
 /**
- * Per-trial outputs of one option, as primitive columns indexed by trial (MODEL.md section 2,
+ * Per-trial outputs of one option, as primitive columns indexed by trial (docs/model.md section 2,
  * "An option"). Filled by the engine, read by the analysis; in a run's result these are the
  * retained trials (see {@link SimulationResult}).
  */
@@ -26,7 +26,7 @@ public final class OptionColumns {
     /** 1 when the rollout failed in this trial (the failure draw), else 0. */
     public final byte[] failed;
 
-    /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (MODEL.md: "roi": null). */
+    /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (docs/model.md: "roi": null). */
     public boolean anyZeroTotalCost() {
         for (double v : roi) {
             if (Double.isNaN(v)) {

@@ -38,7 +38,7 @@ public final class RunStats {
     public static final int ONE_TIME_COST = 7;
     private static final int OPTION_SERIES = 8;
 
-    /** Counts (of trials) of the thresholds of MODEL.md section 3 and section 4's verdict bands. */
+    /** Counts (of trials) of the thresholds of docs/model.md section 3 and section 4's verdict bands. */
     public static final int SHARE_GE_1_5PCT = 0;
     public static final int SHARE_GE_3PCT = 1;
     public static final int SHARE_GE_5PCT = 2;

@@ -4,7 +4,7 @@ import dev.payback.scenario.Driver;
 import dev.payback.scenario.Scenario;
 
 /**
- * The equations of MODEL.md section 2 and the per-trial score of section 4, in one place.
+ * The equations of docs/model.md section 2 and the per-trial score of section 4, in one place.
  * One call of {@link #evaluate} is one replication: it reads the trial's sampled inputs from the
  * block's columns and writes the trial's outputs. Immutable and shared by all threads; each thread
  * owns a {@link Scratch}. Nothing is allocated per trial.
@@ -355,11 +355,11 @@ public final class TrialModel {
         return num > 0 ? Double.POSITIVE_INFINITY : 0;
     }
 
-    // Decision matrix, MODEL.md section 4.
+    // Decision matrix, docs/model.md section 4.
 
     // The bands are counted rather than branched on (5 − the number of bars the value stays below),
     // which the JIT compiles without unpredictable branches; same results as the if-chains of
-    // MODEL.md section 4, NaN included (it scores 5).
+    // docs/model.md section 4, NaN included (it scores 5).
 
     static int exceptionScore(double e) {
         return 5 - bit(e < 0.05) - bit(e < 0.10) - bit(e < 0.15) - bit(e < 0.25);

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Writes a {@link Summary} as summary.json with the stable keys of MODEL.md section 5, in that
+ * Writes a {@link Summary} as summary.json with the stable keys of docs/model.md section 5, in that
  * order, followed by the documented extensions. Money is not rounded; NaN and infinities are
  * written as null; the bytes depend only on the summary.
  */
@@ -247,7 +247,7 @@ public final class SummaryJson {
         return Math.sqrt(p * (1 - p) / n);
     }
 
-    /** Writes a STATS block (MODEL.md section 5). */
+    /** Writes a STATS block (docs/model.md section 5). */
     public static void stats(JsonGenerator g, String name, Stats st) throws IOException {
         g.writeObjectFieldStart(name);
         number(g, "mean", st.mean());

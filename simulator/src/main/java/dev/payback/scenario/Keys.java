@@ -3,7 +3,7 @@ package dev.payback.scenario;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The valid keys at each level of a scenario file (MODEL.md section 1). */
+/** The valid keys at each level of a scenario file (docs/model.md section 1). */
 final class Keys {
     static final List<String> TOP = List.of("name", "currency", "horizon_months", "discount_rate", "simulation",
             "business", "pain", "options", "correlations", "decision", "stress");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One option of a scenario (MODEL.md section 1, {@code options:}). Input paths are
+ * One option of a scenario (docs/model.md section 1, {@code options:}). Input paths are
  * {@code options.<id>.<field>} and {@code options.<id>.effects.<driver>}.
  *
  * @param effects   driver key (a {@link Driver} key, an {@code other} name or an event name) → the

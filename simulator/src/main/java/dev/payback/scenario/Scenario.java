@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A validated scenario (MODEL.md section 1). Every default has been applied; every value that
+ * A validated scenario (docs/model.md section 1). Every default has been applied; every value that
  * may be a distribution is an {@link Input}.
  *
  * @param source             the file it was read from (for messages)
  * @param trials             simulation.trials, after any CLI override
  * @param seed               simulation.seed, after any CLI override
- * @param paybackConfidence  decision.payback_confidence, the q of MODEL.md section 2
+ * @param paybackConfidence  decision.payback_confidence, the q of docs/model.md section 2
  * @param stress             named stress presets: preset name → (path → YAML text of the value)
  */
 public record Scenario(
