@@ -258,15 +258,21 @@ public final class PilotUpdate {
             best[i] = c.best[i] == k + 1;
         }
         boolean[] none = new boolean[n];
+        boolean[] yearOneExceeds = new boolean[n];
+        boolean[] paidAtBar = new boolean[n];
         for (int i = 0; i < n; i++) {
             none[i] = !paid[i];
+            yearOneExceeds[i] = oc.yearOneBenefit[i] > oc.firstYearCost[i];
+            paidAtBar[i] = paid[i] && oc.paybackMonth[i] <= s.paybackMonths();
         }
         Summary.OptionSummary o = new Summary.OptionSummary(spec.id(), spec.label(),
                 spec.kind().name().toLowerCase(Locale.ROOT), Weighted.stats(oc.npv, w),
                 zeroCost ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
                 payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
                 Weighted.share(painExceeds, w), maxOneTime, q,
-                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w));
+                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w),
+                Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
+                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q));
         return new Figures(o, Weighted.share(best, w), Weighted.stats(oc.exceptionEffect, w),
                 Weighted.stats(e, w), Weighted.stats(projected, w));
     }

@@ -72,13 +72,29 @@ public record Summary(
             double pPainExceedsFirstYearCost,
             Map<Integer, Double> maxOneTimeCost,
             double paybackConfidence,
-            Stats oneTimeCost) {
+            Stats oneTimeCost,
+            Stats yearOneBenefit,
+            double pYearOneBenefitExceedsFirstYearCost,
+            int paybackMonths,
+            double paybackProbabilityAtBar,
+            double maxOneTimeCostAtBar) {
 
-        /** roi is null when some trial's total cost is 0 (docs/model.md section 2). */
+        /**
+         * roi is null when some trial's total cost is 0 (docs/model.md section 2). The last five
+         * components are the payback bar's figures and the year-one benefit test (docs/model-notes.md).
+         */
         public OptionSummary {
             cumulativeNet = Map.copyOf(cumulativeNet);
             paybackProbability = Map.copyOf(paybackProbability);
             maxOneTimeCost = Map.copyOf(maxOneTimeCost);
+            if (paybackMonths < 1) {
+                throw new IllegalArgumentException("paybackMonths must be >= 1");
+            }
+        }
+
+        /** Whether the option pays back within the bar in at least a share q of trials. */
+        public boolean meetsBar() {
+            return paybackProbabilityAtBar >= paybackConfidence;
         }
     }
 

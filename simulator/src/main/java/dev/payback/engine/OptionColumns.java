@@ -25,6 +25,10 @@ public final class OptionColumns {
     public final double[] exceptionEffect;
     /** 1 when the rollout failed in this trial (the failure draw), else 0. */
     public final byte[] failed;
+    /** Σ_{m≤12} a_m · benefit_m: what the option removes in its first year, at its adoption. */
+    public final double[] yearOneBenefit;
+    /** max_{1≤m≤T*} (cum_m + C) for the payback bar T* = decision.payback_months. */
+    public final double[] maxCumulativeAtBar;
 
     /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (docs/model.md: "roi": null). */
     public boolean anyZeroTotalCost() {
@@ -45,6 +49,8 @@ public final class OptionColumns {
         paybackMonth = new short[trials];
         exceptionEffect = new double[trials];
         failed = new byte[trials];
+        yearOneBenefit = new double[trials];
+        maxCumulativeAtBar = new double[trials];
     }
 
     void copyRow(OptionColumns src, int from, int to) {
@@ -58,6 +64,8 @@ public final class OptionColumns {
         paybackMonth[to] = src.paybackMonth[from];
         exceptionEffect[to] = src.exceptionEffect[from];
         failed[to] = src.failed[from];
+        yearOneBenefit[to] = src.yearOneBenefit[from];
+        maxCumulativeAtBar[to] = src.maxCumulativeAtBar[from];
     }
 
     void copy(OptionColumns src, int from, int to, int len) {
@@ -71,5 +79,7 @@ public final class OptionColumns {
         System.arraycopy(src.paybackMonth, from, paybackMonth, to, len);
         System.arraycopy(src.exceptionEffect, from, exceptionEffect, to, len);
         System.arraycopy(src.failed, from, failed, to, len);
+        System.arraycopy(src.yearOneBenefit, from, yearOneBenefit, to, len);
+        System.arraycopy(src.maxCumulativeAtBar, from, maxCumulativeAtBar, to, len);
     }
 }

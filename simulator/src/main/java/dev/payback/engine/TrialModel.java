@@ -27,6 +27,8 @@ public final class TrialModel {
 
     private final Layout layout;
     private final int horizon;
+    /** The payback bar T* (decision.payback_months). */
+    private final int bar;
     private final int years;
     /** season[(m−1) mod 12] by month m = 1..H. */
     private final double[] season;
@@ -66,6 +68,7 @@ public final class TrialModel {
     TrialModel(Scenario s, Layout layout) {
         this.layout = layout;
         this.horizon = s.horizonMonths();
+        this.bar = s.paybackMonths();
         this.years = (horizon + 11) / 12;
         double[] seasonality = s.business().seasonality();
         this.season = new double[horizon + 1];
@@ -269,6 +272,8 @@ public final class TrialModel {
         int payback = 0;
         int checkpoint = 0;
         double maxSumNet = Double.NEGATIVE_INFINITY;
+        double maxAtBar = Double.NEGATIVE_INFINITY;   // max_{m≤T*} (cum_m + C)
+        double yearOneBenefit = 0;                     // Σ_{m≤12} a_m · benefit_m
         final double[] orders = s.orders;
         final double[] disc = discount;
         int from = 1;
@@ -287,6 +292,8 @@ public final class TrialModel {
                     npv += net * disc[mm];
                     costSum += cost;
                     firstYearCost += cost;
+                    yearOneBenefit += a * benefit;
+                    maxAtBar = mm <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
                     if (payback == 0 && sumNet >= oneTime) {
                         payback = mm;
                     }
@@ -312,6 +319,7 @@ public final class TrialModel {
                     sumNet += net;
                     npv += net * disc[mm];
                     costSum += cost;
+                    maxAtBar = mm <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
                     if (payback == 0 && sumNet >= oneTime) {
                         payback = mm;
                     }
@@ -330,6 +338,8 @@ public final class TrialModel {
         // Σ a·benefit − Σ costs = Σ net = sumNet
         out.roi[i] = denominator == 0 ? Double.NaN : (sumNet - oneTime) / denominator;
         out.firstYearCost[i] = firstYearCost;
+        out.yearOneBenefit[i] = yearOneBenefit;
+        out.maxCumulativeAtBar[i] = maxAtBar;
         out.paybackMonth[i] = (short) payback;
         return npv;
     }

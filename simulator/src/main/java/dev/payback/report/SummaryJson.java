@@ -105,6 +105,14 @@ public final class SummaryJson {
             g.writeStringField("label", o.label());
             g.writeStringField("kind", o.kind());
             stats(g, "one_time_cost", o.oneTimeCost());
+            stats(g, "year_one_benefit", o.yearOneBenefit());
+            number(g, "p_year_one_benefit_exceeds_first_year_cost", o.pYearOneBenefitExceedsFirstYearCost());
+            g.writeObjectFieldStart("payback_bar");
+            g.writeNumberField("months", o.paybackMonths());
+            number(g, "probability", o.paybackProbabilityAtBar());
+            number(g, "max_one_time_cost", o.maxOneTimeCostAtBar());
+            g.writeBooleanField("met", o.meetsBar());
+            g.writeEndObject();
             if (s.sensitivity() != null) {
                 sensitivity(g, s.sensitivity().forOption(o.id()));
             }
@@ -157,7 +165,25 @@ public final class SummaryJson {
         if (s.sensitivity() != null) {
             valueOfInformation(g, s.sensitivity());
         }
+        recommendation(g, s);
         standardErrors(g, s);
+        g.writeEndObject();
+    }
+
+    /** recommendation: the branch of the rule, the options it names, and the words. */
+    private static void recommendation(JsonGenerator g, Summary s) throws IOException {
+        dev.payback.analysis.Recommendation r = dev.payback.analysis.Recommendation.of(s);
+        g.writeObjectFieldStart("recommendation");
+        g.writeStringField("branch", r.branch().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("option", r.subject() == null ? null : r.subject().id());
+        g.writeStringField("staged", r.staged() == null ? null : r.staged().id());
+        g.writeStringField("alternative", r.alternative() == null ? null : r.alternative().id());
+        g.writeStringField("sentence", RecommendationText.sentence(s, r));
+        g.writeArrayFieldStart("reasons");
+        for (String reason : RecommendationText.reasons(s, r)) {
+            g.writeString(reason);
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -224,6 +250,8 @@ public final class SummaryJson {
             number(g, "p_no_payback", binomial(o.pNoPayback(), n));
             number(g, "p_npv_negative", binomial(o.pNpvNegative(), n));
             number(g, "p_pain_exceeds_first_year_cost", binomial(o.pPainExceedsFirstYearCost(), n));
+            number(g, "p_year_one_benefit_exceeds_first_year_cost",
+                    binomial(o.pYearOneBenefitExceedsFirstYearCost(), n));
             g.writeEndObject();
         }
         g.writeEndObject();

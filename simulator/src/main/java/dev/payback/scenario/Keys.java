@@ -22,7 +22,7 @@ final class Keys {
     static final List<String> OPTION_INPUTS = OPTION.subList(3, 11);
     static final List<String> SCORECARD = List.of("implementation_speed", "integration_quality", "rule_flexibility",
             "reporting_depth", "support_quality");
-    static final List<String> DECISION = List.of("payback_confidence");
+    static final List<String> DECISION = List.of("payback_confidence", "payback_months");
     static final List<String> KINDS = List.of("operate", "orchestrate");
 
     static {

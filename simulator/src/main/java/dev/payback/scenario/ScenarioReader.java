@@ -72,11 +72,16 @@ final class ScenarioReader {
                 confidence = null;
             }
         }
+        Long paybackMonths = Long.valueOf(12);
+        if (decision.has("payback_months")) {
+            paybackMonths = values.wholeNumber(decision.get("payback_months"), "decision.payback_months", 1,
+                    horizon == null ? 120 : horizon);
+        }
         if (!problems.isEmpty()) {
             return null;
         }
         return new Scenario(problems.source(), name, currency, horizon.intValue(), discount, trials.intValue(), seed,
-                business, pain, options, correlations, confidence, stress);
+                business, pain, options, correlations, confidence, stress, paybackMonths.intValue());
     }
 
     private Double discountRate(Node n) {
