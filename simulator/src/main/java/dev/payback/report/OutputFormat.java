@@ -17,7 +17,9 @@ public enum OutputFormat {
     /** report.html. */
     HTML,
     /** charts/*.png and charts/*.svg. */
-    CHARTS;
+    CHARTS,
+    /** report.pdf: the report laid out for paper, its first page a one-page summary. */
+    PDF;
 
     /** The name used on the command line. */
     public String cliName() {
