@@ -56,7 +56,7 @@ public final class MemoryEstimate {
         int optionCount = s.options().size();
         long perTrial = 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * optionCount
                 + ANALYSIS_BYTES_PER_TRIAL;
-        long perKeptPath = 8L * optionCount * s.horizonMonths();
+        long perKeptPath = 8L * optionCount * (s.horizonMonths() + 1);   // months and the one-time cost
         long series = 5 + 8L * optionCount;
         long perBlock = 3 * 8L * series;
         long fixed = (long) options.threads() * InputSampler.BLOCK * perTrial;

@@ -265,6 +265,9 @@ public final class TrialModel {
             extra[firstLive] = dip * s.orders[firstLive] * laborPerOrder;
         }
 
+        if (path != null) {
+            path[horizon][slot] = oneTime;   // cum_0 = −C, for the monthly cash flow
+        }
         double sumNet = 0;            // Σ_{k≤m} net_k = cum_m + C
         double npv = -oneTime;
         double costSum = 0;

@@ -120,6 +120,7 @@ public final class HtmlReport {
         m.put("thresholds", thresholds(s));
         m.put("optionHeads", optionHeads(s));
         m.put("optionRows", optionRows(s));
+        m.put("cashflow", cashFlow(r, s));
         m.put("statusQuoBest", cell(s.pBest().get("status_quo"), "/p_best/status_quo", "pct", cur));
         m.put("charts", figures(charts, Charts.SECTION_CHARTS));
         if (s.sensitivity() != null) {
@@ -131,10 +132,19 @@ public final class HtmlReport {
                     "measureList", list(lines(SensitivityText.measureLines(s), true, cur)),
                     "measureCharts", figures(charts, Charts.SECTION_MEASURE)));
         }
-        m.put("inputs", s.inputs().stream().map(in -> row("path", in.path(), "notation", in.notation(),
-                "p10", number(in.p10()), "p50", number(in.p50()), "p90", number(in.p90()),
-                "clamped", Money.percent(in.clampedShare()), "anyClamped", in.clampedShare() > 0)).toList());
+        m.put("inputs", s.inputs().stream().map(in -> {
+            dev.payback.scenario.Input spec = r.scenario().input(in.path());
+            boolean pct = spec != null && (spec.domain() == dev.payback.scenario.Domain.UNIT
+                    || spec.domain() == dev.payback.scenario.Domain.GROWTH);
+            return row("path", in.path(), "name", InputWords.name(in.path()), "notation", in.notation(),
+                    "words", spec == null ? in.notation() : InputWords.describe(spec),
+                    "p10", inputNumber(in.p10(), pct), "p50", inputNumber(in.p50(), pct),
+                    "p90", inputNumber(in.p90(), pct),
+                    "clamped", Money.percent(in.clampedShare()), "anyClamped", in.clampedShare() > 0);
+        }).toList());
         m.put("method", method(r, s));
+        m.put("rule", RecommendationText.rule(r.scenario().paybackMonths(), r.scenario().paybackConfidence()));
+        m.put("glossary", Glossary.terms().stream().map(t -> row("term", t.term(), "meaning", t.meaning())).toList());
         m.put("standardErrors", standardErrors(s));
         return m;
     }
@@ -186,6 +196,28 @@ public final class HtmlReport {
         }
         m.put("headline", rows);
         return m;
+    }
+
+    /** The cash flow by quarter of each option: P10, median and P90 of the quarter's net and of the position. */
+    private static List<Map<String, Object>> cashFlow(SimulationResult r, Summary s) {
+        String cur = s.currency();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int k = 0; k < s.options().size(); k++) {
+            Summary.OptionSummary o = s.options().get(k);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (dev.payback.analysis.CashFlow.Period p : dev.payback.analysis.CashFlow.quarters(r, k)) {
+                String name = p.toMonth() == 0 ? "Start (one-time cost)"
+                        : p.fromMonth() == p.toMonth() ? "Month " + p.toMonth()
+                        : "Months " + p.fromMonth() + "–" + p.toMonth();
+                rows.add(row("period", name,
+                        "n10", Money.compact(p.net().p10(), cur), "n50", Money.compact(p.net().p50(), cur),
+                        "n90", Money.compact(p.net().p90(), cur),
+                        "c10", Money.compact(p.cumulative().p10(), cur), "c50", Money.compact(p.cumulative().p50(), cur),
+                        "c90", Money.compact(p.cumulative().p90(), cur)));
+            }
+            out.add(row("id", o.id(), "colour", Palette.hex(Palette.option(k)), "rows", rows));
+        }
+        return out;
     }
 
     private static List<Map<String, Object>> figures(List<Chart> charts, String section) {
@@ -426,9 +458,18 @@ public final class HtmlReport {
         rows.add(optionRow(s, "P(no payback within the horizon)", o -> o.pNoPayback(), "p_no_payback", "pct"));
         for (int m : OptionColumns.CHECKPOINTS) {
             String name = m == 3 ? "90 days" : m + " months";
-            rows.add(optionRow(s, "Max one-time cost for payback within " + name + " at "
+            Map<String, Object> max = optionRow(s, "Max one-time cost for payback within " + name + " at "
                             + Money.percent(s.options().get(0).paybackConfidence()) + " confidence",
-                    o -> o.maxOneTimeCost().get(m), "max_one_time_cost/" + m, "whole"));
+                    o -> o.maxOneTimeCost().get(m), "max_one_time_cost/" + m, "whole");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> cells = (List<Map<String, Object>>) max.get("cells");
+            for (int k = 0; k < cells.size(); k++) {
+                if (s.options().get(k).maxOneTimeCost().get(m) < 0) {
+                    cells.set(k, row("text", "none: no payback within " + name + " even if free", "key", null,
+                            "fmt", null));
+                }
+            }
+            rows.add(max);
         }
         rows.add(optionRow(s, "NPV, P10", o -> o.npv().p10(), "npv/p10", "money"));
         rows.add(optionRow(s, "NPV, median", o -> o.npv().p50(), "npv/p50", "money"));
@@ -502,6 +543,10 @@ public final class HtmlReport {
 
     private static Map<String, Object> cell(double v, String jsonPointer, String fmt, String currency) {
         return row("text", format(fmt, v, currency), "key", jsonPointer, "fmt", fmt);
+    }
+
+    private static String inputNumber(double x, boolean pct) {
+        return pct && Double.isFinite(x) ? InputWords.n(Math.round(x * 10000) / 10000.0, true) : number(x);
     }
 
     private static String number(double x) {

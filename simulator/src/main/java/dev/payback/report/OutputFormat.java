@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 public enum OutputFormat {
     /** summary.json. */
     JSON,
-    /** summary.csv. */
+    /** summary.csv and cashflow.csv. */
     CSV,
     /** business-case.xlsx. */
     XLSX,

@@ -27,6 +27,7 @@ public final class Outputs {
     public static final String CHARTS_DIR = "charts";
 
     public static final String REPORT_PDF = "report.pdf";
+    public static final String CASHFLOW_CSV = "cashflow.csv";
 
     /** Writes the files with the paper size of the scenario's currency. */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
@@ -45,6 +46,10 @@ public final class Outputs {
             Path p = dir.resolve(SUMMARY_CSV);
             AtomicFiles.write(p, out -> SummaryCsv.write(s, out));
             written.add(p);
+            Path cf = dir.resolve(CASHFLOW_CSV);
+            dev.payback.analysis.CashFlow flow = dev.payback.analysis.CashFlow.of(r);
+            AtomicFiles.write(cf, out -> CashFlowCsv.write(flow, out));
+            written.add(cf);
         }
         if (formats.contains(OutputFormat.XLSX)) {
             Path p = dir.resolve(WORKBOOK);

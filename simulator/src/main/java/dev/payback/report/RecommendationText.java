@@ -135,6 +135,29 @@ public final class RecommendationText {
                 + " of futures";
     }
 
+    /** The rule of {@link Recommendation}, in words, for the report's method notes and the workbook. */
+    public static List<String> rule(int paybackMonths, double confidence) {
+        String bar = "pays back within " + within(paybackMonths) + " in at least " + Money.percent(confidence)
+                + " of futures (the scenario's decision.payback_months and decision.payback_confidence)";
+        return List.of(
+                "The leader is the option with the highest expected (mean) NPV. If no option has a positive mean NPV, "
+                        + "or doing nothing is the best choice in more futures than any option, the recommendation is "
+                        + "to do nothing yet.",
+                "If the leader has a staged rollout (a pilot with a go/no-go gate) and the staged rollout leads, or it "
+                        + "lowers the chance of losing money by at least "
+                        + Math.round(Recommendation.PILOT_RISK_CUT * 100) + " percentage points while keeping at least "
+                        + Math.round(Recommendation.PILOT_VALUE_KEPT * 100) + "% of the leader's mean NPV: pilot first.",
+                "Otherwise, if the leader meets the payback bar (it " + bar + "): buy it, or, for an operate option, "
+                        + "fix the node first with it.",
+                "If it misses the bar and would miss it even with a one-time cost of zero: it does not pay back "
+                        + "within the bar even if free; buy it only if a longer payback is acceptable.",
+                "If it misses the bar but would meet it at a lower one-time cost: buy it only at a one-time price at "
+                        + "or below that cost (the max one-time cost for the bar, at that confidence).",
+                "The reasons quote the figures behind each step, the decision matrix (which agrees or points "
+                        + "elsewhere but does not decide), any staged rollout, and an option that meets the bar when "
+                        + "the leader does not.");
+    }
+
     /** The name of a span of months, one name per checkpoint: "90 days", "6 months", "1 month". */
     public static String within(int months) {
         return months == 3 ? "90 days" : months == 1 ? "1 month" : months + " months";
