@@ -190,7 +190,9 @@ public final class HtmlReport {
                     "cell", cell(o.firstYearCost().p50(), at + "first_year_cost/p50", "money", cur)));
             for (Chart c : charts) {
                 if (c.id().equals("payback-fan-" + o.id())) {
-                    m.put("fan", row("heading", c.heading(), "caption", c.caption(), "svg", c.svg()));
+                    // the same drawing under other ids, so its definitions never clash with the chart's
+                    m.put("fan", row("heading", c.heading(), "caption", c.caption(), "svg",
+                            c.svg().replace("chart-svg-" + c.id(), "summary-svg-" + c.id())));
                 }
             }
         }

@@ -25,7 +25,7 @@ public final class RecommendationText {
     static String sentence(Summary s, Recommendation r) {
         String cur = s.currency();
         Summary.OptionSummary o = r.subject();
-        String bar = barPhrase(s, o);
+        String bar = o == null ? "" : barPhrase(s, o);
         return switch (r.branch()) {
             case BUY -> "Buy " + o.id() + ": it meets the bar, " + bar + ".";
             case FIX_NODE -> "Fix the node first with " + o.id() + ": it meets the bar, " + bar + ".";
