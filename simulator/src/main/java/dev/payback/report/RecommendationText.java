@@ -33,7 +33,8 @@ public final class RecommendationText {
                     ? "Fix the node first with " + o.id() + ", keeping its one-time cost to at most "
                     : "Buy " + o.id() + " only at a one-time price of at most ")
                     + Money.whole(o.maxOneTimeCostAtBar(), cur) + " (the quote's median is "
-                    + Money.whole(o.oneTimeCost().p50(), cur) + "): at that price it meets the bar, " + bar + ".";
+                    + Money.whole(o.oneTimeCost().p50(), cur) + "): at that " + (o.kind().equals("operate") ? "cost"
+                    : "price") + " it meets the bar, " + bar + ".";
             case PILOT -> "Pilot " + o.id() + " first and expand only if the pilot meets its target ("
                     + r.staged().id() + "): staging "
                     + (r.staged().pNpvNegative() < o.pNpvNegative()

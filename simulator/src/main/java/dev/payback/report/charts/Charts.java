@@ -818,6 +818,21 @@ public final class Charts {
         }
         double pad = (hi - lo) * 0.04 + 1;
         plot.getDomainAxis().setRange(Math.max(lo - pad, lo >= 0 ? 0 : lo - pad), hi + pad * 3);
+        // A label right of the middle goes on the left of its line, so it is never clipped by the
+        // plot's edge; a light background keeps it readable over other lines and bars.
+        double mid = (plot.getDomainAxis().getLowerBound() + plot.getDomainAxis().getUpperBound()) / 2;
+        java.util.Collection<?> markers = plot.getDomainMarkers(Layer.FOREGROUND);
+        if (markers != null) {
+            for (Object o : markers) {
+                if (o instanceof ValueMarker m && m.getLabel() != null) {
+                    m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 225));
+                    if (m.getValue() > mid) {
+                        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                    }
+                }
+            }
+        }
     }
 
     /** Histogram of sorted values over [lo, hi] as shares of all values (values outside are not drawn). */
