@@ -175,8 +175,8 @@ public final class Analysis {
         tests.add(new Summary.FiveTest(2, "How often do exceptions need manual intervention?",
                 exception == null ? "no exception rate given (taken as 0)"
                         : "median exception rate " + Money.percent1(exception.p50()) + "; at least 10% in "
-                        + Money.percent(th.exceptionRateGe10pct()) + " of trials, at least 15% in "
-                        + Money.percent(th.exceptionRateGe15pct()) + " (the seed's trigger is 10–15%)",
+                        + Money.percent(th.exceptionRateGe10pct()) + " of futures, at least 15% in "
+                        + Money.percent(th.exceptionRateGe15pct()) + " (the framework's trigger is 10–15%)",
                 manual ? "orchestrate" : "operate"));
 
         tests.add(new Summary.FiveTest(3, "Does the service promise depend on dynamic routing?",

@@ -16,7 +16,7 @@ public final class ConsoleSummary {
         String cur = s.currency();
         StringBuilder b = new StringBuilder();
         b.append(s.scenario()).append('\n');
-        b.append(String.format(Locale.ROOT, "%,d trials, seed %d, %s, %d-month horizon%n%n", s.trials(), s.seed(),
+        b.append(String.format(Locale.ROOT, "%,d simulated futures (trials), random seed %d, %s, %d-month horizon%n%n", s.trials(), s.seed(),
                 cur, s.horizonMonths()));
         b.append("Recommendation: ").append(RecommendationText.sentence(s)).append('\n');
         for (String reason : RecommendationText.reasons(s)) {
@@ -61,7 +61,7 @@ public final class ConsoleSummary {
                     Money.percent(o.pYearOneBenefitExceedsFirstYearCost())));
             b.append(String.format(Locale.ROOT, "  %-24s %s%n%n", "P(best option)", Money.percent(s.pBest().get(o.id()))));
         }
-        b.append(String.format(Locale.ROOT, "Status quo is best in %s of trials.%n%n",
+        b.append(String.format(Locale.ROOT, "Doing nothing (the status quo) is best in %s of futures.%n%n",
                 Money.percent(s.pBest().get("status_quo"))));
 
         Summary.Decision d = s.decision();

@@ -90,7 +90,7 @@ public final class HtmlReport {
         String cur = s.currency();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", s.scenario());
-        m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · seed %d · %s · %d-month horizon · "
+        m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · random seed %d · %s · %d-month horizon · "
                 + "discount rate %s a year", s.trials(), s.seed(), cur, s.horizonMonths(),
                 Money.percent1(r.scenario().discountRate())));
         m.put("executive", executive(r, s));
