@@ -467,7 +467,7 @@ public final class HtmlReport {
             List<Map<String, Object>> cells = (List<Map<String, Object>>) max.get("cells");
             for (int k = 0; k < cells.size(); k++) {
                 if (s.options().get(k).maxOneTimeCost().get(m) < 0) {
-                    cells.set(k, row("text", "none: no payback within " + name + " even if free", "key", null,
+                    cells.set(k, row("text", "none, even if free", "key", null,
                             "fmt", null));
                 }
             }
