@@ -81,7 +81,9 @@ public final class RecommendationText {
                     + " of futures, doing nothing in " + Money.percent(r.statusQuoPBest()) + ".");
             StringBuilder bar = new StringBuilder("Payback: it pays back within " + within(o.paybackMonths())
                     + " in " + Money.percent(o.paybackProbabilityAtBar()) + " of futures; the bar asks for "
-                    + Money.percent(o.paybackConfidence()) + ".");
+                    + Money.percent(o.paybackConfidence())
+                    + (o.paybackMonths() == 12 ? "" : " (within 12 months: "
+                    + Money.percent(o.paybackProbability().get(12)) + ")") + ".");
             if (!o.meetsBar()) {
                 bar.append(maxCostClause(o, cur));
             }
