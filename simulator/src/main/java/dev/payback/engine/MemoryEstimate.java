@@ -27,8 +27,11 @@ import dev.payback.scenario.Scenario;
 public final class MemoryEstimate {
     /** TrialColumns: annualPain, revenue, painShare, painFte (doubles), score and best (bytes). */
     static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2;
-    /** OptionColumns: npv, roi, firstYearCost, 3 cumulativeNet, 3 maxCumulative, exceptionEffect; paybackMonth; failed. */
-    static final long OPTION_BYTES_PER_TRIAL = 10 * 8 + 2 + 1;
+    /**
+     * OptionColumns: npv, roi, firstYearCost, 3 cumulativeNet, 3 maxCumulative, exceptionEffect,
+     * yearOneBenefit, maxCumulativeAtBar; paybackMonth; failed.
+     */
+    static final long OPTION_BYTES_PER_TRIAL = 12 * 8 + 2 + 1;
     /** Analysis: a sorted copy of one column, the score and payback-month doubles, the paid flags, slack. */
     static final long ANALYSIS_BYTES_PER_TRIAL = 4 * 8 + 1;
     /** Heap kept free for everything else (the JVM, the loader, the reports), beyond 10% of the maximum. */
