@@ -43,18 +43,21 @@ public record CashFlow(int keptTrials, List<OptionFlow> options) {
         }
     }
 
-    /** The cash flow of a run, month by month. */
-    public static CashFlow of(SimulationResult r) {
+    /**
+     * The cash flow of a run, month by month, for each option of its summary (in the summary's
+     * order, which is the order of the run's option columns and monthly paths).
+     */
+    public static CashFlow of(SimulationResult r, Summary s) {
         MonthlyPaths paths = r.paths();
         int h = paths.horizon();
         int kept = paths.kept();
         List<OptionFlow> flows = new ArrayList<>();
-        for (int k = 0; k < r.scenario().options().size(); k++) {
+        for (int k = 0; k < s.options().size(); k++) {
             List<Period> months = new ArrayList<>();
             for (int m = 0; m <= h; m++) {
                 months.add(period(paths, k, m, m, kept));
             }
-            flows.add(new OptionFlow(r.scenario().options().get(k).id(), months));
+            flows.add(new OptionFlow(s.options().get(k).id(), months));
         }
         return new CashFlow(kept, flows);
     }

@@ -130,7 +130,7 @@ public final class BusinessCaseXlsx {
             DecisionSheet.write(wb, s);
             summarySheet(wb, st, s);
             optionsSheet(wb, st, s);
-            DecisionSheet.cashFlow(wb, s, dev.payback.analysis.CashFlow.of(r));
+            DecisionSheet.cashFlow(wb, s, dev.payback.analysis.CashFlow.of(r, s));
             assumptionsSheet(wb, st, s, r);
             if (s.sensitivity() != null) {
                 sensitivitySheet(wb, st, s);

@@ -47,7 +47,7 @@ public final class Outputs {
             AtomicFiles.write(p, out -> SummaryCsv.write(s, out));
             written.add(p);
             Path cf = dir.resolve(CASHFLOW_CSV);
-            dev.payback.analysis.CashFlow flow = dev.payback.analysis.CashFlow.of(r);
+            dev.payback.analysis.CashFlow flow = dev.payback.analysis.CashFlow.of(r, s);
             AtomicFiles.write(cf, out -> CashFlowCsv.write(flow, out));
             written.add(cf);
         }
