@@ -52,8 +52,9 @@ public final class MemoryEstimate {
 
     /** The estimate for a scenario run with these options (trial count aside). */
     public static MemoryEstimate of(Scenario s, Engine.Options options) {
-        int columns = Layout.of(s).inputs().size();
-        int optionCount = s.options().size();
+        Layout layout = Layout.of(s);
+        int columns = layout.inputs().size();
+        int optionCount = layout.strategyCount();
         long perTrial = 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * optionCount
                 + ANALYSIS_BYTES_PER_TRIAL;
         long perKeptPath = 8L * optionCount * s.horizonMonths();

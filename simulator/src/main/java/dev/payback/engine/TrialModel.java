@@ -37,6 +37,8 @@ public final class TrialModel {
     private final double hoursPerFteYear;
     private final int complexity;
     private final int channelScore;
+    /** Staged strategy of each option, or −1. */
+    private final int[] stagedOf;
 
     /** Per-thread working memory, sized once. */
     public static final class Scratch {
@@ -52,8 +54,17 @@ public final class TrialModel {
 
         /** [event][year]: whether event j happened in year y of this trial (B_jy). */
         final boolean[][] eventHit;
+        /** The last evaluated option's benefit_m = O_m · perOrderSaving + fixedSaving + eventSaving[year(m)]. */
+        double perOrderSaving;
+        double fixedSaving;
+        /** Adoption of the staged strategy being evaluated, m = 1..H (MODEL.md section 7). */
+        final double[] stagedAdoption;
+        /** This trial's staged NPVs, by staged strategy. */
+        final double[] stagedNpv;
 
-        Scratch(int horizon, int years, int eventCount) {
+        Scratch(int horizon, int years, int eventCount, int stagedCount) {
+            stagedAdoption = new double[horizon + 1];
+            stagedNpv = new double[stagedCount];
             eventHit = new boolean[eventCount][years + 1];
             orders = new double[horizon + 1];
             adoption = new double[horizon + 1];
@@ -90,6 +101,11 @@ public final class TrialModel {
         this.hoursPerFteYear = s.business().hoursPerFteYear();
         this.complexity = s.business().complexity();
         this.channelScore = channelScore(s.business().channels());
+        this.stagedOf = new int[layout.options.length];
+        java.util.Arrays.fill(stagedOf, -1);
+        for (int j = 0; j < layout.staged.length; j++) {
+            stagedOf[layout.staged[j].twin] = j;
+        }
     }
 
     /** The model of a scenario laid out by {@code layout} (which must be {@code Layout.of(s)}). */
@@ -99,7 +115,7 @@ public final class TrialModel {
 
     /** A scratch area for one thread. */
     public Scratch newScratch() {
-        return new Scratch(horizon, years, layout.eventCost.length);
+        return new Scratch(horizon, years, layout.eventCost.length, layout.staged.length);
     }
 
     /**
@@ -184,6 +200,21 @@ public final class TrialModel {
                 bestNpv = npv;
                 best = k + 1;
             }
+            int j = stagedOf[k];
+            if (j >= 0) {
+                // the twin's adoption and savings are still in the scratch: same draws, same trial
+                Layout.StagedLayout g = l.staged[j];
+                int strategy = l.options.length + j;
+                s.stagedNpv[j] = evaluateStaged(j, g.share, g.months, g.target, 1, 1, in, t, out.options[strategy],
+                        out.gates[j], i, s, laborPerOrder, out.options[k], paths == null ? null : paths.option(strategy),
+                        pathSlot);
+            }
+        }
+        for (int j = 0; j < l.staged.length; j++) {
+            if (s.stagedNpv[j] > bestNpv) {
+                bestNpv = s.stagedNpv[j];
+                best = l.options.length + j + 1;
+            }
         }
         out.best[i] = (byte) best;
     }
@@ -216,6 +247,8 @@ public final class TrialModel {
         // benefit_m = pain_m − pain'_m = O_m · perOrderSaving + fixedSaving + eventSaving[year(m)]
         final double perOrderSaving = perOrder - perOrderPain(r, aov, margin, w);
         final double fixedSaving = fixed - fixedMonthlyPain(r, w, otherReduced);
+        s.perOrderSaving = perOrderSaving;
+        s.fixedSaving = fixedSaving;
         final boolean[][] hit = s.eventHit;
         for (int y = 1; y <= years; y++) {
             double e = 0;
@@ -326,11 +359,126 @@ public final class TrialModel {
             extra[firstLive] = 0;
         }
         out.npv[i] = npv;
+        out.oneTimeCost[i] = oneTime;
         double denominator = oneTime + costSum;
         // Σ a·benefit − Σ costs = Σ net = sumNet
         out.roi[i] = denominator == 0 ? Double.NaN : (sumNet - oneTime) / denominator;
         out.firstYearCost[i] = firstYearCost;
         out.paybackMonth[i] = (short) payback;
+        return npv;
+    }
+
+    /**
+     * Evaluates staged strategy j (MODEL.md section 7) in the trial whose big-bang twin was just
+     * evaluated into {@code s} (its adoption a_m, savings and event savings) and {@code twin}.
+     * The design (share, months, target) is the scenario's in a run; {@code pilot-plan} passes
+     * others, scaling an explicit pilot cost by {@code pilotScale} and an explicit expansion cost by
+     * {@code expansionScale}. Writes row i of {@code out} and {@code gate}; returns the NPV.
+     */
+    double evaluateStaged(int j, double share, int months, double target, double pilotScale, double expansionScale,
+            double[][] in, int t, OptionColumns out, GateColumns gate, int i, Scratch s, double laborPerOrder,
+            OptionColumns twin, double[][] path, int slot) {
+        final Layout.StagedLayout g = layout.staged[j];
+        final Layout.OptionLayout ol = layout.options[g.twin];
+        final double bigOneTime = in[ol.oneTimeCost][t];
+        final double annual = in[ol.annualCost][t] / 12;
+        final double fee = in[ol.perOrderFee][t];
+        final double impl = in[ol.implementationMonths][t];
+        final double ramp = in[ol.rampMonths][t];
+        final double dip = in[ol.goLiveDip][t];
+        final double pilotCost = g.pilotOneTimeCost == Layout.NONE ? share * bigOneTime
+                : in[g.pilotOneTimeCost][t] * pilotScale;
+        final double expansion = g.expansionCost == Layout.NONE ? Math.max(0, bigOneTime - pilotCost)
+                : in[g.expansionCost][t] * expansionScale;
+        final double stop = in[g.stopCost][t];
+        final double re = twin.exceptionEffect[i];
+        final double[] orders = s.orders;
+        final double[] adopt = s.adoption;
+        // m* = floor(D) + 1 and the gate at the end of G = m* + M − 1 (capped: beyond H means no gate)
+        final int firstLive = (int) Math.min(Math.floor(impl) + 1, horizon + 1.0);
+        final int gateMonth = (int) Math.min((long) firstLive + months - 1, horizon + 1L);
+        final boolean hasGate = gateMonth < horizon;
+        boolean go = false;
+        if (hasGate) {
+            // baseline b = max(1, m* − 1); n = round(s · O); X_0 ~ Bin(n_0, e), X_G ~ Bin(n_G, e(1 − a_G r_e))
+            final double e = s.drivers[EXC];
+            final long n0 = Math.round(share * orders[Math.max(1, firstLive - 1)]);
+            final long nG = Math.round(share * orders[gateMonth]);
+            final long x0 = BinomialQuantile.of(in[g.baselineDraw][t], n0, e);
+            final long xG = BinomialQuantile.of(in[g.gateDraw][t], nG, e * (1 - adopt[gateMonth] * re));
+            final double observed = n0 == 0 || nG == 0 || x0 == 0 ? 0
+                    : 1 - ((double) xG / nG) / ((double) x0 / n0);
+            go = observed >= target;
+            gate.outcome[i] = go ? GateColumns.GO : GateColumns.STOP;
+            gate.observedReduction[i] = observed;
+        } else {
+            gate.outcome[i] = GateColumns.NO_GATE;
+            gate.observedReduction[i] = Double.NaN;
+        }
+        final int pilotEnd = Math.min(gateMonth, horizon);
+        final double perOrderSaving = s.perOrderSaving;
+        final double fixedSaving = s.fixedSaving;
+        final double[] sa = s.stagedAdoption;
+        final double[] disc = discount;
+        double sumNet = 0;
+        double npv = -pilotCost;
+        double costSum = 0;
+        double firstYearCost = pilotCost;
+        int payback = 0;
+        int checkpoint = 0;
+        double maxSumNet = Double.NEGATIVE_INFINITY;
+        for (int m = 1; m <= horizon; m++) {
+            final double o = orders[m];
+            double a;
+            double cost;
+            if (m <= pilotEnd) {
+                // the pilot scope: s · a_m; costs s · A/12 + φ · O_m · s · a_m + s · dip_m
+                a = share * adopt[m];
+                cost = share * annual + fee * o * a + (m == firstLive ? share * dip * o * laborPerOrder : 0);
+            } else if (go) {
+                // s · a_m + (1 − s) · b_m, b_m = min(1, (m − G)/R); expansion cost and the rest's dip in G + 1
+                double b = ramp == 0 ? 1 : Math.min(1, (m - gateMonth) / ramp);
+                a = share * adopt[m] + (1 - share) * b;
+                cost = annual + fee * o * a;
+                if (m == gateMonth + 1) {
+                    cost += expansion + (1 - share) * dip * o * laborPerOrder;
+                }
+            } else {
+                a = 0;
+                cost = m == gateMonth + 1 ? stop : 0;
+            }
+            sa[m] = a;
+            final double benefit = o * perOrderSaving + fixedSaving + s.eventSaving[(m + 11) / 12];
+            final double net = a * benefit - cost;
+            sumNet += net;
+            npv += net * disc[m];
+            costSum += cost;
+            if (m <= 12) {
+                firstYearCost += cost;
+            }
+            if (payback == 0 && sumNet >= pilotCost) {
+                payback = m;
+            }
+            if (sumNet > maxSumNet) {
+                maxSumNet = sumNet;
+            }
+            if (checkpoint < OptionColumns.CHECKPOINTS.length && m == OptionColumns.CHECKPOINTS[checkpoint]) {
+                out.cumulativeNet[checkpoint][i] = sumNet - pilotCost;
+                out.maxCumulativeBeforeOneTime[checkpoint][i] = maxSumNet;
+                checkpoint++;
+            }
+            if (path != null) {
+                path[m - 1][slot] = sumNet - pilotCost;
+            }
+        }
+        out.npv[i] = npv;
+        out.oneTimeCost[i] = pilotCost;
+        double denominator = pilotCost + costSum;
+        out.roi[i] = denominator == 0 ? Double.NaN : (sumNet - pilotCost) / denominator;
+        out.firstYearCost[i] = firstYearCost;
+        out.paybackMonth[i] = (short) payback;
+        out.exceptionEffect[i] = re;
+        out.failed[i] = twin.failed[i];
         return npv;
     }
 
