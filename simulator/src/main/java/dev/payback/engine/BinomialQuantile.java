@@ -38,14 +38,15 @@ final class BinomialQuantile {
             return (long) Math.max(0, Math.min(n, k));
         }
         long mode = Math.min(n, (long) Math.floor((n + 1) * p));
-        double pmfMode = Math.exp(Gamma.logGamma(n + 1.0) - Gamma.logGamma(mode + 1.0)
-                - Gamma.logGamma(n - mode + 1.0) + mode * Math.log(p) + (n - mode) * Math.log1p(-p));
-        double odds = p / q;
-        // F(mode) = Σ_{j ≤ mode} pmf(j), with pmf(j−1) = pmf(j) · j / (n − j + 1) / odds
+        double pmfMode = Math.exp(logPmf(mode, n, p, q));
+        // F(mode) = Σ_{j ≤ mode} pmf(j), with pmf(j−1) = pmf(j) · j·(q/p) / (n − j + 1); the ratio does not
+        // depend on the running term, so its division stays off the loop's dependency chain
+        double down = q / p;
         double cdf = pmfMode;
         double term = pmfMode;
-        for (long j = mode; j > 0; j--) {
-            term = term * j / ((n - j + 1) * odds);
+        double top = n + 1.0;
+        for (double j = mode; j > 0; j--) {
+            term *= (j * down) / (top - j);
             cdf += term;
             if (term < NEGLIGIBLE * cdf) {
                 break;
@@ -61,14 +62,15 @@ final class BinomialQuantile {
                     break;
                 }
                 cdf = below;
-                pmf = pmf * k / ((n - k + 1) * odds);
+                pmf *= (k * down) / (top - k);
                 k--;
             }
             return k;
         }
         // walk up until F(k) reaches u
+        double up = p / q;
         while (cdf < u && k < n) {
-            pmf = pmf * (n - k) / (k + 1) * odds;
+            pmf *= ((n - k) * up) / (k + 1.0);
             k++;
             cdf += pmf;
             if (pmf < NEGLIGIBLE && k > mode + 1) {
@@ -76,5 +78,63 @@ final class BinomialQuantile {
             }
         }
         return k;
+    }
+
+    /**
+     * log P(X = k) by Loader's saddle-point form (as in R's dbinom and commons-math3's
+     * BinomialDistribution): δ(n) − δ(k) − δ(n−k) − D(k, np) − D(n−k, nq) + ½ log(n / (2π k (n−k))),
+     * δ the Stirling error and D the deviance term; exact at the ends.
+     */
+    static double logPmf(long k, long n, double p, double q) {
+        if (k == 0) {
+            return n * Math.log1p(-p);
+        }
+        if (k == n) {
+            return n * Math.log(p);
+        }
+        double nn = n;
+        double kk = k;
+        double rest = nn - kk;
+        return stirlingError(nn) - stirlingError(kk) - stirlingError(rest) - deviance(kk, nn * p)
+                - deviance(rest, nn * q) + 0.5 * Math.log(nn / (2 * Math.PI * kk * rest));
+    }
+
+    private static final double S0 = 1.0 / 12;
+    private static final double S1 = 1.0 / 360;
+    private static final double S2 = 1.0 / 1260;
+    private static final double S3 = 1.0 / 1680;
+    private static final double S4 = 1.0 / 1188;
+    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+    /** δ(z) = log z! − (z + ½) log z + z − ½ log 2π. */
+    static double stirlingError(double z) {
+        if (z < 15) {
+            return Gamma.logGamma(z + 1) - (z + 0.5) * Math.log(z) + z - HALF_LOG_2PI;
+        }
+        double z2 = z * z;
+        if (z > 500) {
+            return (S0 - S1 / z2) / z;
+        }
+        return (S0 - (S1 - (S2 - (S3 - S4 / z2) / z2) / z2) / z2) / z;
+    }
+
+    /** D(x, m) = x log(x/m) + m − x, by a series when x is near m. */
+    static double deviance(double x, double m) {
+        if (Math.abs(x - m) < 0.1 * (x + m)) {
+            double v = (x - m) / (x + m);
+            double s = (x - m) * v;
+            double ej = 2 * x * v;
+            double v2 = v * v;
+            for (int j = 1; j < 1000; j++) {
+                ej *= v2;
+                double s1 = s + ej / (2 * j + 1);
+                if (s1 == s) {
+                    return s1;
+                }
+                s = s1;
+            }
+            return s;
+        }
+        return x * Math.log(x / m) + m - x;
     }
 }

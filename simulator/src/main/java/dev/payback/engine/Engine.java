@@ -187,7 +187,7 @@ public final class Engine {
         }
     }
 
-    private static void runAll(List<Runnable> workers) {
+    static void runAll(List<Runnable> workers) {
         if (workers.size() == 1) {
             workers.get(0).run();
             return;

@@ -61,6 +61,8 @@ public final class TrialModel {
         final double[] stagedAdoption;
         /** This trial's staged NPVs, by staged strategy. */
         final double[] stagedNpv;
+        /** Pilot designs to evaluate beside the run's strategies ({@link PilotPlan}); null in a run. */
+        Designs designs;
 
         Scratch(int horizon, int years, int eventCount, int stagedCount) {
             stagedAdoption = new double[horizon + 1];
@@ -205,9 +207,14 @@ public final class TrialModel {
                 // the twin's adoption and savings are still in the scratch: same draws, same trial
                 Layout.StagedLayout g = l.staged[j];
                 int strategy = l.options.length + j;
-                s.stagedNpv[j] = evaluateStaged(j, g.share, g.months, g.target, 1, 1, in, t, out.options[strategy],
+                double observed = observedReduction(j, g.share, g.months, in, t, s, out.options[k].exceptionEffect[i]);
+                s.stagedNpv[j] = evaluateStaged(j, g.share, g.months, g.target, 1, 1, observed, in, t,
+                        out.options[strategy],
                         out.gates[j], i, s, laborPerOrder, out.options[k], paths == null ? null : paths.option(strategy),
                         pathSlot);
+                if (s.designs != null && s.designs.staged == j) {
+                    evaluateDesigns(s.designs, in, t, i, s, laborPerOrder, out.options[k]);
+                }
             }
         }
         for (int j = 0; j < l.staged.length; j++) {
@@ -369,15 +376,112 @@ public final class TrialModel {
     }
 
     /**
+     * A grid of pilot designs of one staged strategy, evaluated on the same trial as the run's
+     * strategies (common random numbers): design d's outputs go to row i of {@code out[d]} and
+     * {@code gates[d]}. Designs that share a pilot share and length share the gate's measurement.
+     */
+    static final class Designs {
+        final int staged;
+        final double[] share;
+        final int[] months;
+        final double[] target;
+        final double[] pilotScale;
+        final double[] expansionScale;
+        /** Index of each design's (share, months) pair. */
+        final int[] pair;
+        final double[] pairShare;
+        final int[] pairMonths;
+        final double[] observed;
+        final OptionColumns[] out;
+        final GateColumns[] gates;
+
+        Designs(int staged, double[] share, int[] months, double[] target, double[] pilotScale,
+                double[] expansionScale, int rows) {
+            this.staged = staged;
+            this.share = share.clone();
+            this.months = months.clone();
+            this.target = target.clone();
+            this.pilotScale = pilotScale.clone();
+            this.expansionScale = expansionScale.clone();
+            int n = share.length;
+            pair = new int[n];
+            double[] ps = new double[n];
+            int[] pm = new int[n];
+            int pairs = 0;
+            for (int d = 0; d < n; d++) {
+                int found = -1;
+                for (int q = 0; q < pairs; q++) {
+                    if (ps[q] == share[d] && pm[q] == months[d]) {
+                        found = q;
+                        break;
+                    }
+                }
+                if (found < 0) {
+                    ps[pairs] = share[d];
+                    pm[pairs] = months[d];
+                    found = pairs++;
+                }
+                pair[d] = found;
+            }
+            pairShare = java.util.Arrays.copyOf(ps, pairs);
+            pairMonths = java.util.Arrays.copyOf(pm, pairs);
+            observed = new double[pairs];
+            out = new OptionColumns[n];
+            gates = new GateColumns[n];
+            for (int d = 0; d < n; d++) {
+                out[d] = new OptionColumns(rows);
+                gates[d] = new GateColumns(rows);
+            }
+        }
+    }
+
+    private void evaluateDesigns(Designs ds, double[][] in, int t, int i, Scratch s, double laborPerOrder,
+            OptionColumns twin) {
+        double re = twin.exceptionEffect[i];
+        for (int q = 0; q < ds.observed.length; q++) {
+            ds.observed[q] = observedReduction(ds.staged, ds.pairShare[q], ds.pairMonths[q], in, t, s, re);
+        }
+        for (int d = 0; d < ds.share.length; d++) {
+            evaluateStaged(ds.staged, ds.share[d], ds.months[d], ds.target[d], ds.pilotScale[d], ds.expansionScale[d],
+                    ds.observed[ds.pair[d]], in, t, ds.out[d], ds.gates[d], i, s, laborPerOrder, twin, null, 0);
+        }
+    }
+
+    /**
+     * The gate's observed reduction of staged strategy j (MODEL.md section 7) for a pilot of this
+     * share and length, in the trial whose big-bang twin was just evaluated into {@code s}
+     * ({@code re}: the twin's exception-rate effect after the failure draw); NaN when the gate falls
+     * outside the horizon. Baseline b = max(1, m* − 1), n = round(s · O), X_0 ~ Bin(n_0, e) and
+     * X_G ~ Bin(n_G, e(1 − a_G r_e)), each drawn by inverting the trial's own uniform.
+     */
+    double observedReduction(int j, double share, int months, double[][] in, int t, Scratch s, double re) {
+        final Layout.StagedLayout g = layout.staged[j];
+        final double impl = in[layout.options[g.twin].implementationMonths][t];
+        final int firstLive = (int) Math.min(Math.floor(impl) + 1, horizon + 1.0);
+        final int gateMonth = (int) Math.min((long) firstLive + months - 1, horizon + 1L);
+        if (gateMonth >= horizon) {
+            return Double.NaN;
+        }
+        final double[] orders = s.orders;
+        final double e = s.drivers[EXC];
+        final long n0 = Math.round(share * orders[Math.max(1, firstLive - 1)]);
+        final long nG = Math.round(share * orders[gateMonth]);
+        final long x0 = BinomialQuantile.of(in[g.baselineDraw][t], n0, e);
+        final long xG = BinomialQuantile.of(in[g.gateDraw][t], nG, e * (1 - s.adoption[gateMonth] * re));
+        return n0 == 0 || nG == 0 || x0 == 0 ? 0 : 1 - ((double) xG / nG) / ((double) x0 / n0);
+    }
+
+    /**
      * Evaluates staged strategy j (MODEL.md section 7) in the trial whose big-bang twin was just
      * evaluated into {@code s} (its adoption a_m, savings and event savings) and {@code twin}.
      * The design (share, months, target) is the scenario's in a run; {@code pilot-plan} passes
      * others, scaling an explicit pilot cost by {@code pilotScale} and an explicit expansion cost by
-     * {@code expansionScale}. Writes row i of {@code out} and {@code gate}; returns the NPV.
+     * {@code expansionScale}. {@code observed} is {@link #observedReduction} for this share and
+     * length. Writes row i of {@code out} and {@code gate}; returns the NPV.
      */
     double evaluateStaged(int j, double share, int months, double target, double pilotScale, double expansionScale,
-            double[][] in, int t, OptionColumns out, GateColumns gate, int i, Scratch s, double laborPerOrder,
-            OptionColumns twin, double[][] path, int slot) {
+            double observed, double[][] in, int t, OptionColumns out, GateColumns gate, int i, Scratch s,
+            double laborPerOrder, OptionColumns twin, double[][] path, int slot) {
         final Layout.StagedLayout g = layout.staged[j];
         final Layout.OptionLayout ol = layout.options[g.twin];
         final double bigOneTime = in[ol.oneTimeCost][t];
@@ -397,24 +501,13 @@ public final class TrialModel {
         // m* = floor(D) + 1 and the gate at the end of G = m* + M − 1 (capped: beyond H means no gate)
         final int firstLive = (int) Math.min(Math.floor(impl) + 1, horizon + 1.0);
         final int gateMonth = (int) Math.min((long) firstLive + months - 1, horizon + 1L);
-        final boolean hasGate = gateMonth < horizon;
-        boolean go = false;
-        if (hasGate) {
-            // baseline b = max(1, m* − 1); n = round(s · O); X_0 ~ Bin(n_0, e), X_G ~ Bin(n_G, e(1 − a_G r_e))
-            final double e = s.drivers[EXC];
-            final long n0 = Math.round(share * orders[Math.max(1, firstLive - 1)]);
-            final long nG = Math.round(share * orders[gateMonth]);
-            final long x0 = BinomialQuantile.of(in[g.baselineDraw][t], n0, e);
-            final long xG = BinomialQuantile.of(in[g.gateDraw][t], nG, e * (1 - adopt[gateMonth] * re));
-            final double observed = n0 == 0 || nG == 0 || x0 == 0 ? 0
-                    : 1 - ((double) xG / nG) / ((double) x0 / n0);
-            go = observed >= target;
-            gate.outcome[i] = go ? GateColumns.GO : GateColumns.STOP;
-            gate.observedReduction[i] = observed;
-        } else {
+        final boolean go = observed >= target;
+        if (Double.isNaN(observed)) {
             gate.outcome[i] = GateColumns.NO_GATE;
-            gate.observedReduction[i] = Double.NaN;
+        } else {
+            gate.outcome[i] = go ? GateColumns.GO : GateColumns.STOP;
         }
+        gate.observedReduction[i] = observed;
         final int pilotEnd = Math.min(gateMonth, horizon);
         final double perOrderSaving = s.perOrderSaving;
         final double fixedSaving = s.fixedSaving;
