@@ -66,6 +66,7 @@ public final class PilotPlanChart {
         x.setNumberFormatOverride(f);
         y.setNumberFormatOverride(f);
         x.setAutoRangeIncludesZero(false);
+        x.setUpperMargin(0.35);
         y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         for (int k = 0; k < shares.size(); k++) {
