@@ -49,6 +49,15 @@ class PilotPlanCliTest {
     }
 
     @Test
+    void pilotOfAnOptionWithAStagedTwinNamesTheGateTheBusinessCaseAssumed(@TempDir Path tmp) {
+        CliTest.Run r = run("pilot", CliTest.SCENARIO_B, "../scenarios/b_consumer_goods_multichannel_pilot.yaml",
+                "--trials", "4000", "--out", tmp.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("The business case's staged rollout (orchestrate_staged) assumed a go target "
+                + "of 30% after 3 live months on 25% of orders, the same target as this pilot.");
+    }
+
+    @Test
     void simulateReportsTheStagedStrategyBesideTheBigBang(@TempDir Path tmp) throws Exception {
         CliTest.Run r = run("simulate", CliTest.SCENARIO_B, "--trials", "3000", "--out", tmp.toString());
         assertThat(r.code()).as(r.err()).isZero();
