@@ -83,6 +83,16 @@ class StagesLoaderTest {
     }
 
     @Test
+    void setOverridesTheStagesKeys() throws Exception {
+        Scenario s = ScenarioLoader.parse(yaml("{exception_rate: 0.3}",
+                "{pilot_share: 0.25, pilot_months: 3, go_criteria: {exception_rate_reduction: 0.3}}", ""),
+                "s.yaml", List.of("options.orch.stages.pilot_share=0.5",
+                        "options.orch.stages.go_criteria.exception_rate_reduction=0.2"), null);
+        assertThat(s.option("orch").stages().pilotShare()).isEqualTo(0.5);
+        assertThat(s.option("orch").stages().exceptionRateReduction()).isEqualTo(0.2);
+    }
+
+    @Test
     void theDerivedIdMustNotCollide() {
         List<Problem> p = problems(yaml("{exception_rate: 0.3}",
                 "{pilot_share: 0.2, pilot_months: 2, go_criteria: {exception_rate_reduction: 0.3}}", """
