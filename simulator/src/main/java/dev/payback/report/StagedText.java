@@ -47,6 +47,8 @@ public final class StagedText {
                 .append(" of futures where the big bang loses money (false go) and stops in ")
                 .append(Money.percent(g.pFalseStop())).append(" where it would have made money (false stop), at a "
                         + "target of ").append(Money.percent(g.target())).append(" fewer exceptions.");
+        b.append(" Other pilot designs (share, length, target) compare side by side with payback pilot-plan "
+                + "SCENARIO --option ").append(bigBang.id()).append('.');
         return b.toString();
     }
 }
