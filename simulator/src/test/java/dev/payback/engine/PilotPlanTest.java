@@ -43,6 +43,25 @@ class PilotPlanTest {
         }
     }
 
+    @Test
+    void theGridIsByteIdenticalForAnyThreadCount() throws Exception {
+        Scenario b = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null)
+                .withRun(7_000, 4);
+        List<PilotPlan.Design> designs = List.of(new PilotPlan.Design(0.1, 2, 0.2), new PilotPlan.Design(0.5, 4, 0.4),
+                new PilotPlan.Design(0.1, 2, 0.3));
+        byte[] one = null;
+        for (int threads : new int[] {1, 2, 8}) {
+            byte[] json = dev.payback.report.pilotplan.PilotPlanReport.json(PilotPlanSummary.of(PilotPlan.run(b,
+                    "orchestrate", designs, Engine.Options.defaults().withThreads(threads)
+                            .withSampling(SamplingMethod.LHS))));
+            if (one == null) {
+                one = json;
+            } else {
+                assertThat(json).as("threads %d", threads).isEqualTo(one);
+            }
+        }
+    }
+
     /**
      * D = 1 (m* = 2), a 12-month ramp, effect uniform on [0.2, 0.8], target 0.2: a pilot of M months
      * gates at G = M + 1 with a_G = M/12, so it measures about r·M/12 and goes when r ≥ 2.4/M:
