@@ -9,8 +9,10 @@ import org.apache.commons.math3.special.Gamma;
  * thread count and sampling method. Allocation-free.
  *
  * <p>Exact (up to floating point) wherever n·p ≤ 1,000 or n·(1−p) ≤ 1,000: the smallest k with
- * F(k) ≥ u, where F is summed from the mode's probability (via log-gamma) with the ratio
- * recurrence of consecutive binomial probabilities, then walked from the mode to u. Where both
+ * F(k) ≥ u, where F(mode) is summed from the mode's probability (Loader's saddle-point form) with
+ * the ratio recurrence of consecutive binomial probabilities, then walked from the mode to u. The
+ * sum stops once a rigorous bound on the omitted lower tail falls below 10⁻¹⁰ · F(mode), and is
+ * redone to full precision in the rare case that u lies within that bound of an atom. Where both
  * exceed 1,000, MODEL.md allows the normal approximation with continuity correction: the smallest
  * k with Φ((k + ½ − np)/√(np(1−p))) ≥ u.
  */
@@ -39,19 +41,48 @@ final class BinomialQuantile {
         }
         long mode = Math.min(n, (long) Math.floor((n + 1) * p));
         double pmfMode = Math.exp(logPmf(mode, n, p, q));
+        long k = invert(u, n, p, q, mode, pmfMode, COARSE);
+        return k >= 0 ? k : invert(u, n, p, q, mode, pmfMode, NEGLIGIBLE);
+    }
+
+    /** First pass: the lower tail below the summed terms is bounded by 1e-10 · F(mode). */
+    private static final double COARSE = 1e-10;
+
+    /**
+     * The quantile from F(mode) summed down until the rest of the lower tail is below
+     * {@code tolerance} · F(mode), or −1 when u lies so close to an atom of F that the omitted tail
+     * could change the answer (the caller then sums to full precision). The omitted tail below the
+     * last term t with ratio ρ = pmf(j−1)/pmf(j) is at most t·ρ/(1 − ρ): the ratios shrink away from
+     * the mode (the binomial is log-concave), so the tail is below a geometric series.
+     */
+    private static long invert(double u, long n, double p, double q, long mode, double pmfMode, double tolerance) {
         // F(mode) = Σ_{j ≤ mode} pmf(j), with pmf(j−1) = pmf(j) · j·(q/p) / (n − j + 1); the ratio does not
         // depend on the running term, so its division stays off the loop's dependency chain
         double down = q / p;
         double cdf = pmfMode;
         double term = pmfMode;
         double top = n + 1.0;
+        double omitted = 0;
         for (double j = mode; j > 0; j--) {
-            term *= (j * down) / (top - j);
+            double ratio = (j * down) / (top - j);
+            term *= ratio;
             cdf += term;
             if (term < NEGLIGIBLE * cdf) {
+                omitted = 0;
                 break;
             }
+            if (ratio < 1) {
+                omitted = term * ratio / (1 - ratio);
+                if (omitted < tolerance * cdf) {
+                    break;
+                }
+            }
         }
+        if (tolerance == NEGLIGIBLE) {
+            omitted = 0;
+        }
+        // every computed F is below the true one by at most `omitted`: F(k) ≥ u stays true, and
+        // F(k − 1) < u is certain only when u − F(k − 1) exceeds it
         long k = mode;
         double pmf = pmfMode;
         if (cdf >= u) {
@@ -59,7 +90,7 @@ final class BinomialQuantile {
             while (k > 0 && pmf > 0) {
                 double below = cdf - pmf;
                 if (below < u) {
-                    break;
+                    return u - below > omitted ? k : -1;
                 }
                 cdf = below;
                 pmf *= (k * down) / (top - k);
@@ -69,7 +100,9 @@ final class BinomialQuantile {
         }
         // walk up until F(k) reaches u
         double up = p / q;
+        double below = cdf;
         while (cdf < u && k < n) {
+            below = cdf;
             pmf *= ((n - k) * up) / (k + 1.0);
             k++;
             cdf += pmf;
@@ -77,7 +110,7 @@ final class BinomialQuantile {
                 break;
             }
         }
-        return k;
+        return u - below > omitted || k == mode ? k : -1;
     }
 
     /**

@@ -29,6 +29,21 @@ class BinomialQuantileTest {
     }
 
     @Test
+    void aUniformWithinTheFirstPassToleranceOfAnAtomIsDecidedAtFullPrecision() {
+        // u a hair (1e-12, below the 1e-10 bound of the first pass) on either side of F(k)
+        long n = 3000;
+        double p = 0.14;
+        BinomialDistribution b = new BinomialDistribution(null, (int) n, p);
+        for (int k = 380; k <= 460; k += 7) {
+            double f = b.cumulativeProbability(k);
+            for (double u : new double[] {f - 1e-12, f + 1e-12}) {
+                assertThat(BinomialQuantile.of(u, n, p)).as("k=%d u=F(k)%+.0e", k, u - f)
+                        .isEqualTo(b.inverseCumulativeProbability(u));
+            }
+        }
+    }
+
+    @Test
     void theNormalApproximationStaysWithinOneCountOfTheExactQuantileInTheBody() {
         long n = 250_000;
         double p = 0.1;
