@@ -270,7 +270,7 @@ public final class PilotUpdate {
                 zeroCost ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
                 payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
                 Weighted.share(painExceeds, w), maxOneTime, q,
-                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w),
+                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w), null,
                 Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
                 Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q));
         return new Figures(o, Weighted.share(best, w), Weighted.stats(oc.exceptionEffect, w),

@@ -73,6 +73,7 @@ public record Summary(
             Map<Integer, Double> maxOneTimeCost,
             double paybackConfidence,
             Stats oneTimeCost,
+            Gate gate,
             Stats yearOneBenefit,
             double pYearOneBenefitExceedsFirstYearCost,
             int paybackMonths,
@@ -80,8 +81,9 @@ public record Summary(
             double maxOneTimeCostAtBar) {
 
         /**
-         * roi is null when some trial's total cost is 0 (docs/model.md section 2). The last five
-         * components are the payback bar's figures and the year-one benefit test (docs/model-notes.md).
+         * roi is null when some trial's total cost is 0 (docs/model.md section 2); gate is null for a
+         * big-bang option. The last five components are the payback bar's figures and the year-one
+         * benefit test (docs/model-notes.md).
          */
         public OptionSummary {
             cumulativeNet = Map.copyOf(cumulativeNet);
@@ -96,6 +98,26 @@ public record Summary(
         public boolean meetsBar() {
             return paybackProbabilityAtBar >= paybackConfidence;
         }
+
+        /** True for a staged rollout (docs/model.md section 7). */
+        public boolean staged() {
+            return gate != null;
+        }
+    }
+
+    /**
+     * The go/no-go gate of a staged strategy (docs/model.md section 7, {@code options.<id>_staged.gate}).
+     *
+     * @param twin            id of the big-bang option
+     * @param pGo             share of trials in which the pilot says go
+     * @param pFalseGo        go while the big bang's NPV is &lt; 0
+     * @param pFalseStop      stop while the big bang's NPV is &gt; 0
+     * @param pNoGate         share of trials whose gate falls outside the horizon (nothing decided)
+     * @param observedReduction the measured reduction, over trials with a gate
+     * @param valueOfStaging  NPV_staged − NPV_big bang, per trial
+     */
+    public record Gate(String twin, double pilotShare, int pilotMonths, double target, double pGo, double pFalseGo,
+                       double pFalseStop, double pNoGate, Stats observedReduction, Stats valueOfStaging) {
     }
 
     /** docs/model.md section 4: the score's distribution and each verdict's probability. */

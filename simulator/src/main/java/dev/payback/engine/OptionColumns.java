@@ -29,6 +29,8 @@ public final class OptionColumns {
     public final double[] yearOneBenefit;
     /** max_{1≤m≤T*} (cum_m + C) for the payback bar T* = decision.payback_months. */
     public final double[] maxCumulativeAtBar;
+    /** The one-time cost at month 0: the sampled C, or C_p for a staged strategy (docs/model.md section 7). */
+    public final double[] oneTimeCost;
 
     /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (docs/model.md: "roi": null). */
     public boolean anyZeroTotalCost() {
@@ -51,6 +53,7 @@ public final class OptionColumns {
         failed = new byte[trials];
         yearOneBenefit = new double[trials];
         maxCumulativeAtBar = new double[trials];
+        oneTimeCost = new double[trials];
     }
 
     void copyRow(OptionColumns src, int from, int to) {
@@ -66,6 +69,7 @@ public final class OptionColumns {
         failed[to] = src.failed[from];
         yearOneBenefit[to] = src.yearOneBenefit[from];
         maxCumulativeAtBar[to] = src.maxCumulativeAtBar[from];
+        oneTimeCost[to] = src.oneTimeCost[from];
     }
 
     void copy(OptionColumns src, int from, int to, int len) {
@@ -81,5 +85,6 @@ public final class OptionColumns {
         System.arraycopy(src.failed, from, failed, to, len);
         System.arraycopy(src.yearOneBenefit, from, yearOneBenefit, to, len);
         System.arraycopy(src.maxCumulativeAtBar, from, maxCumulativeAtBar, to, len);
+        System.arraycopy(src.oneTimeCost, from, oneTimeCost, to, len);
     }
 }

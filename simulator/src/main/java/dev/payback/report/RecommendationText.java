@@ -128,8 +128,12 @@ public final class RecommendationText {
                     + " even if free: in more than " + Money.percent(1 - o.paybackConfidence())
                     + " of futures its running costs outweigh what it removes in that time.";
         }
+        double quote = o.oneTimeCost().p50();
+        String gap = quote > 0 && max < 0.5 * quote ? " That is " + Money.percent(1 - max / quote)
+                + " below the quote: unless the price can come down that far, or the rollout can be made faster or "
+                + "cheaper to run, the option does not meet the bar as quoted." : "";
         return " To meet it, the one-time cost must stay at or below " + Money.whole(max, cur)
-                + "; the quote's median is " + Money.whole(o.oneTimeCost().p50(), cur) + ".";
+                + "; the quote's median is " + Money.whole(quote, cur) + "." + gap;
     }
 
     /** "payback within 12 months in at least 80% of futures (here 85%)". */

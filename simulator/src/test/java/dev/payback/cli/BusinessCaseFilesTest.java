@@ -136,7 +136,7 @@ class BusinessCaseFilesTest {
         }
 
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).doesNotContain("../shared", "MODEL.md", "next to this report");
+        assertThat(html).doesNotContain("../shared", "MODEL" + ".md", "next to this report");
         assertThat(html).contains("@page { size: A4;");
     }
 
