@@ -15,20 +15,20 @@ import java.util.List;
  * The pilot's verdict in two parts (docs/model-notes.md, "Pilot verdict"), both stated:
  *
  * <ol>
- *   <li><b>Target</b>: every success criterion met: the exception-rate reduction of MODEL.md section 6;
+ *   <li><b>Target</b>: every success criterion met: the exception-rate reduction of docs/model.md section 6;
  *       the promise-accuracy increase {@code acc_last / acc_base − 1} (observed counts against the
  *       target only, no weighting: the scenario model has no promise-accuracy driver); the actual pilot
  *       cost at or below {@code max_pilot_cost}.</li>
  *   <li><b>Bar</b>: the updated business case meets the payback bar, P(payback within 12 months) ≥ q
  *       (decision.payback_confidence), under the pilot's weights. With {@code actual_one_time_cost} the
  *       one-time cost of every trial is replaced by it: payback within T ⇔ max_{m≤T}(cum_m + C) ≥ C'
- *       (MODEL.md section 2's max one-time cost, per trial) and NPV' = NPV + C − C' (month 0 is not
+ *       (docs/model.md section 2's max one-time cost, per trial) and NPV' = NPV + C − C' (month 0 is not
  *       discounted).</li>
  * </ol>
  * Go only when both hold. After the update every option and the status quo are re-weighted with the
  * same weights, so a no-go names the option that now leads (highest updated P(best)).
  *
- * @param update          the figures of the piloted option (MODEL.md section 6)
+ * @param update          the figures of the piloted option (docs/model.md section 6)
  * @param criteria        every success criterion with its target and observed value
  * @param targetHit       every criterion met
  * @param confidence      the payback bar q
@@ -58,7 +58,7 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
                            double updatedStatusQuoBest, String leader, double projectedFullEffect, double rampLeft) {
     /** The id of the status quo in {@link #leader}. */
     public static final String STATUS_QUO = "status_quo";
-    /** The payback horizon of the bar, in months (MODEL.md section 2's 12-month figure). */
+    /** The payback horizon of the bar, in months (docs/model.md section 2's 12-month figure). */
     public static final int BAR_MONTHS = 12;
 
     public PilotVerdict {
@@ -127,18 +127,24 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
         }
         boolean barMet = payback >= q;
 
+        // every strategy of the run (options, then staged rollouts), straight from its columns
         List<OptionFigures> options = new ArrayList<>();
-        double[] projected = new double[n];
-        double[] e = exceptionRate(r);
-        for (int o = 0; o < s.options().size(); o++) {
-            PilotUpdate.Figures before = PilotUpdate.figures(r, o, prior, projected, e);
-            PilotUpdate.Figures after = PilotUpdate.figures(r, o, w, projected, e);
-            OptionSpec spec = s.options().get(o);
-            options.add(new OptionFigures(spec.id(), spec.label(), o == k, before.pBest(), after.pBest(),
-                    before.option().npv().mean(), after.option().npv().mean(),
-                    before.option().paybackProbability().get(BAR_MONTHS),
-                    after.option().paybackProbability().get(BAR_MONTHS), before.option().pNpvNegative(),
-                    after.option().pNpvNegative()));
+        List<dev.payback.scenario.Strategy> strategies = s.strategies();
+        for (int o = 0; o < strategies.size(); o++) {
+            dev.payback.scenario.Strategy st = strategies.get(o);
+            OptionColumns col = c.options[o];
+            boolean[] best = new boolean[n];
+            boolean[] paid = new boolean[n];
+            boolean[] negative = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                best[i] = c.best[i] == o + 1;
+                paid[i] = col.paybackMonth[i] != 0 && col.paybackMonth[i] <= BAR_MONTHS;
+                negative[i] = col.npv[i] < 0;
+            }
+            options.add(new OptionFigures(st.id(), st.label(), o == k && !st.staged(), Weighted.share(best, prior),
+                    Weighted.share(best, w), Weighted.stats(col.npv, prior).mean(), Weighted.stats(col.npv, w).mean(),
+                    Weighted.share(paid, prior), Weighted.share(paid, w), Weighted.share(negative, prior),
+                    Weighted.share(negative, w)));
         }
         boolean[] statusQuo = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -186,7 +192,7 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
         throw new IllegalStateException("no checkpoint at month " + month);
     }
 
-    /** The pilot's weights of MODEL.md section 6, as {@link PilotUpdate#analyze} computes them. */
+    /** The pilot's weights of docs/model.md section 6, as {@link PilotUpdate#analyze} computes them. */
     private static double[] weights(SimulationResult r, Pilot pilot, int k) {
         double[] e = exceptionRate(r);
         double[] ramp = r.input("options." + r.scenario().options().get(k).id() + ".ramp_months");

@@ -132,7 +132,7 @@ public final class SweepCommand implements Callable<Integer> {
                 }
                 progress.step("writing " + stem + ".*");
                 List<Sweep.OptionInfo> infos = new ArrayList<>();
-                first.options().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
+                first.strategies().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
                 Sweep sweep = new Sweep(base.name(), r.path(), base.currency(), n, s, first.paybackConfidence(), infos,
                         stepResults, method.key(), base.overrides());
                 written.add(put(dir.resolve(stem + ".json"), SweepReport.json(sweep)));
@@ -170,7 +170,7 @@ public final class SweepCommand implements Callable<Integer> {
                     cells.add(row);
                 }
                 List<Sweep.OptionInfo> infos = new ArrayList<>();
-                first.options().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
+                first.strategies().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
                 progress.step("writing " + stem + ".*");
                 TwoWaySweep sweep = new TwoWaySweep(base.name(), rx.path(), ry.path(), base.currency(), n, s,
                         first.paybackConfidence(), infos, xs, ys, cells, method.key(), base.overrides());

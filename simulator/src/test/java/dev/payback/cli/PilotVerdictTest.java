@@ -115,7 +115,7 @@ class PilotVerdictTest {
     void targetHitButBarMissedNamesThePrice(@TempDir Path tmp) throws Exception {
         Outcome o = run(tmp, "b", 50000, 50, "");
         assertThat(o.json().at("/verdict/go").asBoolean()).isFalse();
-        assertThat(o.json().at("/pilot/go").asBoolean()).as("MODEL.md section 6: the target alone").isTrue();
+        assertThat(o.json().at("/pilot/go").asBoolean()).as("docs/model.md section 6: the target alone").isTrue();
         assertThat(o.json().at("/verdict/target_hit").asBoolean()).isTrue();
         assertThat(o.json().at("/verdict/payback_bar_met").asBoolean()).isFalse();
         assertThat(o.json().at("/verdict/payback_probability_updated").asDouble()).isZero();
