@@ -61,7 +61,8 @@ class PilotPlanCliTest {
     void simulateReportsTheStagedStrategyBesideTheBigBang(@TempDir Path tmp) throws Exception {
         CliTest.Run r = run("simulate", CliTest.SCENARIO_B, "--trials", "3000", "--out", tmp.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("orchestrate_staged").contains("piloted first");
+        assertThat(r.out()).contains("orchestrate_staged").contains("piloted first")
+                .contains("Pilot gate               25% of orders for 3 months, go at a 30% reduction: go in ");
         JsonNode j = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
         JsonNode st = j.get("options").get("orchestrate_staged");
         for (String key : new String[] {"npv", "roi", "first_year_cost", "cumulative_net", "payback_probability",
