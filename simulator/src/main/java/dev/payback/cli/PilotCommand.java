@@ -3,7 +3,7 @@ package dev.payback.cli;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
-import dev.payback.report.AtomicFiles;
+import dev.payback.report.OutputFolder;
 import dev.payback.report.pilot.PilotChart;
 import dev.payback.report.pilot.PilotConsole;
 import dev.payback.report.pilot.PilotHtml;
@@ -47,28 +47,30 @@ public final class PilotCommand implements Callable<Integer> {
     RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<pilot file name without extension>).")
+            description = "Output folder (default: out/<pilot file name without extension>-pilot).")
     Path out;
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        Path dir = out != null ? out : Path.of("out", SimulateCommand.baseName(pilotFile));
-        SimulateCommand.CliChecks.outputFolder(spec, dir);
-
         Scenario s = input.load();
         Pilot pilot = PilotLoader.load(pilotFile, s);
         s = run.apply(s);
+        try (OutputFolder folder = OutputOptions.open(spec, out,
+                Path.of("out", SimulateCommand.baseName(pilotFile) + "-pilot"))) {
+            return pilot(s, pilot, folder);
+        }
+    }
+
+    private Integer pilot(Scenario s, Pilot pilot, OutputFolder folder) throws IOException, InvalidInputException {
         SimulationResult result = Engine.run(s, run.engine());
         PilotUpdate.Result r = PilotUpdate.analyze(result, pilot);
 
-        Path json = dir.resolve("summary.json");
-        Path html = dir.resolve("pilot.html");
-        Path png = dir.resolve("pilot.png");
-        AtomicFiles.write(json, PilotJson.toBytes(r));
+        Path json = folder.write("summary.json", PilotJson.toBytes(r));
         JFreeChart chart = PilotChart.chart(r);
-        AtomicFiles.write(html, PilotHtml.render(r, PilotChart.svg(chart)).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(png, o -> PilotChart.png(chart, o));
+        Path html = folder.write("pilot.html", PilotHtml.render(r, PilotChart.svg(chart)).getBytes(StandardCharsets.UTF_8));
+        Path png = folder.write("pilot.png", o -> PilotChart.png(chart, o));
+        folder.publish();
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(PilotConsole.render(r));

@@ -2,7 +2,7 @@ package dev.payback.cli;
 
 import dev.payback.analysis.Sweep;
 import dev.payback.engine.Engine;
-import dev.payback.report.AtomicFiles;
+import dev.payback.report.OutputFolder;
 import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepReport;
 import dev.payback.scenario.InvalidInputException;
@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class SweepCommand implements Callable<Integer> {
     RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>).")
+            description = "Output folder (default: out/<scenario file name without extension>-sweep).")
     Path out;
 
     /** A parsed {@code PATH=LO..HI}. */
@@ -74,10 +73,14 @@ public final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--steps must be at least 2, got " + steps);
         }
         Range r = parseRange(spec, range);
-        Path dir = out != null ? out : Path.of("out", SimulateCommand.baseName(input.file()));
-        SimulateCommand.CliChecks.outputFolder(spec, dir);
-
         Scenario base = run.apply(input.load());
+        try (OutputFolder folder = OutputOptions.open(spec, out,
+                Path.of("out", SimulateCommand.baseName(input.file()) + "-sweep"))) {
+            return sweep(r, base, folder);
+        }
+    }
+
+    private Integer sweep(Range r, Scenario base, OutputFolder folder) throws InvalidInputException, IOException {
         List<Double> values = Sweep.values(r.lo(), r.hi(), steps);
         int n = base.trials();
         long s = base.seed();
@@ -101,15 +104,11 @@ public final class SweepCommand implements Callable<Integer> {
         Sweep sweep = new Sweep(base.name(), r.path(), base.currency(), n, s, first.paybackConfidence(), infos,
                 stepResults);
 
-        Files.createDirectories(dir);
-        Path json = dir.resolve("sweep.json");
-        Path csv = dir.resolve("sweep.csv");
-        Path png = dir.resolve("sweep.png");
-        Path svg = dir.resolve("sweep.svg");
-        AtomicFiles.write(json, SweepReport.json(sweep));
-        AtomicFiles.write(csv, o -> SweepReport.csv(sweep, o));
-        AtomicFiles.write(png, o -> SweepChart.writePng(sweep, o));
-        AtomicFiles.write(svg, o -> SweepChart.writeSvg(sweep, o));
+        Path json = folder.write("sweep.json", SweepReport.json(sweep));
+        Path csv = folder.write("sweep.csv", o -> SweepReport.csv(sweep, o));
+        Path png = folder.write("sweep.png", o -> SweepChart.writePng(sweep, o));
+        Path svg = folder.write("sweep.svg", o -> SweepChart.writeSvg(sweep, o));
+        folder.publish();
         PrintWriter o = spec.commandLine().getOut();
         o.print(SweepReport.table(sweep));
         o.println();
