@@ -39,6 +39,12 @@ public final class SweepCommand implements Callable<Integer> {
     static final Set<String> PLAIN_NUMBERS = Set.of("horizon_months", "discount_rate", "business.hours_per_fte_year",
             "business.channels", "business.fulfillment_paths", "business.complexity", "business.adoption_readiness",
             "decision.payback_confidence");
+    /**
+     * Most values a sweep runs: each is a full simulation of the scenario (the default 100,000 trials
+     * take about a second or more), so 1,001 steps are already a long run and a finer grid than any
+     * break-even value needs.
+     */
+    static final int MAX_STEPS = 1_001;
     private static final Pattern RANGE = Pattern.compile("\\s*([^=\\s]+)\\s*=\\s*(\\S+?)\\s*\\.\\.\\s*(\\S+)\\s*");
 
     @Spec
@@ -69,8 +75,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        if (steps < 2) {
-            throw new ParameterException(spec.commandLine(), "--steps must be at least 2, got " + steps);
+        if (steps < 2 || steps > MAX_STEPS) {
+            throw new ParameterException(spec.commandLine(), "--steps must be a whole number from 2 to "
+                    + MAX_STEPS + " (each step is a full run of the scenario), got " + steps);
         }
         Range r = parseRange(spec, range);
         Scenario base = run.apply(input.load());

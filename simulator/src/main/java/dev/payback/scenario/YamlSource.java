@@ -1,6 +1,7 @@
 package dev.payback.scenario;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
@@ -62,16 +64,29 @@ final class YamlSource {
                 .build();
     }
 
-    /** The file's text: UTF-8, BOM removed. */
+    /**
+     * The file's text: UTF-8, BOM removed. Only a regular file is opened (a FIFO would block, a device
+     * such as /dev/zero never ends), and at most {@link #MAX_FILE_BYTES} bytes are read, whatever the
+     * file's size claims to be.
+     */
     static String readText(Path file, String label) throws InvalidInputException {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                throw new InvalidInputException(new Problem(Location.unknown(label), "",
+                        attrs.isDirectory() ? "this is a folder, not a file"
+                                : "this is not a regular file (a pipe, a device or a socket)",
+                        "name a YAML file"));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
                 throw new InvalidInputException(new Problem(Location.unknown(label), "",
                         "the file is too large for a scenario (more than " + MAX_FILE_BYTES / (1024 * 1024) + " MB)",
                         "a scenario is a few kilobytes of YAML; check that this is the right file"));
             }
-            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(new Problem(Location.unknown(label), "", "the file does not exist",
                     "check the path"));

@@ -178,10 +178,28 @@ class HostileInputTest {
     void aFolderOrAnEmptyFileIsNotAScenario() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("folder.yaml"));
         CliTest.Run r = assertTimeoutPreemptively(LIMIT, () -> CliTest.run("validate", dir.toString()));
-        refused(r, "folder.yaml", "cannot be read");
+        refused(r, "folder.yaml", "this is a folder, not a file");
         refused(validate("empty.yaml", ""), "empty.yaml", "the file is empty");
         refused(validate("comments.yaml", "# only a comment\n"), "comments.yaml", "the file is empty");
         refused(validate("separator.yaml", "# only a comment\n---\n"), "separator.yaml", "must be a map of keys",
                 "found nothing");
+    }
+
+    @Test
+    void pipesAndDevicesAreRefusedAtOnceNotReadForever() throws Exception {
+        Path fifo = tmp.resolve("fifo.yaml");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        for (Path special : java.util.List.of(fifo, Path.of("/dev/zero"), Path.of("/dev/urandom"))) {
+            CliTest.Run r = assertTimeoutPreemptively(LIMIT, () -> CliTest.run("validate", special.toString()));
+            assertThat(r.code()).as(r.err()).isEqualTo(Cli.INVALID_INPUT);
+            assertThat(r.err()).startsWith(special.toString())
+                    .contains("this is not a regular file (a pipe, a device or a socket)").doesNotContain("\tat ");
+        }
+        // the pilot file goes through the same reader
+        Path scenario = Files.writeString(tmp.resolve("for_pilot.yaml"), VALID_BODY);
+        CliTest.Run p = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> CliTest.run("pilot", scenario.toString(), fifo.toString(), "--out", tmp.resolve("p").toString()));
+        assertThat(p.code()).as(p.err()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(p.err()).contains(fifo.toString(), "not a regular file");
     }
 }

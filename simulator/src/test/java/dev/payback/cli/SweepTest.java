@@ -185,7 +185,15 @@ class SweepTest {
         CliTest.Run steps = run("sweep", SCENARIO_B, "--set-range", "pain.exception_rate=0.1..0.2", "--steps", "1",
                 "--out", out);
         assertThat(steps.code()).isEqualTo(2);
-        assertThat(steps.err()).contains("--steps must be at least 2");
+        assertThat(steps.err()).contains("--steps must be a whole number from 2 to 1001", "got 1");
+        for (String many : List.of("1002", "100000000", "2147483647")) {
+            long t0 = System.nanoTime();
+            CliTest.Run r = run("sweep", SCENARIO_B, "--set-range", "pain.exception_rate=0.1..0.2", "--steps", many,
+                    "--out", out);
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("--steps must be a whole number from 2 to 1001", "got " + many);
+            assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+        }
         assertThat(Files.exists(tmp.resolve("sweep.json"))).isFalse();
     }
 
