@@ -104,4 +104,27 @@ class LoaderBoundsTest {
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)
                 .at("/options/tool/npv/mean").isNumber()).isTrue();
     }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAreNeutralised(@TempDir Path tmp) throws Exception {
+        String hostile = BODY.replace("name: pasted from a spreadsheet", "name: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"")
+                .replace("  - id: tool", "  - id: -tool\n    label: \"@SUM(A1)\"");
+        Path f = Files.writeString(tmp.resolve("hostile.yaml"), hostile);
+        CliTest.Run r = CliTest.run("simulate", f.toString(), "--trials", "300", "--format", "csv", "--trials-csv",
+                "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var parser = org.apache.commons.csv.CSVParser.parse(tmp.resolve("o/summary.csv"),
+                java.nio.charset.StandardCharsets.UTF_8, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            for (var record : parser) {
+                for (String cell : record) {
+                    assertThat(cell).as(record.toString()).matches(c -> c.isEmpty() || "=+-@\t\r".indexOf(c.charAt(0)) < 0
+                            || c.matches("-[0-9.eE+-]+"), "no formula-leading text");
+                }
+            }
+        }
+        String csv = Files.readString(tmp.resolve("o/summary.csv"));
+        assertThat(csv).contains("'-tool", "'@SUM(A1)").doesNotContain(",=", ",@", ",-tool");
+        assertThat(Files.readString(tmp.resolve("o/trials.csv")).lines().findFirst().orElseThrow())
+                .contains("'-tool.npv");
+    }
 }
