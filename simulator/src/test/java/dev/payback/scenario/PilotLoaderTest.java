@@ -79,6 +79,10 @@ class PilotLoaderTest {
                         "must be a whole number, got 3000.5"),
                 Arguments.of(with(5, "  - {month: 0, orders: 0, exceptions: 0}"), "months[0].orders", 5, 24,
                         "must be a whole number from 1 to 1,000,000,000,000, got 0"),
+                // 9e18 orders overflowed the baseline sum and reported a 102% cut (issue 16)
+                Arguments.of(with(5, "  - {month: 0, orders: 9000000000000000000, exceptions: 420}"),
+                        "months[0].orders", 5, 24,
+                        "must be a whole number from 1 to 1,000,000,000,000, got 9000000000000000000"),
                 Arguments.of(with(6, "  - {month: 0, orders: 3000, exceptions: 350}"), "months[1].month", 6, 13,
                         "month 0 is listed twice (first on line 5)"),
                 Arguments.of(with(6, "  - {month: 0.5, orders: 3000, exceptions: 350}"), "months[1].month", 6, 13,
