@@ -36,7 +36,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0..*", arity = "2..*", paramLabel = "SCENARIO",
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "SCENARIO",
             description = "Two or more scenario files; differences are against the first.")
     List<Path> scenarios = new ArrayList<>();
 
@@ -49,6 +49,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
+        if (scenarios.size() < 2) {
+            throw new ParameterException(spec.commandLine(), "compare needs at least two scenario files, got "
+                    + scenarios.size() + ": to look at one scenario use payback simulate");
+        }
         // Load every file first, so all problems of all files are reported before any simulation.
         List<Scenario> loaded = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();

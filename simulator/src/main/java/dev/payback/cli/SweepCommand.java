@@ -6,6 +6,9 @@ import dev.payback.report.OutputFolder;
 import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepReport;
 import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Limits;
+import dev.payback.scenario.Location;
+import dev.payback.scenario.Problem;
 import dev.payback.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +48,9 @@ public final class SweepCommand implements Callable<Integer> {
      * break-even value needs.
      */
     static final int MAX_STEPS = 1_001;
+    /** Plain numbers that must be whole: a sweep over them must step by whole numbers. */
+    static final Set<String> WHOLE_NUMBERS = Set.of("horizon_months", "business.channels",
+            "business.fulfillment_paths", "business.complexity", "business.adoption_readiness");
     private static final Pattern RANGE = Pattern.compile("\\s*([^=\\s]+)\\s*=\\s*(\\S+?)\\s*\\.\\.\\s*(\\S+)\\s*");
 
     @Spec
@@ -96,15 +102,36 @@ public final class SweepCommand implements Callable<Integer> {
         // partners keep their own distributions (docs/model-notes.md, "Sweeps").
         Set<String> uncorrelate = Set.of(canonical(r.path()));
 
+        if (WHOLE_NUMBERS.contains(r.path())) {
+            for (double v : values) {
+                if (Math.abs(v - Math.rint(v)) > 1e-9) {
+                    throw new ParameterException(spec.commandLine(), "--set-range " + r.path()
+                            + " takes whole numbers, but the range " + valueText(r.lo()) + ".." + valueText(r.hi())
+                            + " in " + values.size() + " steps gives " + valueText(v)
+                            + ": choose LO, HI and --steps so that every step is whole (--steps N gives steps of "
+                            + "(HI - LO) / (N - 1))");
+                }
+            }
+        }
         List<Sweep.Step> stepResults = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
         Scenario first = null;
         for (double v : values) {
-            Scenario sc = input.loadUncorrelated(List.of(r.path() + "=" + valueText(v)), uncorrelate).withRun(n, s);
+            Scenario sc;
+            try {
+                sc = input.loadUncorrelated(List.of(r.path() + "=" + valueText(v)), uncorrelate).withRun(n, s);
+            } catch (InvalidInputException e) {
+                throw relabelled(e, r.path(), v);
+            }
             if (first == null) {
                 first = sc;
                 checkSweepable(spec, r.path(), sc);
             }
-            stepResults.add(Sweep.measure(v, Engine.run(sc, options)));
+            scenarios.add(sc);
+        }
+        // every value is checked by the loader before the first run
+        for (int i = 0; i < values.size(); i++) {
+            stepResults.add(Sweep.measure(values.get(i), Engine.run(scenarios.get(i), options)));
         }
         List<Sweep.OptionInfo> infos = new ArrayList<>();
         first.options().forEach(o -> infos.add(new Sweep.OptionInfo(o.id(), o.label())));
@@ -124,6 +151,21 @@ public final class SweepCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * The loader's problems with a swept value, labelled {@code --set-range} (not {@code --set}, which
+     * the user did not write) and naming the value.
+     */
+    private InvalidInputException relabelled(InvalidInputException e, String path, double v) {
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : e.problems()) {
+            boolean swept = p.location().file().equals("--set") && (p.path().equals(path)
+                    || p.path().equals(canonical(path)) || p.path().startsWith(path + "."));
+            out.add(swept ? new Problem(new Location("--set-range", 0, 0), p.path(),
+                    p.message() + " (the swept value " + valueText(v) + ")", p.suggestion()) : p);
+        }
+        return new InvalidInputException(out);
     }
 
     /** Parses {@code PATH=LO..HI}; a usage error (exit 2) when malformed. */
@@ -152,6 +194,10 @@ public final class SweepCommand implements Callable<Integer> {
     private static double number(CommandSpec spec, String text, String s) {
         try {
             double v = Double.parseDouble(s);
+            if (Double.isFinite(v) && Math.abs(v) > Limits.MAX_MAGNITUDE) {
+                throw new ParameterException(spec.commandLine(), "--set-range '" + text + "': " + s
+                        + " is too large: every input lies within ±1e15 (docs/model-notes.md, \"Loader bounds\")");
+            }
             if (Double.isFinite(v)) {
                 return v;
             }

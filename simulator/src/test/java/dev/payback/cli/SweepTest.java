@@ -207,9 +207,20 @@ class SweepTest {
                 "--trials", "100", "--out", tmp.toString());
         assertThat(option.code()).isEqualTo(3);
         assertThat(option.err()).contains("there is no option with id 'nope'");
-        // a value outside the input's domain is refused by the loader too
-        assertThat(run("sweep", SCENARIO_B, "--set-range", "pain.exception_rate=0.5..1.5", "--trials", "100",
-                "--out", tmp.toString()).code()).isEqualTo(3);
+        // a value outside the input's domain is refused by the loader too, labelled --set-range
+        CliTest.Run outside = run("sweep", SCENARIO_B, "--set-range", "pain.exception_rate=0.5..1.5", "--trials",
+                "100", "--out", tmp.toString());
+        assertThat(outside.code()).isEqualTo(3);
+        assertThat(outside.err()).startsWith("--set-range: pain.exception_rate: ").contains("(the swept value 1.1)");
+        CliTest.Run huge = run("sweep", SCENARIO_B, "--set-range", "options.orchestrate.one_time_cost=1e307..1.7e308",
+                "--trials", "100", "--out", tmp.toString());
+        assertThat(huge.code()).as(huge.err()).isEqualTo(2);
+        assertThat(huge.err()).contains("1e307 is too large: every input lies within ±1e15");
+        // a whole-number field stepped by halves is a usage error, before anything runs
+        CliTest.Run half = run("sweep", SCENARIO_B, "--set-range", "horizon_months=12..13", "--steps", "3",
+                "--trials", "100", "--out", tmp.toString());
+        assertThat(half.code()).isEqualTo(2);
+        assertThat(half.err()).contains("--set-range horizon_months takes whole numbers", "gives 12.5");
         assertThat(Files.exists(tmp.resolve("sweep.json"))).isFalse();
     }
 }
