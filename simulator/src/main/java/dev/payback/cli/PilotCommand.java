@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -53,12 +54,35 @@ public final class PilotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        Scenario s = input.load();
+        Scenario s;
+        try {
+            s = input.load();
+        } catch (InvalidInputException e) {
+            if (looksLikeAPilot(input.file()) && !looksLikeAPilot(pilotFile)) {
+                throw new ParameterException(spec.commandLine(), input.file() + " looks like a pilot file (it has "
+                        + "months: and scope_share:), not a scenario: the scenario comes first, then the pilot, "
+                        + "e.g. payback pilot " + pilotFile + " " + input.file());
+            }
+            throw e;
+        }
         Pilot pilot = PilotLoader.load(pilotFile, s);
         s = run.apply(s);
         try (OutputFolder folder = OutputOptions.open(spec, out,
                 Path.of("out", SimulateCommand.baseName(pilotFile) + "-pilot"))) {
             return pilot(s, pilot, folder);
+        }
+    }
+
+    /** Whether a file that the scenario loader refused has a pilot file's top-level keys. */
+    private static boolean looksLikeAPilot(Path file) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > (1 << 20)) {
+                return false;
+            }
+            String text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+            return text.matches("(?s)(.*\\n)?months:.*") && text.matches("(?s)(.*\\n)?scope_share:.*");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 
