@@ -127,4 +127,13 @@ class LoaderBoundsTest {
         assertThat(Files.readString(tmp.resolve("o/trials.csv")).lines().findFirst().orElseThrow())
                 .contains("'-tool.npv");
     }
+
+    @Test
+    void validateChecksEveryStressPresetNotOnlyTheAppliedOne(@TempDir Path tmp) throws Exception {
+        String yaml = BODY + "stress:\n  fine: {pain.minutes_per_exception: 12}\n  bad: {pain.exception_rate: 1.5}\n";
+        CliTest.Run r = validate(tmp, yaml);
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(r.err()).contains("pain.exception_rate: ", "lies outside the allowed range [0, 1]",
+                "(with --stress bad)").doesNotContain("--stress fine");
+    }
 }
