@@ -244,6 +244,12 @@ final class Values {
             return x == null ? null : new Dist.Fixed(x);
         }
         List<NodeTuple> tuples = map.getValue();
+        if (tuples.size() == 2 && Nodes.keyText(tuples.get(0).getKeyNode()) != null
+                && Nodes.keyText(tuples.get(0).getKeyNode()).equals(Nodes.keyText(tuples.get(1).getKeyNode()))) {
+            problems.add(tuples.get(1).getKeyNode(), path, "the distribution names '"
+                    + Nodes.keyText(tuples.get(0).getKeyNode()) + "' twice", "keep one of them");
+            return null;
+        }
         if (tuples.size() != 1) {
             problems.add(n, path, "a distribution is a map with exactly one key, found " + tuples.size(),
                     "write e.g. {pert: [min, mode, max]} or {ci90: [lo, hi]}");

@@ -139,7 +139,22 @@ class HostileInputTest {
                 "dup.yaml", "duplicate key 'gross_margin'");
         refused(validate("tab.yaml", VALID_BODY.replace("  average_order_value", "\taverage_order_value")),
                 "tab.yaml", "tab character is used for indentation");
-        refused(validate("nul.yaml", VALID_BODY.replace("pasted", "past\0ed")), "nul.yaml", "not valid YAML");
+        refused(validate("nul.yaml", VALID_BODY.replace("pasted", "past\0ed")), "nul.yaml",
+                "nul.yaml:1:11: the file holds the character U+0000, which YAML does not allow");
+    }
+
+    @Test
+    void yamlMistakesAreNamedWhereTheyAre() throws Exception {
+        refused(validate("two_docs.yaml", VALID_BODY + "---\nname: second\n"), "two_docs.yaml",
+                "two_docs.yaml:17:1: the file holds more than one YAML document", "remove this '---'");
+        refused(validate("tab_after_colon.yaml", VALID_BODY.replace("gross_margin: 0.4", "gross_margin:\t0.4")),
+                "tab_after_colon.yaml", "a tab separates a key from its value; YAML uses spaces only");
+        refused(validate("dup_in_dist.yaml", VALID_BODY.replace("{pert: [0.05, 0.1, 0.2]}",
+                "{pert: [0.05, 0.1, 0.2], pert: [0.05, 0.1, 0.2]}")), "dup_in_dist.yaml",
+                "pain.exception_rate: the distribution names 'pert' twice");
+        // an unclosed [ is reported where it opens, with where the parser gave up
+        refused(validate("unclosed.yaml", VALID_BODY.replace("{pert: [0.05, 0.1, 0.2]}", "{pert: [0.05, 0.1, 0.2}")),
+                "unclosed.yaml", "unclosed.yaml:8:26: this '[' is not closed properly", "but got }");
     }
 
     @Test
