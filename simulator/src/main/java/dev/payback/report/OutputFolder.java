@@ -342,10 +342,31 @@ public final class OutputFolder implements AutoCloseable {
         }
         boolean marked = Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS);
         Set<String> foreign = new TreeSet<>();
+        if (!marked) {
+            // not ours: only its top level is looked at (it may be a large folder such as the home folder)
+            try (DirectoryStream<Path> top = Files.newDirectoryStream(target)) {
+                for (Path p : top) {
+                    foreign.add(p.getFileName() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""));
+                }
+            }
+        } else {
+            walkMarked(target, listed, dirs, foreign);
+        }
+        if (!foreign.isEmpty()) {
+            throw new Refused("--out " + target + " holds " + String.join(", ", foreign.stream().limit(3).toList())
+                    + (foreign.size() > 3 ? " (and " + (foreign.size() - 3) + " more)" : "")
+                    + (marked ? ", which payback did not write there" : ", and it is not a folder payback wrote")
+                    + ": payback replaces its output folder as a whole, so name a new or empty folder "
+                    + "(or move those files out)");
+        }
+    }
+
+    private static void walkMarked(Path target, Set<String> listed, Set<String> dirs, Set<String> foreign)
+            throws IOException {
         try (Stream<Path> all = Files.walk(target)) {
             all.filter(p -> !p.equals(target)).forEach(p -> {
                 String rel = target.relativize(p).toString().replace('\\', '/');
-                if (rel.equals(OUTPUT_MARKER) && marked) {
+                if (rel.equals(OUTPUT_MARKER)) {
                     return;
                 }
                 boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
@@ -359,13 +380,6 @@ public final class OutputFolder implements AutoCloseable {
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-        if (!foreign.isEmpty()) {
-            throw new Refused("--out " + target + " holds " + String.join(", ", foreign.stream().limit(3).toList())
-                    + (foreign.size() > 3 ? " (and " + (foreign.size() - 3) + " more)" : "")
-                    + (marked ? ", which payback did not write there" : ", and it is not a folder payback wrote")
-                    + ": payback replaces its output folder as a whole, so name a new or empty folder "
-                    + "(or move those files out)");
         }
     }
 

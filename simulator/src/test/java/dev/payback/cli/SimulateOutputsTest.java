@@ -46,7 +46,7 @@ class SimulateOutputsTest {
         Files.writeString(tmp.resolve("charts/my-own.png"), "not a chart");
         CliTest.Run r = CliTest.run("simulate", SCENARIO_A, "--trials", "1500", "--out", tmp.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("holds charts/my-own.png, notes.txt", "name a new or empty folder");
+        assertThat(r.err()).contains("holds charts/, notes.txt, and it is not a folder payback wrote", "name a new or empty folder");
         assertThat(Files.readString(mine)).isEqualTo("keep me");
         assertThat(Files.readString(tmp.resolve("charts/my-own.png"))).isEqualTo("not a chart");
         try (Stream<Path> left = Files.list(tmp)) {
