@@ -7,11 +7,11 @@ package dev.payback.scenario;
  *
  * <p>The derivation of {@link #MAX_MAGNITUDE}: the model's largest quantities are sums over at most
  * 120 months of products of at most four inputs (orders × average order value × margin × effect;
- * orders × rate × minutes × wage / 60), times the growth factor (1 + g)^(h/12) ≤ 11^10 ≈ 2.6e10 with
- * {@link #MAX_ANNUAL_GROWTH} and the 120-month horizon. With every input within ±1e15, a month's
- * figure stays below (1e15)^4 × 2.6e10 ≈ 2.6e70, a horizon's below 1e73, and the statistics'
- * sums of squares over 2^31 trials below 1e156: far from the largest double (1.8e308), with room
- * for the model's other factors (fees, events, scale, retention).
+ * orders × rate × minutes × wage / 60), times the growth factor (1 + g)^(h/12) ≤ 101^10 ≈ 1.1e20
+ * with {@link #MAX_ANNUAL_GROWTH} and the 120-month horizon. With every input within ±1e15, a
+ * month's figure stays below (1e15)^4 × 1.1e20 ≈ 1.1e80, a horizon's below 1.4e82, and the
+ * statistics' sums of squares over 2^31 trials below 1e174: far from the largest double (1.8e308),
+ * with room for the model's other factors (fees, events, scale, retention).
  */
 public final class Limits {
     private Limits() {
@@ -25,8 +25,12 @@ public final class Limits {
     public static final double MAX_MAGNITUDE = 1e15;
     /** How far into a normal's or lognormal's tail the bound is checked, in standard deviations. */
     public static final double TAIL_SDS = 10;
-    /** The largest annual growth: +1,000% a year, so the growth factor stays below 11^10. */
-    public static final double MAX_ANNUAL_GROWTH = 10;
+    /**
+     * The largest annual growth, 100 (+10,000% a year), checked like every bound on a normal's or
+     * lognormal's 10-sd tail, so the growth factor stays below 101^10. (A lognormal growth of
+     * [0.05, 0.6] reaches 43 at its 10-sd tail: the bound must leave room for such ordinary ranges.)
+     */
+    public static final double MAX_ANNUAL_GROWTH = 100;
     /**
      * The most options a scenario may compare: the engine stores each trial's best option in a byte
      * (one byte per trial keeps the retained columns small), and 100 options are more than any

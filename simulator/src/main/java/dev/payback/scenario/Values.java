@@ -183,7 +183,7 @@ final class Values {
         if (tooLarge != null) {
             problems.add(n, path, tooLarge, domain == Domain.GROWTH
                     ? "annual growth is a fraction: write 15% a year as 0.15; at most " + Input.plain(
-                            Limits.MAX_ANNUAL_GROWTH) + " (+1,000% a year)"
+                            Limits.MAX_ANNUAL_GROWTH) + " (+10,000% a year)"
                     : "every value an input can take must lie within ±1e15 (for a normal or lognormal, "
                             + "within 10 standard deviations of its centre) so that every figure stays computable");
             return null;

@@ -44,7 +44,7 @@ class LoaderBoundsTest {
         refused(tmp, with("average_order_value: 40", "average_order_value: {lognormal: [1e-300, 1e12]}"),
                 "business.average_order_value", "10 standard deviations of this lognormal reach infinity");
         refused(tmp, with("gross_margin: 0.4", "gross_margin: 0.4\n  annual_growth: 1e300"),
-                "business.annual_growth", "above the largest annual growth 10");
+                "business.annual_growth", "above the largest annual growth 100");
         refused(tmp, with("minutes_per_exception: 10",
                 "minutes_per_exception: {discrete: {values: [10, 20], weights: [1e308, 1e308]}}"),
                 "pain.minutes_per_exception", "discrete weights add up to infinity, more than 1e15");
