@@ -152,6 +152,9 @@ class HostileInputTest {
         refused(validate("dup_in_dist.yaml", VALID_BODY.replace("{pert: [0.05, 0.1, 0.2]}",
                 "{pert: [0.05, 0.1, 0.2], pert: [0.05, 0.1, 0.2]}")), "dup_in_dist.yaml",
                 "pain.exception_rate: the distribution names 'pert' twice");
+        refused(validate("list_key.yaml", "[a, b]: 1\n" + VALID_BODY), "list_key.yaml",
+                "list_key.yaml:1:1: (top level): a key must be plain text, found a list",
+                "write the key as a word followed by a colon");
         // an unclosed [ is reported where it opens, with where the parser gave up
         refused(validate("unclosed.yaml", VALID_BODY.replace("{pert: [0.05, 0.1, 0.2]}", "{pert: [0.05, 0.1, 0.2}")),
                 "unclosed.yaml", "unclosed.yaml:8:26: this '[' is not closed properly", "but got }");
