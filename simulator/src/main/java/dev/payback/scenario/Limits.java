@@ -32,7 +32,8 @@ public final class Limits {
      */
     public static final double MAX_ANNUAL_GROWTH = 100;
     /**
-     * The most options a scenario may compare: the engine stores each trial's best option in a byte
+     * The most options a scenario may compare (each staged rollout counts as one more, a strategy of
+     * its own): the engine stores each trial's best strategy in a byte
      * (one byte per trial keeps the retained columns small), and 100 options are more than any
      * decision puts side by side.
      */

@@ -2,6 +2,7 @@ package dev.payback.report.charts;
 
 import dev.payback.analysis.Money;
 import dev.payback.analysis.Sensitivity;
+import dev.payback.analysis.Summary;
 import dev.payback.analysis.Stats;
 import dev.payback.report.SensitivityText;
 import org.jfree.chart.JFreeChart;
@@ -77,6 +78,8 @@ public final class Charts {
     public static final String SECTION_CHARTS = "charts";
     public static final String SECTION_DRIVERS = "drivers";
     public static final String SECTION_MEASURE = "measure";
+    /** The report's "Pilot first?" section (docs/model.md section 7). */
+    public static final String SECTION_PILOT = "pilot";
     /** Series keys of the tornado chart. */
     public static final String TORNADO_LOW = "Input in its lowest tenth";
     public static final String TORNADO_HIGH = "Input in its highest tenth";
@@ -110,12 +113,12 @@ public final class Charts {
         List<ChartSpec> specs = new ArrayList<>();
         specs.add(new ChartSpec("pain-vs-cost", "Annualized pain vs cost",
                 "How much doing nothing costs in a year, across the simulated futures, against each option's median "
-                        + "first-year cost and the seed's thresholds (1.5% and 3% of revenue, 1 and 2 full-time "
+                        + "first-year cost and the framework's thresholds (1.5% and 3% of revenue, 1 and 2 full-time "
                         + "equivalents). Pain to the right of an option's line pays for that option within the year.",
                 painVsCost(d)));
         for (ChartData.OptionView o : d.options()) {
             specs.add(new ChartSpec("payback-fan-" + o.id(), "Payback fan: " + o.id(),
-                    "Cumulative net cash position of " + o.label() + " month by month: the median future, the middle "
+                    "Cumulative net cash position of " + o.id() + " month by month: the median future, the middle "
                             + "half of futures (P25–P75) and 80% of futures (P10–P90). Payback is where the "
                             + "position crosses zero.",
                     fan(d, o)));
@@ -134,14 +137,14 @@ public final class Charts {
                         + "dashed lines mark the quote's median.",
                 priceCurve(d)));
         specs.add(new ChartSpec("decision-matrix", "Decision matrix",
-                "The seed's decision-matrix score (six categories scored 1–5) across the futures: below 15 operate "
+                "The framework's decision-matrix score (six categories scored 1–5) across the futures: below 15 operate "
                         + "the node, 15 to 22 improve the node and pilot orchestration, above 22 orchestrate.",
                 decisionMatrix(d)));
         if (d.hasSensitivity()) {
             for (ChartData.OptionView o : d.options()) {
                 specs.add(new ChartSpec("tornado-" + o.id(), "What drives " + o.id() + "'s NPV",
                         "For each uncertain input (at most " + TORNADO_INPUTS + ", largest swing first), the mean NPV "
-                                + "of " + o.label() + " over the futures in which the input is in its lowest tenth "
+                                + "of " + o.id() + " over the futures in which the input is in its lowest tenth "
                                 + "(light bar) and in its highest tenth (dark bar), around the option's mean NPV. "
                                 + "Inputs correlated with the one on a row move with it.",
                         tornado(d, o), SECTION_DRIVERS));
@@ -152,6 +155,39 @@ public final class Charts {
                             + "of knowing every input (EVPI); an input is worth measuring when its bar passes the "
                             + "dotted line and the measurement costs less than the bar.",
                     evppi(d), SECTION_MEASURE));
+        }
+        return specs;
+    }
+
+    /**
+     * One chart per staged strategy for the "Pilot first?" section: the NPV distributions of the big
+     * bang and the staged rollout overlaid, in the options' colours (file {@code pilot-first-<id>}).
+     */
+    public static List<ChartSpec> pilotFirst(ChartData d, Summary s) {
+        List<ChartSpec> specs = new ArrayList<>();
+        for (Summary.OptionSummary o : s.options()) {
+            if (o.gate() == null) {
+                continue;
+            }
+            ChartData.OptionView big = null;
+            ChartData.OptionView staged = null;
+            for (ChartData.OptionView v : d.options()) {
+                if (v.id().equals(o.gate().twin())) {
+                    big = v;
+                } else if (v.id().equals(o.id())) {
+                    staged = v;
+                }
+            }
+            if (big == null || staged == null) {
+                continue;
+            }
+            ChartData pair = new ChartData(d.scenario(), d.currency(), d.trials(), d.horizonMonths(), d.confidence(),
+                    d.annualPain(), d.revenueMedian(), d.fteMoney(), d.scoreShare(), d.decision(), List.of(big, staged),
+                    d.evpi(), d.evppi(), d.measureThreshold(), d.hasSensitivity());
+            specs.add(new ChartSpec("pilot-first-" + o.id(), "Big bang or pilot first: " + big.id(),
+                    "Net present value of " + big.label() + " bought outright and piloted first (" + o.id()
+                            + "), across the same simulated futures; left of zero the strategy loses money compared "
+                            + "with doing nothing.", npv(pair), SECTION_PILOT));
         }
         return specs;
     }
@@ -528,8 +564,9 @@ public final class Charts {
                 s.add(lo + (b + 0.5) * w, counts[b] / o.npv().length);
             }
             ds.addSeries(s);
-            r.setSeriesPaint(o.index(), o.colour());
-            r.setSeriesStroke(o.index(), new BasicStroke(3.5f));
+            int series = ds.getSeriesCount() - 1;
+            r.setSeriesPaint(series, o.colour());
+            r.setSeriesStroke(series, new BasicStroke(3.5f));
             legend.add(lineItem(o.label() + " — median " + money(d, Stats.quantile(o.npv(), 0.5))
                     + ", P(NPV < 0) " + Money.percent(o.pNpvNegative()), new BasicStroke(3.5f), o.colour()));
         }
@@ -548,7 +585,8 @@ public final class Charts {
         plot.setFixedLegendItems(legend);
         StringBuilder title = new StringBuilder("NPV distribution — P(NPV < 0): ");
         for (ChartData.OptionView o : d.options()) {
-            title.append(o.index() == 0 ? "" : ", ").append(o.id()).append(' ').append(Money.percent(o.pNpvNegative()));
+            title.append(o == d.options().get(0) ? "" : ", ").append(o.id()).append(' ')
+                    .append(Money.percent(o.pNpvNegative()));
         }
         return finish(plot, title.toString(), d.scenario() + " · discounted at the scenario's rate · axis shows "
                 + "P0.5–P99.5");
@@ -818,6 +856,21 @@ public final class Charts {
         }
         double pad = (hi - lo) * 0.04 + 1;
         plot.getDomainAxis().setRange(Math.max(lo - pad, lo >= 0 ? 0 : lo - pad), hi + pad * 3);
+        // A label right of the middle goes on the left of its line, so it is never clipped by the
+        // plot's edge; a light background keeps it readable over other lines and bars.
+        double mid = (plot.getDomainAxis().getLowerBound() + plot.getDomainAxis().getUpperBound()) / 2;
+        java.util.Collection<?> markers = plot.getDomainMarkers(Layer.FOREGROUND);
+        if (markers != null) {
+            for (Object o : markers) {
+                if (o instanceof ValueMarker m && m.getLabel() != null) {
+                    m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 225));
+                    if (m.getValue() > mid) {
+                        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                    }
+                }
+            }
+        }
     }
 
     /** Histogram of sorted values over [lo, hi] as shares of all values (values outside are not drawn). */
