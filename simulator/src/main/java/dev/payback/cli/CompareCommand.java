@@ -4,12 +4,13 @@ import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Comparison;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
+import dev.payback.report.OutputFolder;
 import dev.payback.engine.SimulationResult;
-import dev.payback.report.AtomicFiles;
 import dev.payback.report.ConsoleWidth;
 import dev.payback.report.charts.ChartData;
 import dev.payback.report.charts.ChartImages;
 import dev.payback.report.charts.Charts;
+
 import dev.payback.report.compare.CompareReport;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Problem;
@@ -25,37 +26,32 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
+import java.nio.file.Files;
 import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
- * {@code payback compare A.yaml B.yaml@preset [...]}: simulate each run and show the headline
- * figures side by side with their differences against the first, the scenario values that differ
- * and the NPV and payback charts of every run.
- *
- * <p>A run is a scenario file with, optionally, a stress preset ({@code FILE@PRESET}, or
- * {@code --stress N:PRESET}) and {@code --set} overrides ({@code --set N:PATH=VALUE} for run N,
- * {@code --set PATH=VALUE} for every run). So the same file can be compared with itself under a
- * preset: {@code compare b.yaml b.yaml@peak_season}.
+ * {@code payback compare A.yaml B.yaml [...]}: simulate each scenario and show the headline figures
+ * side by side with their differences against the first.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Simulate two or more runs and compare their headline figures; writes compare.json, "
-                + "compare.csv and compare.html (figures, the inputs that differ, NPV and payback charts side "
-                + "by side).",
-            "A run is SCENARIO or SCENARIO@PRESET (a stress preset of that file), so the same file can be "
-                    + "given twice: compare b.yaml b.yaml@peak_season."})
+        description = "Simulate two or more scenarios and compare their headline figures; writes compare.json, "
+                + "compare.csv and compare.html.")
 public final class CompareCommand implements Callable<Integer> {
     private static final Pattern NUMBERED = Pattern.compile("(\\d+):(.*)", Pattern.DOTALL);
+
+    /** One run to compare: its file, stress preset (or null) and overrides. */
+    record RunSpec(Path file, String preset, List<String> sets) {
+    }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0..*", arity = "2..*", paramLabel = "SCENARIO[@PRESET]",
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "SCENARIO[@PRESET]",
             description = "Two or more runs: a scenario file, optionally with @ and one of its stress presets. "
                     + "Differences are against the first.")
     List<String> runs = new ArrayList<>();
@@ -75,18 +71,16 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/compare).")
     Path out;
 
-    /** One run to compare: its file, stress preset (or null) and overrides. */
-    record RunSpec(Path file, String preset, List<String> sets) {
-    }
-
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        Path dir = out != null ? out : Path.of("out", "compare");
-        SimulateCommand.CliChecks.outputFolder(spec, dir);
+        if (runs.size() < 2) {
+            throw new ParameterException(spec.commandLine(), "compare needs at least two runs, got "
+                    + runs.size() + ": to look at one scenario use payback simulate, or compare it with a preset "
+                    + "of itself: compare FILE FILE@PRESET");
+        }
         List<RunSpec> specs = runSpecs();
-
-        // Load every run first, so all problems of all files are reported before any simulation.
+        // Load every file first, so all problems of all files are reported before any simulation.
         List<Scenario> loaded = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (RunSpec r : specs) {
@@ -99,20 +93,34 @@ public final class CompareCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        // The trial count and memory of every file are checked before any simulation; the runs go one
+        // after another and keep only headline figures, so the largest single run bounds the memory.
+        for (int i = 0; i < loaded.size(); i++) {
+            try {
+                loaded.set(i, run.apply(loaded.get(i)));
+            } catch (ParameterException e) {
+                throw new ParameterException(spec.commandLine(), runs.get(i) + ": " + e.getMessage());
+            }
+        }
+        try (OutputFolder folder = OutputOptions.open(spec, out, Path.of("out", "compare"))) {
+            return compare(loaded, specs, folder);
+        }
+    }
+
+    private Integer compare(List<Scenario> loaded, List<RunSpec> specs, OutputFolder folder)
+            throws IOException, InvalidInputException {
         Engine.Options options = run.engine();
         List<Summary> summaries = new ArrayList<>();
         List<String> files = new ArrayList<>();
-        List<Scenario> applied = new ArrayList<>();
         List<CompareReport.RunCharts> charts = new ArrayList<>();
         try (RunProgress progress = RunProgress.start("compare")) {
             for (int i = 0; i < loaded.size(); i++) {
-                Scenario s = run.apply(loaded.get(i));
+                Scenario s = loaded.get(i);
                 progress.batch(s.trials(), "run " + (i + 1) + " of " + loaded.size());
                 SimulationResult result = Engine.run(s, options, progress);
                 progress.step("summarizing run " + (i + 1) + " and drawing its charts");
                 Summary summary = Analysis.headlines(result);
                 summaries.add(summary);
-                applied.add(s);
                 files.add(specs.get(i).file().toString());
                 ChartData d = ChartData.of(result, summary);
                 charts.add(new CompareReport.RunCharts(
@@ -120,19 +128,17 @@ public final class CompareCommand implements Callable<Integer> {
                         ChartImages.svgElement(Charts.paybackProbability(d), "run" + (i + 1) + "-payback")));
             }
         }
-        Comparison c = Comparison.of(files, summaries, applied);
+        Comparison c = Comparison.of(files, summaries, loaded);
 
-        Files.createDirectories(dir);
-        Path json = dir.resolve("compare.json");
-        Path csv = dir.resolve("compare.csv");
-        Path html = dir.resolve("compare.html");
-        AtomicFiles.write(json, CompareReport.json(c));
-        AtomicFiles.write(csv, o -> CompareReport.csv(c, o));
-        AtomicFiles.write(html, CompareReport.html(c, charts));
+        Path json = folder.write("compare.json", CompareReport.json(c));
+        Path csv = folder.write("compare.csv", o -> CompareReport.csv(c, o));
+        Path html = folder.write("compare.html", CompareReport.html(c, charts));
+        folder.publish();
         PrintWriter o = spec.commandLine().getOut();
         o.print(ConsoleWidth.fit(CompareReport.table(c)));
         o.println();
         // one line for the folder, one per file name: a long folder path does not push lines past 100 columns
+        Path dir = folder.target();
         o.println("Wrote into " + dir + ":");
         for (Path p : List.of(json, csv, html)) {
             o.println("  " + dir.relativize(p));

@@ -2,11 +2,11 @@ package dev.payback.cli;
 
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;
+import dev.payback.report.ConsoleWidth;
 import dev.payback.report.pilot.PilotTables;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
-import dev.payback.report.AtomicFiles;
-import dev.payback.report.ConsoleWidth;
+import dev.payback.report.OutputFolder;
 import dev.payback.report.pilot.PilotChart;
 import dev.payback.report.pilot.PilotConsole;
 import dev.payback.report.pilot.PilotHtml;
@@ -20,13 +20,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,21 +52,50 @@ public final class PilotCommand implements Callable<Integer> {
     RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<pilot file name without extension>).")
+            description = "Output folder (default: out/<pilot file name without extension>-pilot).")
     Path out;
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        Path dir = out != null ? out : ScenarioOptions.defaultFolder(pilotFile, input.overrides());
-        SimulateCommand.CliChecks.outputFolder(spec, dir);
-
-        Scenario s = input.load();
+        Scenario s;
+        try {
+            s = input.load();
+        } catch (InvalidInputException e) {
+            if (looksLikeAPilot(input.file()) && !looksLikeAPilot(pilotFile)) {
+                throw new ParameterException(spec.commandLine(), input.file() + " looks like a pilot file (it has "
+                        + "months: and scope_share:), not a scenario: the scenario comes first, then the pilot, "
+                        + "e.g. payback pilot " + pilotFile + " " + input.file());
+            }
+            throw e;
+        }
         Pilot pilot = PilotLoader.load(pilotFile, s);
         s = run.apply(s);
+        try (OutputFolder folder = OutputOptions.open(spec, out,
+                Path.of("out", input.overrides().folderName(SimulateCommand.baseName(pilotFile) + "-pilot")))) {
+            return pilot(s, pilot, folder);
+        }
+    }
+
+    /** Whether a file that the scenario loader refused has a pilot file's top-level keys. */
+    private static boolean looksLikeAPilot(Path file) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > (1 << 20)) {
+                return false;
+            }
+            String text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+            return text.matches("(?s)(.*\\n)?months:.*") && text.matches("(?s)(.*\\n)?scope_share:.*");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private Integer pilot(Scenario s, Pilot pilot, OutputFolder folder) throws IOException, InvalidInputException {
         SimulationResult result;
         PilotUpdate.Result r;
         PilotVerdict v;
+        Path dir = folder.target();
+        List<Path> written = new java.util.ArrayList<>();
         try (RunProgress progress = RunProgress.start("pilot")) {
             progress.batch(s.trials(), "");
             result = Engine.run(s, run.engine(), progress);
@@ -74,27 +103,22 @@ public final class PilotCommand implements Callable<Integer> {
             r = PilotUpdate.analyze(result, pilot);
             v = PilotVerdict.of(result, pilot, r);
             progress.step("writing the outputs into " + dir);
+            written.add(folder.write("summary.json", PilotJson.toBytes(r, v)));
+            written.add(folder.write("summary.csv", w -> PilotTables.csv(v, w)));
+            written.add(folder.write(PilotTables.WORKBOOK, w -> PilotTables.workbook(v, w)));
+            JFreeChart chart = PilotChart.chart(r);
+            written.add(folder.write("pilot.html",
+                    PilotHtml.render(r, v, PilotChart.svg(chart)).getBytes(StandardCharsets.UTF_8)));
+            written.add(folder.write("pilot.png", w -> PilotChart.png(chart, w)));
+            folder.publish();
         }
-
-        Files.createDirectories(dir);
-        Path json = dir.resolve("summary.json");
-        Path csv = dir.resolve("summary.csv");
-        Path xlsx = dir.resolve(PilotTables.WORKBOOK);
-        Path html = dir.resolve("pilot.html");
-        Path png = dir.resolve("pilot.png");
-        AtomicFiles.write(json, PilotJson.toBytes(r, v));
-        AtomicFiles.write(csv, w -> PilotTables.csv(v, w));
-        AtomicFiles.write(xlsx, w -> PilotTables.workbook(v, w));
-        JFreeChart chart = PilotChart.chart(r);
-        AtomicFiles.write(html, PilotHtml.render(r, v, PilotChart.svg(chart)).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(png, w -> PilotChart.png(chart, w));
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(ConsoleWidth.fit(PilotConsole.render(r, v)));
         o.println();
         // one line for the folder, one per file name: a long folder path does not push lines past 100 columns
         o.println("Wrote into " + dir + ":");
-        for (Path p : List.of(json, csv, xlsx, html, png)) {
+        for (Path p : written) {
             o.println("  " + dir.relativize(p));
         }
         o.flush();

@@ -5,9 +5,9 @@ import dev.payback.analysis.Precision;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
-import dev.payback.report.AtomicFiles;
-import dev.payback.report.ConsoleWidth;
 import dev.payback.report.ConsoleSummary;
+import dev.payback.report.ConsoleWidth;
+import dev.payback.report.OutputFolder;
 import dev.payback.report.OutputFormat;
 import dev.payback.report.PdfReport;
 import dev.payback.report.Outputs;
@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +75,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        Path dir = out != null ? out : input.defaultFolder();
-        CliChecks.outputFolder(spec, dir);
         Set<OutputFormat> selected;
         try {
             selected = OutputFormat.parse(formats);
@@ -91,21 +88,36 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         Scenario s = run.apply(input.load());
+        try (OutputFolder folder = OutputOptions.open(spec, out, input.defaultFolder())) {
+            return simulate(s, method, selected, folder);
+        }
+    }
+
+    private Integer simulate(Scenario s, SamplingMethod method, Set<OutputFormat> selected, OutputFolder folder)
+            throws IOException, InvalidInputException {
         Engine.Options options = run.engine().withSampling(method);
         PrintWriter o = spec.commandLine().getOut();
         SimulationResult result;
         String precisionNote = null;
         Summary summary;
         List<Path> written;
+        Path csv;
+        Path dir = folder.target();
         try (RunProgress progress = RunProgress.start("simulate")) {
             if (precision == null) {
-                progress.batch(s.trials(), method.key());
+                if (progress != null) {
+                    progress.batch(s.trials(), method.key());
+                }
                 result = Engine.run(s, options, progress);
             } else {
                 int cap = run.trials != null ? run.trials : Precision.DEFAULT_MAX_TRIALS;
                 Precision.Outcome out = Precision.run(s, options, precision, cap, progress,
-                        (batch, n, previous) -> progress.batch(n, "batch " + batch + (Double.isNaN(previous) ? ""
-                                : String.format(Locale.ROOT, ", half-width %.4f > %.4f", previous, precision))));
+                        (batch, n, previous) -> {
+                            if (progress != null) {
+                                progress.batch(n, "batch " + batch + (Double.isNaN(previous) ? ""
+                                        : String.format(Locale.ROOT, ", half-width %.4f > %.4f", previous, precision)));
+                            }
+                        });
                 result = out.result();
                 precisionNote = out.reached()
                         ? String.format(Locale.ROOT, "Precision: every P(payback <= 3/6/12) within +/-%s (95%%) "
@@ -120,27 +132,20 @@ public final class SimulateCommand implements Callable<Integer> {
                 o.print(ConsoleWidth.fit("Stressed run: writing into its own folder " + dir
                         + " (the base case's folder is untouched)\n"));
             }
-
-            Files.createDirectories(dir);
-            // outputs clean up their own leftovers when written; trials.csv may not be written this time
-            AtomicFiles.removeStaleTemporaries(dir.resolve("trials.csv"));
             progress.step("writing " + selected.stream().map(OutputFormat::cliName)
                     .collect(java.util.stream.Collectors.joining(", ")) + " into " + dir);
-            written = Outputs.write(dir, result, summary, selected,
+            written = Outputs.write(folder, result, summary, selected,
                     pageSize != null ? pageSize : PdfReport.PageSize.forCurrency(summary.currency()));
-            if (trialsCsv) {
-                progress.step("writing trials.csv");
-                Path csv = dir.resolve("trials.csv");
-                AtomicFiles.write(csv, w -> TrialsCsv.write(result, w));
-            }
+            csv = trialsCsv ? folder.write("trials.csv", w -> TrialsCsv.write(result, w)) : null;
+            folder.publish();
         }
         o.print(ConsoleWidth.fit(ConsoleSummary.render(summary)));
         o.println();
         if (precisionNote != null) {
             o.print(ConsoleWidth.fit(precisionNote + "\n"));
         }
-        if (trialsCsv) {
-            o.println("Wrote " + dir.resolve("trials.csv"));
+        if (csv != null) {
+            o.println("Wrote " + csv);
         }
         Path chartsDir = dir.resolve(Outputs.CHARTS_DIR);
         long charts = written.stream().filter(p -> chartsDir.equals(p.getParent())).count();
@@ -182,38 +187,5 @@ public final class SimulateCommand implements Callable<Integer> {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    /** Checks of command-line values that picocli's types do not express. */
-    static final class CliChecks {
-        private CliChecks() {
-        }
-
-        static void outputFolder(CommandSpec spec, Path dir) {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--out " + dir + " is a file, not a folder: name a folder");
-            }
-            if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--out " + dir + " is not writable: name a folder you can write to");
-            }
-            // A folder still to be created: its nearest existing ancestor must be a writable folder,
-            // checked now rather than after a long run.
-            Path existing = dir.toAbsolutePath().normalize();
-            while (existing != null && !Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            if (existing != null && !existing.equals(dir.toAbsolutePath().normalize())) {
-                if (!Files.isDirectory(existing)) {
-                    throw new ParameterException(spec.commandLine(), "--out " + dir + " cannot be created: "
-                            + existing + " is a file, not a folder: name a folder");
-                }
-                if (!Files.isWritable(existing)) {
-                    throw new ParameterException(spec.commandLine(), "--out " + dir + " cannot be created: "
-                            + existing + " is not writable: name a folder you can write to");
-                }
-            }
-        }
     }
 }

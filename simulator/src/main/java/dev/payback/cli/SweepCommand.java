@@ -2,15 +2,16 @@ package dev.payback.cli;
 
 import dev.payback.analysis.Sweep;
 import dev.payback.engine.Engine;
-import dev.payback.report.AtomicFiles;
 import dev.payback.report.ConsoleWidth;
 import dev.payback.analysis.TwoWaySweep;
+import dev.payback.report.OutputFolder;
 import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepHtml;
 import dev.payback.report.sweep.SweepReport;
 import dev.payback.report.sweep.TwoWayReport;
 import dev.payback.sampling.SamplingMethod;
 import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Limits;
 import dev.payback.scenario.Location;
 import dev.payback.scenario.Problem;
 import dev.payback.scenario.Scenario;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +47,15 @@ public final class SweepCommand implements Callable<Integer> {
     static final Set<String> PLAIN_NUMBERS = Set.of("horizon_months", "discount_rate", "business.hours_per_fte_year",
             "business.channels", "business.fulfillment_paths", "business.complexity", "business.adoption_readiness",
             "decision.payback_confidence");
+    /**
+     * Most values a sweep runs: each is a full simulation of the scenario (the default 100,000 trials
+     * take about a second or more), so 1,001 steps are already a long run and a finer grid than any
+     * break-even value needs.
+     */
+    static final int MAX_STEPS = 1_001;
+    /** Plain numbers that must be whole: a sweep over them must step by whole numbers. */
+    static final Set<String> WHOLE_NUMBERS = Set.of("horizon_months", "business.channels",
+            "business.fulfillment_paths", "business.complexity", "business.adoption_readiness");
     private static final Pattern RANGE = Pattern.compile("\\s*([^=\\s]+)\\s*=\\s*(\\S+?)\\s*\\.\\.\\s*(\\S+)\\s*");
 
     @Spec
@@ -72,7 +81,8 @@ public final class SweepCommand implements Callable<Integer> {
     RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>).")
+            description = "Output folder (default: out/<scenario file name without extension>-sweep, plus the "
+                    + "suffix of a stressed run).")
     Path out;
 
     /** A parsed {@code PATH=LO..HI}. */
@@ -82,8 +92,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        if (steps < 2) {
-            throw new ParameterException(spec.commandLine(), "--steps must be at least 2, got " + steps);
+        if (steps < 2 || steps > MAX_STEPS) {
+            throw new ParameterException(spec.commandLine(), "--steps must be a whole number from 2 to "
+                    + MAX_STEPS + " (each step is a full run of the scenario), got " + steps);
         }
         if (ranges.size() > 2) {
             throw new ParameterException(spec.commandLine(), "--set-range: give one input (a sweep) or two (a "
@@ -98,10 +109,28 @@ public final class SweepCommand implements Callable<Integer> {
                     + " is given twice; a two-way sweep needs two different inputs");
         }
         SamplingMethod method = SimulateCommand.samplingMethod(spec, sampling);
-        Path dir = out != null ? out : input.defaultFolder();
-        SimulateCommand.CliChecks.outputFolder(spec, dir);
-
         Scenario base = run.apply(input.load());
+        try (OutputFolder folder = OutputOptions.open(spec, out, Path.of("out",
+                input.overrides().folderName(SimulateCommand.baseName(input.file()) + "-sweep")))) {
+            return sweep(rs, base, method, folder);
+        }
+    }
+
+    private Integer sweep(List<Range> rs, Scenario base, SamplingMethod method, OutputFolder folder)
+            throws InvalidInputException, IOException {
+        Path dir = folder.target();
+        for (Range r : rs) {
+            if (WHOLE_NUMBERS.contains(r.path())) {
+                for (double v : Sweep.values(r.lo(), r.hi(), steps)) {
+                    if (Math.abs(v - Math.rint(v)) > 1e-9) {
+                        throw new ParameterException(spec.commandLine(), "--set-range " + r.path()
+                                + " takes whole numbers, but the range " + valueText(r.lo()) + ".." + valueText(r.hi())
+                                + " in " + steps + " steps gives " + valueText(v) + ": choose LO, HI and --steps so "
+                                + "that every step is whole (--steps N gives steps of (HI - LO) / (N - 1))");
+                    }
+                }
+            }
+        }
         int n = base.trials();
         long s = base.seed();
         Engine.Options options = run.engine().withSampling(method);
@@ -113,8 +142,6 @@ public final class SweepCommand implements Callable<Integer> {
         String stem = SweepReport.fileStem(paths);
         PrintWriter o = spec.commandLine().getOut();
         List<Path> written = new ArrayList<>();
-        Files.createDirectories(dir);
-
         try (RunProgress progress = RunProgress.start("sweep")) {
             if (rs.size() == 1) {
                 Range r = rs.get(0);
@@ -135,17 +162,11 @@ public final class SweepCommand implements Callable<Integer> {
                 first.strategies().forEach(op -> infos.add(new Sweep.OptionInfo(op.id(), op.label())));
                 Sweep sweep = new Sweep(base.name(), r.path(), base.currency(), n, s, first.paybackConfidence(), infos,
                         stepResults, method.key(), base.overrides());
-                written.add(put(dir.resolve(stem + ".json"), SweepReport.json(sweep)));
-                Path csv = dir.resolve(stem + ".csv");
-                AtomicFiles.write(csv, w -> SweepReport.csv(sweep, w));
-                written.add(csv);
-                written.add(put(dir.resolve(stem + ".html"), SweepHtml.render(sweep, stem)));
-                Path png = dir.resolve(stem + ".png");
-                AtomicFiles.write(png, w -> SweepChart.writePng(sweep, w));
-                written.add(png);
-                Path svg = dir.resolve(stem + ".svg");
-                AtomicFiles.write(svg, w -> SweepChart.writeSvg(sweep, w));
-                written.add(svg);
+                written.add(folder.write(stem + ".json", SweepReport.json(sweep)));
+                written.add(folder.write(stem + ".csv", w -> SweepReport.csv(sweep, w)));
+                written.add(folder.write(stem + ".html", SweepHtml.render(sweep, stem)));
+                written.add(folder.write(stem + ".png", w -> SweepChart.writePng(sweep, w)));
+                written.add(folder.write(stem + ".svg", w -> SweepChart.writeSvg(sweep, w)));
                 o.print(ConsoleWidth.fit(SweepReport.table(sweep)));
             } else {
                 Range rx = rs.get(0);
@@ -174,14 +195,13 @@ public final class SweepCommand implements Callable<Integer> {
                 progress.step("writing " + stem + ".*");
                 TwoWaySweep sweep = new TwoWaySweep(base.name(), rx.path(), ry.path(), base.currency(), n, s,
                         first.paybackConfidence(), infos, xs, ys, cells, method.key(), base.overrides());
-                written.add(put(dir.resolve(stem + ".json"), TwoWayReport.json(sweep)));
-                Path csv = dir.resolve(stem + ".csv");
-                AtomicFiles.write(csv, w -> TwoWayReport.csv(sweep, w));
-                written.add(csv);
-                written.add(put(dir.resolve(stem + ".html"), SweepHtml.render(sweep, stem)));
+                written.add(folder.write(stem + ".json", TwoWayReport.json(sweep)));
+                written.add(folder.write(stem + ".csv", w -> TwoWayReport.csv(sweep, w)));
+                written.add(folder.write(stem + ".html", SweepHtml.render(sweep, stem)));
                 o.print(ConsoleWidth.fit(TwoWayReport.table(sweep)));
             }
         }
+        folder.publish();
         o.println();
         // one line for the folder, one per file name: a long folder path does not push lines past 100 columns
         o.println("Wrote into " + dir + ":");
@@ -190,11 +210,6 @@ public final class SweepCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
-    }
-
-    private static Path put(Path p, byte[] bytes) throws IOException {
-        AtomicFiles.write(p, bytes);
-        return p;
     }
 
     /**
@@ -213,8 +228,19 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             List<Problem> renamed = new ArrayList<>();
             for (Problem p : e.problems()) {
-                renamed.add(p.location().file().equals("--set") && p.location().line() == 0
-                        ? new Problem(Location.unknown("--set-range"), p.path(), p.message(), p.suggestion()) : p);
+                if (!(p.location().file().equals("--set") && p.location().line() == 0)) {
+                    renamed.add(p);
+                    continue;
+                }
+                String value = "";
+                for (int k = 0; k < rs.size(); k++) {
+                    String path = rs.get(k).path();
+                    if (p.path().equals(path) || p.path().equals(canonical(path)) || p.path().startsWith(path + ".")) {
+                        value = " (the swept value " + valueText(vs.get(k)) + ")";
+                    }
+                }
+                renamed.add(new Problem(Location.unknown("--set-range"), p.path(), p.message() + value,
+                        p.suggestion()));
             }
             throw new InvalidInputException(renamed);
         }
@@ -246,6 +272,10 @@ public final class SweepCommand implements Callable<Integer> {
     private static double number(CommandSpec spec, String text, String s) {
         try {
             double v = Double.parseDouble(s);
+            if (Double.isFinite(v) && Math.abs(v) > Limits.MAX_MAGNITUDE) {
+                throw new ParameterException(spec.commandLine(), "--set-range '" + text + "': " + s
+                        + " is too large: every input lies within ±1e15 (docs/model-notes.md, \"Loader bounds\")");
+            }
             if (Double.isFinite(v)) {
                 return v;
             }

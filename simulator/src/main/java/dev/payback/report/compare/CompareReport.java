@@ -8,6 +8,7 @@ import dev.payback.analysis.Money;
 import dev.payback.report.ConsoleSummary;
 import dev.payback.report.OverridesText;
 import dev.payback.report.SummaryJson;
+import dev.payback.report.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -380,8 +381,8 @@ public final class CompareReport {
                         value = m.numbers().get(i) == null ? "" : m.numbers().get(i);
                         diff = m.differences().get(i) == null ? "" : m.differences().get(i);
                     }
-                    p.printRecord(m.key(), m.unit().name().toLowerCase(Locale.ROOT), i + 1, s.file(), s.name(),
-                            value, diff, OverridesText.describe(s.overrides()));
+                    p.printRecord(CsvCells.safe(m.key(), m.unit().name().toLowerCase(Locale.ROOT), i + 1, s.file(),
+                            s.name(), value, diff, OverridesText.describe(s.overrides())));
                 }
             }
         }
