@@ -2,6 +2,7 @@ package dev.payback.cli;
 
 import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Precision;
+import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
@@ -9,7 +10,9 @@ import dev.payback.report.AtomicFiles;
 import dev.payback.report.ConsoleSummary;
 import dev.payback.report.OutputFormat;
 import dev.payback.report.Outputs;
+import dev.payback.report.StageTimes;
 import dev.payback.report.TrialsCsv;
+import dev.payback.report.WorkbookOptions;
 import dev.payback.sampling.SamplingMethod;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Scenario;
@@ -64,8 +67,18 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "(e.g. 0.005); --trials then caps the trials (default 100,000,000).")
     Double precision;
 
+    @Option(names = "--workbook-trials",
+            description = "Add the Trials sheet (the first 100,000 trials) to business-case.xlsx; off by default, "
+                    + "which keeps the workbook small (use --trials-csv for every retained trial).")
+    boolean workbookTrials;
+
+    @Option(names = "--timings",
+            description = "Print the wall time of each stage to standard error (also PAYBACK_TIMINGS=1).")
+    boolean timings;
+
     @Override
     public Integer call() throws InvalidInputException, IOException {
+        StageTimes times = StageTimes.fromFlagOrEnv(timings);
         run.check();
         Path dir = out != null ? out : Path.of("out", baseName(input.file()));
         CliChecks.outputFolder(spec, dir);
@@ -81,11 +94,12 @@ public final class SimulateCommand implements Callable<Integer> {
                     "--precision must lie between 0 and 1 (a probability half-width such as 0.005), got " + precision);
         }
 
-        Scenario s = run.apply(input.load());
+        Scenario s = times.time("load", () -> run.apply(input.load()));
         Engine.Options options = run.engine().withSampling(method);
         PrintWriter o = spec.commandLine().getOut();
         SimulationResult result;
         String precisionNote = null;
+        long engineStart = System.nanoTime();
         try (RunProgress progress = RunProgress.startIfConsole()) {
             if (precision == null) {
                 if (progress != null) {
@@ -110,12 +124,19 @@ public final class SimulateCommand implements Callable<Integer> {
                                 result.trials(), out.batches());
             }
         }
-        Summary summary = Analysis.summarize(result);
+        times.since("engine", engineStart);
+        // every stage after the engine runs in a pool of --threads workers
+        WorkbookOptions workbook = new WorkbookOptions(workbookTrials);
+        Summary summary = Bounded.run(options.threads(), () -> {
+            Sensitivity sensitivity = times.time("sensitivity", () -> Sensitivity.of(result));
+            return times.time("headline statistics", () -> Analysis.summarize(result, sensitivity));
+        });
 
         Files.createDirectories(dir);
         // outputs clean up their own leftovers when written; trials.csv may not be written this time
         AtomicFiles.removeStaleTemporaries(dir.resolve("trials.csv"));
-        List<Path> written = Outputs.write(dir, result, summary, selected);
+        List<Path> written = Bounded.run(options.threads(),
+                () -> Outputs.write(dir, result, summary, selected, workbook, times));
         o.print(ConsoleSummary.render(summary));
         o.println();
         if (precisionNote != null) {
@@ -123,7 +144,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (trialsCsv) {
             Path csv = dir.resolve("trials.csv");
-            AtomicFiles.write(csv, w -> TrialsCsv.write(result, w));
+            times.step("trials.csv", () -> AtomicFiles.write(csv, w -> TrialsCsv.write(result, w)));
             o.println("Wrote " + csv);
         }
         Path chartsDir = dir.resolve(Outputs.CHARTS_DIR);
@@ -140,6 +161,7 @@ public final class SimulateCommand implements Callable<Integer> {
             o.println("Report: " + dir.resolve(Outputs.REPORT));
         }
         o.flush();
+        times.print(spec.commandLine().getErr());
         return 0;
     }
 

@@ -29,33 +29,55 @@ public final class Outputs {
     /** Writes the files; returns their paths in the order written, report.html last when selected. */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
             throws IOException {
+        return write(dir, r, s, formats, WorkbookOptions.DEFAULT, StageTimes.off());
+    }
+
+    /**
+     * As {@link #write(Path, SimulationResult, Summary, Set)}, with the workbook's options, timing
+     * each output under its format's name. Charts are rendered in parallel (in the caller's fork-join
+     * pool when it runs in one, which bounds the threads), each drawn once for its PNG, its SVG file
+     * and its inline SVG; files are written in a fixed order.
+     */
+    public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
+            WorkbookOptions workbook, StageTimes times) throws IOException {
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.JSON)) {
-            written.add(put(dir.resolve(SUMMARY_JSON), SummaryJson.toBytes(s)));
+            times.step("json", () -> written.add(put(dir.resolve(SUMMARY_JSON), SummaryJson.toBytes(s))));
         }
         if (formats.contains(OutputFormat.CSV)) {
             Path p = dir.resolve(SUMMARY_CSV);
-            AtomicFiles.write(p, out -> SummaryCsv.write(s, out));
+            times.step("csv", () -> AtomicFiles.write(p, out -> SummaryCsv.write(s, out)));
             written.add(p);
         }
         if (formats.contains(OutputFormat.XLSX)) {
             Path p = dir.resolve(WORKBOOK);
-            AtomicFiles.write(p, out -> BusinessCaseXlsx.write(r, s, out));
+            times.step("xlsx", () -> AtomicFiles.write(p, out -> BusinessCaseXlsx.write(r, s, workbook, out)));
             written.add(p);
         }
         if (formats.contains(OutputFormat.CHARTS) || formats.contains(OutputFormat.HTML)) {
-            List<Charts.ChartSpec> charts = Charts.all(ChartData.of(r, s));
-            if (formats.contains(OutputFormat.CHARTS)) {
-                for (Charts.ChartSpec c : charts) {
-                    written.add(put(dir.resolve(CHARTS_DIR).resolve(c.file() + ".png"), ChartImages.png(c.chart())));
-                    written.add(put(dir.resolve(CHARTS_DIR).resolve(c.file() + ".svg"),
-                            ChartImages.svgFile(c.chart(), c.file())));
+            boolean files = formats.contains(OutputFormat.CHARTS);
+            boolean html = formats.contains(OutputFormat.HTML);
+            List<Charts.ChartSpec> charts = times.time("chart data", () -> Charts.all(ChartData.of(r, s)));
+            List<ChartImages.Rendered> images = times.time("charts", () -> {
+                List<ChartImages.Rendered> out = charts.parallelStream().map(c -> ChartImages.render(c.chart(),
+                        files, files ? c.file() : null, html ? "chart-svg-" + c.file() : null)).toList();
+                if (files) {
+                    for (int k = 0; k < charts.size(); k++) {
+                        String file = charts.get(k).file();
+                        written.add(put(dir.resolve(CHARTS_DIR).resolve(file + ".png"), out.get(k).png()));
+                        written.add(put(dir.resolve(CHARTS_DIR).resolve(file + ".svg"), out.get(k).svgFile()));
+                    }
                 }
-            }
-            if (formats.contains(OutputFormat.HTML)) {
-                List<HtmlReport.Chart> inline = charts.stream().map(c -> new HtmlReport.Chart(c.file(), c.heading(),
-                        c.caption(), ChartImages.svgElement(c.chart(), "chart-svg-" + c.file()), c.section())).toList();
-                written.add(put(dir.resolve(REPORT), HtmlReport.render(r, s, inline)));
+                return out;
+            });
+            if (html) {
+                List<HtmlReport.Chart> inline = new ArrayList<>();
+                for (int k = 0; k < charts.size(); k++) {
+                    Charts.ChartSpec c = charts.get(k);
+                    inline.add(new HtmlReport.Chart(c.file(), c.heading(), c.caption(), images.get(k).svgElement(),
+                            c.section()));
+                }
+                times.step("html", () -> written.add(put(dir.resolve(REPORT), HtmlReport.render(r, s, inline))));
             }
         }
         return written;
