@@ -1,7 +1,10 @@
 package dev.payback.analysis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The headline results of a run: everything summary.json holds (MODEL.md section 5) plus the
@@ -29,7 +32,7 @@ public record Summary(
     /** {@code sensitivity} may be null (not computed); the other components may not. */
     public Summary {
         options = List.copyOf(options);
-        pBest = Map.copyOf(pBest);
+        pBest = ordered(pBest);
         fiveTests = List.copyOf(fiveTests);
         inputs = List.copyOf(inputs);
     }
@@ -40,6 +43,16 @@ public record Summary(
             Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs) {
         this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
                 thresholds, options, pBest, decision, fiveTests, inputs, null);
+    }
+
+    /**
+     * An unmodifiable copy that iterates in the given map's order (Map.copyOf's order changes from one
+     * JVM run to the next, and every output that iterates these maps must be the same for the same run).
+     */
+    static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        Map<K, V> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** MODEL.md section 3: probabilities of the seed's thresholds, over trials. */
@@ -76,9 +89,9 @@ public record Summary(
 
         /** roi is null when some trial's total cost is 0 (MODEL.md section 2). */
         public OptionSummary {
-            cumulativeNet = Map.copyOf(cumulativeNet);
-            paybackProbability = Map.copyOf(paybackProbability);
-            maxOneTimeCost = Map.copyOf(maxOneTimeCost);
+            cumulativeNet = ordered(cumulativeNet);
+            paybackProbability = ordered(paybackProbability);
+            maxOneTimeCost = ordered(maxOneTimeCost);
         }
     }
 

@@ -100,6 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationResult result;
         String precisionNote = null;
         long engineStart = System.nanoTime();
+        long engineCpu = times.cpuNow();
         try (RunProgress progress = RunProgress.startIfConsole()) {
             if (precision == null) {
                 if (progress != null) {
@@ -124,7 +125,7 @@ public final class SimulateCommand implements Callable<Integer> {
                                 result.trials(), out.batches());
             }
         }
-        times.since("engine", engineStart);
+        times.since("engine", engineStart, engineCpu);
         // every stage after the engine runs in a pool of --threads workers
         WorkbookOptions workbook = new WorkbookOptions(workbookTrials);
         Summary summary = Bounded.run(options.threads(), () -> {

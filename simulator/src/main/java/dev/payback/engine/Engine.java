@@ -138,10 +138,11 @@ public final class Engine {
                     int first = (int) (b * InputSampler.BLOCK);
                     int n = Math.min(InputSampler.BLOCK, trials - first);
                     filler.fill(scenario.seed(), b, n, block, clamp);
-                    int nextPath = (first + pathStride - 1) / pathStride * pathStride;
+                    // long: first + pathStride − 1 overflows an int near Integer.MAX_VALUE trials
+                    long nextPath = (first + (long) pathStride - 1) / pathStride * pathStride;
                     for (int t = 0; t < n; t++) {
                         if (first + t == nextPath) {
-                            model.evaluate(block, t, blockOut, scratch, paths, nextPath / pathStride);
+                            model.evaluate(block, t, blockOut, scratch, paths, (int) (nextPath / pathStride));
                             nextPath += pathStride;
                         } else {
                             model.evaluate(block, t, blockOut, scratch, null, 0);
@@ -177,9 +178,10 @@ public final class Engine {
             out.copy(blockOut, 0, first, n);
             return;
         }
-        for (int i = (first + stride - 1) / stride * stride; i < first + n; i += stride) {
-            int t = i - first;
-            int slot = i / stride;
+        // long: near Integer.MAX_VALUE trials, first + stride − 1 and i + stride overflow an int
+        for (long i = (first + (long) stride - 1) / stride * stride; i < first + n; i += stride) {
+            int t = (int) (i - first);
+            int slot = (int) (i / stride);
             for (int c = 0; c < block.length; c++) {
                 inputs[c][slot] = block[c][t];
             }

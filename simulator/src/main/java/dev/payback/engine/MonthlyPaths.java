@@ -20,8 +20,9 @@ public final class MonthlyPaths {
         if (cap < 1) {
             throw new IllegalArgumentException("cap must be >= 1");
         }
-        this.stride = (trials + cap - 1) / cap;
-        this.kept = (trials + stride - 1) / stride;
+        // long arithmetic: trials + cap − 1 overflows an int for counts near Integer.MAX_VALUE
+        this.stride = (int) ((trials + (long) cap - 1) / cap);
+        this.kept = (int) ((trials + (long) stride - 1) / stride);
         this.horizon = horizon;
         this.cumulative = new double[options][horizon][kept];
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Writes the selected outputs of a run into a folder, each file atomically ({@link AtomicFiles}).
@@ -49,9 +51,19 @@ public final class Outputs {
             times.step("csv", () -> AtomicFiles.write(p, out -> SummaryCsv.write(s, out)));
             written.add(p);
         }
+        ForkJoinTask<Void> xlsx = null;
         if (formats.contains(OutputFormat.XLSX)) {
             Path p = dir.resolve(WORKBOOK);
-            times.step("xlsx", () -> AtomicFiles.write(p, out -> BusinessCaseXlsx.write(r, s, workbook, out)));
+            Callable<Void> task = () -> {
+                times.step("xlsx", () -> AtomicFiles.write(p, out -> BusinessCaseXlsx.write(r, s, workbook, out)));
+                return null;
+            };
+            // in a pool with a spare worker, the workbook is written while the charts are drawn
+            if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1) {
+                xlsx = ForkJoinTask.adapt(task).fork();
+            } else {
+                call(task);
+            }
             written.add(p);
         }
         if (formats.contains(OutputFormat.CHARTS) || formats.contains(OutputFormat.HTML)) {
@@ -80,7 +92,34 @@ public final class Outputs {
                 times.step("html", () -> written.add(put(dir.resolve(REPORT), HtmlReport.render(r, s, inline))));
             }
         }
+        if (xlsx != null) {
+            join(xlsx);
+        }
         return written;
+    }
+
+    private static void call(Callable<Void> task) throws IOException {
+        try {
+            task.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for a forked output, rethrowing the IOException it failed with as such. */
+    private static void join(ForkJoinTask<Void> task) throws IOException {
+        try {
+            task.join();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IOException io) {
+                    throw io;
+                }
+            }
+            throw e;
+        }
     }
 
     private static Path put(Path p, byte[] bytes) throws IOException {

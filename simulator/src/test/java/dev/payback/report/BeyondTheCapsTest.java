@@ -43,6 +43,15 @@ class BeyondTheCapsTest {
             assertThat(Files.size(p)).as(p.toString()).isPositive();
         }
 
+        // the charts count every trial as a simulated future and name the retained rows the bars come from
+        var chartData = dev.payback.report.charts.ChartData.of(r, summary);
+        assertThat(chartData.trials()).isEqualTo(1_500);
+        assertThat(chartData.retainedTrials()).isEqualTo(500);
+        String svg = Files.readString(dir.resolve("charts/pain-vs-cost.svg"));
+        assertThat(svg).contains("1,500 simulated futures, bars from an evenly spaced 500 of them");
+        assertThat(Files.readString(dir.resolve("charts/payback-probability.svg")))
+                .contains("1,500 simulated futures").doesNotContain("500 simulated futures ");
+
         var pilot = PilotLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel_pilot.yaml"), s);
         PilotUpdate.Result update = PilotUpdate.analyze(r, pilot);
         assertThat(update.ess()).isPositive().isLessThanOrEqualTo(500.0);

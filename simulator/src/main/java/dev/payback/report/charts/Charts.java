@@ -384,8 +384,10 @@ public final class Charts {
             title.append(o.index() == 0 ? "" : ", ").append(o.id()).append(' ').append(Money.percent(o.pPainExceeds()));
         }
         return finish(plot, "Annualized pain vs cost — " + title,
-                d.scenario() + " · " + String.format(Locale.ROOT, "%,d", d.trials())
-                        + " simulated futures; the axis shows P0.5–P99.5 of pain");
+                d.scenario() + " · " + String.format(Locale.ROOT, "%,d", d.trials()) + " simulated futures"
+                        + (d.retainedTrials() < d.trials() ? String.format(Locale.ROOT,
+                                ", bars from an evenly spaced %,d of them", d.retainedTrials()) : "")
+                        + "; the axis shows P0.5–P99.5 of pain");
     }
 
     /** Chart 2: the payback fan of one option. */
