@@ -36,18 +36,21 @@ def timed(cmd):
     return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
 
 
-def alternate(label_a, cmd_a, label_b, cmd_b, reps):
+def alternate(label_a, cmd_a, label_b, cmd_b, reps, invert=False):
+    """Runs A then B, reps times; prints medians and the per-rep ratio A/B (B/A when invert)."""
     a, b = [], []
     for i in range(reps):
         a.append(timed(cmd_a))
         b.append(timed(cmd_b))
         print(f"  rep {i + 1}: {label_a} {a[-1][0]:.2f} s, {label_b} {b[-1][0]:.2f} s", file=sys.stderr)
     med = lambda xs, k: statistics.median(x[k] for x in xs)
-    ratios = [x[0] / y[0] for x, y in zip(a, b)]
     print(f"{label_a}: median {med(a, 0):.2f} s wall, {med(a, 1):.2f} s CPU, peak RSS {max(x[2] for x in a):.0f} MB")
     print(f"{label_b}: median {med(b, 0):.2f} s wall, {med(b, 1):.2f} s CPU, peak RSS {max(x[2] for x in b):.0f} MB")
-    print(f"ratio {label_a} / {label_b}: median {statistics.median(ratios):.2f} "
-          f"(per rep {', '.join(f'{r:.2f}' for r in ratios)})")
+    for name, k in (("wall", 0), ("CPU", 1)):
+        ratios = [x[k] / y[k] for x, y in zip(a, b)] if invert is False else [y[k] / x[k] for x, y in zip(a, b)]
+        what = f"{label_a} / {label_b}" if invert is False else f"{label_b} / {label_a}"
+        print(f"ratio {what} ({name}): median {statistics.median(ratios):.2f} "
+              f"(per rep {', '.join(f'{r:.2f}' for r in ratios)})")
     return a, b
 
 
@@ -61,11 +64,11 @@ def main():
     print(f"load average before: {os.getloadavg()[0]:.2f}; {os.cpu_count()} CPUs")
 
     print(f"\n1. JSON only, {args.trials:,} trials: payback vs numpy")
-    _, numpy_runs = alternate(
+    alternate(
         "payback json", [PAYBACK, "simulate", SCENARIO, "--format", "json", "--trials", str(args.trials),
                          "--out", os.path.join(tmp, "json")],
         "numpy", [sys.executable, os.path.join(ROOT, "benchmarks", "numpy_baseline.py"), "--trials",
-                  str(args.trials), "--out", os.path.join(tmp, "numpy.json")], args.reps)
+                  str(args.trials), "--out", os.path.join(tmp, "numpy.json")], args.reps, invert=True)
 
     print("\n2. Scenario B at its defaults: simulate (every output) vs validate")
     alternate("simulate", [PAYBACK, "simulate", SCENARIO, "--out", os.path.join(tmp, "all")],
