@@ -60,7 +60,8 @@ public final class PilotCommand implements Callable<Integer> {
         Pilot pilot = PilotLoader.load(pilotFile, s);
         s = run.apply(s);
         SimulationResult result = Engine.run(s, run.engine());
-        PilotUpdate.Result r = PilotUpdate.analyze(result, pilot);
+        // the analysis after the engine, like the engine, uses at most --threads workers
+        PilotUpdate.Result r = Bounded.run(run.engine().threads(), () -> PilotUpdate.analyze(result, pilot));
 
         Path json = dir.resolve("summary.json");
         Path html = dir.resolve("pilot.html");

@@ -2,6 +2,7 @@ package dev.payback.cli;
 
 import dev.payback.analysis.Sweep;
 import dev.payback.engine.Engine;
+import dev.payback.engine.SimulationResult;
 import dev.payback.report.AtomicFiles;
 import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepReport;
@@ -94,7 +95,9 @@ public final class SweepCommand implements Callable<Integer> {
                 first = sc;
                 checkSweepable(spec, r.path(), sc);
             }
-            stepResults.add(Sweep.measure(v, Engine.run(sc, options)));
+            SimulationResult result = Engine.run(sc, options);
+            // the statistics after the engine, like the engine, use at most --threads workers
+            stepResults.add(Bounded.run(options.threads(), () -> Sweep.measure(v, result)));
         }
         List<Sweep.OptionInfo> infos = new ArrayList<>();
         first.options().forEach(o -> infos.add(new Sweep.OptionInfo(o.id(), o.label())));
