@@ -69,7 +69,12 @@ public final class Outputs {
         if (formats.contains(OutputFormat.CHARTS) || formats.contains(OutputFormat.HTML)) {
             boolean files = formats.contains(OutputFormat.CHARTS);
             boolean html = formats.contains(OutputFormat.HTML);
-            List<Charts.ChartSpec> charts = times.time("chart data", () -> Charts.all(ChartData.of(r, s)));
+            List<Charts.ChartSpec> charts = times.time("chart data", () -> {
+                ChartData data = ChartData.of(r, s);
+                List<Charts.ChartSpec> all = new ArrayList<>(Charts.all(data));
+                all.addAll(Charts.pilotFirst(data, s));
+                return all;
+            });
             List<ChartImages.Rendered> images = times.time("charts", () -> {
                 List<ChartImages.Rendered> out = charts.parallelStream().map(c -> ChartImages.render(c.chart(),
                         files, files ? c.file() : null, html ? "chart-svg-" + c.file() : null)).toList();
