@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Updates a run's projection with a pilot's observed months (MODEL.md section 6).
+ * Updates a run's projection with a pilot's observed months (docs/model.md section 6).
  *
  * <ul>
  *   <li>Projected rate of trial i in pilot month j: {@code p_ij = e_i · (1 − a_ij · r_i)}, e_i the
@@ -84,7 +84,7 @@ public final class PilotUpdate {
         double[] e = exceptionRate(r);
         double[] ramp = r.input("options." + spec.id() + ".ramp_months");
         if (ramp == null) {
-            ramp = new double[n];   // ramp_months defaults to 0 (MODEL.md section 1)
+            ramp = new double[n];   // ramp_months defaults to 0 (docs/model.md section 1)
         }
         double[] effect = r.columns().options[k].exceptionEffect;
 
@@ -137,7 +137,7 @@ public final class PilotUpdate {
                 observed, percentile, criteria, go, ess, warnings, bands);
     }
 
-    /** a_ij of MODEL.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */
+    /** a_ij of docs/model.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */
     public static double adoption(int month, double ramp) {
         if (month <= 0) {
             return 0;
@@ -222,7 +222,7 @@ public final class PilotUpdate {
         return w;
     }
 
-    /** The option's figures under weights {@code w} (MODEL.md section 5's keys, weighted). */
+    /** The option's figures under weights {@code w} (docs/model.md section 5's keys, weighted). */
     static Figures figures(SimulationResult r, int k, double[] w, double[] projected, double[] e) {
         Scenario s = r.scenario();
         OptionSpec spec = s.options().get(k);
@@ -242,7 +242,7 @@ public final class PilotUpdate {
                 hit[i] = oc.paybackMonth[i] != 0 && oc.paybackMonth[i] <= month;
             }
             payback.put(month, Weighted.share(hit, w));
-            // MODEL.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
+            // docs/model.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
             maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime[j], w, 1 - q));
         }
         boolean[] paid = new boolean[n];
@@ -258,15 +258,21 @@ public final class PilotUpdate {
             best[i] = c.best[i] == k + 1;
         }
         boolean[] none = new boolean[n];
+        boolean[] yearOneExceeds = new boolean[n];
+        boolean[] paidAtBar = new boolean[n];
         for (int i = 0; i < n; i++) {
             none[i] = !paid[i];
+            yearOneExceeds[i] = oc.yearOneBenefit[i] > oc.firstYearCost[i];
+            paidAtBar[i] = paid[i] && oc.paybackMonth[i] <= s.paybackMonths();
         }
         Summary.OptionSummary o = new Summary.OptionSummary(spec.id(), spec.label(),
                 spec.kind().name().toLowerCase(Locale.ROOT), Weighted.stats(oc.npv, w),
                 zeroCost ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
                 payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
                 Weighted.share(painExceeds, w), maxOneTime, q,
-                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w));
+                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w), null,
+                Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
+                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q));
         return new Figures(o, Weighted.share(best, w), Weighted.stats(oc.exceptionEffect, w),
                 Weighted.stats(e, w), Weighted.stats(projected, w));
     }

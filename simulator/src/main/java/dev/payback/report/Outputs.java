@@ -28,20 +28,29 @@ public final class Outputs {
     public static final String REPORT = "report.html";
     public static final String CHARTS_DIR = "charts";
 
-    /** Writes the files; returns their paths in the order written, report.html last when selected. */
+    public static final String REPORT_PDF = "report.pdf";
+    public static final String CASHFLOW_CSV = "cashflow.csv";
+
+    /** Writes the files with the paper size of the scenario's currency. */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
             throws IOException {
-        return write(dir, r, s, formats, WorkbookOptions.DEFAULT, StageTimes.off());
+        return write(dir, r, s, formats, PdfReport.PageSize.forCurrency(s.currency()));
+    }
+
+    /** Writes the files; returns their paths in the order written, report.html last when selected. */
+    public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
+            PdfReport.PageSize pageSize) throws IOException {
+        return write(dir, r, s, formats, pageSize, WorkbookOptions.DEFAULT, StageTimes.off());
     }
 
     /**
-     * As {@link #write(Path, SimulationResult, Summary, Set)}, with the workbook's options, timing
-     * each output under its format's name. Charts are rendered in parallel (in the caller's fork-join
-     * pool when it runs in one, which bounds the threads), each drawn once for its PNG, its SVG file
-     * and its inline SVG; files are written in a fixed order.
+     * As {@link #write(Path, SimulationResult, Summary, Set, PdfReport.PageSize)}, with the workbook's
+     * options, timing each output under its format's name. Charts are rendered in parallel (in the
+     * caller's fork-join pool when it runs in one, which bounds the threads), each drawn once for its
+     * PNG, its SVG file and its inline SVG; files are written in a fixed order.
      */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
-            WorkbookOptions workbook, StageTimes times) throws IOException {
+            PdfReport.PageSize pageSize, WorkbookOptions workbook, StageTimes times) throws IOException {
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.JSON)) {
             times.step("json", () -> written.add(put(dir.resolve(SUMMARY_JSON), SummaryJson.toBytes(s))));
@@ -50,6 +59,12 @@ public final class Outputs {
             Path p = dir.resolve(SUMMARY_CSV);
             times.step("csv", () -> AtomicFiles.write(p, out -> SummaryCsv.write(s, out)));
             written.add(p);
+            Path cf = dir.resolve(CASHFLOW_CSV);
+            times.step("cashflow.csv", () -> {
+                dev.payback.analysis.CashFlow flow = dev.payback.analysis.CashFlow.of(r, s);
+                AtomicFiles.write(cf, out -> CashFlowCsv.write(flow, out));
+            });
+            written.add(cf);
         }
         ForkJoinTask<Void> xlsx = null;
         if (formats.contains(OutputFormat.XLSX)) {
@@ -66,9 +81,11 @@ public final class Outputs {
             }
             written.add(p);
         }
-        if (formats.contains(OutputFormat.CHARTS) || formats.contains(OutputFormat.HTML)) {
+        boolean html = formats.contains(OutputFormat.HTML);
+        boolean pdf = formats.contains(OutputFormat.PDF);
+        if (formats.contains(OutputFormat.CHARTS) || html || pdf) {
             boolean files = formats.contains(OutputFormat.CHARTS);
-            boolean html = formats.contains(OutputFormat.HTML);
+            boolean page = html || pdf;
             List<Charts.ChartSpec> charts = times.time("chart data", () -> {
                 ChartData data = ChartData.of(r, s);
                 List<Charts.ChartSpec> all = new ArrayList<>(Charts.all(data));
@@ -77,7 +94,7 @@ public final class Outputs {
             });
             List<ChartImages.Rendered> images = times.time("charts", () -> {
                 List<ChartImages.Rendered> out = charts.parallelStream().map(c -> ChartImages.render(c.chart(),
-                        files, files ? c.file() : null, html ? "chart-svg-" + c.file() : null)).toList();
+                        files, files ? c.file() : null, page ? "chart-svg-" + c.file() : null)).toList();
                 if (files) {
                     for (int k = 0; k < charts.size(); k++) {
                         String file = charts.get(k).file();
@@ -87,14 +104,20 @@ public final class Outputs {
                 }
                 return out;
             });
-            if (html) {
+            if (page) {
                 List<HtmlReport.Chart> inline = new ArrayList<>();
                 for (int k = 0; k < charts.size(); k++) {
                     Charts.ChartSpec c = charts.get(k);
                     inline.add(new HtmlReport.Chart(c.file(), c.heading(), c.caption(), images.get(k).svgElement(),
                             c.section()));
                 }
-                times.step("html", () -> written.add(put(dir.resolve(REPORT), HtmlReport.render(r, s, inline))));
+                byte[] bytes = times.time("html", () -> HtmlReport.render(r, s, inline, pageSize));
+                if (pdf) {
+                    times.step("pdf", () -> written.add(put(dir.resolve(REPORT_PDF), PdfReport.render(bytes))));
+                }
+                if (html) {
+                    written.add(put(dir.resolve(REPORT), bytes));
+                }
             }
         }
         if (xlsx != null) {
