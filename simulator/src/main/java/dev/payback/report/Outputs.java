@@ -6,6 +6,7 @@ import dev.payback.report.charts.ChartData;
 import dev.payback.report.charts.ChartImages;
 import dev.payback.report.charts.Charts;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Writes the selected outputs of a run into a folder, each file atomically ({@link AtomicFiles}).
- * Only the files named here are written; nothing else in the folder is touched.
+ * Writes the selected outputs of a run into an {@link OutputFolder}, which the caller publishes as a
+ * whole.
  */
 public final class Outputs {
     private Outputs() {
@@ -31,56 +32,71 @@ public final class Outputs {
     public static final String REPORT_PDF = "report.pdf";
     public static final String CASHFLOW_CSV = "cashflow.csv";
 
-    /** Writes the files with the paper size of the scenario's currency. */
+    /** Writes the files with the paper size of the scenario's currency into {@code dir}, as a whole. */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
             throws IOException {
         return write(dir, r, s, formats, PdfReport.PageSize.forCurrency(s.currency()));
     }
 
-    /** Writes the files; returns their paths in the order written, report.html last when selected. */
+    /** Writes the files into {@code dir} and publishes them as a whole; returns their paths. */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
+            PdfReport.PageSize pageSize) throws IOException {
+        try (OutputFolder f = OutputFolder.open(dir)) {
+            List<Path> written = write(f, r, s, formats, pageSize);
+            f.publish();
+            return written;
+        }
+    }
+
+    /** Writes the files with the paper size of the scenario's currency. */
+    public static List<Path> write(OutputFolder dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
+            throws IOException {
+        return write(dir, r, s, formats, PdfReport.PageSize.forCurrency(s.currency()));
+    }
+
+    /** Writes the files; returns their paths in the order written, report.html last when selected. */
+    public static List<Path> write(OutputFolder dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
             PdfReport.PageSize pageSize) throws IOException {
         return write(dir, r, s, formats, pageSize, WorkbookOptions.DEFAULT, StageTimes.off());
     }
 
     /**
-     * As {@link #write(Path, SimulationResult, Summary, Set, PdfReport.PageSize)}, with the workbook's
-     * options, timing each output under its format's name. Charts are rendered in parallel (in the
-     * caller's fork-join pool when it runs in one, which bounds the threads), each drawn once for its
-     * PNG, its SVG file and its inline SVG; files are written in a fixed order.
+     * As {@link #write(OutputFolder, SimulationResult, Summary, Set, PdfReport.PageSize)}, with the
+     * workbook's options, timing each output under its format's name. Charts are rendered in parallel
+     * (in the caller's fork-join pool when it runs in one, which bounds the threads), each drawn once
+     * for its PNG, its SVG file and its inline SVG; in a pool with a spare worker the workbook is
+     * built in memory while the charts are drawn. Files go into the folder from this thread, in a
+     * fixed order.
      */
-    public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
+    public static List<Path> write(OutputFolder dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
             PdfReport.PageSize pageSize, WorkbookOptions workbook, StageTimes times) throws IOException {
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.JSON)) {
-            times.step("json", () -> written.add(put(dir.resolve(SUMMARY_JSON), SummaryJson.toBytes(s))));
+            times.step("json", () -> written.add(dir.write(SUMMARY_JSON, SummaryJson.toBytes(s))));
         }
         if (formats.contains(OutputFormat.CSV)) {
-            Path p = dir.resolve(SUMMARY_CSV);
-            times.step("csv", () -> AtomicFiles.write(p, out -> SummaryCsv.write(s, out)));
-            written.add(p);
-            Path cf = dir.resolve(CASHFLOW_CSV);
+            times.step("csv", () -> written.add(dir.write(SUMMARY_CSV, out -> SummaryCsv.write(s, out))));
             times.step("cashflow.csv", () -> {
                 dev.payback.analysis.CashFlow flow = dev.payback.analysis.CashFlow.of(r, s);
-                AtomicFiles.write(cf, out -> CashFlowCsv.write(flow, out));
+                written.add(dir.write(CASHFLOW_CSV, out -> CashFlowCsv.write(flow, out)));
             });
-            written.add(cf);
         }
-        ForkJoinTask<Void> xlsx = null;
+        ForkJoinTask<byte[]> xlsx = null;
         if (formats.contains(OutputFormat.XLSX)) {
-            Path p = dir.resolve(WORKBOOK);
-            Callable<Void> task = () -> {
-                times.step("xlsx", () -> AtomicFiles.write(p, out -> BusinessCaseXlsx.write(r, s, workbook, out)));
-                return null;
-            };
-            // in a pool with a spare worker, the workbook is written while the charts are drawn
+            Callable<byte[]> task = () -> times.time("xlsx", () -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                BusinessCaseXlsx.write(r, s, workbook, out);
+                return out.toByteArray();
+            });
+            xlsx = ForkJoinTask.adapt(task);
+            // in a pool with a spare worker, the workbook is built while the charts are drawn
             if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1) {
-                xlsx = ForkJoinTask.adapt(task).fork();
+                xlsx.fork();
             } else {
-                call(task);
+                xlsx.quietlyInvoke();
             }
-            written.add(p);
         }
+        List<Path> later = new ArrayList<>();
         boolean html = formats.contains(OutputFormat.HTML);
         boolean pdf = formats.contains(OutputFormat.PDF);
         if (formats.contains(OutputFormat.CHARTS) || html || pdf) {
@@ -98,8 +114,8 @@ public final class Outputs {
                 if (files) {
                     for (int k = 0; k < charts.size(); k++) {
                         String file = charts.get(k).file();
-                        written.add(put(dir.resolve(CHARTS_DIR).resolve(file + ".png"), out.get(k).png()));
-                        written.add(put(dir.resolve(CHARTS_DIR).resolve(file + ".svg"), out.get(k).svgFile()));
+                        later.add(dir.write(CHARTS_DIR + "/" + file + ".png", out.get(k).png()));
+                        later.add(dir.write(CHARTS_DIR + "/" + file + ".svg", out.get(k).svgFile()));
                     }
                 }
                 return out;
@@ -113,33 +129,24 @@ public final class Outputs {
                 }
                 byte[] bytes = times.time("html", () -> HtmlReport.render(r, s, inline, pageSize));
                 if (pdf) {
-                    times.step("pdf", () -> written.add(put(dir.resolve(REPORT_PDF), PdfReport.render(bytes))));
+                    times.step("pdf", () -> later.add(dir.write(REPORT_PDF, PdfReport.render(bytes))));
                 }
                 if (html) {
-                    written.add(put(dir.resolve(REPORT), bytes));
+                    later.add(dir.write(REPORT, bytes));
                 }
             }
         }
         if (xlsx != null) {
-            join(xlsx);
+            written.add(dir.write(WORKBOOK, join(xlsx)));
         }
+        written.addAll(later);
         return written;
     }
 
-    private static void call(Callable<Void> task) throws IOException {
+    /** The result of a forked output, rethrowing the IOException it failed with as such. */
+    private static byte[] join(ForkJoinTask<byte[]> task) throws IOException {
         try {
-            task.call();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits for a forked output, rethrowing the IOException it failed with as such. */
-    private static void join(ForkJoinTask<Void> task) throws IOException {
-        try {
-            task.join();
+            return task.join();
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof IOException io) {
@@ -148,10 +155,5 @@ public final class Outputs {
             }
             throw e;
         }
-    }
-
-    private static Path put(Path p, byte[] bytes) throws IOException {
-        AtomicFiles.write(p, bytes);
-        return p;
     }
 }
