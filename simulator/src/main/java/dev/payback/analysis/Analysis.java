@@ -1,18 +1,15 @@
 package dev.payback.analysis;
 
-import dev.payback.engine.OptionColumns;
 import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
 import dev.payback.scenario.Driver;
 import dev.payback.scenario.Input;
-import dev.payback.scenario.OptionSpec;
 import dev.payback.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,17 +62,16 @@ public final class Analysis {
 
         List<Summary.OptionSummary> options = new ArrayList<>();
         for (int k = 0; k < s.options().size(); k++) {
-            options.add(option(s, k, c.options[k], rs,
-                    r.input("options." + s.options().get(k).id() + ".one_time_cost")));
+            options.add(OptionFigures.exact(r, k));
         }
 
         Map<String, Double> pBest = new LinkedHashMap<>();
         pBest.put("status_quo", (double) rs.best(0) / n);
         for (int k = 0; k < s.options().size(); k++) {
-            pBest.put(s.options().get(k).id(), (double) rs.best(k + 1) / n);
+            pBest.put(s.options().get(k).id(), OptionFigures.exactPBest(r, k));
         }
 
-        double[] score = new double[c.trials()];
+        double[] score = new double[c.rows()];
         for (int i = 0; i < score.length; i++) {
             score[i] = c.score[i];
         }
@@ -105,53 +101,12 @@ public final class Analysis {
                 withSensitivity ? Sensitivity.of(r) : null);
     }
 
-    /** Exact moments over all trials, percentiles over the retained values. */
     private static Stats stats(RunStats.Moments m, double[] retained) {
-        return Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), Stats.selectedCopy(retained, Stats.LEVELS));
+        return OptionFigures.stats(m, retained);
     }
 
     private static double share(RunStats rs, int count, int n) {
         return (double) rs.count(count) / n;
-    }
-
-    private static Summary.OptionSummary option(Scenario s, int k, OptionColumns oc, RunStats rs,
-            double[] oneTimeCost) {
-        OptionSpec spec = s.options().get(k);
-        long n = rs.trials();
-        boolean zeroCost = rs.optionCount(k, RunStats.ROI_UNDEFINED) > 0;
-        Map<Integer, Stats> cumulative = new LinkedHashMap<>();
-        Map<Integer, Double> payback = new LinkedHashMap<>();
-        Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
-        double q = s.paybackConfidence();
-        int[] paidCounts = {RunStats.PAID_3, RunStats.PAID_6, RunStats.PAID_12};
-        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-            int month = OptionColumns.CHECKPOINTS[j];
-            cumulative.put(month, stats(rs.option(k, RunStats.CUMULATIVE + j), oc.cumulativeNet[j]));
-            payback.put(month, (double) rs.optionCount(k, paidCounts[j]) / n);
-            // The largest C that pays back within T in at least a share q of trials: the (1−q)
-            // quantile of max_{m≤T}(cum_m + C).
-            maxOneTime.put(month, Stats.quantile(Stats.selectedCopy(oc.maxCumulativeBeforeOneTime[j], 1 - q), 1 - q));
-        }
-        int kept = oc.npv.length;
-        boolean[] paid = new boolean[kept];
-        double[] month = new double[kept];
-        for (int i = 0; i < kept; i++) {
-            paid[i] = oc.paybackMonth[i] != 0;
-            month[i] = oc.paybackMonth[i];
-        }
-        RunStats.Moments pm = rs.option(k, RunStats.PAYBACK_MONTH);
-        Stats paybackMonth = Stats.of(month, paid);
-        paybackMonth = pm.n() == 0 ? paybackMonth : new Stats(pm.n(), pm.mean(), pm.sd(), paybackMonth.p5(),
-                paybackMonth.p10(), paybackMonth.p25(), paybackMonth.p50(), paybackMonth.p75(), paybackMonth.p90(),
-                paybackMonth.p95(), pm.min(), pm.max());
-        return new Summary.OptionSummary(spec.id(), spec.label(), spec.kind().name().toLowerCase(Locale.ROOT),
-                stats(rs.option(k, RunStats.NPV), oc.npv),
-                zeroCost ? null : stats(rs.option(k, RunStats.ROI), oc.roi),
-                stats(rs.option(k, RunStats.FIRST_YEAR_COST), oc.firstYearCost), cumulative,
-                payback, paybackMonth, (double) rs.optionCount(k, RunStats.NO_PAYBACK) / n,
-                (double) rs.optionCount(k, RunStats.NPV_NEGATIVE) / n,
-                (double) rs.optionCount(k, RunStats.PAIN_EXCEEDS_FIRST_YEAR_COST) / n, maxOneTime, q,
-                stats(rs.option(k, RunStats.ONE_TIME_COST), oneTimeCost));
     }
 
     private static List<Summary.FiveTest> fiveTests(Scenario s, Summary.Thresholds th,

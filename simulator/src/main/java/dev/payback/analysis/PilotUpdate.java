@@ -2,7 +2,6 @@ package dev.payback.analysis;
 
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
-import dev.payback.engine.TrialColumns;
 import dev.payback.scenario.Driver;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Location;
@@ -30,8 +29,9 @@ import java.util.Map;
  *       {@code log L_i = Σ_j log C(n_j, k_j) + k_j log p_ij + (n_j − k_j) log(1 − p_ij)}
  *       ({@link #logBinomial}), with p = 0 and p = 1 handled exactly.</li>
  *   <li>Weights: {@code w_i = exp(log L_i − max log L)}, normalised to sum 1 ({@link #weights}).</li>
- *   <li>Updated figures: the prior figures of the option with every share, mean and percentile
- *       weighted by w ({@link Weighted}); the prior uses equal weights 1/n through the same code.</li>
+ *   <li>Prior figures: the option's block exactly as {@code simulate} reports it; updated figures:
+ *       the same block with every share, mean and percentile weighted by w ({@link Weighted}), both
+ *       built by {@link OptionFigures} with the same event tests.</li>
  *   <li>Observed reduction {@code 1 − rate_last / rate_base} ({@link Pilot#observedReduction}); its
  *       percentile is the share of prior trials whose projected reduction {@code a_iJ · r_i} at the
  *       last live month J is at or below it; go when it reaches the target.</li>
@@ -133,7 +133,10 @@ public final class PilotUpdate {
         scopeWarning(r, pilot).ifPresent(warnings::add);
 
         List<MonthBand> bands = bands(pilot, e, effect, ramp, prior, w);
-        return new Result(s, pilot, spec, figures(r, k, prior, projected, e), figures(r, k, w, projected, e),
+        Figures priorFigures = figures(r, k, null, projected, e);
+        // Equal likelihoods carry no evidence: the update is the prior, exactly.
+        Figures updatedFigures = allEqual(logL) ? priorFigures : figures(r, k, w, projected, e);
+        return new Result(s, pilot, spec, priorFigures, updatedFigures,
                 observed, percentile, criteria, go, ess, warnings, bands);
     }
 
@@ -222,53 +225,20 @@ public final class PilotUpdate {
         return w;
     }
 
-    /** The option's figures under weights {@code w} (MODEL.md section 5's keys, weighted). */
+    /**
+     * The option's figures under weights {@code w} over the retained rows, or, for the prior
+     * ({@code w} null), exactly as {@code simulate} reports them ({@link OptionFigures}).
+     */
     static Figures figures(SimulationResult r, int k, double[] w, double[] projected, double[] e) {
-        Scenario s = r.scenario();
-        OptionSpec spec = s.options().get(k);
-        TrialColumns c = r.columns();
-        OptionColumns oc = c.options[k];
-        int n = w.length;
-        boolean zeroCost = oc.anyZeroTotalCost();
-        Map<Integer, Stats> cumulative = new LinkedHashMap<>();
-        Map<Integer, Double> payback = new LinkedHashMap<>();
-        Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
-        double q = s.paybackConfidence();
-        boolean[] hit = new boolean[n];
-        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-            int month = OptionColumns.CHECKPOINTS[j];
-            cumulative.put(month, Weighted.stats(oc.cumulativeNet[j], w));
-            for (int i = 0; i < n; i++) {
-                hit[i] = oc.paybackMonth[i] != 0 && oc.paybackMonth[i] <= month;
-            }
-            payback.put(month, Weighted.share(hit, w));
-            // MODEL.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
-            maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime[j], w, 1 - q));
+        if (w == null) {
+            double[] u = Weighted.uniform(projected.length);
+            return new Figures(OptionFigures.exact(r, k), OptionFigures.exactPBest(r, k),
+                    Weighted.stats(r.columns().options[k].exceptionEffect, u), Weighted.stats(e, u),
+                    Weighted.stats(projected, u));
         }
-        boolean[] paid = new boolean[n];
-        boolean[] negative = new boolean[n];
-        boolean[] painExceeds = new boolean[n];
-        boolean[] best = new boolean[n];
-        double[] month = new double[n];
-        for (int i = 0; i < n; i++) {
-            paid[i] = oc.paybackMonth[i] != 0;
-            month[i] = oc.paybackMonth[i];
-            negative[i] = oc.npv[i] < 0;
-            painExceeds[i] = c.annualPain[i] > oc.firstYearCost[i];
-            best[i] = c.best[i] == k + 1;
-        }
-        boolean[] none = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            none[i] = !paid[i];
-        }
-        Summary.OptionSummary o = new Summary.OptionSummary(spec.id(), spec.label(),
-                spec.kind().name().toLowerCase(Locale.ROOT), Weighted.stats(oc.npv, w),
-                zeroCost ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
-                payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
-                Weighted.share(painExceeds, w), maxOneTime, q,
-                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w));
-        return new Figures(o, Weighted.share(best, w), Weighted.stats(oc.exceptionEffect, w),
-                Weighted.stats(e, w), Weighted.stats(projected, w));
+        return new Figures(OptionFigures.weighted(r, k, w), OptionFigures.weightedPBest(r, k, w),
+                Weighted.stats(r.columns().options[k].exceptionEffect, w), Weighted.stats(e, w),
+                Weighted.stats(projected, w));
     }
 
     private static List<MonthBand> bands(Pilot pilot, double[] e, double[] effect, double[] ramp, double[] prior,
@@ -313,6 +283,15 @@ public final class PilotUpdate {
                 "the pilot's orders at scope_share %s imply %,.0f orders a month for the whole business, outside "
                         + "the scenario's P5-P95 range of %,.0f to %,.0f: check scope_share and the order counts",
                 dev.payback.scenario.Input.plain(pilot.scopeShare()), implied, p5, p95));
+    }
+
+    private static boolean allEqual(double[] x) {
+        for (double v : x) {
+            if (Double.compare(v, x[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int optionIndex(Scenario s, String id) {

@@ -26,16 +26,6 @@ public final class OptionColumns {
     /** 1 when the rollout failed in this trial (the failure draw), else 0. */
     public final byte[] failed;
 
-    /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (MODEL.md: "roi": null). */
-    public boolean anyZeroTotalCost() {
-        for (double v : roi) {
-            if (Double.isNaN(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     OptionColumns(int trials) {
         npv = new double[trials];
         roi = new double[trials];

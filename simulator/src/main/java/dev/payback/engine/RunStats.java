@@ -231,7 +231,7 @@ public final class RunStats {
                 int defined = 0;
                 int paid = 0;
                 for (int t = 0; t < n; t++) {
-                    if (!Double.isNaN(oc.roi[t])) {
+                    if (!TrialEvents.roiUndefined(oc.roi[t])) {
                         v[defined++] = oc.roi[t];
                     }
                 }
@@ -239,14 +239,15 @@ public final class RunStats {
                 moments(b, base + ROI, v, defined);
                 for (int t = 0; t < n; t++) {
                     int m = oc.paybackMonth[t];
-                    if (m != 0) {
+                    if (TrialEvents.paidBack(m)) {
                         v[paid++] = m;
                     }
-                    c[cb + PAID_3] += m != 0 && m <= 3 ? 1 : 0;
-                    c[cb + PAID_6] += m != 0 && m <= 6 ? 1 : 0;
-                    c[cb + PAID_12] += m != 0 && m <= 12 ? 1 : 0;
-                    c[cb + NPV_NEGATIVE] += oc.npv[t] < 0 ? 1 : 0;
-                    c[cb + PAIN_EXCEEDS_FIRST_YEAR_COST] += out.annualPain[t] > oc.firstYearCost[t] ? 1 : 0;
+                    for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+                        c[cb + PAID_3 + j] += TrialEvents.paidBackWithin(m, OptionColumns.CHECKPOINTS[j]) ? 1 : 0;
+                    }
+                    c[cb + NPV_NEGATIVE] += TrialEvents.npvNegative(oc.npv[t]) ? 1 : 0;
+                    c[cb + PAIN_EXCEEDS_FIRST_YEAR_COST] +=
+                            TrialEvents.painExceedsFirstYearCost(out.annualPain[t], oc.firstYearCost[t]) ? 1 : 0;
                 }
                 c[cb + NO_PAYBACK] += n - paid;
                 moments(b, base + PAYBACK_MONTH, v, paid);

@@ -41,7 +41,7 @@ public record SimulationResult(
 
     /** Number of retained trials: the length of every column of {@link #inputs()} and {@link #columns()}. */
     public int retained() {
-        return columns.trials();
+        return columns.rows();
     }
 
     /** True when every trial is retained (the run had at most the retention cap of trials). */

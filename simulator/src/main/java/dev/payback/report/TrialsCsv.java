@@ -50,7 +50,7 @@ public final class TrialsCsv {
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                 .setHeader(header.toArray(String[]::new)).get())) {
             Object[] row = new Object[header.size()];
-            for (int i = 0; i < c.trials(); i++) {
+            for (int i = 0; i < c.rows(); i++) {
                 int j = 0;
                 row[j++] = (long) i * r.retainStride() + 1;   // the retained trial's number
                 for (double[] col : r.inputs()) {

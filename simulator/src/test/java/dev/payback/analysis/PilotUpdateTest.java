@@ -195,6 +195,47 @@ class PilotUpdateTest {
         }
     }
 
+    /**
+     * Above the retention cap the pilot's prior is still exactly what {@code simulate} reports, key
+     * for key (one builder), and ROI's null rule counts every trial, not only the retained ones.
+     */
+    @Test
+    void thePriorIsTheSimulateSummaryAboveTheRetentionCap() throws Exception {
+        Scenario s = scenario(10_001, "{pert: [0.08, 0.14, 0.22]}", "{pert: [1, 2, 4]}", "{pert: [0.25, 0.4, 0.55]}");
+        SimulationResult run = Engine.run(s, Engine.Options.defaults().withThreads(2).withRetainCap(2_000));
+        assertThat(run.allRetained()).isFalse();
+        PilotUpdate.Result r = PilotUpdate.analyze(run,
+                pilot(s, month(0, 3000, 420) + month(1, 3000, 350) + month(2, 3000, 260)));
+        Summary sim = Analysis.summarize(run);
+        assertThat(r.prior().option()).isEqualTo(sim.options().get(0));
+        assertThat(r.prior().pBest()).isEqualTo(sim.pBest().get("orchestrate"));
+
+        // A total cost of 0 in about 1 trial in 2,000 (one-time and annual cost 0 together; none of
+        // these trials need be retained) makes ROI null in simulate, the prior and the update alike.
+        Scenario free = ScenarioLoader.parse("""
+                name: free option
+                horizon_months: 24
+                business: {orders_per_month: 12000, average_order_value: 45, gross_margin: 0.4,
+                           loaded_labor_cost_per_hour: 35}
+                pain: {exception_rate: {pert: [0.08, 0.14, 0.22]}, minutes_per_exception: 10}
+                options:
+                  - id: orchestrate
+                    kind: orchestrate
+                    one_time_cost: {discrete: {values: [0, 50000], weights: [1, 1999]}}
+                    annual_cost: 0
+                    implementation_months: 2
+                    effects: {exception_rate: {pert: [0.25, 0.4, 0.55]}}
+                correlations: []
+                """, "free.yaml", List.of(), null).withRun(10_001, 5);
+        SimulationResult freeRun = Engine.run(free, Engine.Options.defaults().withThreads(2).withRetainCap(2_000));
+        Summary freeSim = Analysis.summarize(freeRun);
+        PilotUpdate.Result fr = PilotUpdate.analyze(freeRun,
+                pilot(free, month(0, 3000, 420) + month(1, 3000, 350) + month(2, 3000, 260)));
+        assertThat(freeSim.options().get(0).roi()).isNull();
+        assertThat(fr.prior().option()).isEqualTo(freeSim.options().get(0));
+        assertThat(fr.updated().option().roi()).isNull();
+    }
+
     /** 0 exceptions out of 100,000 orders: finite weights, an ESS warning and no NaN in the JSON. */
     @Test
     void extremeDataGivesFiniteWeightsAWarningAndCleanJson() throws Exception {

@@ -127,7 +127,7 @@ public record ChartData(
     /** Computes the chart data of a run. */
     public static ChartData of(SimulationResult r, Summary s) {
         TrialColumns c = r.columns();
-        int n = c.trials();
+        int n = c.rows();
         double[] pain = Stats.sortedCopy(c.annualPain);
 
         double[] perFte = new double[n];
