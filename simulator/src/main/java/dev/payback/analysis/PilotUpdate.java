@@ -121,14 +121,7 @@ public final class PilotUpdate {
         double ess = Weighted.effectiveSampleSize(w);
         List<String> warnings = new ArrayList<>();
         if (ess < ESS_WARNING) {
-            // ESS grows in proportion to the trials; aim at twice the threshold.
-            double needed = n * 2 * ESS_WARNING / Math.max(ess, 1e-300);
-            warnings.add(String.format(Locale.ROOT,
-                    "only %.0f effective trials of %,d carry the update (ESS below 1,000): the updated figures are "
-                            + "noisy; run more trials%s", ess, n,
-                    needed <= 10_000_000 ? String.format(Locale.ROOT, " (about --trials %,d)",
-                            (long) Math.ceil(needed / 1000) * 1000)
-                            : ", and check the scenario: the pilot lies far outside its projected exception rates"));
+            warnings.add(essWarning(r, ess));
         }
         scopeWarning(r, pilot).ifPresent(warnings::add);
 
@@ -138,6 +131,27 @@ public final class PilotUpdate {
         Figures updatedFigures = allEqual(logL) ? priorFigures : figures(r, k, w, projected, e);
         return new Result(s, pilot, spec, priorFigures, updatedFigures,
                 observed, percentile, criteria, go, ess, warnings, bands);
+    }
+
+    /**
+     * The warning for an effective sample size below {@link #ESS_WARNING}. While every trial is
+     * retained the ESS grows in proportion to the trials, so aiming at twice the threshold needs
+     * {@code trials · 2,000 / ESS} trials; that count is suggested when the run would still retain
+     * every trial (the retention line), since beyond the line the rows, and with them the ESS, stop
+     * growing.
+     */
+    static String essWarning(SimulationResult r, double ess) {
+        int n = r.retained();
+        double needed = (double) r.trials() * 2 * ESS_WARNING / Math.max(ess, 1e-300);
+        long suggested = (long) Math.ceil(needed / 1000) * 1000;
+        boolean reachable = r.allRetained() && suggested <= r.retention().line();
+        return String.format(Locale.ROOT,
+                "only %.0f effective trials of %,d carry the update (ESS below 1,000): the updated figures are "
+                        + "noisy; %s", ess, n,
+                reachable ? String.format(Locale.ROOT, "run more trials (about --trials %,d)", suggested)
+                        : "more trials cannot fix it within the retained trials (" + String.format(Locale.ROOT,
+                        "%,d", r.retention().line()) + "): the pilot lies far outside the scenario's projected "
+                        + "exception rates; check the scenario's pain.exception_rate and the option's effect");
     }
 
     /** a_ij of MODEL.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */

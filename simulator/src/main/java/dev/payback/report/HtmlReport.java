@@ -407,7 +407,7 @@ public final class HtmlReport {
         m.put("discount", Money.percent1(r.scenario().discountRate()));
         m.put("confidence", Money.percent(r.scenario().paybackConfidence()));
         m.put("fanTrials", String.format(Locale.ROOT, "%,d", r.paths().kept()));
-        m.put("fanSubsample", r.paths().stride() > 1);
+        m.put("fanSubsample", !r.paths().allKept());
         m.put("correlations", r.scenario().correlations().size());
         return m;
     }

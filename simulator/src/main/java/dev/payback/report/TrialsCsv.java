@@ -52,7 +52,7 @@ public final class TrialsCsv {
             Object[] row = new Object[header.size()];
             for (int i = 0; i < c.rows(); i++) {
                 int j = 0;
-                row[j++] = (long) i * r.retainStride() + 1;   // the retained trial's number
+                row[j++] = (long) r.retention().trial(i) + 1;   // the retained trial's number
                 for (double[] col : r.inputs()) {
                     row[j++] = col[i];
                 }

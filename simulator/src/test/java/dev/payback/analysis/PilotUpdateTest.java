@@ -236,6 +236,44 @@ class PilotUpdateTest {
         assertThat(fr.updated().option().roi()).isNull();
     }
 
+    /**
+     * While every trial is retained, the effective sample size grows in proportion to the trials:
+     * at 2× and 4× the old 250,000-trial cap it is 2× and 4× (ESS/n estimates E[w]²/E[w²], whose
+     * relative error here is well under 1%; the bounds allow 4%).
+     */
+    @Test
+    void effectiveSampleSizeGrowsInProportionToTrials() throws Exception {
+        String months = month(0, 3000, 420) + month(1, 3000, 330) + month(2, 3000, 250) + month(3, 3000, 240);
+        double[] ess = new double[3];
+        int[] trials = {250_000, 500_000, 1_000_000};
+        for (int i = 0; i < 3; i++) {
+            Scenario s = scenario(trials[i], "{pert: [0.08, 0.14, 0.22]}", "{pert: [1, 2, 4]}",
+                    "{pert: [0.25, 0.4, 0.55]}");
+            SimulationResult run = Engine.run(s, Engine.Options.defaults().withRetainCap(1_000_000));
+            assertThat(run.allRetained()).isTrue();
+            ess[i] = PilotUpdate.analyze(run, pilot(s, months)).ess();
+        }
+        assertThat(ess[1] / ess[0]).isCloseTo(2, within(0.08));
+        assertThat(ess[2] / ess[0]).isCloseTo(4, within(0.16));
+    }
+
+    /** Following the suggested trial count clears the ESS warning. */
+    @Test
+    void theSuggestedTrialCountClearsTheWarning() throws Exception {
+        String months = month(0, 3000, 420) + month(1, 3000, 300) + month(2, 3000, 210) + month(3, 3000, 200);
+        Scenario s = scenario(20_000, "{pert: [0.08, 0.14, 0.22]}", "{pert: [1, 2, 4]}", "{pert: [0.25, 0.4, 0.55]}");
+        PilotUpdate.Result first = PilotUpdate.analyze(Engine.run(s, Engine.Options.defaults()), pilot(s, months));
+        assertThat(first.ess()).isLessThan(1000);
+        String warning = first.warnings().get(0);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("about --trials ([0-9,]+)\\)").matcher(warning);
+        assertThat(m.find()).as(warning).isTrue();
+        int suggested = Integer.parseInt(m.group(1).replace(",", ""));
+        Scenario more = s.withRun(suggested, s.seed());
+        PilotUpdate.Result second = PilotUpdate.analyze(Engine.run(more, Engine.Options.defaults()), pilot(more, months));
+        assertThat(second.ess()).isGreaterThanOrEqualTo(1000);
+        assertThat(second.warnings()).noneSatisfy(w -> assertThat(w).contains("ESS below"));
+    }
+
     /** 0 exceptions out of 100,000 orders: finite weights, an ESS warning and no NaN in the JSON. */
     @Test
     void extremeDataGivesFiniteWeightsAWarningAndCleanJson() throws Exception {
@@ -246,7 +284,9 @@ class PilotUpdateTest {
         assertThat(r.observedReduction()).isEqualTo(1);
         assertThat(r.go()).isTrue();
         assertThat(r.ess()).isFinite().isGreaterThanOrEqualTo(1).isLessThan(1000);
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("ESS below 1,000", "run more trials"));
+        // far in the tail: more trials would need more than the run can retain, and the warning says so
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("ESS below 1,000",
+                "more trials cannot fix it", "pilot lies far outside"));
         // (3,000 + 100,000) / 2 / 0.25 = 206,000 orders a month is far above the scenario's 10,000-14,000
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("imply 206,000 orders a month",
                 "check scope_share"));

@@ -40,7 +40,7 @@ class ReferenceModelTest {
         Scenario s = ModelPropertiesTest.load(g);
         SimulationResult r = Engine.run(s, Engine.Options.defaults().withThreads(1));
         assertThat(r.allRetained()).isTrue();
-        assertThat(r.paths().stride()).isEqualTo(1);
+        assertThat(r.paths().allKept()).isTrue();
         ReferenceModel ref = new ReferenceModel(r);
         TrialColumns out = r.columns();
         int trials = r.trials();

@@ -95,8 +95,9 @@ class ChartsTest {
             assertThat(median.getItemCount()).isEqualTo(paths.horizon() + 1);
             double[] oneTime = run.result().input("options." + o.id() + ".one_time_cost");
             double[] start = new double[paths.kept()];
+            assertThat(run.result().allRetained()).isTrue(); // rows are trials, so row = trial index
             for (int t = 0; t < start.length; t++) {
-                start[t] = -oneTime[t * paths.stride()];
+                start[t] = -oneTime[paths.trial(t)];
             }
             assertThat(median.getX(0).doubleValue()).isEqualTo(0);
             assertThat(median.getY(0).doubleValue()).isEqualTo(median(start));
