@@ -27,8 +27,8 @@ public final class Analysis {
     /**
      * Summarizes a run. Probabilities, means, standard deviations, minima and maxima are exact over
      * all trials ({@link RunStats}); percentiles and the max one-time costs (quantiles) are taken
-     * over the retained trials, which are all trials up to the retention cap and a fixed
-     * every-k-th subsample beyond it (see {@link SimulationResult}).
+     * over the retained trials, which are all trials up to the retention line and a uniform
+     * pseudo-random subset beyond it (see {@link SimulationResult}).
      */
     public static Summary summarize(SimulationResult r) {
         return summarize(r, true);
@@ -98,7 +98,7 @@ public final class Analysis {
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
                 stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
                 stats(rs.moments(RunStats.REVENUE), c.revenue), thresholds, options, pBest, decision, tests, inputs,
-                withSensitivity ? Sensitivity.of(r) : null);
+                withSensitivity ? Sensitivity.of(r) : null, r.retained());
     }
 
     private static Stats stats(RunStats.Moments m, double[] retained) {

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * trials.csv: one row per trial with every input drawn (by canonical path, auxiliary draws
- * included) and the trial's outputs; beyond the retention cap (250,000 trials), one row per
- * retained trial, numbered by its trial index (see {@link SimulationResult}).
+ * included) and the trial's outputs; beyond the retention line (at least 250,000 trials), one row
+ * per retained trial of a uniform pseudo-random subset, numbered by its trial index (see
+ * {@link SimulationResult}).
  */
 public final class TrialsCsv {
     private TrialsCsv() {
