@@ -48,11 +48,18 @@ public final class CopulaCalibration {
             if (continuous()) {
                 return phi(z);
             }
-            int k = 0;
-            while (k < cuts.length && z > cuts[k]) {
-                k++;
+            // the number of cuts below z (z on a cut belongs to the step below it)
+            int lo = 0;
+            int hi = cuts.length;
+            while (lo < hi) {
+                int m = (lo + hi) >>> 1;
+                if (z > cuts[m]) {
+                    lo = m + 1;
+                } else {
+                    hi = m;
+                }
             }
-            return mid[k];
+            return mid[lo];
         }
     }
 
