@@ -41,6 +41,8 @@ import java.util.Map;
 public final class PilotUpdate {
     /** Below this effective sample size the updated figures carry a warning. */
     public static final double ESS_WARNING = 1000;
+    /** The scope-share warning allows the implied orders this far (a share) outside the scenario's P5–P95. */
+    static final double SCOPE_TOLERANCE = 0.10;
     /** Percentile levels of the chart's band: P10, P50, P90. */
     private static final double[] BAND = {0.10, 0.50, 0.90};
 
@@ -276,7 +278,10 @@ public final class PilotUpdate {
         return out;
     }
 
-    /** A warning when the pilot's orders, scaled up by scope_share, fall outside the scenario's P5–P95 orders. */
+    /**
+     * A warning when the pilot's orders, scaled up by scope_share, fall more than
+     * {@link #SCOPE_TOLERANCE} outside the scenario's P5–P95 orders.
+     */
     private static java.util.Optional<String> scopeWarning(SimulationResult r, Pilot pilot) {
         double[] orders = r.input("business.orders_per_month");
         if (orders == null) {
@@ -290,7 +295,11 @@ public final class PilotUpdate {
         double[] sorted = Stats.sortedCopy(orders);
         double p5 = Stats.quantile(sorted, 0.05);
         double p95 = Stats.quantile(sorted, 0.95);
-        if (implied >= p5 && implied <= p95) {
+        // The scenario's orders_per_month is the level of horizon month 1, before seasonality and
+        // growth, and the pilot's months are a handful of real months: a mismatch within 10% of the
+        // range's ends is ordinary variation (and a fixed orders_per_month has p5 = p95), not a
+        // wrong scope_share, so only a larger one is worth a warning.
+        if (implied >= p5 * (1 - SCOPE_TOLERANCE) && implied <= p95 * (1 + SCOPE_TOLERANCE)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(String.format(Locale.ROOT,

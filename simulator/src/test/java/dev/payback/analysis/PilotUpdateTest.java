@@ -274,6 +274,36 @@ class PilotUpdateTest {
         assertThat(second.warnings()).noneSatisfy(w -> assertThat(w).contains("ESS below"));
     }
 
+    /**
+     * The scope-share warning has a 10% tolerance around the scenario's P5–P95 orders: with a fixed
+     * orders_per_month of 12,000, pilot orders implying 12,029 a month (0.24% off) do not warn, 13,500
+     * (12.5% off) do.
+     */
+    @Test
+    void scopeShareWarningToleratesOrdinaryVariation() throws Exception {
+        Scenario s = ScenarioLoader.parse("""
+                name: fixed orders
+                business: {orders_per_month: 12000, average_order_value: 45, gross_margin: 0.4,
+                           loaded_labor_cost_per_hour: 35}
+                pain: {exception_rate: {pert: [0.08, 0.14, 0.22]}, minutes_per_exception: 10}
+                options:
+                  - id: orchestrate
+                    kind: orchestrate
+                    one_time_cost: 50000
+                    annual_cost: 10000
+                    implementation_months: 2
+                    effects: {exception_rate: {pert: [0.25, 0.4, 0.55]}}
+                """, "fixed.yaml", List.of(), null).withRun(5_000, 3);
+        SimulationResult run = Engine.run(s, Engine.Options.defaults());
+        // scope_share 0.25: mean orders 3,007.25 → 12,029 a month; 3,375 → 13,500
+        PilotUpdate.Result near = PilotUpdate.analyze(run, pilot(s, month(0, 3000, 420) + month(1, 3015, 350)
+                + month(2, 3000, 300) + month(3, 3014, 260)));
+        assertThat(near.warnings()).noneSatisfy(w -> assertThat(w).contains("scope_share"));
+        PilotUpdate.Result far = PilotUpdate.analyze(run, pilot(s, month(0, 3375, 470) + month(1, 3375, 400)));
+        assertThat(far.warnings()).anySatisfy(w -> assertThat(w).contains("imply 13,500 orders a month",
+                "range of 12,000 to 12,000", "check scope_share"));
+    }
+
     /** 0 exceptions out of 100,000 orders: finite weights, an ESS warning and no NaN in the JSON. */
     @Test
     void extremeDataGivesFiniteWeightsAWarningAndCleanJson() throws Exception {

@@ -154,4 +154,16 @@ class ExecutiveAndSensitivityTextTest {
         assertThat(robust).contains("The same option is best whatever any single input turns out to be")
                 .doesNotContain("largest single value");
     }
+
+    /** EVPI exactly 0 (one option best in every future): the text does not claim several inputs matter at once. */
+    @Test
+    void zeroEvpiSaysNoInformationWouldChangeTheDecision() {
+        Sensitivity zero = new Sensitivity(b.sensitivity().byOption(), 0,
+                List.of(new Sensitivity.Evppi(b.sensitivity().evppi().get(0).input(), 0)));
+        String text = SensitivityText.render(with(b, b.pBest(), b.decision(), zero));
+        assertThat(text).contains("\n  No single input is worth measuring first: none has a value of information "
+                + "above ").contains(". The same option is best in every simulated future, so no information, about "
+                + "one input or all of them, would change the decision.\n");
+        assertThat(text).doesNotContain("several inputs being uncertain at once");
+    }
 }
