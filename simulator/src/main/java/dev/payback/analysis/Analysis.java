@@ -21,8 +21,8 @@ public final class Analysis {
     }
 
     /** Decision-matrix boundaries: total &lt; 15 operate, 15..22 pilot, &gt; 22 orchestrate. */
-    public static final int PILOT_FROM = 15;
-    public static final int ORCHESTRATE_ABOVE = 22;
+    public static final int PILOT_FROM = dev.payback.engine.Verdict.PILOT_FROM;
+    public static final int ORCHESTRATE_ABOVE = dev.payback.engine.Verdict.ORCHESTRATE_ABOVE;
 
     /**
      * Summarizes a run. Probabilities, means, standard deviations, minima and maxima are exact over
@@ -58,7 +58,7 @@ public final class Analysis {
                 share(rs, RunStats.EXCEPTION_GE_15PCT, n),
                 share(rs, RunStats.ACCURACY_LT_95PCT, n),
                 share(rs, RunStats.RECONCILIATION_GE_4H, n),
-                s.business().fulfillmentPaths() >= 2);
+                s.business().fulfillmentPaths() >= dev.payback.engine.SeedThresholds.FULFILLMENT_PATHS);
 
         List<Summary.OptionSummary> options = new ArrayList<>();
         for (int k = 0; k < s.options().size(); k++) {

@@ -101,9 +101,10 @@ public record Summary(
         /** The most probable verdict; ties go to the more cautious one. */
         public String verdict() {
             if (pOperate >= pPilot && pOperate >= pOrchestrate) {
-                return "operate";
+                return dev.payback.engine.Verdict.OPERATE.key();
             }
-            return pPilot >= pOrchestrate ? "pilot" : "orchestrate";
+            return pPilot >= pOrchestrate ? dev.payback.engine.Verdict.PILOT.key()
+                    : dev.payback.engine.Verdict.ORCHESTRATE.key();
         }
     }
 

@@ -7,7 +7,7 @@ package dev.payback.engine;
  */
 public final class OptionColumns {
     /** Horizon months at which cumulative net and the max one-time cost are kept. */
-    public static final int[] CHECKPOINTS = {3, 6, 12};
+    public static final int[] CHECKPOINTS = Checkpoint.months();
 
     /** −C + Σ net_m / (1+r)^(m/12). */
     public final double[] npv;

@@ -200,22 +200,22 @@ public final class RunStats {
             for (int t = 0; t < n; t++) {
                 double share = out.painShare[t];
                 double fte = out.painFte[t];
-                c[SHARE_GE_1_5PCT] += share >= 0.015 ? 1 : 0;
-                c[SHARE_GE_3PCT] += share >= 0.03 ? 1 : 0;
-                c[SHARE_GE_5PCT] += share >= 0.05 ? 1 : 0;
-                c[FTE_GE_1] += fte >= 1 ? 1 : 0;
-                c[FTE_GE_2] += fte >= 2 ? 1 : 0;
+                c[SHARE_GE_1_5PCT] += share >= SeedThresholds.PAIN_SHARE_1_5PCT ? 1 : 0;
+                c[SHARE_GE_3PCT] += share >= SeedThresholds.PAIN_SHARE_3PCT ? 1 : 0;
+                c[SHARE_GE_5PCT] += share >= SeedThresholds.PAIN_SHARE_5PCT ? 1 : 0;
+                c[FTE_GE_1] += fte >= SeedThresholds.FTE_1 ? 1 : 0;
+                c[FTE_GE_2] += fte >= SeedThresholds.FTE_2 ? 1 : 0;
                 if (e != null) {
-                    c[EXCEPTION_GE_10PCT] += e[t] >= 0.10 ? 1 : 0;
-                    c[EXCEPTION_GE_15PCT] += e[t] >= 0.15 ? 1 : 0;
+                    c[EXCEPTION_GE_10PCT] += e[t] >= SeedThresholds.EXCEPTION_RATE_10PCT ? 1 : 0;
+                    c[EXCEPTION_GE_15PCT] += e[t] >= SeedThresholds.EXCEPTION_RATE_15PCT ? 1 : 0;
                 }
-                c[ACCURACY_LT_95PCT] += acc[t] < 0.95 ? 1 : 0;
+                c[ACCURACY_LT_95PCT] += acc[t] < SeedThresholds.INVENTORY_ACCURACY_95PCT ? 1 : 0;
                 if (r != null) {
-                    c[RECONCILIATION_GE_4H] += r[t] >= 4 ? 1 : 0;
+                    c[RECONCILIATION_GE_4H] += r[t] >= SeedThresholds.RECONCILIATION_HOURS_PER_WEEK ? 1 : 0;
                 }
                 int score = out.score[t];
-                c[SCORE_OPERATE] += score < 15 ? 1 : 0;
-                c[SCORE_ORCHESTRATE] += score > 22 ? 1 : 0;
+                c[SCORE_OPERATE] += score < Verdict.PILOT_FROM ? 1 : 0;
+                c[SCORE_ORCHESTRATE] += score > Verdict.ORCHESTRATE_ABOVE ? 1 : 0;
                 bestCount[out.best[t]]++;
             }
             for (int k = 0; k < optionCount; k++) {

@@ -57,7 +57,8 @@ public record ChartData(
     public static final int SCORE_MAX = 30;
     /** The checkpoint months of the payback probabilities, with their names. */
     public static final int[] CHECKPOINTS = OptionColumns.CHECKPOINTS;
-    public static final String[] CHECKPOINT_NAMES = {"90 days", "6 months", "12 months"};
+    public static final String[] CHECKPOINT_NAMES = java.util.Arrays.stream(dev.payback.engine.Checkpoint.values())
+            .map(dev.payback.engine.Checkpoint::label).toArray(String[]::new);
 
     /**
      * One option as the charts see it.
