@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The heap estimate that lets the CLI refuse a trial count before the run starts. */
 class MemoryEstimateTest {
     static Scenario b() throws Exception {
-        return ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null);
+        return ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null);
     }
 
     @Test

@@ -28,7 +28,7 @@ class BeyondTheCapsTest {
 
     @Test
     void everyOutputAndThePilotWorkWhenRetainedRowsAndKeptPathsDiffer(@TempDir Path dir) throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null)
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null)
                 .withRun(1_500, 11);
         SimulationResult r = Engine.run(s, new Engine.Options(2, 300, 500, SamplingMethod.RANDOM));
         assertThat(r.trials()).isEqualTo(1_500);
@@ -45,7 +45,7 @@ class BeyondTheCapsTest {
             assertThat(Files.size(p)).as(p.toString()).isPositive();
         }
 
-        var pilot = PilotLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel_pilot.yaml"), s);
+        var pilot = PilotLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel_pilot.yaml"), s);
         PilotUpdate.Result update = PilotUpdate.analyze(r, pilot);
         assertThat(update.ess()).isPositive().isLessThanOrEqualTo(r.retained());
     }

@@ -33,7 +33,7 @@ class ExecutiveAndSensitivityTextTest {
 
     @BeforeAll
     static void run() throws Exception {
-        result = Engine.run(ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"))
+        result = Engine.run(ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"))
                 .withRun(3000, 11), Engine.Options.defaults());
         b = Analysis.summarize(result);
     }
@@ -88,7 +88,7 @@ class ExecutiveAndSensitivityTextTest {
 
     @Test
     void scenarioAHasNoTension() throws Exception {
-        SimulationResult a = Engine.run(ScenarioLoader.load(Path.of("../scenarios/a_apparel_single_warehouse.yaml"))
+        SimulationResult a = Engine.run(ScenarioLoader.load(dev.payback.Shipped.path("a_apparel_single_warehouse.yaml"))
                 .withRun(3000, 11), Engine.Options.defaults());
         Summary s = Analysis.summarize(a);
         // operate is most often best and also pays back within 12 months most often
