@@ -408,6 +408,11 @@ public final class HtmlReport {
         m.put("confidence", Money.percent(r.scenario().paybackConfidence()));
         m.put("fanTrials", String.format(Locale.ROOT, "%,d", r.paths().kept()));
         m.put("fanSubsample", !r.paths().allKept());
+        m.put("rowSubsample", !r.allRetained());
+        m.put("rowTrials", String.format(Locale.ROOT, "%,d", r.retained()));
+        // the standard error of a p-quantile's rank, sqrt(p(1−p)/rows), at its largest (the median)
+        m.put("rowRankError", String.format(Locale.ROOT, "%.2f percentage points",
+                100 * 0.5 / Math.sqrt(Math.max(1, r.retained()))));
         m.put("correlations", r.scenario().correlations().size());
         return m;
     }
