@@ -135,15 +135,35 @@ public final class CopulaCalibration {
         if (s == 0) {
             return y.at(mean);
         }
+        // Only the steps within 9 s of r z carry mass (Φ beyond ±9 is 0 or 1 to 1e-19): the cuts
+        // below the window add nothing, those above it nothing after the first.
+        double[] cuts = y.cuts();
+        int from = firstAbove(cuts, mean - 9 * s);
+        int to = firstAbove(cuts, mean + 9 * s);
         double g = 0;
         double below = 0;
-        for (int j = 0; j < y.cuts().length; j++) {
-            double upTo = phi((y.cuts()[j] - mean) / s);
+        for (int j = from; j < to; j++) {
+            double upTo = phi((cuts[j] - mean) / s);
             g += y.mid()[j] * (upTo - below);
             below = upTo;
         }
-        g += y.mid()[y.mid().length - 1] * (1 - below);
+        g += y.mid()[to] * (1 - below);
         return g;
+    }
+
+    /** The index of the first cut above x (cuts.length when none is). */
+    private static int firstAbove(double[] cuts, double x) {
+        int lo = 0;
+        int hi = cuts.length;
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (cuts[m] > x) {
+                hi = m;
+            } else {
+                lo = m + 1;
+            }
+        }
+        return lo;
     }
 
     private static double[] breakpoints(Grade x, Grade y, double r) {
@@ -210,8 +230,45 @@ public final class CopulaCalibration {
         return new Grade(cuts, mid, second - 0.25);
     }
 
-    private static double phi(double z) {
-        return 0.5 * Erf.erfc(-z / Math.sqrt(2));
+    /**
+     * Φ(z) by Hart's double-precision algorithm as given by G. West, "Better approximations to
+     * cumulative normal functions" (Wilmott, 2005): about 1e-15 absolute, and several times faster
+     * than {@link Erf#erfc}, which matters here (up to millions of evaluations per calibration of
+     * two many-valued margins). Checked against {@link Erf#erfc} in the tests.
+     */
+    static double phi(double z) {
+        double x = Math.abs(z);
+        double c;
+        if (x > 37) {
+            c = 0;
+        } else {
+            double e = Math.exp(-x * x / 2);
+            if (x < 7.07106781186547) {
+                double b = 3.52624965998911e-02 * x + 0.700383064443688;
+                b = b * x + 6.37396220353165;
+                b = b * x + 33.912866078383;
+                b = b * x + 112.079291497871;
+                b = b * x + 221.213596169931;
+                b = b * x + 220.206867912376;
+                c = e * b;
+                b = 8.83883476483184e-02 * x + 1.75566716318264;
+                b = b * x + 16.064177579207;
+                b = b * x + 86.7807322029461;
+                b = b * x + 296.564248779674;
+                b = b * x + 637.333633378831;
+                b = b * x + 793.826512519948;
+                b = b * x + 440.413735824752;
+                c = c / b;
+            } else {
+                double b = x + 0.65;
+                b = x + 4 / b;
+                b = x + 3 / b;
+                b = x + 2 / b;
+                b = x + 1 / b;
+                c = e / b / 2.506628274631;
+            }
+        }
+        return z > 0 ? 1 - c : c;
     }
 
     private static double density(double z) {
