@@ -1,11 +1,14 @@
 package dev.payback.analysis;
 
+import dev.payback.engine.GateColumns;
 import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
 import dev.payback.scenario.Driver;
 import dev.payback.scenario.Input;
 import dev.payback.scenario.Scenario;
+import dev.payback.scenario.Stages;
+import dev.payback.scenario.Strategy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,15 +63,20 @@ public final class Analysis {
                 share(rs, RunStats.RECONCILIATION_GE_4H, n),
                 s.business().fulfillmentPaths() >= dev.payback.engine.SeedThresholds.FULFILLMENT_PATHS);
 
+        List<Strategy> strategies = s.strategies();
         List<Summary.OptionSummary> options = new ArrayList<>();
-        for (int k = 0; k < s.options().size(); k++) {
-            options.add(OptionFigures.exact(r, k));
+        for (int k = 0; k < strategies.size(); k++) {
+            Summary.Gate gate = null;
+            if (strategies.get(k).staged()) {
+                gate = gate(r, k - s.options().size(), strategies.get(k));
+            }
+            options.add(OptionFigures.exact(r, k, gate));
         }
 
         Map<String, Double> pBest = new LinkedHashMap<>();
         pBest.put("status_quo", (double) rs.best(0) / n);
-        for (int k = 0; k < s.options().size(); k++) {
-            pBest.put(s.options().get(k).id(), OptionFigures.exactPBest(r, k));
+        for (int k = 0; k < strategies.size(); k++) {
+            pBest.put(strategies.get(k).id(), OptionFigures.exactPBest(r, k));
         }
 
         double[] score = new double[c.rows()];
@@ -109,6 +117,34 @@ public final class Analysis {
         return (double) rs.count(count) / n;
     }
 
+    /** MODEL.md section 7: the gate of staged strategy j. */
+    private static Summary.Gate gate(SimulationResult r, int j, Strategy st) {
+        RunStats rs = r.stats();
+        TrialColumns c = r.columns();
+        long n = rs.trials();
+        GateColumns g = c.gates[j];
+        int twin = r.layout().stagedTwin(j);
+        double[] staged = c.options[r.scenario().options().size() + j].npv;
+        double[] bigBang = c.options[twin].npv;
+        int kept = staged.length;
+        double[] value = new double[kept];
+        boolean[] gated = new boolean[kept];
+        for (int i = 0; i < kept; i++) {
+            value[i] = staged[i] - bigBang[i];
+            gated[i] = g.outcome[i] != GateColumns.NO_GATE;
+        }
+        RunStats.Moments om = rs.gate(j, RunStats.OBSERVED_REDUCTION);
+        Stats observed = Stats.of(g.observedReduction, gated);
+        observed = om.n() == 0 ? observed : new Stats(om.n(), om.mean(), om.sd(), observed.p5(), observed.p10(),
+                observed.p25(), observed.p50(), observed.p75(), observed.p90(), observed.p95(), om.min(), om.max());
+        Stages stages = st.option().stages();
+        return new Summary.Gate(st.option().id(), stages.pilotShare(), stages.pilotMonths(),
+                stages.exceptionRateReduction(), (double) rs.gateCount(j, RunStats.GO) / n,
+                (double) rs.gateCount(j, RunStats.FALSE_GO) / n, (double) rs.gateCount(j, RunStats.FALSE_STOP) / n,
+                (double) rs.gateCount(j, RunStats.NO_GATE) / n, observed,
+                stats(rs.gate(j, RunStats.VALUE_OF_STAGING), value));
+    }
+
     private static List<Summary.FiveTest> fiveTests(Scenario s, Summary.Thresholds th,
             List<Summary.OptionSummary> options, Stats pain, Stats exception) {
         String cur = s.currency();
@@ -136,6 +172,8 @@ public final class Analysis {
                 paths >= 2 ? "orchestrate" : "operate"));
 
         Summary.OptionSummary bestCase = null;
+        // the options as quoted: a staged rollout is a way to buy one of them, not another software
+        options = options.stream().filter(o -> !o.staged()).toList();
         for (Summary.OptionSummary o : options) {
             if (o.kind().equals("orchestrate")
                     && (bestCase == null || o.pPainExceedsFirstYearCost() > bestCase.pPainExceedsFirstYearCost())) {

@@ -5,8 +5,8 @@ import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
 import dev.payback.engine.TrialEvents;
-import dev.payback.scenario.OptionSpec;
 import dev.payback.scenario.Scenario;
+import dev.payback.scenario.Strategy;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,10 +32,18 @@ final class OptionFigures {
     private OptionFigures() {
     }
 
-    /** Option k's figures with every trial counting the same (exact over all trials where streamed). */
+    /** Strategy k's figures with every trial counting the same (exact over all trials where streamed). */
     static Summary.OptionSummary exact(SimulationResult r, int k) {
+        return exact(r, k, null);
+    }
+
+    /**
+     * Strategy k's figures (an option, or a staged rollout with its {@code gate}) with every trial
+     * counting the same.
+     */
+    static Summary.OptionSummary exact(SimulationResult r, int k, Summary.Gate gate) {
         Scenario s = r.scenario();
-        OptionSpec spec = s.options().get(k);
+        Strategy spec = s.strategies().get(k);
         OptionColumns oc = r.columns().options[k];
         RunStats rs = r.stats();
         long n = rs.trials();
@@ -70,7 +78,7 @@ final class OptionFigures {
                 payback, paybackMonth, (double) rs.optionCount(k, RunStats.NO_PAYBACK) / n,
                 (double) rs.optionCount(k, RunStats.NPV_NEGATIVE) / n,
                 (double) rs.optionCount(k, RunStats.PAIN_EXCEEDS_FIRST_YEAR_COST) / n, maxOneTime, q,
-                stats(rs.option(k, RunStats.ONE_TIME_COST), oneTimeCost(r, spec)));
+                stats(rs.option(k, RunStats.ONE_TIME_COST), oc.oneTimeCost), gate);
     }
 
     /** P(best) of option k over all trials (exact). */
@@ -81,7 +89,7 @@ final class OptionFigures {
     /** Option k's figures with retained row i weighted by {@code w[i]} (weights need not sum to 1). */
     static Summary.OptionSummary weighted(SimulationResult r, int k, double[] w) {
         Scenario s = r.scenario();
-        OptionSpec spec = s.options().get(k);
+        Strategy spec = s.strategies().get(k);
         TrialColumns c = r.columns();
         OptionColumns oc = c.options[k];
         int n = w.length;
@@ -115,7 +123,7 @@ final class OptionFigures {
         return new Summary.OptionSummary(spec.id(), spec.label(), kind(spec), Weighted.stats(oc.npv, w),
                 roiNull(r, k) ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
                 payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
-                Weighted.share(painExceeds, w), maxOneTime, q, Weighted.stats(oneTimeCost(r, spec), w));
+                Weighted.share(painExceeds, w), maxOneTime, q, Weighted.stats(oc.oneTimeCost, w));
     }
 
     /** Weighted P(best) of option k over the retained rows. */
@@ -138,11 +146,7 @@ final class OptionFigures {
         return Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), Stats.selectedCopy(retained, Stats.LEVELS));
     }
 
-    private static double[] oneTimeCost(SimulationResult r, OptionSpec spec) {
-        return r.input("options." + spec.id() + ".one_time_cost");
-    }
-
-    private static String kind(OptionSpec spec) {
+    private static String kind(Strategy spec) {
         return spec.kind().name().toLowerCase(Locale.ROOT);
     }
 }

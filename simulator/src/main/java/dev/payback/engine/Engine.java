@@ -117,13 +117,13 @@ public final class Engine {
         TrialModel model = new TrialModel(scenario, layout);
         int trials = scenario.trials();
         int columns = layout.inputs().size();
-        int optionCount = scenario.options().size();
+        int optionCount = layout.strategyCount();
         int line = options.retainCap() != Options.RETAIN_BY_MEMORY ? options.retainCap()
-                : MemoryEstimate.retainLine(columns, optionCount);
+                : MemoryEstimate.retainLine(columns, optionCount, layout.stagedCount());
         Retention retention = new Retention(trials, line, Retention.ROWS_SALT);
         int kept = retention.rows();
         double[][] inputs = new double[columns][kept];
-        TrialColumns out = new TrialColumns(kept, optionCount);
+        TrialColumns out = new TrialColumns(kept, layout);
         Retention pathKeep = new Retention(trials, options.monthlyPathCap(), Retention.PATHS_SALT);
         MonthlyPaths paths = new MonthlyPaths(pathKeep, optionCount, scenario.horizonMonths());
         int blocks = (int) ((trials + (long) InputSampler.BLOCK - 1) / InputSampler.BLOCK);
@@ -141,7 +141,7 @@ public final class Engine {
                 TrialModel.Scratch scratch = model.newScratch();
                 RunStats.Collector collector = stats.new Collector();
                 double[][] block = new double[columns][InputSampler.BLOCK];
-                TrialColumns blockOut = new TrialColumns(InputSampler.BLOCK, optionCount);
+                TrialColumns blockOut = new TrialColumns(InputSampler.BLOCK, layout);
                 for (long b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
                     int first = (int) (b * InputSampler.BLOCK);
                     int n = Math.min(InputSampler.BLOCK, trials - first);
@@ -197,7 +197,7 @@ public final class Engine {
         }
     }
 
-    private static void runAll(List<Runnable> workers) {
+    static void runAll(List<Runnable> workers) {
         if (workers.size() == 1) {
             workers.get(0).run();
             return;

@@ -28,8 +28,13 @@ import dev.payback.scenario.Scenario;
 public final class MemoryEstimate {
     /** TrialColumns: annualPain, revenue, painShare, painFte (doubles), score and best (bytes). */
     static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2;
-    /** OptionColumns: npv, roi, firstYearCost, 3 cumulativeNet, 3 maxCumulative, exceptionEffect; paybackMonth; failed. */
-    static final long OPTION_BYTES_PER_TRIAL = 10 * 8 + 2 + 1;
+    /**
+     * OptionColumns (one per strategy, staged ones included): npv, roi, firstYearCost, 3 cumulativeNet,
+     * 3 maxCumulative, exceptionEffect, oneTimeCost; paybackMonth; failed.
+     */
+    static final long OPTION_BYTES_PER_TRIAL = 11 * 8 + 2 + 1;
+    /** GateColumns (one per staged strategy): observedReduction; outcome. */
+    static final long GATE_BYTES_PER_TRIAL = 8 + 1;
     /** Analysis: a sorted copy of one column, the score and payback-month doubles, the paid flags, slack. */
     static final long ANALYSIS_BYTES_PER_TRIAL = 4 * 8 + 1;
     /** The row's trial index ({@link Retention}). */
@@ -55,36 +60,42 @@ public final class MemoryEstimate {
 
     /** The estimate for a scenario run with these options (trial count aside). */
     public static MemoryEstimate of(Scenario s, Engine.Options options) {
-        int columns = Layout.of(s).inputs().size();
-        int optionCount = s.options().size();
-        long perTrial = bytesPerRow(columns, optionCount);
+        Layout layout = Layout.of(s);
+        int columns = layout.inputs().size();
+        int optionCount = layout.strategyCount();
+        int staged = layout.stagedCount();
+        long perTrial = bytesPerRow(columns, optionCount, staged);
         long perKeptPath = 8L * optionCount * s.horizonMonths() + INDEX_BYTES_PER_ROW;
-        long series = 5 + 8L * optionCount;
+        long series = 5 + 8L * optionCount + 2L * staged;
         long perBlock = 3 * 8L * series;
         long fixed = (long) options.threads() * InputSampler.BLOCK * perTrial;
         int line = options.retainCap() != Engine.Options.RETAIN_BY_MEMORY ? options.retainCap()
-                : retainLine(columns, optionCount);
+                : retainLine(columns, optionCount, staged);
         return new MemoryEstimate(perTrial, perKeptPath, perBlock, fixed, options.monthlyPathCap(), line);
     }
 
-    /** Bytes of one retained row: its inputs, outputs, the analysis's working copies and its trial index. */
-    static long bytesPerRow(int columns, int optionCount) {
-        return 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * optionCount
-                + ANALYSIS_BYTES_PER_TRIAL + INDEX_BYTES_PER_ROW;
+    /**
+     * Bytes of one retained row: its inputs, outputs (every strategy, the gates of the staged ones),
+     * the analysis's working copies and its trial index.
+     */
+    static long bytesPerRow(int columns, int strategies, int staged) {
+        return 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * strategies
+                + GATE_BYTES_PER_TRIAL * staged + ANALYSIS_BYTES_PER_TRIAL + INDEX_BYTES_PER_ROW;
     }
 
     /**
-     * The default retention line of a run with this many sampled columns and options: every trial
+     * The default retention line of a run with this many sampled columns and strategies (options and
+     * their staged rollouts, {@code staged} of them staged): every trial
      * is retained while the rows fit {@link Engine.Options#RETAIN_BUDGET_BYTES}, and at least
      * {@link Engine.Options#DEFAULT_RETAIN_CAP} trials. It depends on the scenario alone (not on the
      * heap), so the same scenario, seed and trial count give the same output on every machine.
      */
-    public static int retainLine(int columns, int optionCount) {
-        long byBudget = Engine.Options.RETAIN_BUDGET_BYTES / bytesPerRow(columns, optionCount);
+    public static int retainLine(int columns, int strategies, int staged) {
+        long byBudget = Engine.Options.RETAIN_BUDGET_BYTES / bytesPerRow(columns, strategies, staged);
         return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(Engine.Options.DEFAULT_RETAIN_CAP, byBudget));
     }
 
-    /** The retention line this estimate counts (see {@link #retainLine(int, int)}). */
+    /** The retention line this estimate counts (see {@link #retainLine(int, int, int)}). */
     public int retainLine() {
         return retainCap;
     }

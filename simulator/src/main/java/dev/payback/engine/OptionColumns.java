@@ -25,6 +25,8 @@ public final class OptionColumns {
     public final double[] exceptionEffect;
     /** 1 when the rollout failed in this trial (the failure draw), else 0. */
     public final byte[] failed;
+    /** The one-time cost at month 0: the sampled C, or C_p for a staged strategy (MODEL.md section 7). */
+    public final double[] oneTimeCost;
 
     OptionColumns(int trials) {
         npv = new double[trials];
@@ -35,6 +37,7 @@ public final class OptionColumns {
         paybackMonth = new short[trials];
         exceptionEffect = new double[trials];
         failed = new byte[trials];
+        oneTimeCost = new double[trials];
     }
 
     void copyRow(OptionColumns src, int from, int to) {
@@ -48,6 +51,7 @@ public final class OptionColumns {
         paybackMonth[to] = src.paybackMonth[from];
         exceptionEffect[to] = src.exceptionEffect[from];
         failed[to] = src.failed[from];
+        oneTimeCost[to] = src.oneTimeCost[from];
     }
 
     void copy(OptionColumns src, int from, int to, int len) {
@@ -61,5 +65,6 @@ public final class OptionColumns {
         System.arraycopy(src.paybackMonth, from, paybackMonth, to, len);
         System.arraycopy(src.exceptionEffect, from, exceptionEffect, to, len);
         System.arraycopy(src.failed, from, failed, to, len);
+        System.arraycopy(src.oneTimeCost, from, oneTimeCost, to, len);
     }
 }

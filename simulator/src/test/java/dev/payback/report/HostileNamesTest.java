@@ -61,7 +61,9 @@ class HostileNamesTest {
         try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
             svgs = files.filter(p -> p.toString().endsWith(".svg")).toList();
         }
-        assertThat(svgs).hasSize(6 + 2 * summary.options().size());
+        // 6 shared charts, a fan and a tornado per strategy, one "pilot first" chart per staged strategy
+        long staged = summary.options().stream().filter(Summary.OptionSummary::staged).count();
+        assertThat(svgs).hasSize((int) (6 + 2 * summary.options().size() + staged));
         assertThat(svgs).contains(dir.resolve("charts/evppi.svg"),
                 dir.resolve("charts/tornado-" + summary.options().get(0).id() + ".svg"));
         boolean labelShown = false;
