@@ -78,7 +78,11 @@ final class OptionFigures {
                 payback, paybackMonth, (double) rs.optionCount(k, RunStats.NO_PAYBACK) / n,
                 (double) rs.optionCount(k, RunStats.NPV_NEGATIVE) / n,
                 (double) rs.optionCount(k, RunStats.PAIN_EXCEEDS_FIRST_YEAR_COST) / n, maxOneTime, q,
-                stats(rs.option(k, RunStats.ONE_TIME_COST), oc.oneTimeCost), gate);
+                stats(rs.option(k, RunStats.ONE_TIME_COST), oc.oneTimeCost), gate,
+                Stats.of(oc.yearOneBenefit),
+                (double) rs.optionCount(k, RunStats.YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST) / n,
+                s.paybackMonths(), (double) rs.optionCount(k, RunStats.PAID_BAR) / n,
+                Stats.quantile(Stats.selectedCopy(oc.maxCumulativeAtBar, 1 - q), 1 - q));
     }
 
     /** P(best) of option k over all trials (exact). */
@@ -112,6 +116,8 @@ final class OptionFigures {
         boolean[] none = new boolean[n];
         boolean[] negative = new boolean[n];
         boolean[] painExceeds = new boolean[n];
+        boolean[] yearOneExceeds = new boolean[n];
+        boolean[] paidAtBar = new boolean[n];
         double[] month = new double[n];
         for (int i = 0; i < n; i++) {
             paid[i] = TrialEvents.paidBack(oc.paybackMonth[i]);
@@ -119,11 +125,15 @@ final class OptionFigures {
             month[i] = oc.paybackMonth[i];
             negative[i] = TrialEvents.npvNegative(oc.npv[i]);
             painExceeds[i] = TrialEvents.painExceedsFirstYearCost(c.annualPain[i], oc.firstYearCost[i]);
+            yearOneExceeds[i] = TrialEvents.yearOneBenefitExceedsFirstYearCost(oc.yearOneBenefit[i], oc.firstYearCost[i]);
+            paidAtBar[i] = TrialEvents.paidBackWithin(oc.paybackMonth[i], s.paybackMonths());
         }
         return new Summary.OptionSummary(spec.id(), spec.label(), kind(spec), Weighted.stats(oc.npv, w),
                 roiNull(r, k) ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
                 payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
-                Weighted.share(painExceeds, w), maxOneTime, q, Weighted.stats(oc.oneTimeCost, w));
+                Weighted.share(painExceeds, w), maxOneTime, q, Weighted.stats(oc.oneTimeCost, w), null,
+                Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
+                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q));
     }
 
     /** Weighted P(best) of option k over the retained rows. */

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Updates a run's projection with a pilot's observed months (MODEL.md section 6).
+ * Updates a run's projection with a pilot's observed months (docs/model.md section 6).
  *
  * <ul>
  *   <li>Projected rate of trial i in pilot month j: {@code p_ij = e_i · (1 − a_ij · r_i)}, e_i the
@@ -86,7 +86,7 @@ public final class PilotUpdate {
         double[] e = exceptionRate(r);
         double[] ramp = r.input("options." + spec.id() + ".ramp_months");
         if (ramp == null) {
-            ramp = new double[n];   // ramp_months defaults to 0 (MODEL.md section 1)
+            ramp = new double[n];   // ramp_months defaults to 0 (docs/model.md section 1)
         }
         double[] effect = r.columns().options[k].exceptionEffect;
 
@@ -156,7 +156,7 @@ public final class PilotUpdate {
                         + "exception rates; check the scenario's pain.exception_rate and the option's effect");
     }
 
-    /** a_ij of MODEL.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */
+    /** a_ij of docs/model.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */
     public static double adoption(int month, double ramp) {
         if (month <= 0) {
             return 0;

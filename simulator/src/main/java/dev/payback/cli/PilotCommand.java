@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code payback pilot SCENARIO PILOT}: simulate the scenario, weight its trials by the pilot's
- * observed months (MODEL.md section 6), print the go / no-go verdict and the prior-vs-updated
+ * observed months (docs/model.md section 6), print the go / no-go verdict and the prior-vs-updated
  * figures, and write summary.json, pilot.html and pilot.png.
  */
 @Command(name = "pilot", mixinStandardHelpOptions = true,
@@ -40,7 +40,7 @@ public final class PilotCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions input;
 
-    @Parameters(index = "1", paramLabel = "PILOT", description = "The pilot file (YAML, MODEL.md section 6).")
+    @Parameters(index = "1", paramLabel = "PILOT", description = "The pilot file (YAML, docs/model.md section 6).")
     Path pilotFile;
 
     @Mixin

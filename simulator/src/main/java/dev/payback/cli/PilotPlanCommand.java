@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code payback pilot-plan SCENARIO --option ID}: evaluate a grid of pilot designs (share of
- * orders × pilot months × go target) of one option's staged rollout (MODEL.md section 7) on the same
+ * orders × pilot months × go target) of one option's staged rollout (docs/model.md section 7) on the same
  * simulated futures, and name the design with the highest mean NPV and the one with the highest P10.
  */
 @Command(name = "pilot-plan", mixinStandardHelpOptions = true,

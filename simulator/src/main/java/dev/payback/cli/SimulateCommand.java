@@ -8,6 +8,7 @@ import dev.payback.engine.SimulationResult;
 import dev.payback.report.AtomicFiles;
 import dev.payback.report.ConsoleSummary;
 import dev.payback.report.OutputFormat;
+import dev.payback.report.PdfReport;
 import dev.payback.report.Outputs;
 import dev.payback.report.TrialsCsv;
 import dev.payback.sampling.SamplingMethod;
@@ -32,8 +33,8 @@ import java.util.concurrent.Callable;
 
 /** {@code payback simulate SCENARIO}: run the trials, print the summary, write the outputs. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulate a scenario and write summary.json, summary.csv, business-case.xlsx, report.html and "
-                + "charts into the output folder.")
+        description = "Simulate a scenario and write summary.json, summary.csv, cashflow.csv, business-case.xlsx, "
+                + "report.html, report.pdf and charts into the output folder.")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,8 +53,13 @@ public final class SimulateCommand implements Callable<Integer> {
     boolean trialsCsv;
 
     @Option(names = "--format", paramLabel = "LIST", split = ",",
-            description = "Outputs to write, comma-separated from json,csv,xlsx,html,charts (default: all).")
+            description = "Outputs to write, comma-separated from json,csv,xlsx,html,charts,pdf (default: all).")
     List<String> formats = new ArrayList<>();
+
+    @Option(names = "--page-size", paramLabel = "SIZE",
+            description = "Paper of report.pdf and of the report's print layout: A4 or LETTER "
+                    + "(default: LETTER for USD and CAD, A4 for other currencies).")
+    PdfReport.PageSize pageSize;
 
     @Option(names = "--sampling", paramLabel = "METHOD",
             description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (Sobol' with a random shift, Cranley-Patterson).")
@@ -115,7 +121,8 @@ public final class SimulateCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         // outputs clean up their own leftovers when written; trials.csv may not be written this time
         AtomicFiles.removeStaleTemporaries(dir.resolve("trials.csv"));
-        List<Path> written = Outputs.write(dir, result, summary, selected);
+        List<Path> written = Outputs.write(dir, result, summary, selected,
+                pageSize != null ? pageSize : PdfReport.PageSize.forCurrency(summary.currency()));
         o.print(ConsoleSummary.render(summary));
         o.println();
         if (precisionNote != null) {

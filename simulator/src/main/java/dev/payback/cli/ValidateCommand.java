@@ -25,7 +25,7 @@ public final class ValidateCommand implements Callable<Integer> {
     ScenarioOptions input;
 
     @Option(names = "--pilot", paramLabel = "PILOT",
-            description = "Also check this pilot file (MODEL.md section 6) against the scenario.")
+            description = "Also check this pilot file (docs/model.md section 6) against the scenario.")
     Path pilot;
 
     @Override

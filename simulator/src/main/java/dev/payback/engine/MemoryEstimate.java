@@ -30,9 +30,9 @@ public final class MemoryEstimate {
     static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2;
     /**
      * OptionColumns (one per strategy, staged ones included): npv, roi, firstYearCost, 3 cumulativeNet,
-     * 3 maxCumulative, exceptionEffect, oneTimeCost; paybackMonth; failed.
+     * 3 maxCumulative, exceptionEffect, oneTimeCost, yearOneBenefit, maxCumulativeAtBar; paybackMonth; failed.
      */
-    static final long OPTION_BYTES_PER_TRIAL = 11 * 8 + 2 + 1;
+    static final long OPTION_BYTES_PER_TRIAL = 13 * 8 + 2 + 1;
     /** GateColumns (one per staged strategy): observedReduction; outcome. */
     static final long GATE_BYTES_PER_TRIAL = 8 + 1;
     /** Analysis: a sorted copy of one column, the score and payback-month doubles, the paid flags, slack. */
@@ -65,7 +65,8 @@ public final class MemoryEstimate {
         int optionCount = layout.strategyCount();
         int staged = layout.stagedCount();
         long perTrial = bytesPerRow(columns, optionCount, staged);
-        long perKeptPath = 8L * optionCount * s.horizonMonths() + INDEX_BYTES_PER_ROW;
+        // months and the one-time cost, and the kept trial's index
+        long perKeptPath = 8L * optionCount * (s.horizonMonths() + 1) + INDEX_BYTES_PER_ROW;
         long series = 5 + 8L * optionCount + 2L * staged;
         long perBlock = 3 * 8L * series;
         long fixed = (long) options.threads() * InputSampler.BLOCK * perTrial;

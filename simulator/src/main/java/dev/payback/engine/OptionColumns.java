@@ -1,7 +1,7 @@
 package dev.payback.engine;
 
 /**
- * Per-trial outputs of one option, as primitive columns indexed by trial (MODEL.md section 2,
+ * Per-trial outputs of one option, as primitive columns indexed by trial (docs/model.md section 2,
  * "An option"). Filled by the engine, read by the analysis; in a run's result these are the
  * retained trials (see {@link SimulationResult}).
  */
@@ -25,7 +25,11 @@ public final class OptionColumns {
     public final double[] exceptionEffect;
     /** 1 when the rollout failed in this trial (the failure draw), else 0. */
     public final byte[] failed;
-    /** The one-time cost at month 0: the sampled C, or C_p for a staged strategy (MODEL.md section 7). */
+    /** Σ_{m≤12} a_m · benefit_m: what the option removes in its first year, at its adoption. */
+    public final double[] yearOneBenefit;
+    /** max_{1≤m≤T*} (cum_m + C) for the payback bar T* = decision.payback_months. */
+    public final double[] maxCumulativeAtBar;
+    /** The one-time cost at month 0: the sampled C, or C_p for a staged strategy (docs/model.md section 7). */
     public final double[] oneTimeCost;
 
     OptionColumns(int trials) {
@@ -37,6 +41,8 @@ public final class OptionColumns {
         paybackMonth = new short[trials];
         exceptionEffect = new double[trials];
         failed = new byte[trials];
+        yearOneBenefit = new double[trials];
+        maxCumulativeAtBar = new double[trials];
         oneTimeCost = new double[trials];
     }
 
@@ -51,6 +57,8 @@ public final class OptionColumns {
         paybackMonth[to] = src.paybackMonth[from];
         exceptionEffect[to] = src.exceptionEffect[from];
         failed[to] = src.failed[from];
+        yearOneBenefit[to] = src.yearOneBenefit[from];
+        maxCumulativeAtBar[to] = src.maxCumulativeAtBar[from];
         oneTimeCost[to] = src.oneTimeCost[from];
     }
 
@@ -65,6 +73,8 @@ public final class OptionColumns {
         System.arraycopy(src.paybackMonth, from, paybackMonth, to, len);
         System.arraycopy(src.exceptionEffect, from, exceptionEffect, to, len);
         System.arraycopy(src.failed, from, failed, to, len);
+        System.arraycopy(src.yearOneBenefit, from, yearOneBenefit, to, len);
+        System.arraycopy(src.maxCumulativeAtBar, from, maxCumulativeAtBar, to, len);
         System.arraycopy(src.oneTimeCost, from, oneTimeCost, to, len);
     }
 }

@@ -29,6 +29,11 @@ public final class TrialEvents {
         return annualPain > firstYearCost;
     }
 
+    /** The year-one benefit Σ_{m≤12} a_m · benefit_m &gt; the option's first-year cost (docs/model-notes.md). */
+    public static boolean yearOneBenefitExceedsFirstYearCost(double yearOneBenefit, double firstYearCost) {
+        return yearOneBenefit > firstYearCost;
+    }
+
     /** Option {@code k} (0-based) has the highest NPV of the trial ({@link TrialColumns#best}). */
     public static boolean best(int bestOfTrial, int k) {
         return bestOfTrial == k + 1;

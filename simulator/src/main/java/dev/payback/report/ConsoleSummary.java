@@ -16,8 +16,13 @@ public final class ConsoleSummary {
         String cur = s.currency();
         StringBuilder b = new StringBuilder();
         b.append(s.scenario()).append('\n');
-        b.append(String.format(Locale.ROOT, "%,d trials, seed %d, %s, %d-month horizon%n%n", s.trials(), s.seed(),
+        b.append(String.format(Locale.ROOT, "%,d simulated futures (trials), random seed %d, %s, %d-month horizon%n%n", s.trials(), s.seed(),
                 cur, s.horizonMonths()));
+        b.append("Recommendation: ").append(RecommendationText.sentence(s)).append('\n');
+        for (String reason : RecommendationText.reasons(s)) {
+            b.append("  - ").append(reason).append('\n');
+        }
+        b.append('\n');
 
         b.append("Annualized pain of the status quo (year one)\n");
         Stats p = s.annualizedPain();
@@ -45,16 +50,21 @@ public final class ConsoleSummary {
             }
             b.append(String.format(Locale.ROOT, "  %-24s %s%n", "P(payback within)", within));
             double max12 = o.maxOneTimeCost().get(12);
-            b.append(String.format(Locale.ROOT, "  %-24s %s for 12-month payback with %s confidence (quote median %s)%n",
-                    "Max one-time cost", max12 < 0 ? "none (even a free start does not pay back)"
-                            : Money.whole(max12, cur),
-                    Money.percent(o.paybackConfidence()), Money.whole(o.oneTimeCost().p50(), cur)));
+            b.append(String.format(Locale.ROOT, "  %-24s %s (quote median %s)%n", "Max one-time cost",
+                    max12 < 0 ? "none: does not pay back within 12 months even if free, at "
+                            + Money.percent(o.paybackConfidence()) + " confidence"
+                            : Money.whole(max12, cur) + " for payback within 12 months at "
+                            + Money.percent(o.paybackConfidence()) + " confidence",
+                    Money.whole(o.oneTimeCost().p50(), cur)));
             b.append(String.format(Locale.ROOT, "  %-24s median %s; P(annualized pain > first-year cost) %s%n",
                     "First-year cost", Money.compact(o.firstYearCost().p50(), cur),
                     Money.percent(o.pPainExceedsFirstYearCost())));
+            b.append(String.format(Locale.ROOT, "  %-24s median %s; exceeds the first-year cost in %s of futures%n",
+                    "Year-one benefit", Money.compact(o.yearOneBenefit().p50(), cur),
+                    Money.percent(o.pYearOneBenefitExceedsFirstYearCost())));
             b.append(String.format(Locale.ROOT, "  %-24s %s%n%n", "P(best option)", Money.percent(s.pBest().get(o.id()))));
         }
-        b.append(String.format(Locale.ROOT, "Status quo is best in %s of trials.%n%n",
+        b.append(String.format(Locale.ROOT, "Doing nothing (the status quo) is best in %s of futures.%n%n",
                 Money.percent(s.pBest().get("status_quo"))));
 
         Summary.Decision d = s.decision();

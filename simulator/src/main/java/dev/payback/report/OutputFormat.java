@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 public enum OutputFormat {
     /** summary.json. */
     JSON,
-    /** summary.csv. */
+    /** summary.csv and cashflow.csv. */
     CSV,
     /** business-case.xlsx. */
     XLSX,
     /** report.html. */
     HTML,
     /** charts/*.png and charts/*.svg. */
-    CHARTS;
+    CHARTS,
+    /** report.pdf: the report laid out for paper, its first page a one-page summary. */
+    PDF;
 
     /** The name used on the command line. */
     public String cliName() {

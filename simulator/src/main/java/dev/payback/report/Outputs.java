@@ -26,9 +26,18 @@ public final class Outputs {
     public static final String REPORT = "report.html";
     public static final String CHARTS_DIR = "charts";
 
-    /** Writes the files; returns their paths in the order written, report.html last when selected. */
+    public static final String REPORT_PDF = "report.pdf";
+    public static final String CASHFLOW_CSV = "cashflow.csv";
+
+    /** Writes the files with the paper size of the scenario's currency. */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
             throws IOException {
+        return write(dir, r, s, formats, PdfReport.PageSize.forCurrency(s.currency()));
+    }
+
+    /** Writes the files; returns their paths in the order written, report.html last when selected. */
+    public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
+            PdfReport.PageSize pageSize) throws IOException {
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.JSON)) {
             written.add(put(dir.resolve(SUMMARY_JSON), SummaryJson.toBytes(s)));
@@ -37,13 +46,19 @@ public final class Outputs {
             Path p = dir.resolve(SUMMARY_CSV);
             AtomicFiles.write(p, out -> SummaryCsv.write(s, out));
             written.add(p);
+            Path cf = dir.resolve(CASHFLOW_CSV);
+            dev.payback.analysis.CashFlow flow = dev.payback.analysis.CashFlow.of(r, s);
+            AtomicFiles.write(cf, out -> CashFlowCsv.write(flow, out));
+            written.add(cf);
         }
         if (formats.contains(OutputFormat.XLSX)) {
             Path p = dir.resolve(WORKBOOK);
             AtomicFiles.write(p, out -> BusinessCaseXlsx.write(r, s, out));
             written.add(p);
         }
-        if (formats.contains(OutputFormat.CHARTS) || formats.contains(OutputFormat.HTML)) {
+        boolean html = formats.contains(OutputFormat.HTML);
+        boolean pdf = formats.contains(OutputFormat.PDF);
+        if (formats.contains(OutputFormat.CHARTS) || html || pdf) {
             ChartData data = ChartData.of(r, s);
             List<Charts.ChartSpec> charts = new ArrayList<>(Charts.all(data));
             charts.addAll(Charts.pilotFirst(data, s));
@@ -54,10 +69,16 @@ public final class Outputs {
                             ChartImages.svgFile(c.chart(), c.file())));
                 }
             }
-            if (formats.contains(OutputFormat.HTML)) {
+            if (html || pdf) {
                 List<HtmlReport.Chart> inline = charts.stream().map(c -> new HtmlReport.Chart(c.file(), c.heading(),
                         c.caption(), ChartImages.svgElement(c.chart(), "chart-svg-" + c.file()), c.section())).toList();
-                written.add(put(dir.resolve(REPORT), HtmlReport.render(r, s, inline)));
+                byte[] page = HtmlReport.render(r, s, inline, pageSize);
+                if (pdf) {
+                    written.add(put(dir.resolve(REPORT_PDF), PdfReport.render(page)));
+                }
+                if (html) {
+                    written.add(put(dir.resolve(REPORT), page));
+                }
             }
         }
         return written;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A pilot's observed numbers (MODEL.md section 6): which option was piloted, on what share of the
+ * A pilot's observed numbers (docs/model.md section 6): which option was piloted, on what share of the
  * orders, the success criterion, and the orders and exceptions of each pilot month. Months ≤ 0 are
  * the baseline before go-live; months ≥ 1 count from the pilot's own go-live.
  *

@@ -12,7 +12,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Reads a pilot file (MODEL.md section 6) against the scenario it belongs to, reporting every
+ * Reads a pilot file (docs/model.md section 6) against the scenario it belongs to, reporting every
  * problem at once, each with its line:column and field path, like {@link ScenarioLoader}.
  *
  * <p>Rules beyond the format: the option must be one of the scenario's; {@code scope_share} lies in

@@ -72,11 +72,16 @@ final class ScenarioReader {
                 confidence = null;
             }
         }
+        Long paybackMonths = Long.valueOf(12);
+        if (decision.has("payback_months")) {
+            paybackMonths = values.wholeNumber(decision.get("payback_months"), "decision.payback_months", 1,
+                    horizon == null ? 120 : horizon);
+        }
         if (!problems.isEmpty()) {
             return null;
         }
         return new Scenario(problems.source(), name, currency, horizon.intValue(), discount, trials.intValue(), seed,
-                business, pain, options, correlations, confidence, stress);
+                business, pain, options, correlations, confidence, stress, paybackMonths.intValue());
     }
 
     private Double discountRate(Node n) {
@@ -319,7 +324,7 @@ final class ScenarioReader {
                 out.add(o);
             }
         });
-        // MODEL.md section 7: the staged strategy's derived id must not collide with an option's id
+        // docs/model.md section 7: the staged strategy's derived id must not collide with an option's id
         for (Map.Entry<String, Node> staged : stagesNodes.entrySet()) {
             String derived = staged.getKey() + Stages.SUFFIX;
             if (ids.containsKey(derived)) {
@@ -434,7 +439,7 @@ final class ScenarioReader {
                 effects, scorecard, stages);
     }
 
-    /** MODEL.md section 7: the optional stages block of an option. */
+    /** docs/model.md section 7: the optional stages block of an option. */
     private Stages stages(Node node, String path, String base, Map<String, Input> effects) {
         int before = problems.size();
         Fields f = new Fields(node, path, Keys.STAGES, problems);

@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * field's domain. Every method reports what is wrong to {@link Problems} and returns null then.
  */
 final class Values {
-    /** The distribution forms of MODEL.md section 1, in documentation order. */
+    /** The distribution forms of docs/model.md section 1, in documentation order. */
     static final List<String> FORMS = List.of("fixed", "uniform", "triangular", "pert", "normal", "lognormal",
             "ci90", "bernoulli", "discrete", "empirical");
 

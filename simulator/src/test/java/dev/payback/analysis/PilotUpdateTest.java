@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** MODEL.md section 6: the likelihood, the weights and the updated figures. */
+/** docs/model.md section 6: the likelihood, the weights and the updated figures. */
 class PilotUpdateTest {
     /** A small scenario; {@code pain} and {@code option} lines are filled in per test. */
     static Scenario scenario(int trials, String exceptionRate, String ramp, String effect) throws Exception {

@@ -22,7 +22,8 @@ class SimulateOutputsTest {
         Files.writeString(tmp.resolve("charts/my-own.png"), "not a chart");
         CliTest.Run r = CliTest.run("simulate", SCENARIO_A, "--trials", "1500", "--out", tmp.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        for (String f : List.of("summary.json", "summary.csv", "business-case.xlsx", "report.html",
+        for (String f : List.of("summary.json", "summary.csv", "cashflow.csv", "business-case.xlsx", "report.html",
+                "report.pdf",
                 "charts/pain-vs-cost.png", "charts/pain-vs-cost.svg", "charts/payback-fan-operate.png",
                 "charts/payback-fan-orchestrate.svg", "charts/payback-probability.png", "charts/npv.svg",
                 "charts/price-curve.png", "charts/decision-matrix.svg", "charts/tornado-operate.png",
@@ -62,9 +63,9 @@ class SimulateOutputsTest {
     @Test
     void unknownFormatIsAUsageError(@TempDir Path tmp) {
         CliTest.Run r = CliTest.run("simulate", SCENARIO_A, "--trials", "500", "--out", tmp.toString(),
-                "--format", "json,pdf");
+                "--format", "json,docx");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("pdf", "json,csv,xlsx,html,charts");
+        assertThat(r.err()).contains("docx", "json,csv,xlsx,html,charts,pdf");
         assertThat(tmp.resolve("summary.json")).doesNotExist();
     }
 }

@@ -19,7 +19,7 @@ class SweepTest {
     static final String SCENARIO_B = CliTest.SCENARIO_B;
 
     /**
-     * Exception pain only (MODEL.md section 2): per order e · (12/60 · 30 + 0.2 · 15) = 9e, so
+     * Exception pain only (docs/model.md section 2): per order e · (12/60 · 30 + 0.2 · 15) = 9e, so
      * 90,000·e a month at 10,000 orders. The option halves e from month 1 (D = 0, R = 0): benefit
      * 45,000·e a month; costs 12,000/12 = 1,000 a month; C = 30,000. Lost sales (cancellation_rate)
      * are not touched by the option, so they do not enter NPV. With H = 12 and r = 0.10:

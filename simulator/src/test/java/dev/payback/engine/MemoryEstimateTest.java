@@ -24,10 +24,10 @@ class MemoryEstimateTest {
         int staged = options - s.options().size();
         MemoryEstimate e = MemoryEstimate.of(s, Engine.Options.defaults().withThreads(1));
         assertThat(e.bytesPerTrial()).as("columns %d, options %d", columns, options)
-                .isEqualTo(8L * columns + 34 + 91L * options + 9L * staged + 33 + 4);
+                .isEqualTo(8L * columns + 34 + 107L * options + 9L * staged + 33 + 4);
         // beyond the path cap, paths cost a fixed amount: the increment is bytesPerTrial (up to the subsample)
         long cap = MonthlyPaths.DEFAULT_CAP;
-        assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * s.horizonMonths() + 4);
+        assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * (s.horizonMonths() + 1) + 4);
         // beyond the retention line (256 MB of rows, at least 250,000) and the bound of its random subset,
         // only the per-block partial moments grow: 24 bytes per series per block, and 8 of row offsets
         long retain = e.retainLine();
@@ -52,7 +52,8 @@ class MemoryEstimateTest {
                 + c.score.length + c.best.length;
         for (OptionColumns o : c.options) {
             actual += 8L * (o.npv.length + o.roi.length + o.firstYearCost.length + o.exceptionEffect.length
-                    + o.oneTimeCost.length) + 2L * o.paybackMonth.length + o.failed.length;
+                    + o.oneTimeCost.length + o.yearOneBenefit.length + o.maxCumulativeAtBar.length)
+                    + 2L * o.paybackMonth.length + o.failed.length;
             for (double[] x : o.cumulativeNet) {
                 actual += 8L * x.length;
             }
@@ -64,7 +65,7 @@ class MemoryEstimateTest {
             actual += 8L * g.observedReduction.length + g.outcome.length;
         }
         int strategies = s.strategies().size();
-        actual += 8L * strategies * r.paths().horizon() * r.paths().kept();
+        actual += 8L * strategies * (r.paths().horizon() + 1) * r.paths().kept();
         long estimate = MemoryEstimate.of(s, opts).bytes(s.trials());
         assertThat(estimate).isGreaterThanOrEqualTo(actual);
         // and not wildly above it: the extra is the analysis copies and one block per thread

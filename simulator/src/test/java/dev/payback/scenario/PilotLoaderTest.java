@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Pilot files (MODEL.md section 6): every malformed file is answered by its exact path and line:column. */
+/** Pilot files (docs/model.md section 6): every malformed file is answered by its exact path and line:column. */
 class PilotLoaderTest {
     static Scenario scenarioB;
 
