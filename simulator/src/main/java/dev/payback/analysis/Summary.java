@@ -27,14 +27,28 @@ public record Summary(
         Decision decision,
         List<FiveTest> fiveTests,
         List<InputSummary> inputs,
-        Sensitivity sensitivity) {
+        Sensitivity sensitivity,
+        long percentileTrials) {
 
-    /** {@code sensitivity} may be null (not computed); the other components may not. */
+    /**
+     * {@code sensitivity} may be null (not computed); the other components may not.
+     * {@code percentileTrials} is how many trials the percentiles come from: every trial, or beyond
+     * the retention line the retained random subset (see docs/model-notes.md, "Scale").
+     */
     public Summary {
         options = List.copyOf(options);
         pBest = ordered(pBest);
         fiveTests = List.copyOf(fiveTests);
         inputs = List.copyOf(inputs);
+    }
+
+    /** A summary whose percentiles are over every trial. */
+    public Summary(String scenario, int trials, long seed, String currency, int horizonMonths, Stats annualizedPain,
+            Stats painShareOfRevenue, Stats painFte, Stats revenue, Thresholds thresholds, List<OptionSummary> options,
+            Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs,
+            Sensitivity sensitivity) {
+        this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
+                thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, trials);
     }
 
     /** A summary without sensitivity analysis. */
@@ -138,9 +152,10 @@ public record Summary(
         /** The most probable verdict; ties go to the more cautious one. */
         public String verdict() {
             if (pOperate >= pPilot && pOperate >= pOrchestrate) {
-                return "operate";
+                return dev.payback.engine.Verdict.OPERATE.key();
             }
-            return pPilot >= pOrchestrate ? "pilot" : "orchestrate";
+            return pPilot >= pOrchestrate ? dev.payback.engine.Verdict.PILOT.key()
+                    : dev.payback.engine.Verdict.ORCHESTRATE.key();
         }
     }
 

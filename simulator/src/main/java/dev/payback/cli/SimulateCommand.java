@@ -64,7 +64,7 @@ public final class SimulateCommand implements Callable<Integer> {
     PdfReport.PageSize pageSize;
 
     @Option(names = "--sampling", paramLabel = "METHOD",
-            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (scrambled Sobol').")
+            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (Sobol' with a random shift, Cranley-Patterson).")
     String sampling;
 
     @Option(names = "--precision", paramLabel = "X",

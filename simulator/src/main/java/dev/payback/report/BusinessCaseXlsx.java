@@ -349,7 +349,7 @@ public final class BusinessCaseXlsx {
         }
         header(sheet, st, names.toArray(String[]::new));
         TrialColumns c = r.columns();
-        int rows = Math.min(MAX_TRIAL_ROWS, c.trials());
+        int rows = Math.min(MAX_TRIAL_ROWS, c.rows());
         for (int i = 0; i < rows; i++) {
             Row row = sheet.createRow(i + 1);
             int j = 0;

@@ -54,7 +54,7 @@ class ReportFilesTest {
 
     @BeforeAll
     static void run() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml")).withRun(3000, 11);
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml")).withRun(3000, 11);
         result = Engine.run(s, Engine.Options.defaults());
         summary = Analysis.summarize(result);
         written = Outputs.write(dir, result, summary, EnumSet.allOf(OutputFormat.class));

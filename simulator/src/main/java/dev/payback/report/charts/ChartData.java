@@ -35,7 +35,7 @@ import java.util.List;
  * @param measureThreshold the EVPPI above which an input is worth measuring ({@link SensitivityText})
  * @param hasSensitivity  whether the summary carries sensitivity and value of information
  * @param retainedTrials  how many trials keep their per-trial values (the histograms' trials): all of
- *                        them up to the retention cap, an evenly spaced subsample beyond it
+ *                        them up to the retention cap, a pseudo-random subset beyond it
  */
 public record ChartData(
         String scenario,
@@ -60,7 +60,8 @@ public record ChartData(
     public static final int SCORE_MAX = 30;
     /** The checkpoint months of the payback probabilities, with their names. */
     public static final int[] CHECKPOINTS = OptionColumns.CHECKPOINTS;
-    public static final String[] CHECKPOINT_NAMES = {"90 days", "6 months", "12 months"};
+    public static final String[] CHECKPOINT_NAMES = java.util.Arrays.stream(dev.payback.engine.Checkpoint.values())
+            .map(dev.payback.engine.Checkpoint::label).toArray(String[]::new);
 
     /**
      * One option as the charts see it.
@@ -130,7 +131,7 @@ public record ChartData(
     /** Computes the chart data of a run. */
     public static ChartData of(SimulationResult r, Summary s) {
         TrialColumns c = r.columns();
-        int n = c.trials();
+        int n = c.rows();
         double[] pain = Stats.sortedCopy(c.annualPain);
 
         double[] perFte = new double[n];

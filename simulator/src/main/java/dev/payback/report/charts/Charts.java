@@ -422,7 +422,7 @@ public final class Charts {
         return finish(plot, "Annualized pain vs cost — " + title,
                 d.scenario() + " · " + String.format(Locale.ROOT, "%,d", d.trials()) + " simulated futures"
                         + (d.retainedTrials() < d.trials() ? String.format(Locale.ROOT,
-                                ", bars from an evenly spaced %,d of them", d.retainedTrials()) : "")
+                                ", bars from a random %,d of them", d.retainedTrials()) : "")
                         + "; the axis shows P0.5–P99.5 of pain");
     }
 
