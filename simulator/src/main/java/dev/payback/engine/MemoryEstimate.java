@@ -36,8 +36,11 @@ public final class MemoryEstimate {
     static final long GATE_BYTES_PER_TRIAL = 8 + 1;
     /** Analysis: a sorted copy of one column, the score and payback-month doubles, the paid flags, slack. */
     static final long ANALYSIS_BYTES_PER_TRIAL = 4 * 8 + 1;
-    /** Heap kept free for everything else (the JVM, the loader, the reports), beyond 10% of the maximum. */
-    public static final long MARGIN_BYTES = 64L << 20;
+    /**
+     * Heap kept free for everything else (the JVM, the loader, the reports: report.pdf's layout and
+     * the transcoding of its SVG charts need tens of megabytes at once), beyond 10% of the maximum.
+     */
+    public static final long MARGIN_BYTES = 128L << 20;
 
     private final long perTrial;
     private final long perKeptPath;
