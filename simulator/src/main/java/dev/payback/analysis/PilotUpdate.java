@@ -120,7 +120,23 @@ public final class PilotUpdate {
 
         double ess = Weighted.effectiveSampleSize(w);
         List<String> warnings = new ArrayList<>();
-        if (ess < ESS_WARNING) {
+        double eMin = Double.POSITIVE_INFINITY;
+        double eMax = Double.NEGATIVE_INFINITY;
+        for (double x : e) {
+            eMin = Math.min(eMin, x);
+            eMax = Math.max(eMax, x);
+        }
+        double base = pilot.baselineRate();
+        boolean outside = base < eMin || base > eMax;
+        if (outside) {
+            // no number of trials helps: before go-live the projected rate is e itself (adoption 0)
+            warnings.add(String.format(Locale.ROOT,
+                    "the pilot's baseline exception rate %.4g lies outside every exception rate the scenario draws "
+                            + "(%.4g to %.4g): the scenario does not describe this operation; correct "
+                            + "pain.exception_rate (and the pilot's scope) rather than running more trials",
+                    base, eMin, eMax));
+        }
+        if (ess < ESS_WARNING && !outside) {
             // ESS grows in proportion to the trials; aim at twice the threshold.
             double needed = n * 2 * ESS_WARNING / Math.max(ess, 1e-300);
             warnings.add(String.format(Locale.ROOT,

@@ -27,7 +27,7 @@ public final class CashFlowCsv {
                 CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (CashFlow.OptionFlow o : cf.options()) {
                 for (CashFlow.Period m : o.months()) {
-                    p.printRecord(o.id(), m.toMonth(), m.net().p10(), m.net().p50(), m.net().p90(),
+                    p.printRecord(CsvCells.safe(o.id()), m.toMonth(), m.net().p10(), m.net().p50(), m.net().p90(),
                             m.cumulative().p10(), m.cumulative().p50(), m.cumulative().p90());
                 }
             }

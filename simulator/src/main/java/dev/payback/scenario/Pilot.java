@@ -73,8 +73,8 @@ public record Pilot(String source, String option, double scopeShare, double exce
         long e = 0;
         long o = 0;
         for (Month m : baseline()) {
-            e += m.exceptions();
-            o += m.orders();
+            e = Math.addExact(e, m.exceptions());
+            o = Math.addExact(o, m.orders());
         }
         return (double) e / o;
     }

@@ -6,6 +6,7 @@ import com.github.mustachejava.Mustache;
 import dev.payback.analysis.Comparison;
 import dev.payback.analysis.Money;
 import dev.payback.report.SummaryJson;
+import dev.payback.report.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -202,8 +203,8 @@ public final class CompareReport {
                         value = m.numbers().get(i) == null ? "" : m.numbers().get(i);
                         diff = m.differences().get(i) == null ? "" : m.differences().get(i);
                     }
-                    p.printRecord(m.key(), m.unit().name().toLowerCase(Locale.ROOT), i + 1, s.file(), s.name(),
-                            value, diff);
+                    p.printRecord(CsvCells.safe(m.key(), m.unit().name().toLowerCase(Locale.ROOT), i + 1, s.file(),
+                            s.name(), value, diff));
                 }
             }
         }
