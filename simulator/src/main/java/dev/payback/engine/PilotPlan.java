@@ -83,7 +83,8 @@ public final class PilotPlan {
             options.add(x == o ? o.withStages(st) : x);
         }
         return new Scenario(s.source(), s.name(), s.currency(), s.horizonMonths(), s.discountRate(), s.trials(),
-                s.seed(), s.business(), s.pain(), options, s.correlations(), s.paybackConfidence(), s.stress());
+                s.seed(), s.business(), s.pain(), options, s.correlations(), s.paybackConfidence(), s.stress(),
+                s.paybackMonths());
     }
 
     /** Evaluates the designs on {@code withStages(s, optionId, designs.get(0))}'s trials. */

@@ -327,7 +327,8 @@ public final class BusinessCaseXlsx {
         SXSSFSheet sheet = wb.createSheet("Trials");
         List<String> names = new ArrayList<>(List.of("trial", "annualized_pain", "revenue", "pain_share_of_revenue",
                 "pain_fte", "decision_score", "best"));
-        for (var o : r.scenario().strategies()) {
+        List<dev.payback.scenario.Strategy> strategies = r.scenario().strategies();
+        for (var o : strategies) {
             String p = o.id() + ".";
             names.addAll(List.of(p + "npv", p + "first_year_cost", p + "cumulative_net_3", p + "cumulative_net_6",
                     p + "cumulative_net_12", p + "payback_month", p + "failed"));
@@ -345,7 +346,7 @@ public final class BusinessCaseXlsx {
             num(row, j++, c.painFte[i]);
             row.createCell(j++).setCellValue(c.score[i]);
             row.createCell(j++).setCellValue(c.best[i] == 0 ? "status_quo"
-                    : r.scenario().strategies().get(c.best[i] - 1).id());
+                    : strategies.get(c.best[i] - 1).id());
             for (OptionColumns oc : c.options) {
                 num(row, j++, oc.npv[i]);
                 num(row, j++, oc.firstYearCost[i]);

@@ -59,7 +59,16 @@ public final class ConsoleSummary {
             b.append(String.format(Locale.ROOT, "  %-24s median %s; exceeds the first-year cost in %s of futures%n",
                     "Year-one benefit", Money.compact(o.yearOneBenefit().p50(), cur),
                     Money.percent(o.pYearOneBenefitExceedsFirstYearCost())));
-            b.append(String.format(Locale.ROOT, "  %-24s %s%n%n", "P(best option)", Money.percent(s.pBest().get(o.id()))));
+            b.append(String.format(Locale.ROOT, "  %-24s %s%n", "P(best option)", Money.percent(s.pBest().get(o.id()))));
+            if (o.gate() != null) {
+                Summary.Gate g = o.gate();
+                b.append(String.format(Locale.ROOT, "  %-24s %s of orders for %d months, go at a %s reduction: go in "
+                                + "%s of futures, false go %s, false stop %s; value of staging mean %s%n",
+                        "Pilot gate", Money.percent(g.pilotShare()), g.pilotMonths(), Money.percent(g.target()),
+                        Money.percent(g.pGo()), Money.percent(g.pFalseGo()), Money.percent(g.pFalseStop()),
+                        Money.compact(g.valueOfStaging().mean(), cur)));
+            }
+            b.append('\n');
         }
         b.append(String.format(Locale.ROOT, "Doing nothing (the status quo) is best in %s of futures.%n%n",
                 Money.percent(s.pBest().get("status_quo"))));
