@@ -1,13 +1,11 @@
 package dev.payback.analysis;
 
 import dev.payback.engine.GateColumns;
-import dev.payback.engine.OptionColumns;
 import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
 import dev.payback.scenario.Driver;
 import dev.payback.scenario.Input;
-import dev.payback.scenario.OptionSpec;
 import dev.payback.scenario.Scenario;
 import dev.payback.scenario.Stages;
 import dev.payback.scenario.Strategy;
@@ -15,7 +13,6 @@ import dev.payback.scenario.Strategy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,17 +24,17 @@ public final class Analysis {
     }
 
     /** Decision-matrix boundaries: total &lt; 15 operate, 15..22 pilot, &gt; 22 orchestrate. */
-    public static final int PILOT_FROM = 15;
-    public static final int ORCHESTRATE_ABOVE = 22;
+    public static final int PILOT_FROM = dev.payback.engine.Verdict.PILOT_FROM;
+    public static final int ORCHESTRATE_ABOVE = dev.payback.engine.Verdict.ORCHESTRATE_ABOVE;
 
     /**
      * Summarizes a run. Probabilities, means, standard deviations, minima and maxima are exact over
      * all trials ({@link RunStats}); percentiles and the max one-time costs (quantiles) are taken
-     * over the retained trials, which are all trials up to the retention cap and a fixed
-     * every-k-th subsample beyond it (see {@link SimulationResult}).
+     * over the retained trials, which are all trials up to the retention line and a uniform
+     * pseudo-random subset beyond it (see {@link SimulationResult}).
      */
     public static Summary summarize(SimulationResult r) {
-        return summarize(r, true).withOverrides(r.scenario().overrides());
+        return summarize(r, Sensitivity.of(r));
     }
 
     /**
@@ -45,10 +42,14 @@ public final class Analysis {
      * only read the headline figures (scenario comparison).
      */
     public static Summary headlines(SimulationResult r) {
-        return summarize(r, false).withOverrides(r.scenario().overrides());
+        return summarize(r, (Sensitivity) null);
     }
 
-    private static Summary summarize(SimulationResult r, boolean withSensitivity) {
+    /**
+     * The summary of a run with its sensitivity analysis computed apart ({@link Sensitivity#of(SimulationResult)}
+     * of the same run), or without one when {@code sensitivity} is null.
+     */
+    public static Summary summarize(SimulationResult r, Sensitivity sensitivity) {
         Scenario s = r.scenario();
         TrialColumns c = r.columns();
         RunStats rs = r.stats();
@@ -64,7 +65,7 @@ public final class Analysis {
                 share(rs, RunStats.EXCEPTION_GE_15PCT, n),
                 share(rs, RunStats.ACCURACY_LT_95PCT, n),
                 share(rs, RunStats.RECONCILIATION_GE_4H, n),
-                s.business().fulfillmentPaths() >= 2);
+                s.business().fulfillmentPaths() >= dev.payback.engine.SeedThresholds.FULFILLMENT_PATHS);
 
         List<Strategy> strategies = s.strategies();
         List<Summary.OptionSummary> options = new ArrayList<>();
@@ -73,16 +74,16 @@ public final class Analysis {
             if (strategies.get(k).staged()) {
                 gate = gate(r, k - s.options().size(), strategies.get(k));
             }
-            options.add(option(s, strategies.get(k), k, c.options[k], rs, gate));
+            options.add(OptionFigures.exact(r, k, gate));
         }
 
         Map<String, Double> pBest = new LinkedHashMap<>();
         pBest.put("status_quo", (double) rs.best(0) / n);
         for (int k = 0; k < strategies.size(); k++) {
-            pBest.put(strategies.get(k).id(), (double) rs.best(k + 1) / n);
+            pBest.put(strategies.get(k).id(), OptionFigures.exactPBest(r, k));
         }
 
-        double[] score = new double[c.trials()];
+        double[] score = new double[c.rows()];
         for (int i = 0; i < score.length; i++) {
             score[i] = c.score[i];
         }
@@ -109,12 +110,11 @@ public final class Analysis {
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
                 stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
                 stats(rs.moments(RunStats.REVENUE), c.revenue), thresholds, options, pBest, decision, tests, inputs,
-                withSensitivity ? Sensitivity.of(r) : null);
+                sensitivity, r.retained(), s.overrides());
     }
 
-    /** Exact moments over all trials, percentiles over the retained values. */
     private static Stats stats(RunStats.Moments m, double[] retained) {
-        return Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), Stats.selectedCopy(retained, Stats.LEVELS));
+        return OptionFigures.stats(m, retained);
     }
 
     private static double share(RunStats rs, int count, int n) {
@@ -147,49 +147,6 @@ public final class Analysis {
                 (double) rs.gateCount(j, RunStats.FALSE_GO) / n, (double) rs.gateCount(j, RunStats.FALSE_STOP) / n,
                 (double) rs.gateCount(j, RunStats.NO_GATE) / n, observed,
                 stats(rs.gate(j, RunStats.VALUE_OF_STAGING), value));
-    }
-
-    private static Summary.OptionSummary option(Scenario s, Strategy spec, int k, OptionColumns oc, RunStats rs,
-            Summary.Gate gate) {
-        long n = rs.trials();
-        boolean zeroCost = rs.optionCount(k, RunStats.ROI_UNDEFINED) > 0;
-        Map<Integer, Stats> cumulative = new LinkedHashMap<>();
-        Map<Integer, Double> payback = new LinkedHashMap<>();
-        Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
-        double q = s.paybackConfidence();
-        int[] paidCounts = {RunStats.PAID_3, RunStats.PAID_6, RunStats.PAID_12};
-        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-            int month = OptionColumns.CHECKPOINTS[j];
-            cumulative.put(month, stats(rs.option(k, RunStats.CUMULATIVE + j), oc.cumulativeNet[j]));
-            payback.put(month, (double) rs.optionCount(k, paidCounts[j]) / n);
-            // The largest C that pays back within T in at least a share q of trials: the (1−q)
-            // quantile of max_{m≤T}(cum_m + C).
-            maxOneTime.put(month, Stats.quantile(Stats.selectedCopy(oc.maxCumulativeBeforeOneTime[j], 1 - q), 1 - q));
-        }
-        int kept = oc.npv.length;
-        boolean[] paid = new boolean[kept];
-        double[] month = new double[kept];
-        for (int i = 0; i < kept; i++) {
-            paid[i] = oc.paybackMonth[i] != 0;
-            month[i] = oc.paybackMonth[i];
-        }
-        RunStats.Moments pm = rs.option(k, RunStats.PAYBACK_MONTH);
-        Stats paybackMonth = Stats.of(month, paid);
-        paybackMonth = pm.n() == 0 ? paybackMonth : new Stats(pm.n(), pm.mean(), pm.sd(), paybackMonth.p5(),
-                paybackMonth.p10(), paybackMonth.p25(), paybackMonth.p50(), paybackMonth.p75(), paybackMonth.p90(),
-                paybackMonth.p95(), pm.min(), pm.max());
-        return new Summary.OptionSummary(spec.id(), spec.label(), spec.kind().name().toLowerCase(Locale.ROOT),
-                stats(rs.option(k, RunStats.NPV), oc.npv),
-                zeroCost ? null : stats(rs.option(k, RunStats.ROI), oc.roi),
-                stats(rs.option(k, RunStats.FIRST_YEAR_COST), oc.firstYearCost), cumulative,
-                payback, paybackMonth, (double) rs.optionCount(k, RunStats.NO_PAYBACK) / n,
-                (double) rs.optionCount(k, RunStats.NPV_NEGATIVE) / n,
-                (double) rs.optionCount(k, RunStats.PAIN_EXCEEDS_FIRST_YEAR_COST) / n, maxOneTime, q,
-                stats(rs.option(k, RunStats.ONE_TIME_COST), oc.oneTimeCost), gate,
-                Stats.of(oc.yearOneBenefit),
-                (double) rs.optionCount(k, RunStats.YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST) / n,
-                s.paybackMonths(), (double) rs.optionCount(k, RunStats.PAID_BAR) / n,
-                Stats.quantile(Stats.selectedCopy(oc.maxCumulativeAtBar, 1 - q), 1 - q));
     }
 
     private static List<Summary.FiveTest> fiveTests(Scenario s, Summary.Thresholds th,

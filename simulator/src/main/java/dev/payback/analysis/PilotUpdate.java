@@ -2,7 +2,6 @@ package dev.payback.analysis;
 
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
-import dev.payback.engine.TrialColumns;
 import dev.payback.scenario.Driver;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Location;
@@ -30,8 +29,9 @@ import java.util.Map;
  *       {@code log L_i = Σ_j log C(n_j, k_j) + k_j log p_ij + (n_j − k_j) log(1 − p_ij)}
  *       ({@link #logBinomial}), with p = 0 and p = 1 handled exactly.</li>
  *   <li>Weights: {@code w_i = exp(log L_i − max log L)}, normalised to sum 1 ({@link #weights}).</li>
- *   <li>Updated figures: the prior figures of the option with every share, mean and percentile
- *       weighted by w ({@link Weighted}); the prior uses equal weights 1/n through the same code.</li>
+ *   <li>Prior figures: the option's block exactly as {@code simulate} reports it; updated figures:
+ *       the same block with every share, mean and percentile weighted by w ({@link Weighted}), both
+ *       built by {@link OptionFigures} with the same event tests.</li>
  *   <li>Observed reduction {@code 1 − rate_last / rate_base} ({@link Pilot#observedReduction}); its
  *       percentile is the share of prior trials whose projected reduction {@code a_iJ · r_i} at the
  *       last live month J is at or below it; go when it reaches the target.</li>
@@ -41,6 +41,8 @@ import java.util.Map;
 public final class PilotUpdate {
     /** Below this effective sample size the updated figures carry a warning. */
     public static final double ESS_WARNING = 1000;
+    /** The scope-share warning allows the implied orders this far (a share) outside the scenario's P5–P95. */
+    static final double SCOPE_TOLERANCE = 0.10;
     /** Percentile levels of the chart's band: P10, P50, P90. */
     private static final double[] BAND = {0.10, 0.50, 0.90};
 
@@ -137,20 +139,37 @@ public final class PilotUpdate {
                     base, eMin, eMax));
         }
         if (ess < ESS_WARNING && !outside) {
-            // ESS grows in proportion to the trials; aim at twice the threshold.
-            double needed = n * 2 * ESS_WARNING / Math.max(ess, 1e-300);
-            warnings.add(String.format(Locale.ROOT,
-                    "only %.0f effective trials of %,d carry the update (ESS below 1,000): the updated figures are "
-                            + "noisy; run more trials%s", ess, n,
-                    needed <= 10_000_000 ? String.format(Locale.ROOT, " (about --trials %,d)",
-                            (long) Math.ceil(needed / 1000) * 1000)
-                            : ", and check the scenario: the pilot lies far outside its projected exception rates"));
+            warnings.add(essWarning(r, ess));
         }
         scopeWarning(r, pilot).ifPresent(warnings::add);
 
         List<MonthBand> bands = bands(pilot, e, effect, ramp, prior, w);
-        return new Result(s, pilot, spec, figures(r, k, prior, projected, e), figures(r, k, w, projected, e),
+        Figures priorFigures = figures(r, k, null, projected, e);
+        // Equal likelihoods carry no evidence: the update is the prior, exactly.
+        Figures updatedFigures = allEqual(logL) ? priorFigures : figures(r, k, w, projected, e);
+        return new Result(s, pilot, spec, priorFigures, updatedFigures,
                 observed, percentile, criteria, go, ess, warnings, bands);
+    }
+
+    /**
+     * The warning for an effective sample size below {@link #ESS_WARNING}. While every trial is
+     * retained the ESS grows in proportion to the trials, so aiming at twice the threshold needs
+     * {@code trials · 2,000 / ESS} trials; that count is suggested when the run would still retain
+     * every trial (the retention line), since beyond the line the rows, and with them the ESS, stop
+     * growing.
+     */
+    static String essWarning(SimulationResult r, double ess) {
+        int n = r.retained();
+        double needed = (double) r.trials() * 2 * ESS_WARNING / Math.max(ess, 1e-300);
+        long suggested = (long) Math.ceil(needed / 1000) * 1000;
+        boolean reachable = r.allRetained() && suggested <= r.retention().line();
+        return String.format(Locale.ROOT,
+                "only %.0f effective trials of %,d carry the update (ESS below 1,000): the updated figures are "
+                        + "noisy; %s", ess, n,
+                reachable ? String.format(Locale.ROOT, "run more trials (about --trials %,d)", suggested)
+                        : "more trials cannot fix it within the retained trials (" + String.format(Locale.ROOT,
+                        "%,d", r.retention().line()) + "): the pilot lies far outside the scenario's projected "
+                        + "exception rates; check the scenario's pain.exception_rate and the option's effect");
     }
 
     /** a_ij of docs/model.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */
@@ -238,59 +257,20 @@ public final class PilotUpdate {
         return w;
     }
 
-    /** The option's figures under weights {@code w} (docs/model.md section 5's keys, weighted). */
+    /**
+     * The option's figures under weights {@code w} over the retained rows, or, for the prior
+     * ({@code w} null), exactly as {@code simulate} reports them ({@link OptionFigures}).
+     */
     static Figures figures(SimulationResult r, int k, double[] w, double[] projected, double[] e) {
-        Scenario s = r.scenario();
-        OptionSpec spec = s.options().get(k);
-        TrialColumns c = r.columns();
-        OptionColumns oc = c.options[k];
-        int n = w.length;
-        boolean zeroCost = oc.anyZeroTotalCost();
-        Map<Integer, Stats> cumulative = new LinkedHashMap<>();
-        Map<Integer, Double> payback = new LinkedHashMap<>();
-        Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
-        double q = s.paybackConfidence();
-        boolean[] hit = new boolean[n];
-        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-            int month = OptionColumns.CHECKPOINTS[j];
-            cumulative.put(month, Weighted.stats(oc.cumulativeNet[j], w));
-            for (int i = 0; i < n; i++) {
-                hit[i] = oc.paybackMonth[i] != 0 && oc.paybackMonth[i] <= month;
-            }
-            payback.put(month, Weighted.share(hit, w));
-            // docs/model.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
-            maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime[j], w, 1 - q));
+        if (w == null) {
+            double[] u = Weighted.uniform(projected.length);
+            return new Figures(OptionFigures.exact(r, k), OptionFigures.exactPBest(r, k),
+                    Weighted.stats(r.columns().options[k].exceptionEffect, u), Weighted.stats(e, u),
+                    Weighted.stats(projected, u));
         }
-        boolean[] paid = new boolean[n];
-        boolean[] negative = new boolean[n];
-        boolean[] painExceeds = new boolean[n];
-        boolean[] best = new boolean[n];
-        double[] month = new double[n];
-        for (int i = 0; i < n; i++) {
-            paid[i] = oc.paybackMonth[i] != 0;
-            month[i] = oc.paybackMonth[i];
-            negative[i] = oc.npv[i] < 0;
-            painExceeds[i] = c.annualPain[i] > oc.firstYearCost[i];
-            best[i] = c.best[i] == k + 1;
-        }
-        boolean[] none = new boolean[n];
-        boolean[] yearOneExceeds = new boolean[n];
-        boolean[] paidAtBar = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            none[i] = !paid[i];
-            yearOneExceeds[i] = oc.yearOneBenefit[i] > oc.firstYearCost[i];
-            paidAtBar[i] = paid[i] && oc.paybackMonth[i] <= s.paybackMonths();
-        }
-        Summary.OptionSummary o = new Summary.OptionSummary(spec.id(), spec.label(),
-                spec.kind().name().toLowerCase(Locale.ROOT), Weighted.stats(oc.npv, w),
-                zeroCost ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
-                payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
-                Weighted.share(painExceeds, w), maxOneTime, q,
-                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w), null,
-                Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
-                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q));
-        return new Figures(o, Weighted.share(best, w), Weighted.stats(oc.exceptionEffect, w),
-                Weighted.stats(e, w), Weighted.stats(projected, w));
+        return new Figures(OptionFigures.weighted(r, k, w), OptionFigures.weightedPBest(r, k, w),
+                Weighted.stats(r.columns().options[k].exceptionEffect, w), Weighted.stats(e, w),
+                Weighted.stats(projected, w));
     }
 
     private static List<MonthBand> bands(Pilot pilot, double[] e, double[] effect, double[] ramp, double[] prior,
@@ -314,7 +294,10 @@ public final class PilotUpdate {
         return out;
     }
 
-    /** A warning when the pilot's orders, scaled up by scope_share, fall outside the scenario's P5–P95 orders. */
+    /**
+     * A warning when the pilot's orders, scaled up by scope_share, fall more than
+     * {@link #SCOPE_TOLERANCE} outside the scenario's P5–P95 orders.
+     */
     private static java.util.Optional<String> scopeWarning(SimulationResult r, Pilot pilot) {
         double[] orders = r.input("business.orders_per_month");
         if (orders == null) {
@@ -328,13 +311,26 @@ public final class PilotUpdate {
         double[] sorted = Stats.sortedCopy(orders);
         double p5 = Stats.quantile(sorted, 0.05);
         double p95 = Stats.quantile(sorted, 0.95);
-        if (implied >= p5 && implied <= p95) {
+        // The scenario's orders_per_month is the level of horizon month 1, before seasonality and
+        // growth, and the pilot's months are a handful of real months: a mismatch within 10% of the
+        // range's ends is ordinary variation (and a fixed orders_per_month has p5 = p95), not a
+        // wrong scope_share, so only a larger one is worth a warning.
+        if (implied >= p5 * (1 - SCOPE_TOLERANCE) && implied <= p95 * (1 + SCOPE_TOLERANCE)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(String.format(Locale.ROOT,
                 "the pilot's orders at scope_share %s imply %,.0f orders a month for the whole business, outside "
                         + "the scenario's P5-P95 range of %,.0f to %,.0f: check scope_share and the order counts",
                 dev.payback.scenario.Input.plain(pilot.scopeShare()), implied, p5, p95));
+    }
+
+    private static boolean allEqual(double[] x) {
+        for (double v : x) {
+            if (Double.compare(v, x[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int optionIndex(Scenario s, String id) {

@@ -2,8 +2,11 @@ package dev.payback.analysis;
 
 import dev.payback.scenario.RunOverrides;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The headline results of a run: everything summary.json holds (docs/model.md section 5) plus the
@@ -27,33 +30,46 @@ public record Summary(
         List<FiveTest> fiveTests,
         List<InputSummary> inputs,
         Sensitivity sensitivity,
+        long percentileTrials,
         RunOverrides overrides) {
 
     /** A summary of a run of the scenario file as written. */
     public Summary(String scenario, int trials, long seed, String currency, int horizonMonths, Stats annualizedPain,
             Stats painShareOfRevenue, Stats painFte, Stats revenue, Thresholds thresholds, List<OptionSummary> options,
             Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs,
-            Sensitivity sensitivity) {
+            Sensitivity sensitivity, long percentileTrials) {
         this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
-                thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, RunOverrides.NONE);
+                thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, percentileTrials,
+                RunOverrides.NONE);
     }
 
     /**
-     * {@code sensitivity} may be null (not computed); {@code overrides} null means none; the other
-     * components may not be null.
+     * {@code sensitivity} may be null (not computed); the other components may not.
+     * {@code percentileTrials} is how many trials the percentiles come from: every trial, or beyond
+     * the retention line the retained random subset (see docs/model-notes.md, "Scale").
      */
     public Summary {
         options = List.copyOf(options);
-        pBest = Map.copyOf(pBest);
+        pBest = ordered(pBest);
         fiveTests = List.copyOf(fiveTests);
         inputs = List.copyOf(inputs);
         overrides = overrides == null ? RunOverrides.NONE : overrides;
     }
 
-    /** The same summary, recorded as a run with these overrides. */
+    /** The same summary, recorded as a run with these overrides (the stress preset and --set values). */
     public Summary withOverrides(RunOverrides o) {
         return new Summary(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue,
-                painFte, revenue, thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, o);
+                painFte, revenue, thresholds, options, pBest, decision, fiveTests, inputs, sensitivity,
+                percentileTrials, o);
+    }
+
+    /** A summary whose percentiles are over every trial. */
+    public Summary(String scenario, int trials, long seed, String currency, int horizonMonths, Stats annualizedPain,
+            Stats painShareOfRevenue, Stats painFte, Stats revenue, Thresholds thresholds, List<OptionSummary> options,
+            Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs,
+            Sensitivity sensitivity) {
+        this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
+                thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, trials);
     }
 
     /** A summary without sensitivity analysis. */
@@ -62,6 +78,16 @@ public record Summary(
             Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs) {
         this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
                 thresholds, options, pBest, decision, fiveTests, inputs, null);
+    }
+
+    /**
+     * An unmodifiable copy that iterates in the given map's order (Map.copyOf's order changes from one
+     * JVM run to the next, and every output that iterates these maps must be the same for the same run).
+     */
+    static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        Map<K, V> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** docs/model.md section 3: probabilities of the seed's thresholds, over trials. */
@@ -108,9 +134,9 @@ public record Summary(
          * benefit test (docs/model-notes.md).
          */
         public OptionSummary {
-            cumulativeNet = Map.copyOf(cumulativeNet);
-            paybackProbability = Map.copyOf(paybackProbability);
-            maxOneTimeCost = Map.copyOf(maxOneTimeCost);
+            cumulativeNet = ordered(cumulativeNet);
+            paybackProbability = ordered(paybackProbability);
+            maxOneTimeCost = ordered(maxOneTimeCost);
             if (paybackMonths < 1) {
                 throw new IllegalArgumentException("paybackMonths must be >= 1");
             }
@@ -147,9 +173,10 @@ public record Summary(
         /** The most probable verdict; ties go to the more cautious one. */
         public String verdict() {
             if (pOperate >= pPilot && pOperate >= pOrchestrate) {
-                return "operate";
+                return dev.payback.engine.Verdict.OPERATE.key();
             }
-            return pPilot >= pOrchestrate ? "pilot" : "orchestrate";
+            return pPilot >= pOrchestrate ? dev.payback.engine.Verdict.PILOT.key()
+                    : dev.payback.engine.Verdict.ORCHESTRATE.key();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Comparison;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
+import dev.payback.engine.SimulationResult;
 import dev.payback.report.OutputFolder;
 import dev.payback.engine.SimulationResult;
 import dev.payback.report.ConsoleWidth;
@@ -119,7 +120,8 @@ public final class CompareCommand implements Callable<Integer> {
                 progress.batch(s.trials(), "run " + (i + 1) + " of " + loaded.size());
                 SimulationResult result = Engine.run(s, options, progress);
                 progress.step("summarizing run " + (i + 1) + " and drawing its charts");
-                Summary summary = Analysis.headlines(result);
+                // the statistics after the engine, like the engine, use at most --threads workers
+                Summary summary = Bounded.run(options.threads(), () -> Analysis.headlines(result));
                 summaries.add(summary);
                 files.add(specs.get(i).file().toString());
                 ChartData d = ChartData.of(result, summary);

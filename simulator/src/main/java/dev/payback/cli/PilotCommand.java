@@ -100,8 +100,11 @@ public final class PilotCommand implements Callable<Integer> {
             progress.batch(s.trials(), "");
             result = Engine.run(s, run.engine(), progress);
             progress.step("weighting the trials by the pilot's months");
-            r = PilotUpdate.analyze(result, pilot);
-            v = PilotVerdict.of(result, pilot, r);
+            // the analysis after the engine, like the engine, uses at most --threads workers
+            SimulationResult done = result;
+            r = Bounded.run(run.engine().threads(), () -> PilotUpdate.analyze(done, pilot));
+            PilotUpdate.Result update = r;
+            v = Bounded.run(run.engine().threads(), () -> PilotVerdict.of(done, pilot, update));
             progress.step("writing the outputs into " + dir);
             written.add(folder.write("summary.json", PilotJson.toBytes(r, v)));
             written.add(folder.write("summary.csv", w -> PilotTables.csv(v, w)));

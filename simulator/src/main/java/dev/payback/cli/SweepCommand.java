@@ -4,6 +4,7 @@ import dev.payback.analysis.Sweep;
 import dev.payback.engine.Engine;
 import dev.payback.report.ConsoleWidth;
 import dev.payback.analysis.TwoWaySweep;
+import dev.payback.engine.SimulationResult;
 import dev.payback.report.OutputFolder;
 import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepHtml;

@@ -19,8 +19,9 @@ import java.util.function.LongConsumer;
  * Runs a scenario's trials. Trials are cut into fixed blocks of {@link InputSampler#BLOCK}; each
  * block's draws depend only on the seed and the block's index; a worker evaluates a block into
  * block-local columns, streams them into {@link RunStats} (merged in block order) and copies the
- * retained trials into the run's columns, so the result is byte-identical for any thread count and
- * memory is bounded by the retention caps, not by the number of trials.
+ * retained trials ({@link Retention}, by trial index) into the run's columns at rows fixed before
+ * the run, so the result is byte-identical for any thread count and memory is bounded by the
+ * retention lines, not by the number of trials.
  */
 public final class Engine {
     private Engine() {
@@ -33,14 +34,20 @@ public final class Engine {
      * @param monthlyPathCap how many trials keep monthly paths ({@link MonthlyPaths})
      * @param retainCap      how many trials keep their per-trial inputs and outputs in
      *                       {@link SimulationResult#inputs()} and {@link SimulationResult#columns()}: every
-     *                       trial while the run has at most this many, otherwise every stride-th trial,
-     *                       stride = ceil(trials / retainCap). Counts, means, sd, min and max are exact
-     *                       over all trials regardless ({@link RunStats}).
+     *                       trial while the run has at most this many, otherwise a pseudo-random subset of
+     *                       about this many keyed by the trial index ({@link Retention});
+     *                       {@link #RETAIN_BY_MEMORY} (the default) derives it from the scenario's bytes per
+     *                       row and {@link #RETAIN_BUDGET_BYTES} ({@link MemoryEstimate#retainLine}). Counts,
+     *                       means, sd, min and max are exact over all trials regardless ({@link RunStats}).
      * @param sampling       how inputs are drawn
      */
     public record Options(int threads, int monthlyPathCap, int retainCap, SamplingMethod sampling) {
-        /** Default {@link #retainCap}: exact percentiles up to 250,000 trials. */
+        /** The least retention line: every trial is retained up to at least 250,000 trials. */
         public static final int DEFAULT_RETAIN_CAP = 250_000;
+        /** {@link #retainCap} derived from the memory budget (the default). */
+        public static final int RETAIN_BY_MEMORY = 0;
+        /** Bytes the retained rows may take (inputs, outputs and the analysis's working copies). */
+        public static final long RETAIN_BUDGET_BYTES = 256L << 20;
 
         public Options {
             if (threads < 1) {
@@ -49,15 +56,15 @@ public final class Engine {
             if (monthlyPathCap < 1) {
                 throw new IllegalArgumentException("monthlyPathCap must be >= 1");
             }
-            if (retainCap < 1) {
-                throw new IllegalArgumentException("retainCap must be >= 1");
+            if (retainCap < 0) {
+                throw new IllegalArgumentException("retainCap must be >= 1, or 0 for the memory-derived line");
             }
             Objects.requireNonNull(sampling, "sampling");
         }
 
         /** Settings without a retention cap or sampling method: the defaults for those. */
         public Options(int threads, int monthlyPathCap) {
-            this(threads, monthlyPathCap, DEFAULT_RETAIN_CAP, SamplingMethod.RANDOM);
+            this(threads, monthlyPathCap, RETAIN_BY_MEMORY, SamplingMethod.RANDOM);
         }
 
         /** All cores, the default caps, random sampling. */
@@ -111,13 +118,14 @@ public final class Engine {
         int trials = scenario.trials();
         int columns = layout.inputs().size();
         int optionCount = layout.strategyCount();
-        int retainStride = (int) ((trials + (long) options.retainCap() - 1) / options.retainCap());
-        int kept = (int) ((trials + (long) retainStride - 1) / retainStride);
+        int line = options.retainCap() != Options.RETAIN_BY_MEMORY ? options.retainCap()
+                : MemoryEstimate.retainLine(columns, optionCount, layout.stagedCount());
+        Retention retention = new Retention(trials, line, Retention.ROWS_SALT);
+        int kept = retention.rows();
         double[][] inputs = new double[columns][kept];
         TrialColumns out = new TrialColumns(kept, layout);
-        MonthlyPaths paths = new MonthlyPaths(trials, optionCount, scenario.horizonMonths(),
-                options.monthlyPathCap());
-        int pathStride = paths.stride();
+        Retention pathKeep = new Retention(trials, options.monthlyPathCap(), Retention.PATHS_SALT);
+        MonthlyPaths paths = new MonthlyPaths(pathKeep, optionCount, scenario.horizonMonths());
         int blocks = (int) ((trials + (long) InputSampler.BLOCK - 1) / InputSampler.BLOCK);
         RunStats stats = new RunStats(layout, optionCount, trials, blocks, scenario.paybackMonths());
         int threads = Math.max(1, Math.min(options.threads(), blocks));
@@ -138,17 +146,16 @@ public final class Engine {
                     int first = (int) (b * InputSampler.BLOCK);
                     int n = Math.min(InputSampler.BLOCK, trials - first);
                     filler.fill(scenario.seed(), b, n, block, clamp);
-                    int nextPath = (first + pathStride - 1) / pathStride * pathStride;
+                    int pathSlot = pathKeep.firstRow(b);
                     for (int t = 0; t < n; t++) {
-                        if (first + t == nextPath) {
-                            model.evaluate(block, t, blockOut, scratch, paths, nextPath / pathStride);
-                            nextPath += pathStride;
+                        if (pathKeep.keeps(first + t)) {
+                            model.evaluate(block, t, blockOut, scratch, paths, pathSlot++);
                         } else {
                             model.evaluate(block, t, blockOut, scratch, null, 0);
                         }
                     }
                     collector.add((int) b, block, blockOut, n);
-                    retain(block, blockOut, first, n, retainStride, inputs, out);
+                    retain(block, blockOut, first, n, retention, retention.firstRow(b), inputs, out);
                     if (progress != null) {
                         progress.accept(done.addAndGet(n));
                     }
@@ -164,26 +171,29 @@ public final class Engine {
                 clampCounts[k] += c[k];
             }
         }
-        return new SimulationResult(scenario, layout, inputs, clampCounts, out, paths, stats, retainStride);
+        return new SimulationResult(scenario, layout, inputs, clampCounts, out, paths, stats, retention);
     }
 
-    /** Copies the block's retained trials (global index divisible by the stride) into the run's columns. */
-    private static void retain(double[][] block, TrialColumns blockOut, int first, int n, int stride,
-            double[][] inputs, TrialColumns out) {
-        if (stride == 1) {
+    /** Copies the block's retained trials into the run's columns, from row {@code row} on. */
+    private static void retain(double[][] block, TrialColumns blockOut, int first, int n, Retention retention,
+            int row, double[][] inputs, TrialColumns out) {
+        if (retention.all()) {
             for (int c = 0; c < block.length; c++) {
                 System.arraycopy(block[c], 0, inputs[c], first, n);
             }
             out.copy(blockOut, 0, first, n);
             return;
         }
-        for (int i = (first + stride - 1) / stride * stride; i < first + n; i += stride) {
-            int t = i - first;
-            int slot = i / stride;
+        int slot = row;
+        for (int t = 0; t < n; t++) {
+            if (!retention.keeps(first + t)) {
+                continue;
+            }
             for (int c = 0; c < block.length; c++) {
                 inputs[c][slot] = block[c][t];
             }
             out.copyRow(blockOut, t, slot);
+            slot++;
         }
     }
 

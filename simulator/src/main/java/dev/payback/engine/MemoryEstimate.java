@@ -8,13 +8,14 @@ import dev.payback.scenario.Scenario;
  * starts (rather than failing with OutOfMemoryError after minutes). The estimate counts the arrays
  * the engine and the analysis allocate, from the run's {@link Layout}:
  * <ul>
- *   <li>per retained trial: one double per sampled input column ({@link SimulationResult#inputs()}),
+ *   <li>per retained trial (row): one double per sampled input column ({@link SimulationResult#inputs()}),
  *       the status quo's {@link TrialColumns} (4 doubles and 2 bytes), each option's
- *       {@link OptionColumns} (10 doubles, a short and a byte), and the analysis's working copies
- *       (sorted copies, score and payback-month columns: {@link #ANALYSIS_BYTES_PER_TRIAL}),
- *       counted as min(trials, retain cap), an upper bound of the retained subsample;</li>
- *   <li>the {@link MonthlyPaths}: one double per option, horizon month and kept trial, counted as
- *       min(trials, path cap), likewise an upper bound;</li>
+ *       {@link OptionColumns} (10 doubles, a short and a byte), the analysis's working copies
+ *       (sorted copies, score and payback-month columns: {@link #ANALYSIS_BYTES_PER_TRIAL}) and the
+ *       row's trial index ({@link Retention}), counted for every trial up to the retention line and
+ *       for an upper bound of the pseudo-random subset beyond it ({@link Retention#maxRows});</li>
+ *   <li>the {@link MonthlyPaths}: one double per option and horizon month, and a trial index, per
+ *       kept trial, counted likewise;</li>
  *   <li>per block of {@link InputSampler#BLOCK} trials: the partial moments {@link RunStats} merges
  *       after the run (n, mean and m2 of every series), so memory still grows with the trial count,
  *       but by a few hundred bytes per 2,048 trials;</li>
@@ -36,8 +37,13 @@ public final class MemoryEstimate {
     static final long GATE_BYTES_PER_TRIAL = 8 + 1;
     /** Analysis: a sorted copy of one column, the score and payback-month doubles, the paid flags, slack. */
     static final long ANALYSIS_BYTES_PER_TRIAL = 4 * 8 + 1;
-    /** Heap kept free for everything else (the JVM, the loader, the reports), beyond 10% of the maximum. */
-    public static final long MARGIN_BYTES = 64L << 20;
+    /** The row's trial index ({@link Retention}). */
+    static final long INDEX_BYTES_PER_ROW = 4;
+    /**
+     * Heap kept free for everything else (the JVM, the loader, the reports: report.pdf's layout and
+     * the transcoding of its SVG charts need tens of megabytes at once), beyond 10% of the maximum.
+     */
+    public static final long MARGIN_BYTES = 128L << 20;
 
     private final long perTrial;
     private final long perKeptPath;
@@ -61,14 +67,41 @@ public final class MemoryEstimate {
         int columns = layout.inputs().size();
         int optionCount = layout.strategyCount();
         int staged = layout.stagedCount();
-        long perTrial = 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * optionCount
-                + GATE_BYTES_PER_TRIAL * staged + ANALYSIS_BYTES_PER_TRIAL;
-        long perKeptPath = 8L * optionCount * (s.horizonMonths() + 1);   // months and the one-time cost
+        long perTrial = bytesPerRow(columns, optionCount, staged);
+        // months and the one-time cost, and the kept trial's index
+        long perKeptPath = 8L * optionCount * (s.horizonMonths() + 1) + INDEX_BYTES_PER_ROW;
         long series = 5 + 8L * optionCount + 2L * staged;
         long perBlock = 3 * 8L * series;
         long fixed = (long) options.threads() * InputSampler.BLOCK * perTrial;
-        return new MemoryEstimate(perTrial, perKeptPath, perBlock, fixed, options.monthlyPathCap(),
-                options.retainCap());
+        int line = options.retainCap() != Engine.Options.RETAIN_BY_MEMORY ? options.retainCap()
+                : retainLine(columns, optionCount, staged);
+        return new MemoryEstimate(perTrial, perKeptPath, perBlock, fixed, options.monthlyPathCap(), line);
+    }
+
+    /**
+     * Bytes of one retained row: its inputs, outputs (every strategy, the gates of the staged ones),
+     * the analysis's working copies and its trial index.
+     */
+    static long bytesPerRow(int columns, int strategies, int staged) {
+        return 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * strategies
+                + GATE_BYTES_PER_TRIAL * staged + ANALYSIS_BYTES_PER_TRIAL + INDEX_BYTES_PER_ROW;
+    }
+
+    /**
+     * The default retention line of a run with this many sampled columns and strategies (options and
+     * their staged rollouts, {@code staged} of them staged): every trial
+     * is retained while the rows fit {@link Engine.Options#RETAIN_BUDGET_BYTES}, and at least
+     * {@link Engine.Options#DEFAULT_RETAIN_CAP} trials. It depends on the scenario alone (not on the
+     * heap), so the same scenario, seed and trial count give the same output on every machine.
+     */
+    public static int retainLine(int columns, int strategies, int staged) {
+        long byBudget = Engine.Options.RETAIN_BUDGET_BYTES / bytesPerRow(columns, strategies, staged);
+        return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(Engine.Options.DEFAULT_RETAIN_CAP, byBudget));
+    }
+
+    /** The retention line this estimate counts (see {@link #retainLine(int, int, int)}). */
+    public int retainLine() {
+        return retainCap;
     }
 
     /** Bytes per retained trial, apart from monthly paths. */
@@ -79,8 +112,8 @@ public final class MemoryEstimate {
     /** Estimated bytes for a run of {@code trials} trials. */
     public long bytes(long trials) {
         long blocks = (trials + InputSampler.BLOCK - 1) / InputSampler.BLOCK;
-        return fixed + perTrial * Math.min(trials, retainCap) + perKeptPath * Math.min(trials, pathCap)
-                + perBlock * blocks;
+        return fixed + perTrial * Retention.maxRows(trials, retainCap)
+                + perKeptPath * Retention.maxRows(trials, pathCap) + (perBlock + 8) * blocks;
     }
 
     /** The largest trial count (at most {@link Integer#MAX_VALUE}) whose estimate fits in {@code available} bytes. */

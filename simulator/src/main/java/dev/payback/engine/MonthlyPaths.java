@@ -2,26 +2,24 @@ package dev.payback.engine;
 
 /**
  * Each option's cumulative net cash position cum_m by month, for the payback fan chart, kept for
- * a deterministic subsample of trials so memory stays bounded: every trial while the run has at
- * most {@code cap} trials, otherwise every {@code stride}-th trial (trial index divisible by the
- * stride). Monthly percentiles from the subsample are exact for runs up to {@code cap} trials.
+ * a bounded set of trials ({@link Retention}, its own salt): every trial while the run has at most
+ * {@code cap} trials, otherwise a pseudo-random subset of about {@code cap} trials keyed by the
+ * trial index, a uniform random sample for every sampling method. Monthly percentiles are exact
+ * for runs up to {@code cap} trials and carry the sampling error of about {@code cap} trials beyond.
  */
 public final class MonthlyPaths {
     /** Default number of trials whose monthly paths are kept. */
     public static final int DEFAULT_CAP = 100_000;
 
-    private final int stride;
+    private final Retention keep;
     private final int kept;
     private final int horizon;
     /** [option][month−1][kept trial]; row [option][horizon] holds the one-time cost C (cum_0 = −C). */
     private final double[][][] cumulative;
 
-    MonthlyPaths(int trials, int options, int horizon, int cap) {
-        if (cap < 1) {
-            throw new IllegalArgumentException("cap must be >= 1");
-        }
-        this.stride = (trials + cap - 1) / cap;
-        this.kept = (trials + stride - 1) / stride;
+    MonthlyPaths(Retention keep, int options, int horizon) {
+        this.keep = keep;
+        this.kept = keep.rows();
         this.horizon = horizon;
         this.cumulative = new double[options][horizon + 1][kept];
     }
@@ -34,9 +32,14 @@ public final class MonthlyPaths {
         return cumulative[option];
     }
 
-    /** Every stride-th trial is kept (1 = all). */
-    public int stride() {
-        return stride;
+    /** True when every trial's path is kept. */
+    public boolean allKept() {
+        return keep.all();
+    }
+
+    /** The trial index (0-based) of kept slot j. */
+    public int trial(int slot) {
+        return keep.trial(slot);
     }
 
     /** Number of trials kept. */

@@ -7,7 +7,7 @@ package dev.payback.engine;
  */
 public final class OptionColumns {
     /** Horizon months at which cumulative net and the max one-time cost are kept. */
-    public static final int[] CHECKPOINTS = {3, 6, 12};
+    public static final int[] CHECKPOINTS = Checkpoint.months();
 
     /** −C + Σ net_m / (1+r)^(m/12). */
     public final double[] npv;
@@ -31,16 +31,6 @@ public final class OptionColumns {
     public final double[] maxCumulativeAtBar;
     /** The one-time cost at month 0: the sampled C, or C_p for a staged strategy (docs/model.md section 7). */
     public final double[] oneTimeCost;
-
-    /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (docs/model.md: "roi": null). */
-    public boolean anyZeroTotalCost() {
-        for (double v : roi) {
-            if (Double.isNaN(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     OptionColumns(int trials) {
         npv = new double[trials];

@@ -237,22 +237,22 @@ public final class RunStats {
             for (int t = 0; t < n; t++) {
                 double share = out.painShare[t];
                 double fte = out.painFte[t];
-                c[SHARE_GE_1_5PCT] += share >= 0.015 ? 1 : 0;
-                c[SHARE_GE_3PCT] += share >= 0.03 ? 1 : 0;
-                c[SHARE_GE_5PCT] += share >= 0.05 ? 1 : 0;
-                c[FTE_GE_1] += fte >= 1 ? 1 : 0;
-                c[FTE_GE_2] += fte >= 2 ? 1 : 0;
+                c[SHARE_GE_1_5PCT] += share >= SeedThresholds.PAIN_SHARE_1_5PCT ? 1 : 0;
+                c[SHARE_GE_3PCT] += share >= SeedThresholds.PAIN_SHARE_3PCT ? 1 : 0;
+                c[SHARE_GE_5PCT] += share >= SeedThresholds.PAIN_SHARE_5PCT ? 1 : 0;
+                c[FTE_GE_1] += fte >= SeedThresholds.FTE_1 ? 1 : 0;
+                c[FTE_GE_2] += fte >= SeedThresholds.FTE_2 ? 1 : 0;
                 if (e != null) {
-                    c[EXCEPTION_GE_10PCT] += e[t] >= 0.10 ? 1 : 0;
-                    c[EXCEPTION_GE_15PCT] += e[t] >= 0.15 ? 1 : 0;
+                    c[EXCEPTION_GE_10PCT] += e[t] >= SeedThresholds.EXCEPTION_RATE_10PCT ? 1 : 0;
+                    c[EXCEPTION_GE_15PCT] += e[t] >= SeedThresholds.EXCEPTION_RATE_15PCT ? 1 : 0;
                 }
-                c[ACCURACY_LT_95PCT] += acc[t] < 0.95 ? 1 : 0;
+                c[ACCURACY_LT_95PCT] += acc[t] < SeedThresholds.INVENTORY_ACCURACY_95PCT ? 1 : 0;
                 if (r != null) {
-                    c[RECONCILIATION_GE_4H] += r[t] >= 4 ? 1 : 0;
+                    c[RECONCILIATION_GE_4H] += r[t] >= SeedThresholds.RECONCILIATION_HOURS_PER_WEEK ? 1 : 0;
                 }
                 int score = out.score[t];
-                c[SCORE_OPERATE] += score < 15 ? 1 : 0;
-                c[SCORE_ORCHESTRATE] += score > 22 ? 1 : 0;
+                c[SCORE_OPERATE] += score < Verdict.PILOT_FROM ? 1 : 0;
+                c[SCORE_ORCHESTRATE] += score > Verdict.ORCHESTRATE_ABOVE ? 1 : 0;
                 bestCount[out.best[t]]++;
             }
             for (int k = 0; k < optionCount; k++) {
@@ -268,7 +268,7 @@ public final class RunStats {
                 int defined = 0;
                 int paid = 0;
                 for (int t = 0; t < n; t++) {
-                    if (!Double.isNaN(oc.roi[t])) {
+                    if (!TrialEvents.roiUndefined(oc.roi[t])) {
                         v[defined++] = oc.roi[t];
                     }
                 }
@@ -276,16 +276,18 @@ public final class RunStats {
                 moments(b, base + ROI, v, defined);
                 for (int t = 0; t < n; t++) {
                     int m = oc.paybackMonth[t];
-                    if (m != 0) {
+                    if (TrialEvents.paidBack(m)) {
                         v[paid++] = m;
                     }
-                    c[cb + PAID_3] += m != 0 && m <= 3 ? 1 : 0;
-                    c[cb + PAID_6] += m != 0 && m <= 6 ? 1 : 0;
-                    c[cb + PAID_12] += m != 0 && m <= 12 ? 1 : 0;
-                    c[cb + NPV_NEGATIVE] += oc.npv[t] < 0 ? 1 : 0;
-                    c[cb + PAIN_EXCEEDS_FIRST_YEAR_COST] += out.annualPain[t] > oc.firstYearCost[t] ? 1 : 0;
-                    c[cb + YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST] += oc.yearOneBenefit[t] > oc.firstYearCost[t] ? 1 : 0;
-                    c[cb + PAID_BAR] += m != 0 && m <= bar ? 1 : 0;
+                    for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+                        c[cb + PAID_3 + j] += TrialEvents.paidBackWithin(m, OptionColumns.CHECKPOINTS[j]) ? 1 : 0;
+                    }
+                    c[cb + NPV_NEGATIVE] += TrialEvents.npvNegative(oc.npv[t]) ? 1 : 0;
+                    c[cb + PAIN_EXCEEDS_FIRST_YEAR_COST] +=
+                            TrialEvents.painExceedsFirstYearCost(out.annualPain[t], oc.firstYearCost[t]) ? 1 : 0;
+                    c[cb + YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST] +=
+                            TrialEvents.yearOneBenefitExceedsFirstYearCost(oc.yearOneBenefit[t], oc.firstYearCost[t]) ? 1 : 0;
+                    c[cb + PAID_BAR] += TrialEvents.paidBackWithin(m, bar) ? 1 : 0;
                 }
                 c[cb + NO_PAYBACK] += n - paid;
                 moments(b, base + PAYBACK_MONTH, v, paid);

@@ -7,12 +7,13 @@ import dev.payback.scenario.Scenario;
  *
  * <p><b>Retained trials.</b> Per-trial data ({@link #inputs()}, {@link #input(String)},
  * {@link #columns()}) is kept for the <em>retained</em> trials only, so memory does not grow with
- * the number of trials: every trial while the run has at most {@link Engine.Options#retainCap()}
- * trials (default {@value Engine.Options#DEFAULT_RETAIN_CAP}), otherwise every
- * {@link #retainStride()}-th trial (global trial indexes 0, stride, 2·stride, ...), a fixed,
- * seed-independent subsample. Row j of every retained column is trial {@code j · retainStride()},
- * inputs and outputs aligned. {@link #stats()} holds exact counts and moments over all trials;
- * {@link #paths()} has its own cap.
+ * the number of trials: every trial while the run has at most the retention line (by default
+ * derived from a memory budget, {@link MemoryEstimate#retainLine}, at least
+ * {@value Engine.Options#DEFAULT_RETAIN_CAP}), otherwise a pseudo-random subset of about that many
+ * trials keyed by the trial index ({@link Retention}), a uniform random sample for every sampling
+ * method. Row j of every retained column is trial {@code retention().trial(j)}, inputs and outputs
+ * aligned. {@link #stats()} holds exact counts and moments over all trials; {@link #paths()} has
+ * its own line.
  *
  * @param scenario     the scenario as run (trials and seed after CLI overrides)
  * @param layout       which column is which input
@@ -22,7 +23,7 @@ import dev.payback.scenario.Scenario;
  * @param columns      the per-trial outputs of the retained trials
  * @param paths        monthly cumulative net positions of a bounded subsample of trials
  * @param stats        exact counts and moments over all trials
- * @param retainStride every retainStride-th trial is retained (1 = all)
+ * @param retention    which trials are retained, row by row
  */
 public record SimulationResult(
         Scenario scenario,
@@ -32,7 +33,7 @@ public record SimulationResult(
         TrialColumns columns,
         MonthlyPaths paths,
         RunStats stats,
-        int retainStride) {
+        Retention retention) {
 
     /** Number of trials run (all of them, not only the retained ones). */
     public int trials() {
@@ -41,12 +42,12 @@ public record SimulationResult(
 
     /** Number of retained trials: the length of every column of {@link #inputs()} and {@link #columns()}. */
     public int retained() {
-        return columns.trials();
+        return columns.rows();
     }
 
-    /** True when every trial is retained (the run had at most the retention cap of trials). */
+    /** True when every trial is retained (the run had at most the retention line of trials). */
     public boolean allRetained() {
-        return retainStride == 1;
+        return retention.all();
     }
 
     /** The sampled values of the input with this path for the retained trials, or null when there is none. */

@@ -91,8 +91,11 @@ public final class TrialColumns {
         }
     }
 
-    /** Number of trials (rows) held: the retained trials of a run, see {@link SimulationResult}. */
-    public int trials() {
+    /**
+     * Number of rows held: the retained trials of a run (see {@link SimulationResult}), or one block.
+     * Not the number of trials run, which is {@link SimulationResult#trials()}.
+     */
+    public int rows() {
         return annualPain.length;
     }
 }

@@ -46,9 +46,12 @@ public final class ConsoleSummary {
             b.append(String.format(Locale.ROOT, "  %-24s P10 %-9s P50 %-9s P90 %-9s P(NPV < 0) %s%n", "NPV",
                     Money.compact(npv.p10(), cur), Money.compact(npv.p50(), cur), Money.compact(npv.p90(), cur),
                     Money.percent(o.pNpvNegative())));
-            b.append(String.format(Locale.ROOT, "  %-24s 90 days %s   6 months %s   12 months %s%n",
-                    "P(payback within)", Money.percent(o.paybackProbability().get(3)),
-                    Money.percent(o.paybackProbability().get(6)), Money.percent(o.paybackProbability().get(12))));
+            StringBuilder within = new StringBuilder();
+            for (dev.payback.engine.Checkpoint c : dev.payback.engine.Checkpoint.values()) {
+                within.append(within.length() == 0 ? "" : "   ").append(c.label()).append(' ')
+                        .append(Money.percent(o.paybackProbability().get(c.month())));
+            }
+            b.append(String.format(Locale.ROOT, "  %-24s %s%n", "P(payback within)", within));
             double max12 = o.maxOneTimeCost().get(12);
             b.append(String.format(Locale.ROOT, "  %-24s %s (quote median %s)%n", "Max one-time cost",
                     max12 < 0 ? "none: does not pay back within 12 months even if free, at "

@@ -504,7 +504,7 @@ public final class HtmlReport {
         rows.add(optionRow(s, "One-time cost, quote median", o -> o.oneTimeCost().p50(), "one_time_cost/p50", "whole"));
         rows.add(optionRow(s, "First-year cost, median", o -> o.firstYearCost().p50(), "first_year_cost/p50", "money"));
         for (int m : OptionColumns.CHECKPOINTS) {
-            String name = m == 3 ? "90 days" : m + " months";
+            String name = dev.payback.engine.Checkpoint.labelOf(m);
             rows.add(optionRow(s, "P(payback within " + name + ")", o -> o.paybackProbability().get(m),
                     "payback_probability/" + m, "pct"));
         }
@@ -512,7 +512,7 @@ public final class HtmlReport {
                 "payback_month/p50", "num0"));
         rows.add(optionRow(s, "P(no payback within the horizon)", o -> o.pNoPayback(), "p_no_payback", "pct"));
         for (int m : OptionColumns.CHECKPOINTS) {
-            String name = m == 3 ? "90 days" : m + " months";
+            String name = dev.payback.engine.Checkpoint.labelOf(m);
             Map<String, Object> max = optionRow(s, "Max one-time cost for payback within " + name + " at "
                             + Money.percent(s.options().get(0).paybackConfidence()) + " confidence",
                     o -> o.maxOneTimeCost().get(m), "max_one_time_cost/" + m, "whole");
@@ -563,7 +563,12 @@ public final class HtmlReport {
         m.put("discount", Money.percent1(r.scenario().discountRate()));
         m.put("confidence", Money.percent(r.scenario().paybackConfidence()));
         m.put("fanTrials", String.format(Locale.ROOT, "%,d", r.paths().kept()));
-        m.put("fanSubsample", r.paths().stride() > 1);
+        m.put("fanSubsample", !r.paths().allKept());
+        m.put("rowSubsample", !r.allRetained());
+        m.put("rowTrials", String.format(Locale.ROOT, "%,d", r.retained()));
+        // the standard error of a p-quantile's rank, sqrt(p(1−p)/rows), at its largest (the median)
+        m.put("rowRankError", String.format(Locale.ROOT, "%.2f percentage points",
+                100 * 0.5 / Math.sqrt(Math.max(1, r.retained()))));
         m.put("correlations", r.scenario().correlations().size());
         return m;
     }
@@ -574,7 +579,7 @@ public final class HtmlReport {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Summary.OptionSummary o : s.options()) {
             for (int m : OptionColumns.CHECKPOINTS) {
-                String name = m == 3 ? "90 days" : m + " months";
+                String name = dev.payback.engine.Checkpoint.labelOf(m);
                 rows.add(se(o.id() + ": P(payback within " + name + ")", o.paybackProbability().get(m),
                         "/options/" + o.id() + "/payback_probability/" + m, n, cur));
             }

@@ -185,9 +185,12 @@ public final class SensitivityText {
                 p.add(Part.text(" The largest single value is for " + Sensitivity.plainName(top.input()) + ": "));
                 p.add(Part.number(top.evppi(), "money", "/value_of_information/per_input/0/evppi"));
                 p.add(Part.text("; the rest of the EVPI comes from several inputs being uncertain at once."));
-            } else {
+            } else if (sens.evpi() > 0) {
                 p.add(Part.text(" The same option is best whatever any single input turns out to be; the EVPI "
                         + "comes from several inputs being uncertain at once."));
+            } else {
+                p.add(Part.text(" The same option is best in every simulated future, so no information, about one "
+                        + "input or all of them, would change the decision."));
             }
             lines.add(new Line(p, false));
             return lines;

@@ -271,6 +271,16 @@ public final class SummaryJson {
         number(g, "pilot", binomial(d.pPilot(), n));
         number(g, "orchestrate", binomial(d.pOrchestrate(), n));
         g.writeEndObject();
+        if (s.percentileTrials() < s.trials()) {
+            // Beyond the retention line percentiles come from a uniform random subset of the trials:
+            // a p-quantile's rank (as a share of trials) carries the error sqrt(p(1 − p)/rows),
+            // largest at the median. Written only then, so runs within the line are unchanged.
+            g.writeObjectFieldStart("percentiles");
+            g.writeNumberField("trials", s.percentileTrials());
+            number(g, "rank_error_p50", binomial(0.5, s.percentileTrials()));
+            number(g, "rank_error_p5_p95", binomial(0.05, s.percentileTrials()));
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * trials.csv: one row per trial with every input drawn (by canonical path, auxiliary draws
- * included) and the trial's outputs; beyond the retention cap (250,000 trials), one row per
- * retained trial, numbered by its trial index (see {@link SimulationResult}).
+ * included) and the trial's outputs; beyond the retention line (at least 250,000 trials), one row
+ * per retained trial of a uniform pseudo-random subset, numbered by its trial index (see
+ * {@link SimulationResult}).
  */
 public final class TrialsCsv {
     private TrialsCsv() {
@@ -51,9 +52,9 @@ public final class TrialsCsv {
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                 .setHeader(header.stream().map(CsvCells::safe).toArray(String[]::new)).get())) {
             Object[] row = new Object[header.size()];
-            for (int i = 0; i < c.trials(); i++) {
+            for (int i = 0; i < c.rows(); i++) {
                 int j = 0;
-                row[j++] = (long) i * r.retainStride() + 1;   // the retained trial's number
+                row[j++] = (long) r.retention().trial(i) + 1;   // the retained trial's number
                 for (double[] col : r.inputs()) {
                     row[j++] = col[i];
                 }

@@ -1,6 +1,7 @@
 package dev.payback.sampling;
 
 import dev.payback.scenario.Correlation;
+import dev.payback.scenario.CorrelationCheck;
 import dev.payback.scenario.Dist;
 import dev.payback.scenario.Input;
 import dev.payback.scenario.InvalidInputException;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,9 +42,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <li>a fixed input fills its constant;</li>
  * <li>a correlated group (a connected component of the correlation graph) draws from one stream
  *     keyed by {@link Streams#groupKey} of its sorted paths, through a Gaussian copula: Spearman ρ
- *     becomes the normal's r = 2 sin(πρ/6), the matrix is Cholesky-factored once, and each trial
- *     draws independent normals z (members in path order), x = Lz, value = {@link InverseCdf#atZ}(x).
- *     Marginals are exact and the rank correlations are attained (for continuous marginals).</li>
+ *     becomes the normal's r calibrated to the pair's margins ({@link dev.payback.scenario.CopulaCalibration};
+ *     2 sin(πρ/6) for two continuous margins), the matrix is checked ({@link CorrelationCheck}) and
+ *     Cholesky-factored once, and each trial draws independent normals z (members in path order),
+ *     x = Lz, value = {@link InverseCdf#atZ}(x). Marginals are exact and the rank correlations are
+ *     attained, discrete margins included.</li>
  * </ul>
  * Draws outside the input's {@link dev.payback.scenario.Domain} are clamped to it and counted.
  */
@@ -219,12 +221,25 @@ public final class InputSampler {
             for (int i = 0; i < m; i++) {
                 r[i][i] = 1;
             }
+            // one check, against the matrix factored below: each ρ calibrated to its margins
+            CorrelationCheck.Result check = CorrelationCheck.check(edges, p -> in.get(index.get(p)).dist());
+            for (CorrelationCheck.Unattainable u : check.unattainable()) {
+                problems.add(new Problem(u.correlation().where(), "correlations", CorrelationCheck.unattainable(
+                        CorrelationCheck.describe(u.correlation()), u), CorrelationCheck.UNATTAINABLE_FIX));
+            }
+            if (!check.unattainable().isEmpty()) {
+                continue;
+            }
+            if (!check.positiveDefinite()) {
+                problems.add(notPositiveDefinite(check.offending()));
+                continue;
+            }
             for (Correlation c : edges) {
                 int i = paths.indexOf(c.a());
                 int j = paths.indexOf(c.b());
-                double pearson = 2 * Math.sin(Math.PI * c.rho() / 6);
-                r[i][j] = pearson;
-                r[j][i] = pearson;
+                double normal = check.matrix()[check.variables().indexOf(c.a())][check.variables().indexOf(c.b())];
+                r[i][j] = normal;
+                r[j][i] = normal;
             }
             double[][] lower;
             try {
@@ -283,17 +298,11 @@ public final class InputSampler {
     private static Problem notPositiveDefinite(List<Correlation> edges) {
         StringBuilder pairs = new StringBuilder();
         for (Correlation c : edges) {
-            if (pairs.length() > 0) {
-                pairs.append("; ");
-            }
-            pairs.append(c.a()).append(" ~ ").append(c.b()).append(' ')
-                    .append(String.format(Locale.ROOT, "%s", c.rho()));
+            pairs.append(pairs.length() == 0 ? "" : ", ").append(CorrelationCheck.describe(c));
         }
         Location where = edges.get(0).where();
-        return new Problem(where, "correlations",
-                "the correlation matrix is not positive definite (after conversion to the normal copula, r = 2 sin(pi rho / 6)); "
-                        + "pairs involved: " + pairs,
-                "weaken one of these correlations (move it toward 0) or remove it");
+        return new Problem(where, "correlations", CorrelationCheck.notPositiveDefinite(pairs.toString()),
+                CorrelationCheck.NOT_POSITIVE_DEFINITE_FIX);
     }
 
     /** Number of inputs (columns). */

@@ -15,7 +15,7 @@ public enum SamplingMethod {
      */
     LHS,
     /**
-     * Scrambled Sobol': trial i is point i of a Sobol' sequence (Joe–Kuo directions) with one
+     * Randomly shifted Sobol' (not scrambled): trial i is point i of a Sobol' sequence (Joe–Kuo directions) with one
      * dimension per sampled input, shifted modulo 1 by a random vector drawn from the seed
      * (Cranley–Patterson rotation).
      */

@@ -3,15 +3,20 @@ package dev.payback.scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
- * Checks that a set of pairwise correlations can hold together: the matrix with 1 on the diagonal,
- * ρ for each listed pair and 0 elsewhere must be positive definite. Shared by the loader and the
- * sampling layer.
+ * Checks that a set of pairwise Spearman correlations can be sampled, against the matrix the
+ * sampler actually factors: the normal copula's correlations (1 on the diagonal, for each listed
+ * pair the r that attains its ρ for the two inputs' margins, {@link CopulaCalibration}, and 0
+ * elsewhere) must be positive definite, and each ρ must be attainable for its margins. The loader
+ * and the sampler use this check and its messages ({@link #notPositiveDefinite},
+ * {@link #unattainable}).
  */
 public final class CorrelationCheck {
     /** Eigenvalues at or below this count as not positive. */
@@ -29,17 +34,46 @@ public final class CorrelationCheck {
      * @param matrix        the correlation matrix
      * @param minEigenvalue its smallest eigenvalue
      * @param offending     the entries involved when not positive definite (empty otherwise), in input order
+     * @param unattainable  the entries whose ρ their margins cannot attain (then the matrix is not checked)
      */
-    public record Result(List<String> variables, double[][] matrix, double minEigenvalue, List<Correlation> offending) {
+    public record Result(List<String> variables, double[][] matrix, double minEigenvalue, List<Correlation> offending,
+                         List<Unattainable> unattainable) {
         public Result {
             variables = List.copyOf(variables);
             offending = List.copyOf(offending);
+            unattainable = List.copyOf(unattainable);
         }
 
         /** True when the correlations can be sampled jointly. */
         public boolean positiveDefinite() {
-            return minEigenvalue > TOLERANCE;
+            return unattainable.isEmpty() && minEigenvalue > TOLERANCE;
         }
+    }
+
+    /** A correlation its two margins cannot attain, with the range they can: [lo, hi]. */
+    public record Unattainable(Correlation correlation, double lo, double hi) {
+    }
+
+    /** The one message for a matrix that is not positive definite; {@code pairs} names the entries. */
+    public static String notPositiveDefinite(String pairs) {
+        return "these correlations cannot hold together (their matrix is not positive definite): " + pairs;
+    }
+
+    /** The suggestion that goes with {@link #notPositiveDefinite}. */
+    public static final String NOT_POSITIVE_DEFINITE_FIX = "weaken one of them or check their signs";
+
+    /** The one message for an unattainable correlation; {@code entry} names it. */
+    public static String unattainable(String entry, Unattainable u) {
+        return String.format(Locale.ROOT, "%s cannot be attained by these two distributions (their ranks tie): "
+                + "the attainable Spearman range is %.3f to %.3f", entry, u.lo(), u.hi());
+    }
+
+    /** The suggestion that goes with {@link #unattainable}. */
+    public static final String UNATTAINABLE_FIX = "use a correlation inside that range";
+
+    /** "a ~ b ρ": an entry as the messages name it. */
+    public static String describe(Correlation c) {
+        return c.a() + " ~ " + c.b() + " " + Input.plain(c.rho());
     }
 
     /** Input paths in order of first appearance. */
@@ -48,7 +82,7 @@ public final class CorrelationCheck {
         return new ArrayList<>(index.keySet());
     }
 
-    /** The correlation matrix over {@link #variables}: 1 on the diagonal, 0 where no pair is given. */
+    /** The Spearman matrix over {@link #variables}: 1 on the diagonal, 0 where no pair is given. */
     public static double[][] matrix(List<Correlation> correlations) {
         Map<String, Integer> index = index(correlations);
         int n = index.size();
@@ -65,12 +99,39 @@ public final class CorrelationCheck {
         return m;
     }
 
-    /** Checks the correlations; an empty list is trivially fine. */
-    public static Result check(List<Correlation> correlations) {
+    /**
+     * Checks the correlations against the normal-copula matrix the sampler factors; an empty list
+     * is trivially fine.
+     *
+     * @param margins each correlated input's distribution, by path
+     */
+    public static Result check(List<Correlation> correlations, Function<String, Dist> margins) {
         List<String> vars = variables(correlations);
-        double[][] m = matrix(correlations);
-        if (vars.isEmpty()) {
-            return new Result(vars, m, 1, List.of());
+        Map<String, Integer> index = index(correlations);
+        int n = vars.size();
+        double[][] m = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            m[i][i] = 1;
+        }
+        List<Unattainable> unattainable = new ArrayList<>();
+        for (Correlation c : correlations) {
+            Dist da = margins.apply(c.a());
+            Dist db = margins.apply(c.b());
+            double r;
+            try {
+                r = CopulaCalibration.normalCorrelation(da, db, c.rho());
+            } catch (IllegalArgumentException e) {
+                double[] range = CopulaCalibration.attainable(da, db);
+                unattainable.add(new Unattainable(c, range[0], range[1]));
+                continue;
+            }
+            int a = index.get(c.a());
+            int b = index.get(c.b());
+            m[a][b] = r;
+            m[b][a] = r;
+        }
+        if (vars.isEmpty() || !unattainable.isEmpty()) {
+            return new Result(vars, m, 1, List.of(), unattainable);
         }
         EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
         double[] values = eig.getRealEigenvalues();
@@ -97,7 +158,7 @@ public final class CorrelationCheck {
                 offending.addAll(correlations);
             }
         }
-        return new Result(vars, m, min, offending);
+        return new Result(vars, m, min, offending, List.of());
     }
 
     private static Map<String, Integer> index(List<Correlation> correlations) {

@@ -548,8 +548,13 @@ final class ScenarioReader {
         if (problems.size() > before || out.isEmpty()) {
             return out;
         }
-        CorrelationCheck.Result r = CorrelationCheck.check(out);
-        if (!r.positiveDefinite()) {
+        CorrelationCheck.Result r = CorrelationCheck.check(out, p -> inputs.get(p).dist());
+        for (CorrelationCheck.Unattainable u : r.unattainable()) {
+            int i = out.indexOf(u.correlation());
+            problems.add(entryNodes.get(i), "correlations[" + i + "]", CorrelationCheck.unattainable(
+                    CorrelationCheck.describe(u.correlation()), u), CorrelationCheck.UNATTAINABLE_FIX);
+        }
+        if (r.unattainable().isEmpty() && !r.positiveDefinite()) {
             StringBuilder named = new StringBuilder();
             Node first = null;
             for (Correlation c : r.offending()) {
@@ -558,10 +563,10 @@ final class ScenarioReader {
                     first = entryNodes.get(i);
                 }
                 named.append(named.length() == 0 ? "" : ", ").append("correlations[").append(i).append("] ")
-                        .append(c.a()).append(" ~ ").append(c.b()).append(' ').append(Input.plain(c.rho()));
+                        .append(CorrelationCheck.describe(c));
             }
-            problems.add(first, "correlations", "these correlations cannot hold together (their matrix is not "
-                    + "positive definite): " + named, "weaken one of them or check their signs");
+            problems.add(first, "correlations", CorrelationCheck.notPositiveDefinite(named.toString()),
+                    CorrelationCheck.NOT_POSITIVE_DEFINITE_FIX);
         }
         return out;
     }

@@ -195,6 +195,115 @@ class PilotUpdateTest {
         }
     }
 
+    /**
+     * Above the retention cap the pilot's prior is still exactly what {@code simulate} reports, key
+     * for key (one builder), and ROI's null rule counts every trial, not only the retained ones.
+     */
+    @Test
+    void thePriorIsTheSimulateSummaryAboveTheRetentionCap() throws Exception {
+        Scenario s = scenario(10_001, "{pert: [0.08, 0.14, 0.22]}", "{pert: [1, 2, 4]}", "{pert: [0.25, 0.4, 0.55]}");
+        SimulationResult run = Engine.run(s, Engine.Options.defaults().withThreads(2).withRetainCap(2_000));
+        assertThat(run.allRetained()).isFalse();
+        PilotUpdate.Result r = PilotUpdate.analyze(run,
+                pilot(s, month(0, 3000, 420) + month(1, 3000, 350) + month(2, 3000, 260)));
+        Summary sim = Analysis.summarize(run);
+        assertThat(r.prior().option()).isEqualTo(sim.options().get(0));
+        assertThat(r.prior().pBest()).isEqualTo(sim.pBest().get("orchestrate"));
+
+        // A total cost of 0 in about 1 trial in 2,000 (one-time and annual cost 0 together; none of
+        // these trials need be retained) makes ROI null in simulate, the prior and the update alike.
+        Scenario free = ScenarioLoader.parse("""
+                name: free option
+                horizon_months: 24
+                business: {orders_per_month: 12000, average_order_value: 45, gross_margin: 0.4,
+                           loaded_labor_cost_per_hour: 35}
+                pain: {exception_rate: {pert: [0.08, 0.14, 0.22]}, minutes_per_exception: 10}
+                options:
+                  - id: orchestrate
+                    kind: orchestrate
+                    one_time_cost: {discrete: {values: [0, 50000], weights: [1, 1999]}}
+                    annual_cost: 0
+                    implementation_months: 2
+                    effects: {exception_rate: {pert: [0.25, 0.4, 0.55]}}
+                correlations: []
+                """, "free.yaml", List.of(), null).withRun(10_001, 5);
+        SimulationResult freeRun = Engine.run(free, Engine.Options.defaults().withThreads(2).withRetainCap(2_000));
+        Summary freeSim = Analysis.summarize(freeRun);
+        PilotUpdate.Result fr = PilotUpdate.analyze(freeRun,
+                pilot(free, month(0, 3000, 420) + month(1, 3000, 350) + month(2, 3000, 260)));
+        assertThat(freeSim.options().get(0).roi()).isNull();
+        assertThat(fr.prior().option()).isEqualTo(freeSim.options().get(0));
+        assertThat(fr.updated().option().roi()).isNull();
+    }
+
+    /**
+     * While every trial is retained, the effective sample size grows in proportion to the trials:
+     * at 2× and 4× the old 250,000-trial cap it is 2× and 4× (ESS/n estimates E[w]²/E[w²], whose
+     * relative error here is well under 1%; the bounds allow 4%).
+     */
+    @Test
+    void effectiveSampleSizeGrowsInProportionToTrials() throws Exception {
+        String months = month(0, 3000, 420) + month(1, 3000, 330) + month(2, 3000, 250) + month(3, 3000, 240);
+        double[] ess = new double[3];
+        int[] trials = {250_000, 500_000, 1_000_000};
+        for (int i = 0; i < 3; i++) {
+            Scenario s = scenario(trials[i], "{pert: [0.08, 0.14, 0.22]}", "{pert: [1, 2, 4]}",
+                    "{pert: [0.25, 0.4, 0.55]}");
+            SimulationResult run = Engine.run(s, Engine.Options.defaults().withRetainCap(1_000_000));
+            assertThat(run.allRetained()).isTrue();
+            ess[i] = PilotUpdate.analyze(run, pilot(s, months)).ess();
+        }
+        assertThat(ess[1] / ess[0]).isCloseTo(2, within(0.08));
+        assertThat(ess[2] / ess[0]).isCloseTo(4, within(0.16));
+    }
+
+    /** Following the suggested trial count clears the ESS warning. */
+    @Test
+    void theSuggestedTrialCountClearsTheWarning() throws Exception {
+        String months = month(0, 3000, 420) + month(1, 3000, 300) + month(2, 3000, 210) + month(3, 3000, 200);
+        Scenario s = scenario(20_000, "{pert: [0.08, 0.14, 0.22]}", "{pert: [1, 2, 4]}", "{pert: [0.25, 0.4, 0.55]}");
+        PilotUpdate.Result first = PilotUpdate.analyze(Engine.run(s, Engine.Options.defaults()), pilot(s, months));
+        assertThat(first.ess()).isLessThan(1000);
+        String warning = first.warnings().get(0);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("about --trials ([0-9,]+)\\)").matcher(warning);
+        assertThat(m.find()).as(warning).isTrue();
+        int suggested = Integer.parseInt(m.group(1).replace(",", ""));
+        Scenario more = s.withRun(suggested, s.seed());
+        PilotUpdate.Result second = PilotUpdate.analyze(Engine.run(more, Engine.Options.defaults()), pilot(more, months));
+        assertThat(second.ess()).isGreaterThanOrEqualTo(1000);
+        assertThat(second.warnings()).noneSatisfy(w -> assertThat(w).contains("ESS below"));
+    }
+
+    /**
+     * The scope-share warning has a 10% tolerance around the scenario's P5–P95 orders: with a fixed
+     * orders_per_month of 12,000, pilot orders implying 12,029 a month (0.24% off) do not warn, 13,500
+     * (12.5% off) do.
+     */
+    @Test
+    void scopeShareWarningToleratesOrdinaryVariation() throws Exception {
+        Scenario s = ScenarioLoader.parse("""
+                name: fixed orders
+                business: {orders_per_month: 12000, average_order_value: 45, gross_margin: 0.4,
+                           loaded_labor_cost_per_hour: 35}
+                pain: {exception_rate: {pert: [0.08, 0.14, 0.22]}, minutes_per_exception: 10}
+                options:
+                  - id: orchestrate
+                    kind: orchestrate
+                    one_time_cost: 50000
+                    annual_cost: 10000
+                    implementation_months: 2
+                    effects: {exception_rate: {pert: [0.25, 0.4, 0.55]}}
+                """, "fixed.yaml", List.of(), null).withRun(5_000, 3);
+        SimulationResult run = Engine.run(s, Engine.Options.defaults());
+        // scope_share 0.25: mean orders 3,007.25 → 12,029 a month; 3,375 → 13,500
+        PilotUpdate.Result near = PilotUpdate.analyze(run, pilot(s, month(0, 3000, 420) + month(1, 3015, 350)
+                + month(2, 3000, 300) + month(3, 3014, 260)));
+        assertThat(near.warnings()).noneSatisfy(w -> assertThat(w).contains("scope_share"));
+        PilotUpdate.Result far = PilotUpdate.analyze(run, pilot(s, month(0, 3375, 470) + month(1, 3375, 400)));
+        assertThat(far.warnings()).anySatisfy(w -> assertThat(w).contains("imply 13,500 orders a month",
+                "range of 12,000 to 12,000", "check scope_share"));
+    }
+
     /** 0 exceptions out of 100,000 orders: finite weights, an ESS warning and no NaN in the JSON. */
     @Test
     void extremeDataGivesFiniteWeightsAWarningAndCleanJson() throws Exception {
@@ -205,7 +314,9 @@ class PilotUpdateTest {
         assertThat(r.observedReduction()).isEqualTo(1);
         assertThat(r.go()).isTrue();
         assertThat(r.ess()).isFinite().isGreaterThanOrEqualTo(1).isLessThan(1000);
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("ESS below 1,000", "run more trials"));
+        // far in the tail: more trials would need more than the run can retain, and the warning says so
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("ESS below 1,000",
+                "more trials cannot fix it", "pilot lies far outside"));
         // (3,000 + 100,000) / 2 / 0.25 = 206,000 orders a month is far above the scenario's 10,000-14,000
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("imply 206,000 orders a month",
                 "check scope_share"));

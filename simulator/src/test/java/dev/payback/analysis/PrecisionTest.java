@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 class PrecisionTest {
 
     static Scenario scenarioB() throws Exception {
-        return ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null)
+        return ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null)
                 .withRun(1, 21);
     }
 

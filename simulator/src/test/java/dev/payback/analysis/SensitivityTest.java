@@ -144,7 +144,7 @@ class SensitivityTest {
     @Test
     void summaryJsonAndConsoleCarryTheSensitivity() throws Exception {
         Summary summary = Analysis.summarize(Engine.run(
-                ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"))
+                ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"))
                         .withRun(4000, 3), Engine.Options.defaults().withThreads(2)));
         JsonNode json = new ObjectMapper().readTree(SummaryJson.toBytes(summary));
         JsonNode sens = json.at("/options/orchestrate/sensitivity");

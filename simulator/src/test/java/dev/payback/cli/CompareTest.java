@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** payback compare: figures side by side, differences, outputs and exit codes. */
 class CompareTest {
     static final String B = CliTest.SCENARIO_B;
-    static final String C = "../scenarios/c_distributor_spreadsheet_routing.yaml";
+    static final String C = dev.payback.Shipped.file("c_distributor_spreadsheet_routing.yaml");
 
     @Test
     void scenarioAgainstItselfShowsZeroDifferences(@TempDir Path tmp) throws Exception {

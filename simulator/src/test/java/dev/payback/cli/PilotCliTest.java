@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code payback pilot}: exit codes, the console verdict and the three output files. */
 class PilotCliTest {
-    static final String SCENARIO_B = "../scenarios/b_consumer_goods_multichannel.yaml";
-    static final String PILOT_B = "../scenarios/b_consumer_goods_multichannel_pilot.yaml";
+    static final String SCENARIO_B = dev.payback.Shipped.file("b_consumer_goods_multichannel.yaml");
+    static final String PILOT_B = dev.payback.Shipped.file("b_consumer_goods_multichannel_pilot.yaml");
 
     @Test
     void pilotPrintsTheVerdictFirstAndWritesJsonHtmlAndPng(@TempDir Path tmp) throws Exception {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code payback simulate} writes the business-case files, selected with --format. */
 class SimulateOutputsTest {
-    static final String SCENARIO_A = "../scenarios/a_apparel_single_warehouse.yaml";
+    static final String SCENARIO_A = dev.payback.Shipped.file("a_apparel_single_warehouse.yaml");
 
     @Test
     void writesEveryOutputAndPrintsTheReportLast(@TempDir Path tmp) throws Exception {

@@ -16,7 +16,7 @@ class DeterminismTest {
 
     @Test
     void identicalBytesFor1_2And8Threads() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null)
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null)
                 .withRun(20_000, 99);
         byte[] one = SummaryJson.toBytes(Analysis.summarize(Engine.run(s, Engine.Options.defaults().withThreads(1))));
         byte[] two = SummaryJson.toBytes(Analysis.summarize(Engine.run(s, Engine.Options.defaults().withThreads(2))));

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The heap estimate that lets the CLI refuse a trial count before the run starts. */
 class MemoryEstimateTest {
     static Scenario b() throws Exception {
-        return ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null);
+        return ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null);
     }
 
     @Test
@@ -24,15 +24,17 @@ class MemoryEstimateTest {
         int staged = options - s.options().size();
         MemoryEstimate e = MemoryEstimate.of(s, Engine.Options.defaults().withThreads(1));
         assertThat(e.bytesPerTrial()).as("columns %d, options %d", columns, options)
-                .isEqualTo(8L * columns + 34 + 107L * options + 9L * staged + 33);
+                .isEqualTo(8L * columns + 34 + 107L * options + 9L * staged + 33 + 4);
         // beyond the path cap, paths cost a fixed amount: the increment is bytesPerTrial (up to the subsample)
         long cap = MonthlyPaths.DEFAULT_CAP;
-        assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * (s.horizonMonths() + 1));
-        // beyond the retained-trial cap only the per-block partial moments grow: 24 bytes per series per block
-        long retain = Engine.Options.DEFAULT_RETAIN_CAP;
-        long far = 2048L * 1000;
-        assertThat(far).isGreaterThan(retain);
-        assertThat(e.bytes(far) - e.bytes(far - 2048)).isEqualTo(24L * (5 + 8L * options + 2L * staged));
+        assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * (s.horizonMonths() + 1) + 4);
+        // beyond the retention line (256 MB of rows, at least 250,000) and the bound of its random subset,
+        // only the per-block partial moments grow: 24 bytes per series per block, and 8 of row offsets
+        long retain = e.retainLine();
+        assertThat(retain).isEqualTo(Math.max(250_000, (256L << 20) / e.bytesPerTrial()));
+        long far = 2048L * 2000;
+        assertThat(far).isGreaterThan(retain + 8 * (long) Math.sqrt(retain) + 100);
+        assertThat(e.bytes(far) - e.bytes(far - 2048)).isEqualTo(24L * (5 + 8L * options + 2L * staged) + 8);
         assertThat(e.bytes(retain) - e.bytes(retain - 1)).isGreaterThanOrEqualTo(e.bytesPerTrial());
     }
 
@@ -68,8 +70,8 @@ class MemoryEstimateTest {
         assertThat(estimate).isGreaterThanOrEqualTo(actual);
         // and not wildly above it: the extra is the analysis copies and one block per thread
         long blocks = (s.trials() + 2047) / 2048;
-        assertThat(estimate).isLessThan(actual + 33L * s.trials() + MemoryEstimate.of(s, opts).bytesPerTrial() * 2048
-                + 24L * (5 + 8L * strategies + 2L * c.gates.length) * blocks + 1);
+        assertThat(estimate).isLessThan(actual + 41L * s.trials() + MemoryEstimate.of(s, opts).bytesPerTrial() * 2048
+                + (24L * (5 + 8L * strategies + 2L * c.gates.length) + 8) * blocks + 1);
     }
 
     @Test
@@ -89,7 +91,7 @@ class MemoryEstimateTest {
 
     @Test
     void usableHeapKeepsAMargin() {
-        assertThat(MemoryEstimate.usableHeap(2048L << 20)).isEqualTo((2048L << 20) - (2048L << 20) / 10 - (64L << 20));
+        assertThat(MemoryEstimate.usableHeap(2048L << 20)).isEqualTo((2048L << 20) - (2048L << 20) / 10 - (128L << 20));
         assertThat(MemoryEstimate.usableHeap(32L << 20)).isNegative();
     }
 }

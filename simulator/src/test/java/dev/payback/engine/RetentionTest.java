@@ -8,24 +8,31 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Per-trial columns are kept for a bounded, fixed subsample; counts and moments stay exact over
- * every trial, whatever the cap.
+ * Per-trial columns are kept for a bounded subset keyed by the trial index; counts and moments stay
+ * exact over every trial, whatever the line.
  */
 class RetentionTest {
 
     @Test
-    void cappedRunKeepsEveryStrideThTrialAndExactStatistics() throws Exception {
+    void cappedRunKeepsAHashKeyedSubsetAndExactStatistics() throws Exception {
         Scenario s = SamplingMethodsTest.scenarioB().withRun(10_001, 8);
         SimulationResult full = Engine.run(s, Engine.Options.defaults().withThreads(2));
         SimulationResult capped = Engine.run(s, Engine.Options.defaults().withThreads(2).withRetainCap(2_000));
 
         assertThat(full.allRetained()).isTrue();
         assertThat(full.retained()).isEqualTo(10_001);
-        assertThat(capped.retainStride()).isEqualTo(6);               // ceil(10,001 / 2,000)
-        assertThat(capped.retained()).isEqualTo(1_667);               // trials 0, 6, ..., 9,996
+        assertThat(capped.allRetained()).isFalse();
         assertThat(capped.trials()).isEqualTo(10_001);
-        for (int j : new int[] {0, 1, 777, 1_666}) {
-            int i = j * 6;
+        // each trial is kept with probability 2,000 / 10,001, independently: the count is binomial
+        // (sd 40); 5 sd either side fails with probability below 1e-6
+        assertThat(capped.retained()).isBetween(2_000 - 200, 2_000 + 200);
+        int previous = -1;
+        for (int j = 0; j < capped.retained(); j++) {
+            int i = capped.retention().trial(j);
+            assertThat(i).isGreaterThan(previous);                   // rows in trial order
+            assertThat(Retention.hash(i, Retention.ROWS_SALT) >>> 1)
+                    .isLessThan((long) (2_000.0 / 10_001 * 0x1p63)); // kept by its hash alone
+            previous = i;
             assertThat(capped.columns().options[1].npv[j]).isEqualTo(full.columns().options[1].npv[i]);
             assertThat(capped.columns().annualPain[j]).isEqualTo(full.columns().annualPain[i]);
             assertThat(capped.input("pain.exception_rate")[j]).isEqualTo(full.input("pain.exception_rate")[i]);

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SamplingMethodsTest {
 
     static Scenario scenarioB() throws Exception {
-        return ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null);
+        return ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null);
     }
 
     @ParameterizedTest

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Properties of the whole pipeline (loader → engine → analysis → summary.json) over generated
  * valid scenarios: every distribution form for many inputs, 1–3 options with random effects,
  * events, other costs, seasonality and a correlation. Each property varies one thing with the
- * same seed (common random numbers) and checks what docs/model.md implies.
+ * same seed (common random numbers) and checks what docs/model.md implies. Each property has a fixed
+ * jqwik seed, so a red run replays exactly.
  */
 class ModelPropertiesTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +63,7 @@ class ModelPropertiesTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "1701")
     void summaryIsFiniteWhereRequiredProbabilitiesInUnitIntervalPercentilesOrdered(
             @ForAll("small") GeneratedScenario g) throws Exception {
         JsonNode root = JSON.readTree(summary(run(load(g), 2))); // Jackson refuses NaN and Infinity tokens
@@ -123,7 +124,7 @@ class ModelPropertiesTest {
         }
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "1702")
     void raisingAOneTimeCostByDeltaLowersEveryNpvByDeltaAndNeverRaisesPayback(
             @ForAll("small") GeneratedScenario g, @ForAll @IntRange(min = 0, max = 2) int optionIndex,
             @ForAll @DoubleRange(min = 0, max = 200_000) double cost,
@@ -157,7 +158,7 @@ class ModelPropertiesTest {
         }
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "1703")
     void raisingAnEffectNeverLowersNpv(@ForAll("small") GeneratedScenario g,
             @ForAll @IntRange(min = 0, max = 2) int optionIndex, @ForAll int driverIndex,
             @ForAll @DoubleRange(min = 0, max = 1) double r1, @ForAll @DoubleRange(min = 0, max = 1) double r2)
@@ -182,7 +183,7 @@ class ModelPropertiesTest {
         assertThat(sumB / b.length).isGreaterThanOrEqualTo(sumA / a.length);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "1704")
     void raisingTheExceptionRateNeverLowersAnnualizedPain(@ForAll("small") GeneratedScenario g,
             @ForAll @DoubleRange(min = 0.001, max = 0.3) @Scale(4) double delta) throws Exception {
         GenDist raised = g.exceptionRate().raised(delta);
@@ -204,7 +205,7 @@ class ModelPropertiesTest {
         assertThat(meanB).isGreaterThanOrEqualTo(meanA);
     }
 
-    @Property(tries = 12)
+    @Property(tries = 12, seed = "1705")
     void oneAndFourThreadsGiveByteIdenticalSummaries(@ForAll("multiBlock") GeneratedScenario g) throws Exception {
         Scenario s = load(g);
         assertThat(summary(run(s, 4))).isEqualTo(summary(run(s, 1)));

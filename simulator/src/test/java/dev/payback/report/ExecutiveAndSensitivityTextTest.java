@@ -33,7 +33,7 @@ class ExecutiveAndSensitivityTextTest {
 
     @BeforeAll
     static void run() throws Exception {
-        result = Engine.run(ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"))
+        result = Engine.run(ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"))
                 .withRun(3000, 11), Engine.Options.defaults());
         b = Analysis.summarize(result);
     }
@@ -88,7 +88,7 @@ class ExecutiveAndSensitivityTextTest {
 
     @Test
     void scenarioAHasNoTension() throws Exception {
-        SimulationResult a = Engine.run(ScenarioLoader.load(Path.of("../scenarios/a_apparel_single_warehouse.yaml"))
+        SimulationResult a = Engine.run(ScenarioLoader.load(dev.payback.Shipped.path("a_apparel_single_warehouse.yaml"))
                 .withRun(3000, 11), Engine.Options.defaults());
         Summary s = Analysis.summarize(a);
         // operate is most often best and also pays back within 12 months most often
@@ -153,5 +153,17 @@ class ExecutiveAndSensitivityTextTest {
                 .render(b.currency());
         assertThat(robust).contains("The same option is best whatever any single input turns out to be")
                 .doesNotContain("largest single value");
+    }
+
+    /** EVPI exactly 0 (one option best in every future): the text does not claim several inputs matter at once. */
+    @Test
+    void zeroEvpiSaysNoInformationWouldChangeTheDecision() {
+        Sensitivity zero = new Sensitivity(b.sensitivity().byOption(), 0,
+                List.of(new Sensitivity.Evppi(b.sensitivity().evppi().get(0).input(), 0)));
+        String text = SensitivityText.render(with(b, b.pBest(), b.decision(), zero));
+        assertThat(text).contains("\n  No single input is worth measuring first: none has a value of information "
+                + "above ").contains(". The same option is best in every simulated future, so no information, about "
+                + "one input or all of them, would change the decision.\n");
+        assertThat(text).doesNotContain("several inputs being uncertain at once");
     }
 }

@@ -31,7 +31,7 @@ class HostileNamesTest {
 
     @Test
     void markupInNamesIsNeverLive(@TempDir Path dir) throws Exception {
-        String yaml = Files.readString(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"))
+        String yaml = Files.readString(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"))
                 .replaceFirst("(?m)^name: .*$", "name: " + yamlQuote(NAME))
                 .replaceFirst("(?m)^    label: .*$", "    label: " + yamlQuote(LABEL));
         Scenario s = ScenarioLoader.parse(yaml, "hostile.yaml", List.of(), null).withRun(1500, 3);

@@ -28,7 +28,7 @@ class PilotLoaderTest {
 
     @BeforeAll
     static void load() throws Exception {
-        scenarioB = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"));
+        scenarioB = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"));
     }
 
     /** The valid file with line {@code line} (1-based) replaced. */
@@ -53,7 +53,7 @@ class PilotLoaderTest {
         assertThat(p.months()).containsExactly(new Pilot.Month(0, 3000, 420), new Pilot.Month(1, 3000, 350));
         assertThat(p.observedReduction()).isCloseTo(1 - 350.0 / 420, org.assertj.core.api.Assertions.within(1e-12));
 
-        Pilot shipped = PilotLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel_pilot.yaml"), scenarioB);
+        Pilot shipped = PilotLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel_pilot.yaml"), scenarioB);
         assertThat(shipped.baseline()).hasSize(2);
         assertThat(shipped.live()).hasSize(4);
         // rate_base pooled over months -1 and 0: 855 / 6000; rate_last 285 / 3150

@@ -96,8 +96,9 @@ class ChartsTest {
             // C (a staged strategy: C_p) of each retained trial
             double[] oneTime = run.result().columns().options[o.index()].oneTimeCost;
             double[] start = new double[paths.kept()];
+            assertThat(run.result().allRetained()).isTrue(); // rows are trials, so row = trial index
             for (int t = 0; t < start.length; t++) {
-                start[t] = -oneTime[t * paths.stride()];
+                start[t] = -oneTime[paths.trial(t)];
             }
             assertThat(median.getX(0).doubleValue()).isEqualTo(0);
             assertThat(median.getY(0).doubleValue()).isEqualTo(median(start));

@@ -33,7 +33,7 @@ class PilotTextTest {
 
     @Test
     void aPilotShortOfItsTargetIsANoGoThatSaysSo() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml")).withRun(20_000, 4);
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml")).withRun(20_000, 4);
         Pilot p = PilotLoader.parse("""
                 option: orchestrate
                 scope_share: 0.25

@@ -1,0 +1,162 @@
+package dev.payback.analysis;
+
+import dev.payback.engine.OptionColumns;
+import dev.payback.engine.RunStats;
+import dev.payback.engine.SimulationResult;
+import dev.payback.engine.TrialColumns;
+import dev.payback.engine.TrialEvents;
+import dev.payback.scenario.Scenario;
+import dev.payback.scenario.Strategy;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one builder of an option's block of summary.json (MODEL.md section 5, {@code options.<id>}),
+ * in two forms that share every definition:
+ * <ul>
+ *   <li>{@link #exact}: every trial counts the same. Probabilities, means, sd, min and max are the
+ *       exact streamed statistics over all trials ({@link RunStats}); percentiles and the max
+ *       one-time cost quantiles come from the retained rows. This is what {@code simulate} reports
+ *       and what the pilot comparison shows as the prior.</li>
+ *   <li>{@link #weighted}: every retained row carries a weight (the pilot's likelihood), and every
+ *       share, mean and percentile is weighted ({@link Weighted}).</li>
+ * </ul>
+ * The events counted (paid back within T, no payback, NPV &lt; 0, pain exceeds first-year cost, best)
+ * are the tests of {@link TrialEvents}, used by the engine's counts and by the weighted shares alike;
+ * ROI is null in both forms when some trial of the run (any trial, not only a retained one) has a
+ * total cost of 0.
+ */
+final class OptionFigures {
+    private OptionFigures() {
+    }
+
+    /** Strategy k's figures with every trial counting the same (exact over all trials where streamed). */
+    static Summary.OptionSummary exact(SimulationResult r, int k) {
+        return exact(r, k, null);
+    }
+
+    /**
+     * Strategy k's figures (an option, or a staged rollout with its {@code gate}) with every trial
+     * counting the same.
+     */
+    static Summary.OptionSummary exact(SimulationResult r, int k, Summary.Gate gate) {
+        Scenario s = r.scenario();
+        Strategy spec = s.strategies().get(k);
+        OptionColumns oc = r.columns().options[k];
+        RunStats rs = r.stats();
+        long n = rs.trials();
+        Map<Integer, Stats> cumulative = new LinkedHashMap<>();
+        Map<Integer, Double> payback = new LinkedHashMap<>();
+        Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
+        double q = s.paybackConfidence();
+        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+            int month = OptionColumns.CHECKPOINTS[j];
+            cumulative.put(month, stats(rs.option(k, RunStats.CUMULATIVE + j), oc.cumulativeNet[j]));
+            payback.put(month, (double) rs.optionCount(k, RunStats.PAID_3 + j) / n);
+            // The largest C that pays back within T in at least a share q of trials: the (1−q)
+            // quantile of max_{m≤T}(cum_m + C).
+            maxOneTime.put(month, Stats.quantile(Stats.selectedCopy(oc.maxCumulativeBeforeOneTime[j], 1 - q), 1 - q));
+        }
+        int rows = oc.npv.length;
+        boolean[] paid = new boolean[rows];
+        double[] month = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            paid[i] = TrialEvents.paidBack(oc.paybackMonth[i]);
+            month[i] = oc.paybackMonth[i];
+        }
+        RunStats.Moments pm = rs.option(k, RunStats.PAYBACK_MONTH);
+        Stats paybackMonth = Stats.of(month, paid);
+        paybackMonth = pm.n() == 0 ? paybackMonth : new Stats(pm.n(), pm.mean(), pm.sd(), paybackMonth.p5(),
+                paybackMonth.p10(), paybackMonth.p25(), paybackMonth.p50(), paybackMonth.p75(), paybackMonth.p90(),
+                paybackMonth.p95(), pm.min(), pm.max());
+        return new Summary.OptionSummary(spec.id(), spec.label(), kind(spec),
+                stats(rs.option(k, RunStats.NPV), oc.npv),
+                roiNull(r, k) ? null : stats(rs.option(k, RunStats.ROI), oc.roi),
+                stats(rs.option(k, RunStats.FIRST_YEAR_COST), oc.firstYearCost), cumulative,
+                payback, paybackMonth, (double) rs.optionCount(k, RunStats.NO_PAYBACK) / n,
+                (double) rs.optionCount(k, RunStats.NPV_NEGATIVE) / n,
+                (double) rs.optionCount(k, RunStats.PAIN_EXCEEDS_FIRST_YEAR_COST) / n, maxOneTime, q,
+                stats(rs.option(k, RunStats.ONE_TIME_COST), oc.oneTimeCost), gate,
+                Stats.of(oc.yearOneBenefit),
+                (double) rs.optionCount(k, RunStats.YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST) / n,
+                s.paybackMonths(), (double) rs.optionCount(k, RunStats.PAID_BAR) / n,
+                Stats.quantile(Stats.selectedCopy(oc.maxCumulativeAtBar, 1 - q), 1 - q));
+    }
+
+    /** P(best) of option k over all trials (exact). */
+    static double exactPBest(SimulationResult r, int k) {
+        return (double) r.stats().best(k + 1) / r.stats().trials();
+    }
+
+    /** Option k's figures with retained row i weighted by {@code w[i]} (weights need not sum to 1). */
+    static Summary.OptionSummary weighted(SimulationResult r, int k, double[] w) {
+        Scenario s = r.scenario();
+        Strategy spec = s.strategies().get(k);
+        TrialColumns c = r.columns();
+        OptionColumns oc = c.options[k];
+        int n = w.length;
+        Map<Integer, Stats> cumulative = new LinkedHashMap<>();
+        Map<Integer, Double> payback = new LinkedHashMap<>();
+        Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
+        double q = s.paybackConfidence();
+        boolean[] hit = new boolean[n];
+        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+            int month = OptionColumns.CHECKPOINTS[j];
+            cumulative.put(month, Weighted.stats(oc.cumulativeNet[j], w));
+            for (int i = 0; i < n; i++) {
+                hit[i] = TrialEvents.paidBackWithin(oc.paybackMonth[i], month);
+            }
+            payback.put(month, Weighted.share(hit, w));
+            // MODEL.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
+            maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime[j], w, 1 - q));
+        }
+        boolean[] paid = new boolean[n];
+        boolean[] none = new boolean[n];
+        boolean[] negative = new boolean[n];
+        boolean[] painExceeds = new boolean[n];
+        boolean[] yearOneExceeds = new boolean[n];
+        boolean[] paidAtBar = new boolean[n];
+        double[] month = new double[n];
+        for (int i = 0; i < n; i++) {
+            paid[i] = TrialEvents.paidBack(oc.paybackMonth[i]);
+            none[i] = !paid[i];
+            month[i] = oc.paybackMonth[i];
+            negative[i] = TrialEvents.npvNegative(oc.npv[i]);
+            painExceeds[i] = TrialEvents.painExceedsFirstYearCost(c.annualPain[i], oc.firstYearCost[i]);
+            yearOneExceeds[i] = TrialEvents.yearOneBenefitExceedsFirstYearCost(oc.yearOneBenefit[i], oc.firstYearCost[i]);
+            paidAtBar[i] = TrialEvents.paidBackWithin(oc.paybackMonth[i], s.paybackMonths());
+        }
+        return new Summary.OptionSummary(spec.id(), spec.label(), kind(spec), Weighted.stats(oc.npv, w),
+                roiNull(r, k) ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
+                payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
+                Weighted.share(painExceeds, w), maxOneTime, q, Weighted.stats(oc.oneTimeCost, w), null,
+                Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
+                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q));
+    }
+
+    /** Weighted P(best) of option k over the retained rows. */
+    static double weightedPBest(SimulationResult r, int k, double[] w) {
+        byte[] best = r.columns().best;
+        boolean[] hit = new boolean[w.length];
+        for (int i = 0; i < hit.length; i++) {
+            hit[i] = TrialEvents.best(best[i], k);
+        }
+        return Weighted.share(hit, w);
+    }
+
+    /** "roi": null when some trial's total cost is 0 (MODEL.md section 2), counted over every trial. */
+    static boolean roiNull(SimulationResult r, int k) {
+        return r.stats().optionCount(k, RunStats.ROI_UNDEFINED) > 0;
+    }
+
+    /** Exact moments over all trials, percentiles over the retained values. */
+    static Stats stats(RunStats.Moments m, double[] retained) {
+        return Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), Stats.selectedCopy(retained, Stats.LEVELS));
+    }
+
+    private static String kind(Strategy spec) {
+        return spec.kind().name().toLowerCase(Locale.ROOT);
+    }
+}
