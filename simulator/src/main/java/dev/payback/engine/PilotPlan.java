@@ -128,8 +128,9 @@ public final class PilotPlan {
 
         int trials = s.trials();
         int blocks = (int) ((trials + (long) InputSampler.BLOCK - 1) / InputSampler.BLOCK);
-        int stride = (int) ((trials + (long) options.retainCap() - 1) / options.retainCap());
-        int kept = (int) ((trials + (long) stride - 1) / stride);
+        // the same retained trials as a run of the scenario (Engine.retention), so figures agree exactly
+        Retention retention = Engine.retention(options, layout, trials);
+        int kept = retention.rows();
         // [block][design + 1] partial n, mean, m2 (the last slot is the big bang)
         long[] blockN = new long[blocks * (nd + 1)];
         double[] blockMean = new double[blocks * (nd + 1)];
@@ -178,8 +179,11 @@ public final class PilotPlan {
                                 c[3][d] += g[t] == GateColumns.STOP && bigBang[t] > 0 ? 1 : 0;
                             }
                         }
-                        for (int i = (first + stride - 1) / stride * stride; i < first + n; i += stride) {
-                            retained[d][i / stride] = oc.npv[i - first];
+                        int row = retention.firstRow(b);
+                        for (int t = 0; t < n; t++) {
+                            if (retention.keeps(first + t)) {
+                                retained[d][row++] = oc.npv[t];
+                            }
                         }
                     }
                 }
