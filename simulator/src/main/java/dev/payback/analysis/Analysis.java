@@ -34,7 +34,7 @@ public final class Analysis {
      * pseudo-random subset beyond it (see {@link SimulationResult}).
      */
     public static Summary summarize(SimulationResult r) {
-        return summarize(r, true);
+        return summarize(r, Sensitivity.of(r));
     }
 
     /**
@@ -42,10 +42,14 @@ public final class Analysis {
      * only read the headline figures (scenario comparison).
      */
     public static Summary headlines(SimulationResult r) {
-        return summarize(r, false);
+        return summarize(r, (Sensitivity) null);
     }
 
-    private static Summary summarize(SimulationResult r, boolean withSensitivity) {
+    /**
+     * The summary of a run with its sensitivity analysis computed apart ({@link Sensitivity#of(SimulationResult)}
+     * of the same run), or without one when {@code sensitivity} is null.
+     */
+    public static Summary summarize(SimulationResult r, Sensitivity sensitivity) {
         Scenario s = r.scenario();
         TrialColumns c = r.columns();
         RunStats rs = r.stats();
@@ -106,7 +110,7 @@ public final class Analysis {
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
                 stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
                 stats(rs.moments(RunStats.REVENUE), c.revenue), thresholds, options, pBest, decision, tests, inputs,
-                withSensitivity ? Sensitivity.of(r) : null, r.retained());
+                sensitivity, r.retained());
     }
 
     private static Stats stats(RunStats.Moments m, double[] retained) {

@@ -190,39 +190,62 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
         return byOption.getOrDefault(optionId, List.of());
     }
 
+    /** Bits per pass of {@link #order}'s radix sort (4 passes cover the 64-bit key). */
+    private static final int RADIX_BITS = 16;
+
     /**
-     * Trial indexes ordered by value, ties by trial index (a stable bottom-up merge sort of the
-     * identity permutation).
+     * Trial indexes ordered by value ({@link Double#compare}: −0.0 before 0.0, NaN last), ties by
+     * trial index. A stable least-significant-digit radix sort of the identity permutation on the
+     * values' order-preserving 64-bit keys ({@link #sortableKey}): a few sequential passes instead of
+     * n log n comparisons through the index array; stability keeps equal values in trial order. A pass
+     * whose digit is the same for every value is skipped.
      */
     static int[] order(double[] x) {
         int n = x.length;
+        long[] key = new long[n];
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
+            key[i] = sortableKey(x[i]);
             a[i] = i;
         }
+        long[] key2 = new long[n];
         int[] b = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int i = lo;
-                int j = mid;
-                int o = lo;
-                while (i < mid && j < hi) {
-                    b[o++] = Double.compare(x[a[j]], x[a[i]]) < 0 ? a[j++] : a[i++];
-                }
-                while (i < mid) {
-                    b[o++] = a[i++];
-                }
-                while (j < hi) {
-                    b[o++] = a[j++];
-                }
+        int mask = (1 << RADIX_BITS) - 1;
+        int[] start = new int[mask + 2];
+        for (int shift = 0; shift < Long.SIZE; shift += RADIX_BITS) {
+            Arrays.fill(start, 0);
+            for (int i = 0; i < n; i++) {
+                start[(int) (key[i] >>> shift & mask) + 1]++;
             }
-            int[] t = a;
+            if (n == 0 || start[(int) (key[0] >>> shift & mask) + 1] == n) {
+                continue; // every value has this digit: the pass would not move anything
+            }
+            for (int d = 0; d <= mask; d++) {
+                start[d + 1] += start[d];
+            }
+            for (int i = 0; i < n; i++) {
+                int p = start[(int) (key[i] >>> shift & mask)]++;
+                key2[p] = key[i];
+                b[p] = a[i];
+            }
+            long[] tk = key;
+            key = key2;
+            key2 = tk;
+            int[] ta = a;
             a = b;
-            b = t;
+            b = ta;
         }
         return a;
+    }
+
+    /**
+     * A 64-bit key whose unsigned order is {@link Double#compare}'s order of the values: the sign bit
+     * flipped for positive values, every bit flipped for negative ones (NaN canonicalized, so every NaN
+     * is one key above +∞).
+     */
+    static long sortableKey(double v) {
+        long bits = Double.doubleToLongBits(v);
+        return bits ^ (bits >> 63 | Long.MIN_VALUE);
     }
 
     /** Ranks 1..n (average ranks for ties) minus their mean (n+1)/2, by trial. */

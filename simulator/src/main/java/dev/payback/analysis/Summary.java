@@ -1,7 +1,10 @@
 package dev.payback.analysis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The headline results of a run: everything summary.json holds (docs/model.md section 5) plus the
@@ -34,7 +37,7 @@ public record Summary(
      */
     public Summary {
         options = List.copyOf(options);
-        pBest = Map.copyOf(pBest);
+        pBest = ordered(pBest);
         fiveTests = List.copyOf(fiveTests);
         inputs = List.copyOf(inputs);
     }
@@ -54,6 +57,16 @@ public record Summary(
             Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs) {
         this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
                 thresholds, options, pBest, decision, fiveTests, inputs, null);
+    }
+
+    /**
+     * An unmodifiable copy that iterates in the given map's order (Map.copyOf's order changes from one
+     * JVM run to the next, and every output that iterates these maps must be the same for the same run).
+     */
+    static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        Map<K, V> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** docs/model.md section 3: probabilities of the seed's thresholds, over trials. */
@@ -100,9 +113,9 @@ public record Summary(
          * benefit test (docs/model-notes.md).
          */
         public OptionSummary {
-            cumulativeNet = Map.copyOf(cumulativeNet);
-            paybackProbability = Map.copyOf(paybackProbability);
-            maxOneTimeCost = Map.copyOf(maxOneTimeCost);
+            cumulativeNet = ordered(cumulativeNet);
+            paybackProbability = ordered(paybackProbability);
+            maxOneTimeCost = ordered(maxOneTimeCost);
             if (paybackMonths < 1) {
                 throw new IllegalArgumentException("paybackMonths must be >= 1");
             }

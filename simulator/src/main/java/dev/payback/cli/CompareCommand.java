@@ -4,6 +4,7 @@ import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Comparison;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
+import dev.payback.engine.SimulationResult;
 import dev.payback.report.OutputFolder;
 import dev.payback.report.compare.CompareReport;
 import dev.payback.scenario.InvalidInputException;
@@ -85,7 +86,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<Summary> summaries = new ArrayList<>();
         List<String> files = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
-            summaries.add(Analysis.headlines(Engine.run(loaded.get(i), options)));
+            SimulationResult result = Engine.run(loaded.get(i), options);
+            // the statistics after the engine, like the engine, use at most --threads workers
+            summaries.add(Bounded.run(options.threads(), () -> Analysis.headlines(result)));
             files.add(scenarios.get(i).toString());
         }
         Comparison c = Comparison.of(files, summaries);

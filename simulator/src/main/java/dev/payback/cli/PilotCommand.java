@@ -88,7 +88,8 @@ public final class PilotCommand implements Callable<Integer> {
 
     private Integer pilot(Scenario s, Pilot pilot, OutputFolder folder) throws IOException, InvalidInputException {
         SimulationResult result = Engine.run(s, run.engine());
-        PilotUpdate.Result r = PilotUpdate.analyze(result, pilot);
+        // the analysis after the engine, like the engine, uses at most --threads workers
+        PilotUpdate.Result r = Bounded.run(run.engine().threads(), () -> PilotUpdate.analyze(result, pilot));
 
         Path json = folder.write("summary.json", PilotJson.toBytes(r));
         JFreeChart chart = PilotChart.chart(r);

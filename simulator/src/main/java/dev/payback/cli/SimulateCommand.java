@@ -2,6 +2,7 @@ package dev.payback.cli;
 
 import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Precision;
+import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
@@ -10,7 +11,9 @@ import dev.payback.report.OutputFolder;
 import dev.payback.report.OutputFormat;
 import dev.payback.report.PdfReport;
 import dev.payback.report.Outputs;
+import dev.payback.report.StageTimes;
 import dev.payback.report.TrialsCsv;
+import dev.payback.report.WorkbookOptions;
 import dev.payback.sampling.SamplingMethod;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Scenario;
@@ -69,8 +72,18 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "(e.g. 0.005); --trials then caps the trials (default 100,000,000).")
     Double precision;
 
+    @Option(names = "--workbook-trials",
+            description = "Add the Trials sheet (the first 100,000 trials) to business-case.xlsx; off by default, "
+                    + "which keeps the workbook small (use --trials-csv for every retained trial).")
+    boolean workbookTrials;
+
+    @Option(names = "--timings",
+            description = "Print the wall time of each stage to standard error (also PAYBACK_TIMINGS=1).")
+    boolean timings;
+
     @Override
     public Integer call() throws InvalidInputException, IOException {
+        StageTimes times = StageTimes.fromFlagOrEnv(timings);
         run.check();
         Set<OutputFormat> selected;
         try {
@@ -84,18 +97,21 @@ public final class SimulateCommand implements Callable<Integer> {
                     "--precision must lie between 0 and 1 (a probability half-width such as 0.005), got " + precision);
         }
 
-        Scenario s = run.apply(input.load());
+        Scenario s = times.time("load", () -> run.apply(input.load()));
         try (OutputFolder folder = OutputOptions.open(spec, out, Path.of("out", baseName(input.file())))) {
-            return simulate(s, method, selected, folder);
+            return simulate(s, method, selected, folder, times);
         }
     }
 
-    private Integer simulate(Scenario s, SamplingMethod method, Set<OutputFormat> selected, OutputFolder folder)
+    private Integer simulate(Scenario s, SamplingMethod method, Set<OutputFormat> selected, OutputFolder folder,
+            StageTimes times)
             throws IOException, InvalidInputException {
         Engine.Options options = run.engine().withSampling(method);
         PrintWriter o = spec.commandLine().getOut();
         SimulationResult result;
         String precisionNote = null;
+        long engineStart = System.nanoTime();
+        long engineCpu = times.cpuNow();
         try (RunProgress progress = RunProgress.startIfConsole()) {
             if (precision == null) {
                 if (progress != null) {
@@ -120,13 +136,21 @@ public final class SimulateCommand implements Callable<Integer> {
                                 result.trials(), out.batches());
             }
         }
-        Summary summary = Analysis.summarize(result);
+        times.since("engine", engineStart, engineCpu);
+        // every stage after the engine runs in a pool of --threads workers
+        WorkbookOptions workbook = new WorkbookOptions(workbookTrials);
+        Summary summary = Bounded.run(options.threads(), () -> {
+            Sensitivity sensitivity = times.time("sensitivity", () -> Sensitivity.of(result));
+            return times.time("headline statistics", () -> Analysis.summarize(result, sensitivity));
+        });
 
         Path dir = folder.target();
-        List<Path> written = Outputs.write(folder, result, summary, selected,
-                pageSize != null ? pageSize : PdfReport.PageSize.forCurrency(summary.currency()));
-        Path csv = trialsCsv ? folder.write("trials.csv", w -> TrialsCsv.write(result, w)) : null;
-        folder.publish();
+        PdfReport.PageSize paper = pageSize != null ? pageSize : PdfReport.PageSize.forCurrency(summary.currency());
+        List<Path> written = Bounded.run(options.threads(),
+                () -> Outputs.write(folder, result, summary, selected, paper, workbook, times));
+        Path csv = trialsCsv ? times.time("trials.csv", () -> folder.write("trials.csv", w -> TrialsCsv.write(result, w)))
+                : null;
+        times.step("publish", folder::publish);
         o.print(ConsoleSummary.render(summary));
         o.println();
         if (precisionNote != null) {
@@ -149,6 +173,7 @@ public final class SimulateCommand implements Callable<Integer> {
             o.println("Report: " + dir.resolve(Outputs.REPORT));
         }
         o.flush();
+        times.print(spec.commandLine().getErr());
         return 0;
     }
 

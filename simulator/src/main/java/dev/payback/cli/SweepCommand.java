@@ -2,6 +2,7 @@ package dev.payback.cli;
 
 import dev.payback.analysis.Sweep;
 import dev.payback.engine.Engine;
+import dev.payback.engine.SimulationResult;
 import dev.payback.report.OutputFolder;
 import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepReport;
@@ -131,7 +132,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         // every value is checked by the loader before the first run
         for (int i = 0; i < values.size(); i++) {
-            stepResults.add(Sweep.measure(values.get(i), Engine.run(scenarios.get(i), options)));
+            SimulationResult result = Engine.run(scenarios.get(i), options);
+            double value = values.get(i);
+            // the statistics after the engine, like the engine, use at most --threads workers
+            stepResults.add(Bounded.run(options.threads(), () -> Sweep.measure(value, result)));
         }
         List<Sweep.OptionInfo> infos = new ArrayList<>();
         first.strategies().forEach(o -> infos.add(new Sweep.OptionInfo(o.id(), o.label())));

@@ -39,8 +39,11 @@ public final class MemoryEstimate {
     static final long ANALYSIS_BYTES_PER_TRIAL = 4 * 8 + 1;
     /** The row's trial index ({@link Retention}). */
     static final long INDEX_BYTES_PER_ROW = 4;
-    /** Heap kept free for everything else (the JVM, the loader, the reports), beyond 10% of the maximum. */
-    public static final long MARGIN_BYTES = 64L << 20;
+    /**
+     * Heap kept free for everything else (the JVM, the loader, the reports: report.pdf's layout and
+     * the transcoding of its SVG charts need tens of megabytes at once), beyond 10% of the maximum.
+     */
+    public static final long MARGIN_BYTES = 128L << 20;
 
     private final long perTrial;
     private final long perKeptPath;

@@ -19,15 +19,18 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * business-case.xlsx: sheets Decision (the recommendation and the headline figures in words), Summary
  * (every headline figure with its summary.json key), Options
  * (one row per option, the columns of summary.csv), Cash flow (month by month), Assumptions (each input with its sampled
  * P10/P50/P90 and the share clamped), Sensitivity (each option's tornado and Spearman per input, then
- * the EVPI and each input's EVPPI, every row with its summary.json key) and Trials (the first
- * {@link #MAX_TRIAL_ROWS} trials).
- * Written with a streaming workbook so memory stays bounded whatever the trial count.
+ * the EVPI and each input's EVPPI, every row with its summary.json key) and, only when asked for
+ * ({@link WorkbookOptions#trials()}, {@code --workbook-trials}), Trials (the first {@link #MAX_TRIAL_ROWS}
+ * trials). Written with a streaming workbook so memory stays bounded whatever the trial count. The
+ * bytes depend only on the run: the package's creation date is left out and every zip entry carries
+ * the same fixed time.
  */
 public final class BusinessCaseXlsx {
     private BusinessCaseXlsx() {
@@ -122,10 +125,19 @@ public final class BusinessCaseXlsx {
         f.add(new Figure(name, Headlines.finite(v), Headlines.Kind.MONEY, pointer));
     }
 
-    /** Writes the workbook. */
+    /** Writes the default workbook (no Trials sheet). */
     public static void write(SimulationResult r, Summary s, OutputStream out) throws IOException {
+        write(r, s, WorkbookOptions.DEFAULT, out);
+    }
+
+    /** Writes the workbook with the given options. */
+    public static void write(SimulationResult r, Summary s, WorkbookOptions options, OutputStream out)
+            throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
+            // POI stamps the package with the time of writing; leave it out so that identical runs give
+            // identical bytes (the zip entries already carry a fixed time)
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.empty());
             Styles st = new Styles(wb, s.currency());
             DecisionSheet.write(wb, s);
             summarySheet(wb, st, s);
@@ -135,7 +147,9 @@ public final class BusinessCaseXlsx {
             if (s.sensitivity() != null) {
                 sensitivitySheet(wb, st, s);
             }
-            trialsSheet(wb, st, r);
+            if (options.trials()) {
+                trialsSheet(wb, st, r);
+            }
             for (int k = 0; k < wb.getNumberOfSheets(); k++) {
                 Sheet sheet = wb.getSheetAt(k);
                 if (!sheet.getSheetName().equals(DecisionSheet.NAME)) {

@@ -58,7 +58,10 @@ public record Scenario(
         }
         options = List.copyOf(options);
         correlations = List.copyOf(correlations);
-        stress = Map.copyOf(stress);
+        // insertion order (the file's), not Map.copyOf's order, which changes between JVM runs
+        Map<String, Map<String, String>> presets = new java.util.LinkedHashMap<>();
+        stress.forEach((k, v) -> presets.put(k, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(v))));
+        stress = java.util.Collections.unmodifiableMap(presets);
     }
 
     /** A scenario with the default payback bar of 12 months. */

@@ -170,7 +170,7 @@ public final class ScenarioLoader {
                         + Nodes.describe(t.getValueNode()), "write e.g. {pain.expedite_fee: {ci90: [15, 45]}}");
             }
             presets.put(name, entries);
-            texts.put(name, Map.copyOf(text));
+            texts.put(name, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(text)));
         }
         return presets;
     }

@@ -45,6 +45,15 @@ class BeyondTheCapsTest {
             assertThat(Files.size(p)).as(p.toString()).isPositive();
         }
 
+        // the charts count every trial as a simulated future and name the retained rows the bars come from
+        var chartData = dev.payback.report.charts.ChartData.of(r, summary);
+        assertThat(chartData.trials()).isEqualTo(1_500);
+        assertThat(chartData.retainedTrials()).isEqualTo(r.retained());
+        String svg = Files.readString(dir.resolve("charts/pain-vs-cost.svg"));
+        assertThat(svg).contains(String.format(java.util.Locale.ROOT, "1,500 simulated futures, bars from a random %,d of them", r.retained()));
+        assertThat(Files.readString(dir.resolve("charts/payback-probability.svg")))
+                .contains("1,500 simulated futures").doesNotContain("500 simulated futures ");
+
         var pilot = PilotLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel_pilot.yaml"), s);
         PilotUpdate.Result update = PilotUpdate.analyze(r, pilot);
         assertThat(update.ess()).isPositive().isLessThanOrEqualTo(r.retained());

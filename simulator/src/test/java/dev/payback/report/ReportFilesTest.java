@@ -309,9 +309,11 @@ class ReportFilesTest {
     void workbookOpensAndItsSummarySheetMatchesSummaryJson() throws Exception {
         try (InputStream in = Files.newInputStream(dir.resolve("business-case.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            // no per-trial rows by default (--workbook-trials adds them)
+            assertThat(wb.getNumberOfSheets()).isEqualTo(6);
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3),
-                    wb.getSheetName(4), wb.getSheetName(5), wb.getSheetName(6))).containsExactly("Decision", "Summary",
-                    "Options", "Cash flow", "Assumptions", "Sensitivity", "Trials");
+                    wb.getSheetName(4), wb.getSheetName(5))).containsExactly("Decision", "Summary",
+                    "Options", "Cash flow", "Assumptions", "Sensitivity");
             assertThat(wb.getActiveSheetIndex()).isZero();
             Sheet sheet = wb.getSheet("Summary");
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("summary.json key");
@@ -373,6 +375,18 @@ class ReportFilesTest {
             }
             assertThat(tornado).isEqualTo(entries);
             assertThat(voi).isEqualTo(1 + json.at("/value_of_information/per_input").size());
+        }
+    }
+
+    @Test
+    void workbookTrialsSheetOnlyWhenAsked(@TempDir Path other) throws Exception {
+        Path file = other.resolve("with-trials.xlsx");
+        try (var out = Files.newOutputStream(file)) {
+            BusinessCaseXlsx.write(result, summary, new WorkbookOptions(true), out);
+        }
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(7);
+            assertThat(wb.getSheetName(6)).isEqualTo("Trials");
             Sheet trials = wb.getSheet("Trials");
             assertThat(trials.getLastRowNum()).isEqualTo(3000);
             assertThat(trials.getRow(1).getCell(1).getNumericCellValue())

@@ -21,7 +21,7 @@ import java.util.List;
  *
  * @param scenario        the scenario's name (shown as each chart's subtitle)
  * @param currency        the scenario's currency
- * @param trials          number of trials
+ * @param trials          number of trials run (every simulated future)
  * @param horizonMonths   H
  * @param confidence      the scenario's payback confidence q
  * @param annualPain      annualized pain P of every trial, sorted ascending
@@ -34,6 +34,8 @@ import java.util.List;
  * @param evppi           EVPPI per input, largest first (empty without sensitivity)
  * @param measureThreshold the EVPPI above which an input is worth measuring ({@link SensitivityText})
  * @param hasSensitivity  whether the summary carries sensitivity and value of information
+ * @param retainedTrials  how many trials keep their per-trial values (the histograms' trials): all of
+ *                        them up to the retention cap, a pseudo-random subset beyond it
  */
 public record ChartData(
         String scenario,
@@ -50,7 +52,8 @@ public record ChartData(
         double evpi,
         List<Sensitivity.Evppi> evppi,
         double measureThreshold,
-        boolean hasSensitivity) {
+        boolean hasSensitivity,
+        int retainedTrials) {
 
     /** Lowest and highest decision-matrix score. */
     public static final int SCORE_MIN = 6;
@@ -165,10 +168,10 @@ public record ChartData(
                     os.maxOneTimeCost().get(12), fan(r, o), os.npv().mean(),
                     sens == null ? List.of() : sens.forOption(os.id())));
         }
-        return new ChartData(s.scenario(), s.currency(), n, s.horizonMonths(),
+        return new ChartData(s.scenario(), s.currency(), s.trials(), s.horizonMonths(),
                 s.options().get(0).paybackConfidence(), pain, s.revenue().p50(), fteMoney, scoreShare,
                 s.decision(), List.copyOf(views), sens == null ? Double.NaN : sens.evpi(),
-                sens == null ? List.of() : sens.evppi(), SensitivityText.measureThreshold(s), sens != null);
+                sens == null ? List.of() : sens.evppi(), SensitivityText.measureThreshold(s), sens != null, n);
     }
 
     private static Fan fan(SimulationResult r, int option) {
@@ -183,10 +186,10 @@ public record ChartData(
         for (int t = 0; t < start.length; t++) {
             start[t] = -oneTime[t];
         }
-        fill(q, 0, Stats.sortedCopy(start), levels);
-        for (int m = 1; m <= h; m++) {
-            fill(q, m, Stats.sortedCopy(paths.month(option, m)), levels);
-        }
+        // each month fills only its own slots (deterministic in any schedule); the five percentiles
+        // need a selection, not a full sort
+        java.util.stream.IntStream.rangeClosed(0, h).parallel().forEach(m ->
+                fill(q, m, Stats.selectedCopy(m == 0 ? start : paths.month(option, m), levels), levels));
         return new Fan(paths.kept(), q[0], q[1], q[2], q[3], q[4]);
     }
 

@@ -47,6 +47,44 @@ public final class ChartImages {
     public static byte[] svgFile(JFreeChart chart, String id) {
         String svg = draw(chart, id).getSVGElement(id, true, new ViewBox(0, 0, WIDTH, HEIGHT),
                 PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+        return svgFileBytes(svg);
+    }
+
+    /**
+     * One chart in the forms asked for, drawn once as SVG whatever the number of SVG forms.
+     *
+     * @param png        PNG bytes, or null when not asked for
+     * @param svgFile    a standalone SVG file ({@link #svgFile}), or null when not asked for
+     * @param svgElement an inline {@code <svg>} element ({@link #svgElement}), or null when not asked for
+     */
+    public record Rendered(byte[] png, byte[] svgFile, String svgElement) {
+    }
+
+    /**
+     * Renders {@code chart} as PNG when {@code png}, and draws it once as SVG for a standalone file
+     * with id {@code fileId} and/or an inline element with id {@code elementId} (null: not wanted).
+     * Definitions (clip paths, gradients) are prefixed with the element's id when there is one, so
+     * that several inline charts can share one page.
+     */
+    public static Rendered render(JFreeChart chart, boolean png, String fileId, String elementId) {
+        byte[] pngBytes = png ? png(chart) : null;
+        byte[] file = null;
+        String element = null;
+        if (fileId != null || elementId != null) {
+            SVGGraphics2D g = draw(chart, elementId != null ? elementId : fileId);
+            if (fileId != null) {
+                file = svgFileBytes(g.getSVGElement(fileId, true, new ViewBox(0, 0, WIDTH, HEIGHT),
+                        PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET));
+            }
+            if (elementId != null) {
+                element = g.getSVGElement(elementId, false, new ViewBox(0, 0, WIDTH, HEIGHT),
+                        PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+            }
+        }
+        return new Rendered(pngBytes, file, element);
+    }
+
+    private static byte[] svgFileBytes(String svg) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").getBytes(StandardCharsets.UTF_8);
     }
 

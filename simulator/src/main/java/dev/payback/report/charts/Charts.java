@@ -183,7 +183,7 @@ public final class Charts {
             }
             ChartData pair = new ChartData(d.scenario(), d.currency(), d.trials(), d.horizonMonths(), d.confidence(),
                     d.annualPain(), d.revenueMedian(), d.fteMoney(), d.scoreShare(), d.decision(), List.of(big, staged),
-                    d.evpi(), d.evppi(), d.measureThreshold(), d.hasSensitivity());
+                    d.evpi(), d.evppi(), d.measureThreshold(), d.hasSensitivity(), d.retainedTrials());
             specs.add(new ChartSpec("pilot-first-" + o.id(), "Big bang or pilot first: " + big.id(),
                     "Net present value of " + big.label() + " bought outright and piloted first (" + o.id()
                             + "), across the same simulated futures; left of zero the strategy loses money compared "
@@ -420,8 +420,10 @@ public final class Charts {
             title.append(o.index() == 0 ? "" : ", ").append(o.id()).append(' ').append(Money.percent(o.pPainExceeds()));
         }
         return finish(plot, "Annualized pain vs cost — " + title,
-                d.scenario() + " · " + String.format(Locale.ROOT, "%,d", d.trials())
-                        + " simulated futures; the axis shows P0.5–P99.5 of pain");
+                d.scenario() + " · " + String.format(Locale.ROOT, "%,d", d.trials()) + " simulated futures"
+                        + (d.retainedTrials() < d.trials() ? String.format(Locale.ROOT,
+                                ", bars from a random %,d of them", d.retainedTrials()) : "")
+                        + "; the axis shows P0.5–P99.5 of pain");
     }
 
     /** Chart 2: the payback fan of one option. */
