@@ -120,7 +120,8 @@ class OutputFolderKillTest {
         Process p = start(tmp.resolve("log.txt"), "kill-publish-swapped", simulate(out, "2"));
         assertThat(finish(p)).isEqualTo(137);
         Map<String, String> now = contents(out);
-        assertThat(now.keySet()).containsExactly(".payback-output", "report.html", "summary.csv", "summary.json");
+        assertThat(now.keySet()).containsExactly(".payback-output", "cashflow.csv", "report.html", "summary.csv",
+                "summary.json");
         assertThat(now.get("summary.json")).contains("\"seed\" : 2");
         assertThat(now.get("report.html")).contains("seed 2");
         assertNextRunCleansUp(out);
