@@ -39,11 +39,13 @@ public final class MemoryEstimate {
     static final long ANALYSIS_BYTES_PER_TRIAL = 4 * 8 + 1;
     /** The row's trial index ({@link Retention}). */
     static final long INDEX_BYTES_PER_ROW = 4;
+    /** Heap kept free for everything else (the JVM, the loader, the reports), beyond 10% of the maximum. */
+    public static final long MARGIN_BYTES = 64L << 20;
     /**
-     * Heap kept free for everything else (the JVM, the loader, the reports: report.pdf's layout and
-     * the transcoding of its SVG charts need tens of megabytes at once), beyond 10% of the maximum.
+     * Further heap kept for report.pdf, whose layout and SVG transcoding need tens of megabytes at
+     * once while the run's columns are still alive: a quarter of the maximum, at most 64 MB.
      */
-    public static final long MARGIN_BYTES = 128L << 20;
+    public static final long PDF_BYTES = 64L << 20;
 
     private final long perTrial;
     private final long perKeptPath;
@@ -137,9 +139,9 @@ public final class MemoryEstimate {
         return lo;
     }
 
-    /** Heap a run may use: the JVM's maximum heap less 10% and {@link #MARGIN_BYTES}. */
+    /** Heap a run may use: the JVM's maximum heap less 10%, {@link #MARGIN_BYTES} and the PDF's share. */
     public static long usableHeap(long maxMemory) {
-        return maxMemory - maxMemory / 10 - MARGIN_BYTES;
+        return maxMemory - maxMemory / 10 - MARGIN_BYTES - Math.min(maxMemory / 4, PDF_BYTES);
     }
 
 }

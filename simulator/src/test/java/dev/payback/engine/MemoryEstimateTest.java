@@ -91,7 +91,10 @@ class MemoryEstimateTest {
 
     @Test
     void usableHeapKeepsAMargin() {
-        assertThat(MemoryEstimate.usableHeap(2048L << 20)).isEqualTo((2048L << 20) - (2048L << 20) / 10 - (128L << 20));
+        assertThat(MemoryEstimate.usableHeap(2048L << 20)).isEqualTo((2048L << 20) - (2048L << 20) / 10 - (64L << 20)
+                - (64L << 20));
+        assertThat(MemoryEstimate.usableHeap(128L << 20)).isEqualTo((128L << 20) - (128L << 20) / 10 - (64L << 20)
+                - (32L << 20));
         assertThat(MemoryEstimate.usableHeap(32L << 20)).isNegative();
     }
 }
