@@ -102,7 +102,7 @@ public final class Analysis {
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
                 stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
                 stats(rs.moments(RunStats.REVENUE), c.revenue), thresholds, options, pBest, decision, tests, inputs,
-                withSensitivity ? Sensitivity.of(r) : null);
+                withSensitivity ? Sensitivity.of(r) : null, KpiTracks.of(r), s.scorecardWeights().weights());
     }
 
     /** Exact moments over all trials, percentiles over the retained values. */
@@ -151,7 +151,8 @@ public final class Analysis {
                 payback, paybackMonth, (double) rs.optionCount(k, RunStats.NO_PAYBACK) / n,
                 (double) rs.optionCount(k, RunStats.NPV_NEGATIVE) / n,
                 (double) rs.optionCount(k, RunStats.PAIN_EXCEEDS_FIRST_YEAR_COST) / n, maxOneTime, q,
-                stats(rs.option(k, RunStats.ONE_TIME_COST), oneTimeCost));
+                stats(rs.option(k, RunStats.ONE_TIME_COST), oneTimeCost),
+                s.scorecardWeights().score(spec.scorecard()));
     }
 
     private static List<Summary.FiveTest> fiveTests(Scenario s, Summary.Thresholds th,

@@ -24,14 +24,32 @@ public record Summary(
         Decision decision,
         List<FiveTest> fiveTests,
         List<InputSummary> inputs,
-        Sensitivity sensitivity) {
+        Sensitivity sensitivity,
+        List<KpiTrack> kpis,
+        Map<String, Double> scorecardWeights) {
 
-    /** {@code sensitivity} may be null (not computed); the other components may not. */
+    /**
+     * {@code sensitivity} may be null (not computed); the other components may not. {@code kpis}
+     * holds the status quo first, then the options in order (MODEL.md section 8);
+     * {@code scorecardWeights} the scenario's scorecard weights by dimension (section 9).
+     */
     public Summary {
         options = List.copyOf(options);
         pBest = Map.copyOf(pBest);
         fiveTests = List.copyOf(fiveTests);
         inputs = List.copyOf(inputs);
+        kpis = List.copyOf(kpis);
+        scorecardWeights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scorecardWeights));
+    }
+
+    /** A summary without KPI checkpoints and with the default scorecard weights. */
+    public Summary(String scenario, int trials, long seed, String currency, int horizonMonths, Stats annualizedPain,
+            Stats painShareOfRevenue, Stats painFte, Stats revenue, Thresholds thresholds, List<OptionSummary> options,
+            Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs,
+            Sensitivity sensitivity) {
+        this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
+                thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, List.of(),
+                dev.payback.scenario.ScorecardWeights.DEFAULTS.weights());
     }
 
     /** A summary without sensitivity analysis. */
@@ -39,7 +57,7 @@ public record Summary(
             Stats painShareOfRevenue, Stats painFte, Stats revenue, Thresholds thresholds, List<OptionSummary> options,
             Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs) {
         this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
-                thresholds, options, pBest, decision, fiveTests, inputs, null);
+                thresholds, options, pBest, decision, fiveTests, inputs, (Sensitivity) null);
     }
 
     /** MODEL.md section 3: probabilities of the seed's thresholds, over trials. */
@@ -72,14 +90,65 @@ public record Summary(
             double pPainExceedsFirstYearCost,
             Map<Integer, Double> maxOneTimeCost,
             double paybackConfidence,
-            Stats oneTimeCost) {
+            Stats oneTimeCost,
+            double scorecardScore) {
 
-        /** roi is null when some trial's total cost is 0 (MODEL.md section 2). */
+        /**
+         * roi is null when some trial's total cost is 0 (MODEL.md section 2); scorecardScore is NaN
+         * (summary.json null) when the option has no scorecard (section 9).
+         */
         public OptionSummary {
             cumulativeNet = Map.copyOf(cumulativeNet);
             paybackProbability = Map.copyOf(paybackProbability);
             maxOneTimeCost = Map.copyOf(maxOneTimeCost);
         }
+
+        /** An option without a scorecard score. */
+        public OptionSummary(String id, String label, String kind, Stats npv, Stats roi, Stats firstYearCost,
+                Map<Integer, Stats> cumulativeNet, Map<Integer, Double> paybackProbability, Stats paybackMonth,
+                double pNoPayback, double pNpvNegative, double pPainExceedsFirstYearCost,
+                Map<Integer, Double> maxOneTimeCost, double paybackConfidence, Stats oneTimeCost) {
+            this(id, label, kind, npv, roi, firstYearCost, cumulativeNet, paybackProbability, paybackMonth, pNoPayback,
+                    pNpvNegative, pPainExceedsFirstYearCost, maxOneTimeCost, paybackConfidence, oneTimeCost, Double.NaN);
+        }
+
+        /** True when the option has a scorecard score (MODEL.md section 9). */
+        public boolean hasScorecard() {
+            return Double.isFinite(scorecardScore);
+        }
+    }
+
+    /**
+     * MODEL.md section 8: one strategy's KPIs at each checkpoint month, and (for an option) its
+     * checklist: per KPI the value it does at least as well as in a share q of trials (every KPI is
+     * lower-is-better, so the q-quantile).
+     *
+     * @param id        "status_quo" or the option's id
+     * @param stats     month → KPI name → STATS, months and KPIs in order
+     * @param checklist month → KPI name → checklist value; empty for the status quo
+     */
+    public record KpiTrack(String id, Map<Integer, Map<String, Stats>> stats,
+                           Map<Integer, Map<String, Double>> checklist) {
+        public KpiTrack {
+            stats = ordered(stats);
+            checklist = ordered(checklist);
+        }
+
+        private static <V> Map<Integer, Map<String, V>> ordered(Map<Integer, Map<String, V>> m) {
+            Map<Integer, Map<String, V>> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(v))));
+            return java.util.Collections.unmodifiableMap(out);
+        }
+    }
+
+    /** The KPI checkpoints of the status quo or an option, or null when there are none. */
+    public KpiTrack kpiTrack(String id) {
+        for (KpiTrack t : kpis) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** MODEL.md section 4: the score's distribution and each verdict's probability. */

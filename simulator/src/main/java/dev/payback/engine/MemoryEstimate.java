@@ -10,7 +10,8 @@ import dev.payback.scenario.Scenario;
  * <ul>
  *   <li>per retained trial: one double per sampled input column ({@link SimulationResult#inputs()}),
  *       the status quo's {@link TrialColumns} (4 doubles and 2 bytes), each option's
- *       {@link OptionColumns} (10 doubles, a short and a byte), and the analysis's working copies
+ *       {@link OptionColumns} (10 doubles, a short and a byte), the {@link KpiColumns} of the status quo
+ *       and of each option (15 doubles each), and the analysis's working copies
  *       (sorted copies, score and payback-month columns: {@link #ANALYSIS_BYTES_PER_TRIAL}),
  *       counted as min(trials, retain cap), an upper bound of the retained subsample;</li>
  *   <li>the {@link MonthlyPaths}: one double per option, horizon month and kept trial, counted as
@@ -25,10 +26,15 @@ import dev.payback.scenario.Scenario;
  * It ignores small fixed costs, which the caller's safety margin covers.
  */
 public final class MemoryEstimate {
-    /** TrialColumns: annualPain, revenue, painShare, painFte (doubles), score and best (bytes). */
-    static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2;
-    /** OptionColumns: npv, roi, firstYearCost, 3 cumulativeNet, 3 maxCumulative, exceptionEffect; paybackMonth; failed. */
-    static final long OPTION_BYTES_PER_TRIAL = 10 * 8 + 2 + 1;
+    /** KpiColumns: one double per checkpoint and KPI (MODEL.md section 8). */
+    static final long KPI_BYTES_PER_TRIAL = 8L * Kpis.MONTHS.length * Kpis.COUNT;
+    /** TrialColumns: annualPain, revenue, painShare, painFte (doubles), score and best (bytes), the status quo's KPIs. */
+    static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2 + KPI_BYTES_PER_TRIAL;
+    /**
+     * OptionColumns: npv, roi, firstYearCost, 3 cumulativeNet, 3 maxCumulative, exceptionEffect; paybackMonth; failed;
+     * the option's KPIs.
+     */
+    static final long OPTION_BYTES_PER_TRIAL = 10 * 8 + 2 + 1 + KPI_BYTES_PER_TRIAL;
     /** Analysis: a sorted copy of one column, the score and payback-month doubles, the paid flags, slack. */
     static final long ANALYSIS_BYTES_PER_TRIAL = 4 * 8 + 1;
     /** Heap kept free for everything else (the JVM, the loader, the reports), beyond 10% of the maximum. */
@@ -57,7 +63,7 @@ public final class MemoryEstimate {
         long perTrial = 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * optionCount
                 + ANALYSIS_BYTES_PER_TRIAL;
         long perKeptPath = 8L * optionCount * s.horizonMonths();
-        long series = 5 + 8L * optionCount;
+        long series = 5 + 8L * optionCount + (long) Kpis.MONTHS.length * Kpis.COUNT * (optionCount + 1);
         long perBlock = 3 * 8L * series;
         long fixed = (long) options.threads() * InputSampler.BLOCK * perTrial;
         return new MemoryEstimate(perTrial, perKeptPath, perBlock, fixed, options.monthlyPathCap(),

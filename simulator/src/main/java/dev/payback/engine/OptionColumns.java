@@ -25,6 +25,8 @@ public final class OptionColumns {
     public final double[] exceptionEffect;
     /** 1 when the rollout failed in this trial (the failure draw), else 0. */
     public final byte[] failed;
+    /** The option's KPI checkpoints (MODEL.md section 8). */
+    public final KpiColumns kpis;
 
     /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (MODEL.md: "roi": null). */
     public boolean anyZeroTotalCost() {
@@ -45,6 +47,7 @@ public final class OptionColumns {
         paybackMonth = new short[trials];
         exceptionEffect = new double[trials];
         failed = new byte[trials];
+        kpis = new KpiColumns(trials);
     }
 
     void copyRow(OptionColumns src, int from, int to) {
@@ -58,6 +61,7 @@ public final class OptionColumns {
         paybackMonth[to] = src.paybackMonth[from];
         exceptionEffect[to] = src.exceptionEffect[from];
         failed[to] = src.failed[from];
+        kpis.copyRow(src.kpis, from, to);
     }
 
     void copy(OptionColumns src, int from, int to, int len) {
@@ -71,5 +75,6 @@ public final class OptionColumns {
         System.arraycopy(src.paybackMonth, from, paybackMonth, to, len);
         System.arraycopy(src.exceptionEffect, from, exceptionEffect, to, len);
         System.arraycopy(src.failed, from, failed, to, len);
+        kpis.copy(src.kpis, from, to, len);
     }
 }

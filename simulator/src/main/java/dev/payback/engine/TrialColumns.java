@@ -20,6 +20,8 @@ public final class TrialColumns {
     public final byte[] best;
     /** One per option, in scenario order. */
     public final OptionColumns[] options;
+    /** The status quo's KPI checkpoints (MODEL.md section 8). */
+    public final KpiColumns statusQuoKpis;
 
     /** Columns for {@code trials} rows (a run's retained trials, or one block). */
     public TrialColumns(int trials, int optionCount) {
@@ -29,6 +31,7 @@ public final class TrialColumns {
         painFte = new double[trials];
         score = new byte[trials];
         best = new byte[trials];
+        statusQuoKpis = new KpiColumns(trials);
         options = new OptionColumns[optionCount];
         for (int k = 0; k < optionCount; k++) {
             options[k] = new OptionColumns(trials);
@@ -43,6 +46,7 @@ public final class TrialColumns {
         System.arraycopy(src.painFte, from, painFte, to, len);
         System.arraycopy(src.score, from, score, to, len);
         System.arraycopy(src.best, from, best, to, len);
+        statusQuoKpis.copy(src.statusQuoKpis, from, to, len);
         for (int k = 0; k < options.length; k++) {
             options[k].copy(src.options[k], from, to, len);
         }
@@ -56,6 +60,7 @@ public final class TrialColumns {
         painFte[to] = src.painFte[from];
         score[to] = src.score[from];
         best[to] = src.best[from];
+        statusQuoKpis.copyRow(src.statusQuoKpis, from, to);
         for (int k = 0; k < options.length; k++) {
             options[k].copyRow(src.options[k], from, to);
         }

@@ -37,6 +37,8 @@ public final class TrialModel {
     private final double hoursPerFteYear;
     private final int complexity;
     private final int channelScore;
+    /** KPI checkpoints, MODEL.md section 8. */
+    private final Kpis kpis;
 
     /** Per-thread working memory, sized once. */
     public static final class Scratch {
@@ -90,6 +92,7 @@ public final class TrialModel {
         this.hoursPerFteYear = s.business().hoursPerFteYear();
         this.complexity = s.business().complexity();
         this.channelScore = channelScore(s.business().channels());
+        this.kpis = new Kpis(horizon);
     }
 
     /** The model of a scenario laid out by {@code layout} (which must be {@code Layout.of(s)}). */
@@ -174,6 +177,7 @@ public final class TrialModel {
         out.painFte[i] = fte;
         out.score[i] = (byte) (complexity + exceptionScore(d[EXC]) + accuracyScore(in[l.inventoryAccuracy][t])
                 + channelScore + laborScore(fte) + marginScore(share));
+        kpis.record(out.statusQuoKpis, i, null, d, d, orders, perOrder, fixed, s.events, 0, 0, null, aov, margin, w);
 
         int best = 0;
         double bestNpv = 0;
@@ -255,6 +259,8 @@ public final class TrialModel {
         for (; m <= horizon; m++) {
             adopt[m] = 1;
         }
+        kpis.record(out.kpis, i, adopt, d, r, s.orders, perOrder, fixed, s.events, perOrderSaving, fixedSaving,
+                s.eventSaving, aov, margin, w);
         // dip_m: only in the first live month m* = floor(D) + 1
         final double[] extra = s.extraCost;
         final boolean dipInHorizon = firstLive >= 1 && firstLive <= horizon;
@@ -348,7 +354,8 @@ public final class TrialModel {
         return d[RECON] * 52 / 12 * w + d[EXCESS] * d[CARRY] / 12 + d[WRITE_OFFS] / 12 + otherPerYear / 12;
     }
 
-    private static double ratio(double num, double den) {
+    /** num / den; when den ≤ 0, +∞ for a positive numerator and 0 otherwise (docs/model-notes.md). */
+    static double ratio(double num, double den) {
         if (den > 0) {
             return num / den;
         }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param seed               simulation.seed, after any CLI override
  * @param paybackConfidence  decision.payback_confidence, the q of MODEL.md section 2
  * @param stress             named stress presets: preset name → (path → YAML text of the value)
+ * @param scorecardWeights   scorecard_weights (MODEL.md section 9), the defaults when absent
  */
 public record Scenario(
         String source,
@@ -28,7 +29,8 @@ public record Scenario(
         List<OptionSpec> options,
         List<Correlation> correlations,
         double paybackConfidence,
-        Map<String, Map<String, String>> stress) {
+        Map<String, Map<String, String>> stress,
+        ScorecardWeights scorecardWeights) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -54,12 +56,21 @@ public record Scenario(
         options = List.copyOf(options);
         correlations = List.copyOf(correlations);
         stress = Map.copyOf(stress);
+        Objects.requireNonNull(scorecardWeights, "scorecardWeights");
+    }
+
+    /** A scenario with the default scorecard weights. */
+    public Scenario(String source, String name, String currency, int horizonMonths, double discountRate, int trials,
+            long seed, Business business, Pain pain, List<OptionSpec> options, List<Correlation> correlations,
+            double paybackConfidence, Map<String, Map<String, String>> stress) {
+        this(source, name, currency, horizonMonths, discountRate, trials, seed, business, pain, options, correlations,
+                paybackConfidence, stress, ScorecardWeights.DEFAULTS);
     }
 
     /** The same scenario with another trial count and seed (CLI overrides). */
     public Scenario withRun(int newTrials, long newSeed) {
         return new Scenario(source, name, currency, horizonMonths, discountRate, newTrials, newSeed,
-                business, pain, options, correlations, paybackConfidence, stress);
+                business, pain, options, correlations, paybackConfidence, stress, scorecardWeights);
     }
 
     /** The option with this id, or null. */

@@ -22,7 +22,7 @@ class MemoryEstimateTest {
         int options = s.options().size();
         MemoryEstimate e = MemoryEstimate.of(s, Engine.Options.defaults().withThreads(1));
         assertThat(e.bytesPerTrial()).as("columns %d, options %d", columns, options)
-                .isEqualTo(8L * columns + 34 + 83L * options + 33);
+                .isEqualTo(8L * columns + 34 + 120 + (83L + 120) * options + 33);   // 120: 3 checkpoints x 5 KPIs
         // beyond the path cap, paths cost a fixed amount: the increment is bytesPerTrial (up to the subsample)
         long cap = MonthlyPaths.DEFAULT_CAP;
         assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * s.horizonMonths());
@@ -30,7 +30,7 @@ class MemoryEstimateTest {
         long retain = Engine.Options.DEFAULT_RETAIN_CAP;
         long far = 2048L * 1000;
         assertThat(far).isGreaterThan(retain);
-        assertThat(e.bytes(far) - e.bytes(far - 2048)).isEqualTo(24L * (5 + 8L * options));
+        assertThat(e.bytes(far) - e.bytes(far - 2048)).isEqualTo(24L * (5 + 8L * options + 15L * (options + 1)));
         assertThat(e.bytes(retain) - e.bytes(retain - 1)).isGreaterThanOrEqualTo(e.bytesPerTrial());
     }
 
@@ -46,7 +46,9 @@ class MemoryEstimateTest {
         TrialColumns c = r.columns();
         actual += 8L * (c.annualPain.length + c.revenue.length + c.painShare.length + c.painFte.length)
                 + c.score.length + c.best.length;
+        actual += kpiBytes(c.statusQuoKpis);
         for (OptionColumns o : c.options) {
+            actual += kpiBytes(o.kpis);
             actual += 8L * (o.npv.length + o.roi.length + o.firstYearCost.length + o.exceptionEffect.length)
                     + 2L * o.paybackMonth.length + o.failed.length;
             for (double[] x : o.cumulativeNet) {
@@ -62,7 +64,17 @@ class MemoryEstimateTest {
         // and not wildly above it: the extra is the analysis copies and one block per thread
         long blocks = (s.trials() + 2047) / 2048;
         assertThat(estimate).isLessThan(actual + 33L * s.trials() + MemoryEstimate.of(s, opts).bytesPerTrial() * 2048
-                + 24L * (5 + 8L * s.options().size()) * blocks + 1);
+                + 24L * (5 + 8L * s.options().size() + 15L * (s.options().size() + 1)) * blocks + 1);
+    }
+
+    private static long kpiBytes(KpiColumns k) {
+        long bytes = 0;
+        for (int j = 0; j < Kpis.MONTHS.length; j++) {
+            for (int q = 0; q < Kpis.COUNT; q++) {
+                bytes += 8L * k.column(j, q).length;
+            }
+        }
+        return bytes;
     }
 
     @Test
