@@ -53,6 +53,11 @@ public final class ConsoleSummary {
         }
         b.append(String.format(Locale.ROOT, "Status quo is best in %s of trials.%n%n",
                 Money.percent(s.pBest().get("status_quo"))));
+        for (java.util.List<String> lines : java.util.List.of(VendorComparison.consoleLines(s),
+                TrackingPlan.consoleLines(s))) {
+            lines.forEach(l -> b.append(l).append('\n'));
+            b.append(lines.isEmpty() ? "" : "\n");
+        }
 
         Summary.Decision d = s.decision();
         b.append(String.format(Locale.ROOT,

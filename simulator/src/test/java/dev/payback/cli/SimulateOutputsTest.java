@@ -32,7 +32,7 @@ class SimulateOutputsTest {
         }
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(lines.size() - 1)).isEqualTo("Report: " + tmp.resolve("report.html"));
-        assertThat(r.out()).contains("Wrote " + tmp.resolve("business-case.xlsx"), "Wrote 20 chart files");
+        assertThat(r.out()).contains("Wrote " + tmp.resolve("business-case.xlsx"), "Wrote 32 chart files");
         assertThat(Files.readString(mine)).isEqualTo("keep me");
         assertThat(Files.readString(tmp.resolve("charts/my-own.png"))).isEqualTo("not a chart");
         try (Stream<Path> left = Files.walk(tmp)) {

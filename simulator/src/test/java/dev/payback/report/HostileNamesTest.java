@@ -61,7 +61,8 @@ class HostileNamesTest {
         try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
             svgs = files.filter(p -> p.toString().endsWith(".svg")).toList();
         }
-        assertThat(svgs).hasSize(6 + 2 * summary.options().size());
+        // + 5 KPI charts and the vendor chart (scenario B's two options both have a scorecard)
+        assertThat(svgs).hasSize(6 + 2 * summary.options().size() + 5 + 1);
         assertThat(svgs).contains(dir.resolve("charts/evppi.svg"),
                 dir.resolve("charts/tornado-" + summary.options().get(0).id() + ".svg"));
         boolean labelShown = false;

@@ -141,7 +141,8 @@ class ReportFilesTest {
     @Test
     void sectionsComeInBusinessCaseOrder() {
         assertThat(html.select("main > section").eachAttr("id")).containsExactly("executive-summary",
-                "recommendation", "options", "drivers", "measure", "charts", "assumptions", "method");
+                "recommendation", "options", "vendors", "tracking-plan", "drivers", "measure", "charts", "assumptions",
+                "method");
         assertThat(html.select("#drivers > h2").text()).isEqualTo("What drives the result");
         assertThat(html.select("#measure > h2").text()).isEqualTo("What to measure before deciding");
     }

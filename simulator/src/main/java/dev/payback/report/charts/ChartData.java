@@ -34,6 +34,7 @@ import java.util.List;
  * @param evppi           EVPPI per input, largest first (empty without sensitivity)
  * @param measureThreshold the EVPPI above which an input is worth measuring ({@link SensitivityText})
  * @param hasSensitivity  whether the summary carries sensitivity and value of information
+ * @param summary         the run's summary (KPI checkpoints and vendor scores, {@link TrackingCharts})
  */
 public record ChartData(
         String scenario,
@@ -50,7 +51,8 @@ public record ChartData(
         double evpi,
         List<Sensitivity.Evppi> evppi,
         double measureThreshold,
-        boolean hasSensitivity) {
+        boolean hasSensitivity,
+        Summary summary) {
 
     /** Lowest and highest decision-matrix score. */
     public static final int SCORE_MIN = 6;
@@ -167,7 +169,7 @@ public record ChartData(
         return new ChartData(s.scenario(), s.currency(), n, s.horizonMonths(),
                 s.options().get(0).paybackConfidence(), pain, s.revenue().p50(), fteMoney, scoreShare,
                 s.decision(), List.copyOf(views), sens == null ? Double.NaN : sens.evpi(),
-                sens == null ? List.of() : sens.evppi(), SensitivityText.measureThreshold(s), sens != null);
+                sens == null ? List.of() : sens.evppi(), SensitivityText.measureThreshold(s), sens != null, s);
     }
 
     private static Fan fan(SimulationResult r, int option) {
