@@ -102,6 +102,14 @@ class ScorecardTest {
         assertThat(j.at("/options/partial/scorecard_score").asDouble()).isCloseTo(1.0, within(1e-12));
     }
 
+    @Test
+    void aSweepOfAWeightIsRefused() {
+        CliTest.Run r = CliTest.run("sweep", CliTest.SCENARIO_B, "--set-range",
+                "scorecard_weights.support_quality=0..1", "--steps", "3", "--trials", "200");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("scorecard_weights.support_quality is not a model input that can be swept");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{implementation_sped: 0.3}|:26:21: scorecard_weights.implementation_sped: unknown key|did you mean implementation_speed?",
