@@ -127,7 +127,7 @@ public final class TrackingPlan {
         Summary.OptionSummary lead = leader(s);
         String cur = s.currency();
         lines.add("Tracking plan for " + lead.id() + " (best option by NPV in "
-                + dev.payback.analysis.Money.percent(s.pBest().get(lead.id())) + " of futures): on track at or below, in "
+                + dev.payback.analysis.Money.percent(s.pBest().get(lead.id())) + " of futures): on track at or below these values, each met in "
                 + dev.payback.analysis.Money.percent(lead.paybackConfidence()) + " of futures");
         Map<Integer, Map<String, Double>> checklist = s.kpiTrack(lead.id()).checklist();
         for (Map.Entry<Integer, Map<String, Double>> e : checklist.entrySet()) {
