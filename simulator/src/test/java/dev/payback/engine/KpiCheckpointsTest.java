@@ -232,6 +232,35 @@ class KpiCheckpointsTest {
                 .isEqualTo(all.columns().options[1].kpis.column(2, Kpis.EXCEPTION_RATE)[63]);
     }
 
+    /** Every shipped scenario has the kpis block for the status quo and each option, and a checklist per option. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a_apparel_single_warehouse.yaml",
+            "b_consumer_goods_multichannel.yaml", "c_distributor_spreadsheet_routing.yaml", "template.yaml"})
+    void everyScenarioHasTheKpiBlocks(String file) throws Exception {
+        Scenario s = ScenarioLoader.load(java.nio.file.Path.of("../scenarios", file), List.of(), null).withRun(2000, 5);
+        JsonNode j = new ObjectMapper().readTree(SummaryJson.toBytes(Analysis.summarize(Engine.run(s,
+                Engine.Options.defaults()))));
+        List<String> ids = new java.util.ArrayList<>(List.of("status_quo"));
+        s.options().forEach(o -> ids.add(o.id()));
+        assertThat(j.get("kpis").fieldNames()).toIterable().containsExactlyElementsOf(ids);
+        assertThat(j.get("kpi_checklist").fieldNames()).toIterable().containsExactlyElementsOf(ids.subList(1,
+                ids.size()));
+        for (String id : ids) {
+            assertThat(j.at("/kpis/" + id).fieldNames()).toIterable().containsExactly("3", "6", "12");
+            for (String t : List.of("3", "6", "12")) {
+                assertThat(j.at("/kpis/" + id + "/" + t).fieldNames()).toIterable()
+                        .containsExactlyElementsOf(Kpis.NAMES);
+                for (String k : Kpis.NAMES) {
+                    assertThat(j.at("/kpis/" + id + "/" + t + "/" + k).fieldNames()).toIterable().containsExactly(
+                            "mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "min", "max");
+                    if (!id.equals("status_quo")) {
+                        assertThat(j.at("/kpi_checklist/" + id + "/" + t + "/" + k).isNumber()).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
     /** kpis, kpi_checklist, scorecard scores and weights are byte-identical for 1 and 3 threads. */
     @Test
     void newKeysAreIdenticalAcrossThreadCounts() throws Exception {
