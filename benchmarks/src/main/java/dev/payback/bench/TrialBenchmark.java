@@ -66,7 +66,7 @@ public class TrialBenchmark {
         fast = sampler.newWorker(SamplingMethod.RANDOM)::fill;
         naive = new NaiveFiller(layout, s.correlations()).newFiller();
         block = new double[layout.inputs().size()][InputSampler.BLOCK];
-        out = new TrialColumns(InputSampler.BLOCK, s.options().size());
+        out = new TrialColumns(InputSampler.BLOCK, layout);
         clamps = new long[layout.inputs().size()];
         fast.fill(seed, 0, InputSampler.BLOCK, block, clamps);
     }

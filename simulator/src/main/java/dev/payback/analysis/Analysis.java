@@ -1,5 +1,6 @@
 package dev.payback.analysis;
 
+import dev.payback.engine.GateColumns;
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
@@ -8,6 +9,8 @@ import dev.payback.scenario.Driver;
 import dev.payback.scenario.Input;
 import dev.payback.scenario.OptionSpec;
 import dev.payback.scenario.Scenario;
+import dev.payback.scenario.Stages;
+import dev.payback.scenario.Strategy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,16 +66,20 @@ public final class Analysis {
                 share(rs, RunStats.RECONCILIATION_GE_4H, n),
                 s.business().fulfillmentPaths() >= 2);
 
+        List<Strategy> strategies = s.strategies();
         List<Summary.OptionSummary> options = new ArrayList<>();
-        for (int k = 0; k < s.options().size(); k++) {
-            options.add(option(s, k, c.options[k], rs,
-                    r.input("options." + s.options().get(k).id() + ".one_time_cost")));
+        for (int k = 0; k < strategies.size(); k++) {
+            Summary.Gate gate = null;
+            if (strategies.get(k).staged()) {
+                gate = gate(r, k - s.options().size(), strategies.get(k));
+            }
+            options.add(option(s, strategies.get(k), k, c.options[k], rs, gate));
         }
 
         Map<String, Double> pBest = new LinkedHashMap<>();
         pBest.put("status_quo", (double) rs.best(0) / n);
-        for (int k = 0; k < s.options().size(); k++) {
-            pBest.put(s.options().get(k).id(), (double) rs.best(k + 1) / n);
+        for (int k = 0; k < strategies.size(); k++) {
+            pBest.put(strategies.get(k).id(), (double) rs.best(k + 1) / n);
         }
 
         double[] score = new double[c.trials()];
@@ -114,9 +121,36 @@ public final class Analysis {
         return (double) rs.count(count) / n;
     }
 
-    private static Summary.OptionSummary option(Scenario s, int k, OptionColumns oc, RunStats rs,
-            double[] oneTimeCost) {
-        OptionSpec spec = s.options().get(k);
+    /** MODEL.md section 7: the gate of staged strategy j. */
+    private static Summary.Gate gate(SimulationResult r, int j, Strategy st) {
+        RunStats rs = r.stats();
+        TrialColumns c = r.columns();
+        long n = rs.trials();
+        GateColumns g = c.gates[j];
+        int twin = r.layout().stagedTwin(j);
+        double[] staged = c.options[r.scenario().options().size() + j].npv;
+        double[] bigBang = c.options[twin].npv;
+        int kept = staged.length;
+        double[] value = new double[kept];
+        boolean[] gated = new boolean[kept];
+        for (int i = 0; i < kept; i++) {
+            value[i] = staged[i] - bigBang[i];
+            gated[i] = g.outcome[i] != GateColumns.NO_GATE;
+        }
+        RunStats.Moments om = rs.gate(j, RunStats.OBSERVED_REDUCTION);
+        Stats observed = Stats.of(g.observedReduction, gated);
+        observed = om.n() == 0 ? observed : new Stats(om.n(), om.mean(), om.sd(), observed.p5(), observed.p10(),
+                observed.p25(), observed.p50(), observed.p75(), observed.p90(), observed.p95(), om.min(), om.max());
+        Stages stages = st.option().stages();
+        return new Summary.Gate(st.option().id(), stages.pilotShare(), stages.pilotMonths(),
+                stages.exceptionRateReduction(), (double) rs.gateCount(j, RunStats.GO) / n,
+                (double) rs.gateCount(j, RunStats.FALSE_GO) / n, (double) rs.gateCount(j, RunStats.FALSE_STOP) / n,
+                (double) rs.gateCount(j, RunStats.NO_GATE) / n, observed,
+                stats(rs.gate(j, RunStats.VALUE_OF_STAGING), value));
+    }
+
+    private static Summary.OptionSummary option(Scenario s, Strategy spec, int k, OptionColumns oc, RunStats rs,
+            Summary.Gate gate) {
         long n = rs.trials();
         boolean zeroCost = rs.optionCount(k, RunStats.ROI_UNDEFINED) > 0;
         Map<Integer, Stats> cumulative = new LinkedHashMap<>();
@@ -151,8 +185,9 @@ public final class Analysis {
                 payback, paybackMonth, (double) rs.optionCount(k, RunStats.NO_PAYBACK) / n,
                 (double) rs.optionCount(k, RunStats.NPV_NEGATIVE) / n,
                 (double) rs.optionCount(k, RunStats.PAIN_EXCEEDS_FIRST_YEAR_COST) / n, maxOneTime, q,
-                stats(rs.option(k, RunStats.ONE_TIME_COST), oneTimeCost),
-                s.scorecardWeights().score(spec.scorecard()));
+                stats(rs.option(k, RunStats.ONE_TIME_COST), oc.oneTimeCost), gate,
+                // a staged strategy is the same vendor as its twin: the twin's scorecard
+                s.scorecardWeights().score(spec.option().scorecard()));
     }
 
     private static List<Summary.FiveTest> fiveTests(Scenario s, Summary.Thresholds th,
@@ -182,6 +217,8 @@ public final class Analysis {
                 paths >= 2 ? "orchestrate" : "operate"));
 
         Summary.OptionSummary bestCase = null;
+        // the options as quoted: a staged rollout is a way to buy one of them, not another software
+        options = options.stream().filter(o -> !o.staged()).toList();
         for (Summary.OptionSummary o : options) {
             if (o.kind().equals("orchestrate")
                     && (bestCase == null || o.pPainExceedsFirstYearCost() > bestCase.pPainExceedsFirstYearCost())) {

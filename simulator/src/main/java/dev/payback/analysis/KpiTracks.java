@@ -66,7 +66,7 @@ public final class KpiTracks {
                     checklist.put(months[j], check);
                 }
             }
-            String id = strategy == 0 ? STATUS_QUO : r.scenario().options().get(strategy - 1).id();
+            String id = strategy == 0 ? STATUS_QUO : r.scenario().strategies().get(strategy - 1).id();
             out.add(new Summary.KpiTrack(id, stats, checklist));
         }
         return out;

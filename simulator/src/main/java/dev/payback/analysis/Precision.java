@@ -45,7 +45,7 @@ public final class Precision {
         double n = rs.trials();
         int[] paid = {RunStats.PAID_3, RunStats.PAID_6, RunStats.PAID_12};
         double worst = 0;
-        for (int k = 0; k < r.scenario().options().size(); k++) {
+        for (int k = 0; k < r.columns().options.length; k++) {
             for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
                 double p = rs.optionCount(k, paid[j]) / n;
                 worst = Math.max(worst, Z95 * Math.sqrt(p * (1 - p) / n));

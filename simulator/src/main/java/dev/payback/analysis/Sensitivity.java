@@ -60,9 +60,10 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
     /** The sensitivity of a run: every uncertain scenario input (not fixed, not auxiliary). */
     public static Sensitivity of(SimulationResult r) {
         List<String> ids = new ArrayList<>();
-        double[][] npv = new double[r.scenario().options().size()][];
+        List<dev.payback.scenario.Strategy> strategies = r.scenario().strategies();
+        double[][] npv = new double[strategies.size()][];
         for (int k = 0; k < npv.length; k++) {
-            ids.add(r.scenario().options().get(k).id());
+            ids.add(strategies.get(k).id());
             npv[k] = r.columns().options[k].npv;
         }
         List<String> paths = new ArrayList<>();

@@ -91,11 +91,12 @@ public record Summary(
             Map<Integer, Double> maxOneTimeCost,
             double paybackConfidence,
             Stats oneTimeCost,
+            Gate gate,
             double scorecardScore) {
 
         /**
-         * roi is null when some trial's total cost is 0 (MODEL.md section 2); scorecardScore is NaN
-         * (summary.json null) when the option has no scorecard (section 9).
+         * roi is null when some trial's total cost is 0 (MODEL.md section 2); gate is null for a big-bang
+         * option; scorecardScore is NaN (summary.json null) when the option has no scorecard (section 9).
          */
         public OptionSummary {
             cumulativeNet = Map.copyOf(cumulativeNet);
@@ -103,13 +104,28 @@ public record Summary(
             maxOneTimeCost = Map.copyOf(maxOneTimeCost);
         }
 
-        /** An option without a scorecard score. */
+        /** A big-bang option (no gate) without a scorecard score. */
         public OptionSummary(String id, String label, String kind, Stats npv, Stats roi, Stats firstYearCost,
                 Map<Integer, Stats> cumulativeNet, Map<Integer, Double> paybackProbability, Stats paybackMonth,
                 double pNoPayback, double pNpvNegative, double pPainExceedsFirstYearCost,
                 Map<Integer, Double> maxOneTimeCost, double paybackConfidence, Stats oneTimeCost) {
             this(id, label, kind, npv, roi, firstYearCost, cumulativeNet, paybackProbability, paybackMonth, pNoPayback,
-                    pNpvNegative, pPainExceedsFirstYearCost, maxOneTimeCost, paybackConfidence, oneTimeCost, Double.NaN);
+                    pNpvNegative, pPainExceedsFirstYearCost, maxOneTimeCost, paybackConfidence, oneTimeCost, null);
+        }
+
+        /** An option without a scorecard score. */
+        public OptionSummary(String id, String label, String kind, Stats npv, Stats roi, Stats firstYearCost,
+                Map<Integer, Stats> cumulativeNet, Map<Integer, Double> paybackProbability, Stats paybackMonth,
+                double pNoPayback, double pNpvNegative, double pPainExceedsFirstYearCost,
+                Map<Integer, Double> maxOneTimeCost, double paybackConfidence, Stats oneTimeCost, Gate gate) {
+            this(id, label, kind, npv, roi, firstYearCost, cumulativeNet, paybackProbability, paybackMonth, pNoPayback,
+                    pNpvNegative, pPainExceedsFirstYearCost, maxOneTimeCost, paybackConfidence, oneTimeCost, gate,
+                    Double.NaN);
+        }
+
+        /** True for a staged rollout (MODEL.md section 7). */
+        public boolean staged() {
+            return gate != null;
         }
 
         /** True when the option has a scorecard score (MODEL.md section 9). */
@@ -149,6 +165,21 @@ public record Summary(
             }
         }
         return null;
+    }
+
+    /**
+     * The go/no-go gate of a staged strategy (MODEL.md section 7, {@code options.<id>_staged.gate}).
+     *
+     * @param twin            id of the big-bang option
+     * @param pGo             share of trials in which the pilot says go
+     * @param pFalseGo        go while the big bang's NPV is &lt; 0
+     * @param pFalseStop      stop while the big bang's NPV is &gt; 0
+     * @param pNoGate         share of trials whose gate falls outside the horizon (nothing decided)
+     * @param observedReduction the measured reduction, over trials with a gate
+     * @param valueOfStaging  NPV_staged − NPV_big bang, per trial
+     */
+    public record Gate(String twin, double pilotShare, int pilotMonths, double target, double pGo, double pFalseGo,
+                       double pFalseStop, double pNoGate, Stats observedReduction, Stats valueOfStaging) {
     }
 
     /** MODEL.md section 4: the score's distribution and each verdict's probability. */

@@ -88,8 +88,8 @@ public record Sweep(String scenario, String path, String currency, int trials, l
         RunStats rs = r.stats();
         double n = rs.trials();
         Map<String, Figures> figures = new LinkedHashMap<>();
-        for (int k = 0; k < r.scenario().options().size(); k++) {
-            figures.put(r.scenario().options().get(k).id(),
+        for (int k = 0; k < r.scenario().strategies().size(); k++) {
+            figures.put(r.scenario().strategies().get(k).id(),
                     new Figures(rs.option(k, RunStats.NPV).mean(), rs.optionCount(k, RunStats.PAID_12) / n,
                             rs.best(k + 1) / n));
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         version = "payback 0.1.0",
         description = "Monte Carlo ROI and cost-threshold simulator for operate-vs-orchestrate decisions.",
         subcommands = {SimulateCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
-            PilotCommand.class},
+            PilotCommand.class, PilotPlanCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -97,7 +97,7 @@ public final class SweepCommand implements Callable<Integer> {
             stepResults.add(Sweep.measure(v, Engine.run(sc, options)));
         }
         List<Sweep.OptionInfo> infos = new ArrayList<>();
-        first.options().forEach(o -> infos.add(new Sweep.OptionInfo(o.id(), o.label())));
+        first.strategies().forEach(o -> infos.add(new Sweep.OptionInfo(o.id(), o.label())));
         Sweep sweep = new Sweep(base.name(), r.path(), base.currency(), n, s, first.paybackConfidence(), infos,
                 stepResults);
 

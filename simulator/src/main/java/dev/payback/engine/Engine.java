@@ -110,11 +110,11 @@ public final class Engine {
         TrialModel model = new TrialModel(scenario, layout);
         int trials = scenario.trials();
         int columns = layout.inputs().size();
-        int optionCount = scenario.options().size();
+        int optionCount = layout.strategyCount();
         int retainStride = (int) ((trials + (long) options.retainCap() - 1) / options.retainCap());
         int kept = (int) ((trials + (long) retainStride - 1) / retainStride);
         double[][] inputs = new double[columns][kept];
-        TrialColumns out = new TrialColumns(kept, optionCount);
+        TrialColumns out = new TrialColumns(kept, layout);
         MonthlyPaths paths = new MonthlyPaths(trials, optionCount, scenario.horizonMonths(),
                 options.monthlyPathCap());
         int pathStride = paths.stride();
@@ -133,7 +133,7 @@ public final class Engine {
                 TrialModel.Scratch scratch = model.newScratch();
                 RunStats.Collector collector = stats.new Collector();
                 double[][] block = new double[columns][InputSampler.BLOCK];
-                TrialColumns blockOut = new TrialColumns(InputSampler.BLOCK, optionCount);
+                TrialColumns blockOut = new TrialColumns(InputSampler.BLOCK, layout);
                 for (long b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
                     int first = (int) (b * InputSampler.BLOCK);
                     int n = Math.min(InputSampler.BLOCK, trials - first);
@@ -187,7 +187,7 @@ public final class Engine {
         }
     }
 
-    private static void runAll(List<Runnable> workers) {
+    static void runAll(List<Runnable> workers) {
         if (workers.size() == 1) {
             workers.get(0).run();
             return;

@@ -7,6 +7,7 @@ import dev.payback.scenario.Input;
 import dev.payback.scenario.OptionSpec;
 import dev.payback.scenario.Pain;
 import dev.payback.scenario.Scenario;
+import dev.payback.scenario.Stages;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,38 @@ public final class Layout {
     /** [event][year-1] → column of the uniform that decides whether the event happens that year. */
     final int[][] eventOccurs;
     final OptionLayout[] options;
+    /** The staged strategies (MODEL.md section 7), in option order; strategy index options.length + j. */
+    final StagedLayout[] staged;
+
+    /** Column indexes and settings of one staged strategy. */
+    static final class StagedLayout {
+        /** Index of the big-bang twin among the options. */
+        final int twin;
+        final double share;
+        final int months;
+        final double target;
+        /** pilot_one_time_cost, or NONE for share · one_time_cost. */
+        final int pilotOneTimeCost;
+        /** expansion_cost, or NONE for max(0, one_time_cost − pilot one-time cost). */
+        final int expansionCost;
+        final int stopCost;
+        /** Uniforms that become the gate's two binomial draws X_0 (baseline) and X_G (gate month). */
+        final int baselineDraw;
+        final int gateDraw;
+
+        StagedLayout(int twin, double share, int months, double target, int pilotOneTimeCost, int expansionCost,
+                int stopCost, int baselineDraw, int gateDraw) {
+            this.twin = twin;
+            this.share = share;
+            this.months = months;
+            this.target = target;
+            this.pilotOneTimeCost = pilotOneTimeCost;
+            this.expansionCost = expansionCost;
+            this.stopCost = stopCost;
+            this.baselineDraw = baselineDraw;
+            this.gateDraw = gateDraw;
+        }
+    }
 
     /** Column indexes of one option's inputs. */
     static final class OptionLayout {
@@ -140,6 +173,20 @@ public final class Layout {
                     indexOf(all, o.failureProbability()), indexOf(all, o.failureBenefitShare()),
                     add(all, "options." + o.id() + ".failure_draw"), de, oe, ee);
         }
+        List<StagedLayout> st = new ArrayList<>();
+        for (int k = 0; k < options.length; k++) {
+            OptionSpec o = s.options().get(k);
+            Stages g = o.stages();
+            if (g != null) {
+                st.add(new StagedLayout(k, g.pilotShare(), g.pilotMonths(), g.exceptionRateReduction(),
+                        g.pilotOneTimeCost() == null ? NONE : indexOf(all, g.pilotOneTimeCost()),
+                        g.expansionCost() == null ? NONE : indexOf(all, g.expansionCost()),
+                        indexOf(all, g.stopCost()),
+                        add(all, "options." + o.id() + ".stages.baseline_draw"),
+                        add(all, "options." + o.id() + ".stages.gate_draw")));
+            }
+        }
+        staged = st.toArray(new StagedLayout[0]);
         inputs = Collections.unmodifiableList(all);
     }
 
@@ -156,6 +203,24 @@ public final class Layout {
     /** How many of {@link #inputs()} come from the scenario file (the rest are auxiliary draws). */
     public int scenarioInputCount() {
         return scenarioInputCount;
+    }
+
+    /**
+     * Number of strategies the engine evaluates: the options in scenario order, then one staged
+     * strategy per option with a {@code stages} block (MODEL.md section 7), in option order.
+     */
+    public int strategyCount() {
+        return options.length + staged.length;
+    }
+
+    /** Number of staged strategies. */
+    public int stagedCount() {
+        return staged.length;
+    }
+
+    /** The option index of staged strategy j's big-bang twin. */
+    public int stagedTwin(int j) {
+        return staged[j].twin;
     }
 
     /** Column of the input with this canonical path, or NONE. */

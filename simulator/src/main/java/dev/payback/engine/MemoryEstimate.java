@@ -31,10 +31,12 @@ public final class MemoryEstimate {
     /** TrialColumns: annualPain, revenue, painShare, painFte (doubles), score and best (bytes), the status quo's KPIs. */
     static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2 + KPI_BYTES_PER_TRIAL;
     /**
-     * OptionColumns: npv, roi, firstYearCost, 3 cumulativeNet, 3 maxCumulative, exceptionEffect; paybackMonth; failed;
-     * the option's KPIs.
+     * OptionColumns (one per strategy, staged ones included): npv, roi, firstYearCost, 3 cumulativeNet,
+     * 3 maxCumulative, exceptionEffect, oneTimeCost; paybackMonth; failed; the strategy's KPIs.
      */
-    static final long OPTION_BYTES_PER_TRIAL = 10 * 8 + 2 + 1 + KPI_BYTES_PER_TRIAL;
+    static final long OPTION_BYTES_PER_TRIAL = 11 * 8 + 2 + 1 + KPI_BYTES_PER_TRIAL;
+    /** GateColumns (one per staged strategy): observedReduction; outcome. */
+    static final long GATE_BYTES_PER_TRIAL = 8 + 1;
     /** Analysis: a sorted copy of one column, the score and payback-month doubles, the paid flags, slack. */
     static final long ANALYSIS_BYTES_PER_TRIAL = 4 * 8 + 1;
     /** Heap kept free for everything else (the JVM, the loader, the reports), beyond 10% of the maximum. */
@@ -58,12 +60,14 @@ public final class MemoryEstimate {
 
     /** The estimate for a scenario run with these options (trial count aside). */
     public static MemoryEstimate of(Scenario s, Engine.Options options) {
-        int columns = Layout.of(s).inputs().size();
-        int optionCount = s.options().size();
+        Layout layout = Layout.of(s);
+        int columns = layout.inputs().size();
+        int optionCount = layout.strategyCount();
+        int staged = layout.stagedCount();
         long perTrial = 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * optionCount
-                + ANALYSIS_BYTES_PER_TRIAL;
+                + GATE_BYTES_PER_TRIAL * staged + ANALYSIS_BYTES_PER_TRIAL;
         long perKeptPath = 8L * optionCount * s.horizonMonths();
-        long series = 5 + 8L * optionCount + (long) Kpis.MONTHS.length * Kpis.COUNT * (optionCount + 1);
+        long series = 5 + 8L * optionCount + 2L * staged + (long) Kpis.MONTHS.length * Kpis.COUNT * (optionCount + 1);
         long perBlock = 3 * 8L * series;
         long fixed = (long) options.threads() * InputSampler.BLOCK * perTrial;
         return new MemoryEstimate(perTrial, perKeptPath, perBlock, fixed, options.monthlyPathCap(),

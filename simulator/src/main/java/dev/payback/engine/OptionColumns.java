@@ -27,6 +27,8 @@ public final class OptionColumns {
     public final byte[] failed;
     /** The option's KPI checkpoints (MODEL.md section 8). */
     public final KpiColumns kpis;
+    /** The one-time cost at month 0: the sampled C, or C_p for a staged strategy (MODEL.md section 7). */
+    public final double[] oneTimeCost;
 
     /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (MODEL.md: "roi": null). */
     public boolean anyZeroTotalCost() {
@@ -48,6 +50,7 @@ public final class OptionColumns {
         exceptionEffect = new double[trials];
         failed = new byte[trials];
         kpis = new KpiColumns(trials);
+        oneTimeCost = new double[trials];
     }
 
     void copyRow(OptionColumns src, int from, int to) {
@@ -62,6 +65,7 @@ public final class OptionColumns {
         exceptionEffect[to] = src.exceptionEffect[from];
         failed[to] = src.failed[from];
         kpis.copyRow(src.kpis, from, to);
+        oneTimeCost[to] = src.oneTimeCost[from];
     }
 
     void copy(OptionColumns src, int from, int to, int len) {
@@ -76,5 +80,6 @@ public final class OptionColumns {
         System.arraycopy(src.exceptionEffect, from, exceptionEffect, to, len);
         System.arraycopy(src.failed, from, failed, to, len);
         kpis.copy(src.kpis, from, to, len);
+        System.arraycopy(src.oneTimeCost, from, oneTimeCost, to, len);
     }
 }

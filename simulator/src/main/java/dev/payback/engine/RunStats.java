@@ -66,6 +66,19 @@ public final class RunStats {
     public static final int ROI_UNDEFINED = 6;
     private static final int OPTION_COUNTS = 7;
 
+    /** Per staged strategy series, at {@link #gate(int, int)}: the observed reduction over trials with a gate. */
+    public static final int OBSERVED_REDUCTION = 0;
+    /** NPV_staged − NPV_big bang, over all trials. */
+    public static final int VALUE_OF_STAGING = 1;
+    private static final int GATE_SERIES = 2;
+    /** Per staged strategy counts, at {@link #gateCount(int, int)}: go; go while the big bang's NPV &lt; 0; stop while it is &gt; 0. */
+    public static final int GO = 0;
+    public static final int FALSE_GO = 1;
+    public static final int FALSE_STOP = 2;
+    /** Trials whose gate falls outside the horizon. */
+    public static final int NO_GATE = 3;
+    private static final int GATE_COUNTS = 4;
+
     /** Moments of one series over all trials. {@code m2} is Σ (x − mean)². */
     public record Moments(long n, double mean, double m2, double min, double max) {
         /** The sample standard deviation (n − 1), NaN below two trials. */
@@ -76,6 +89,7 @@ public final class RunStats {
 
     private final Layout layout;
     private final int optionCount;
+    private final int stagedCount;
     private final int series;
     private final long trials;
     /** [block][series] partial n, mean and m2, merged after the run. */
@@ -92,13 +106,15 @@ public final class RunStats {
     RunStats(Layout layout, int optionCount, long trials, int blocks) {
         this.layout = layout;
         this.optionCount = optionCount;
-        this.series = GLOBAL_SERIES + OPTION_SERIES * optionCount + KPI_SERIES * (optionCount + 1);
+        this.stagedCount = layout.staged.length;
+        this.series = GLOBAL_SERIES + OPTION_SERIES * optionCount + GATE_SERIES * stagedCount
+                + KPI_SERIES * (optionCount + 1);
         this.trials = trials;
         this.blocks = blocks;
         this.blockN = new long[blocks * series];
         this.blockMean = new double[blocks * series];
         this.blockM2 = new double[blocks * series];
-        this.counts = new long[GLOBAL_COUNTS + OPTION_COUNTS * optionCount];
+        this.counts = new long[GLOBAL_COUNTS + OPTION_COUNTS * optionCount + GATE_COUNTS * stagedCount];
         this.best = new long[optionCount + 1];
         this.min = new double[series];
         this.max = new double[series];
@@ -130,7 +146,8 @@ public final class RunStats {
     }
 
     private int kpiSeries(int strategy, int checkpoint, int kpi) {
-        return GLOBAL_SERIES + OPTION_SERIES * optionCount + KPI_SERIES * strategy + Kpis.COUNT * checkpoint + kpi;
+        return GLOBAL_SERIES + OPTION_SERIES * optionCount + GATE_SERIES * stagedCount + KPI_SERIES * strategy
+                + Kpis.COUNT * checkpoint + kpi;
     }
 
     /** A global count ({@link #SHARE_GE_1_5PCT} .. {@link #SCORE_ORCHESTRATE}). */
@@ -141,6 +158,16 @@ public final class RunStats {
     /** Option k's count ({@link #PAID_3} .. {@link #ROI_UNDEFINED}). */
     public long optionCount(int k, int c) {
         return counts[GLOBAL_COUNTS + OPTION_COUNTS * k + c];
+    }
+
+    /** Moments of staged strategy j's gate series ({@link #OBSERVED_REDUCTION}, {@link #VALUE_OF_STAGING}). */
+    public Moments gate(int j, int s) {
+        return merged()[GLOBAL_SERIES + OPTION_SERIES * optionCount + GATE_SERIES * j + s];
+    }
+
+    /** Staged strategy j's gate count ({@link #GO} .. {@link #NO_GATE}). */
+    public long gateCount(int j, int c) {
+        return counts[GLOBAL_COUNTS + OPTION_COUNTS * optionCount + GATE_COUNTS * j + c];
     }
 
     /** Trials in which the status quo (0) or option k−1 (k ≥ 1) has the highest NPV. */
@@ -241,7 +268,7 @@ public final class RunStats {
                 for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
                     moments(b, base + CUMULATIVE + j, oc.cumulativeNet[j], n);
                 }
-                moments(b, base + ONE_TIME_COST, in[layout.options[k].oneTimeCost], n);
+                moments(b, base + ONE_TIME_COST, oc.oneTimeCost, n);
                 int defined = 0;
                 int paid = 0;
                 for (int t = 0; t < n; t++) {
@@ -272,6 +299,29 @@ public final class RunStats {
                         moments(b, kpiSeries(strategy, j, k), kc.column(j, k), n);
                     }
                 }
+            }
+            for (int j = 0; j < stagedCount; j++) {
+                GateColumns g = out.gates[j];
+                double[] staged = out.options[optionCount - stagedCount + j].npv;
+                double[] bigBang = out.options[layout.staged[j].twin].npv;
+                int base = GLOBAL_SERIES + OPTION_SERIES * optionCount + GATE_SERIES * j;
+                int cb = GLOBAL_COUNTS + OPTION_COUNTS * optionCount + GATE_COUNTS * j;
+                int gated = 0;
+                for (int t = 0; t < n; t++) {
+                    byte o = g.outcome[t];
+                    c[cb + GO] += o == GateColumns.GO ? 1 : 0;
+                    c[cb + FALSE_GO] += o == GateColumns.GO && bigBang[t] < 0 ? 1 : 0;
+                    c[cb + FALSE_STOP] += o == GateColumns.STOP && bigBang[t] > 0 ? 1 : 0;
+                    c[cb + NO_GATE] += o == GateColumns.NO_GATE ? 1 : 0;
+                    if (o != GateColumns.NO_GATE) {
+                        v[gated++] = g.observedReduction[t];
+                    }
+                }
+                moments(b, base + OBSERVED_REDUCTION, v, gated);
+                for (int t = 0; t < n; t++) {
+                    v[t] = staged[t] - bigBang[t];
+                }
+                moments(b, base + VALUE_OF_STAGING, v, n);
             }
         }
 

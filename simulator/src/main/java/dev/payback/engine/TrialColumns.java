@@ -18,13 +18,33 @@ public final class TrialColumns {
     public final byte[] score;
     /** 0 when the status quo has the highest NPV, else 1 + the index of the best option. */
     public final byte[] best;
-    /** One per option, in scenario order. */
+    /**
+     * One per strategy: the options in scenario order, then the staged strategies
+     * ({@link Layout#strategyCount()}).
+     */
     public final OptionColumns[] options;
     /** The status quo's KPI checkpoints (MODEL.md section 8). */
     public final KpiColumns statusQuoKpis;
+    /** One per staged strategy: its gate's outcome, in the order of the staged strategies. */
+    public final GateColumns[] gates;
 
-    /** Columns for {@code trials} rows (a run's retained trials, or one block). */
+    /** Columns for {@code trials} rows of a run without staged strategies. */
     public TrialColumns(int trials, int optionCount) {
+        this(trials, optionCount, 0);
+    }
+
+    /** Columns for {@code trials} rows of the run laid out by {@code layout}. */
+    public TrialColumns(int trials, Layout layout) {
+        this(trials, layout.strategyCount(), layout.stagedCount());
+    }
+
+    /**
+     * Columns for {@code trials} rows (a run's retained trials, or one block).
+     *
+     * @param optionCount every strategy, staged ones included
+     * @param stagedCount the staged strategies among them
+     */
+    public TrialColumns(int trials, int optionCount, int stagedCount) {
         annualPain = new double[trials];
         revenue = new double[trials];
         painShare = new double[trials];
@@ -35,6 +55,10 @@ public final class TrialColumns {
         options = new OptionColumns[optionCount];
         for (int k = 0; k < optionCount; k++) {
             options[k] = new OptionColumns(trials);
+        }
+        gates = new GateColumns[stagedCount];
+        for (int j = 0; j < stagedCount; j++) {
+            gates[j] = new GateColumns(trials);
         }
     }
 
@@ -50,6 +74,9 @@ public final class TrialColumns {
         for (int k = 0; k < options.length; k++) {
             options[k].copy(src.options[k], from, to, len);
         }
+        for (int j = 0; j < gates.length; j++) {
+            gates[j].copy(src.gates[j], from, to, len);
+        }
     }
 
     /** Copies row {@code from} of {@code src} to row {@code to} of this. */
@@ -63,6 +90,9 @@ public final class TrialColumns {
         statusQuoKpis.copyRow(src.statusQuoKpis, from, to);
         for (int k = 0; k < options.length; k++) {
             options[k].copyRow(src.options[k], from, to);
+        }
+        for (int j = 0; j < gates.length; j++) {
+            gates[j].copyRow(src.gates[j], from, to);
         }
     }
 

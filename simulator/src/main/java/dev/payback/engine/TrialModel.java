@@ -39,6 +39,8 @@ public final class TrialModel {
     private final int channelScore;
     /** KPI checkpoints, MODEL.md section 8. */
     private final Kpis kpis;
+    /** Staged strategy of each option, or −1. */
+    private final int[] stagedOf;
 
     /** Per-thread working memory, sized once. */
     public static final class Scratch {
@@ -54,8 +56,19 @@ public final class TrialModel {
 
         /** [event][year]: whether event j happened in year y of this trial (B_jy). */
         final boolean[][] eventHit;
+        /** The last evaluated option's benefit_m = O_m · perOrderSaving + fixedSaving + eventSaving[year(m)]. */
+        double perOrderSaving;
+        double fixedSaving;
+        /** Adoption of the staged strategy being evaluated, m = 1..H (MODEL.md section 7). */
+        final double[] stagedAdoption;
+        /** This trial's staged NPVs, by staged strategy. */
+        final double[] stagedNpv;
+        /** Pilot designs to evaluate beside the run's strategies ({@link PilotPlan}); null in a run. */
+        Designs designs;
 
-        Scratch(int horizon, int years, int eventCount) {
+        Scratch(int horizon, int years, int eventCount, int stagedCount) {
+            stagedAdoption = new double[horizon + 1];
+            stagedNpv = new double[stagedCount];
             eventHit = new boolean[eventCount][years + 1];
             orders = new double[horizon + 1];
             adoption = new double[horizon + 1];
@@ -93,6 +106,11 @@ public final class TrialModel {
         this.complexity = s.business().complexity();
         this.channelScore = channelScore(s.business().channels());
         this.kpis = new Kpis(horizon);
+        this.stagedOf = new int[layout.options.length];
+        java.util.Arrays.fill(stagedOf, -1);
+        for (int j = 0; j < layout.staged.length; j++) {
+            stagedOf[layout.staged[j].twin] = j;
+        }
     }
 
     /** The model of a scenario laid out by {@code layout} (which must be {@code Layout.of(s)}). */
@@ -102,7 +120,7 @@ public final class TrialModel {
 
     /** A scratch area for one thread. */
     public Scratch newScratch() {
-        return new Scratch(horizon, years, layout.eventCost.length);
+        return new Scratch(horizon, years, layout.eventCost.length, layout.staged.length);
     }
 
     /**
@@ -188,6 +206,30 @@ public final class TrialModel {
                 bestNpv = npv;
                 best = k + 1;
             }
+            int j = stagedOf[k];
+            if (j >= 0) {
+                // the twin's adoption and savings are still in the scratch: same draws, same trial
+                Layout.StagedLayout g = l.staged[j];
+                int strategy = l.options.length + j;
+                double observed = observedReduction(j, g.share, g.months, in, t, s, out.options[k].exceptionEffect[i]);
+                s.stagedNpv[j] = evaluateStaged(j, g.share, g.months, g.target, 1, 1, observed, in, t,
+                        out.options[strategy],
+                        out.gates[j], i, s, laborPerOrder, out.options[k], paths == null ? null : paths.option(strategy),
+                        pathSlot);
+                // KPI checkpoints of the staged strategy: its adoption is in s.stagedAdoption, the twin's
+                // reduced drivers and savings are still in the scratch
+                kpis.record(out.options[strategy].kpis, i, s.stagedAdoption, d, s.reduced, orders, perOrder, fixed,
+                        s.events, s.perOrderSaving, s.fixedSaving, s.eventSaving, aov, margin, w);
+                if (s.designs != null && s.designs.staged == j) {
+                    evaluateDesigns(s.designs, in, t, i, s, laborPerOrder, out.options[k]);
+                }
+            }
+        }
+        for (int j = 0; j < l.staged.length; j++) {
+            if (s.stagedNpv[j] > bestNpv) {
+                bestNpv = s.stagedNpv[j];
+                best = l.options.length + j + 1;
+            }
         }
         out.best[i] = (byte) best;
     }
@@ -220,6 +262,8 @@ public final class TrialModel {
         // benefit_m = pain_m − pain'_m = O_m · perOrderSaving + fixedSaving + eventSaving[year(m)]
         final double perOrderSaving = perOrder - perOrderPain(r, aov, margin, w);
         final double fixedSaving = fixed - fixedMonthlyPain(r, w, otherReduced);
+        s.perOrderSaving = perOrderSaving;
+        s.fixedSaving = fixedSaving;
         final boolean[][] hit = s.eventHit;
         for (int y = 1; y <= years; y++) {
             double e = 0;
@@ -332,11 +376,212 @@ public final class TrialModel {
             extra[firstLive] = 0;
         }
         out.npv[i] = npv;
+        out.oneTimeCost[i] = oneTime;
         double denominator = oneTime + costSum;
         // Σ a·benefit − Σ costs = Σ net = sumNet
         out.roi[i] = denominator == 0 ? Double.NaN : (sumNet - oneTime) / denominator;
         out.firstYearCost[i] = firstYearCost;
         out.paybackMonth[i] = (short) payback;
+        return npv;
+    }
+
+    /**
+     * A grid of pilot designs of one staged strategy, evaluated on the same trial as the run's
+     * strategies (common random numbers): design d's outputs go to row i of {@code out[d]} and
+     * {@code gates[d]}. Designs that share a pilot share and length share the gate's measurement.
+     */
+    static final class Designs {
+        final int staged;
+        final double[] share;
+        final int[] months;
+        final double[] target;
+        final double[] pilotScale;
+        final double[] expansionScale;
+        /** Index of each design's (share, months) pair. */
+        final int[] pair;
+        final double[] pairShare;
+        final int[] pairMonths;
+        final double[] observed;
+        final OptionColumns[] out;
+        final GateColumns[] gates;
+
+        Designs(int staged, double[] share, int[] months, double[] target, double[] pilotScale,
+                double[] expansionScale, int rows) {
+            this.staged = staged;
+            this.share = share.clone();
+            this.months = months.clone();
+            this.target = target.clone();
+            this.pilotScale = pilotScale.clone();
+            this.expansionScale = expansionScale.clone();
+            int n = share.length;
+            pair = new int[n];
+            double[] ps = new double[n];
+            int[] pm = new int[n];
+            int pairs = 0;
+            for (int d = 0; d < n; d++) {
+                int found = -1;
+                for (int q = 0; q < pairs; q++) {
+                    if (ps[q] == share[d] && pm[q] == months[d]) {
+                        found = q;
+                        break;
+                    }
+                }
+                if (found < 0) {
+                    ps[pairs] = share[d];
+                    pm[pairs] = months[d];
+                    found = pairs++;
+                }
+                pair[d] = found;
+            }
+            pairShare = java.util.Arrays.copyOf(ps, pairs);
+            pairMonths = java.util.Arrays.copyOf(pm, pairs);
+            observed = new double[pairs];
+            out = new OptionColumns[n];
+            gates = new GateColumns[n];
+            for (int d = 0; d < n; d++) {
+                out[d] = new OptionColumns(rows);
+                gates[d] = new GateColumns(rows);
+            }
+        }
+    }
+
+    private void evaluateDesigns(Designs ds, double[][] in, int t, int i, Scratch s, double laborPerOrder,
+            OptionColumns twin) {
+        double re = twin.exceptionEffect[i];
+        for (int q = 0; q < ds.observed.length; q++) {
+            ds.observed[q] = observedReduction(ds.staged, ds.pairShare[q], ds.pairMonths[q], in, t, s, re);
+        }
+        for (int d = 0; d < ds.share.length; d++) {
+            evaluateStaged(ds.staged, ds.share[d], ds.months[d], ds.target[d], ds.pilotScale[d], ds.expansionScale[d],
+                    ds.observed[ds.pair[d]], in, t, ds.out[d], ds.gates[d], i, s, laborPerOrder, twin, null, 0);
+        }
+    }
+
+    /**
+     * The gate's observed reduction of staged strategy j (MODEL.md section 7) for a pilot of this
+     * share and length, in the trial whose big-bang twin was just evaluated into {@code s}
+     * ({@code re}: the twin's exception-rate effect after the failure draw); NaN when the gate falls
+     * outside the horizon. Baseline b = max(1, m* − 1), n = round(s · O), X_0 ~ Bin(n_0, e) and
+     * X_G ~ Bin(n_G, e(1 − a_G r_e)), each drawn by inverting the trial's own uniform.
+     */
+    double observedReduction(int j, double share, int months, double[][] in, int t, Scratch s, double re) {
+        final Layout.StagedLayout g = layout.staged[j];
+        final double impl = in[layout.options[g.twin].implementationMonths][t];
+        final int firstLive = (int) Math.min(Math.floor(impl) + 1, horizon + 1.0);
+        final int gateMonth = (int) Math.min((long) firstLive + months - 1, horizon + 1L);
+        if (gateMonth >= horizon) {
+            return Double.NaN;
+        }
+        final double[] orders = s.orders;
+        final double e = s.drivers[EXC];
+        final long n0 = Math.round(share * orders[Math.max(1, firstLive - 1)]);
+        final long nG = Math.round(share * orders[gateMonth]);
+        final long x0 = BinomialQuantile.of(in[g.baselineDraw][t], n0, e);
+        final long xG = BinomialQuantile.of(in[g.gateDraw][t], nG, e * (1 - s.adoption[gateMonth] * re));
+        return n0 == 0 || nG == 0 || x0 == 0 ? 0 : 1 - ((double) xG / nG) / ((double) x0 / n0);
+    }
+
+    /**
+     * Evaluates staged strategy j (MODEL.md section 7) in the trial whose big-bang twin was just
+     * evaluated into {@code s} (its adoption a_m, savings and event savings) and {@code twin}.
+     * The design (share, months, target) is the scenario's in a run; {@code pilot-plan} passes
+     * others, scaling an explicit pilot cost by {@code pilotScale} and an explicit expansion cost by
+     * {@code expansionScale}. {@code observed} is {@link #observedReduction} for this share and
+     * length. Writes row i of {@code out} and {@code gate}; returns the NPV.
+     */
+    double evaluateStaged(int j, double share, int months, double target, double pilotScale, double expansionScale,
+            double observed, double[][] in, int t, OptionColumns out, GateColumns gate, int i, Scratch s,
+            double laborPerOrder, OptionColumns twin, double[][] path, int slot) {
+        final Layout.StagedLayout g = layout.staged[j];
+        final Layout.OptionLayout ol = layout.options[g.twin];
+        final double bigOneTime = in[ol.oneTimeCost][t];
+        final double annual = in[ol.annualCost][t] / 12;
+        final double fee = in[ol.perOrderFee][t];
+        final double impl = in[ol.implementationMonths][t];
+        final double ramp = in[ol.rampMonths][t];
+        final double dip = in[ol.goLiveDip][t];
+        final double pilotCost = g.pilotOneTimeCost == Layout.NONE ? share * bigOneTime
+                : in[g.pilotOneTimeCost][t] * pilotScale;
+        final double expansion = g.expansionCost == Layout.NONE ? Math.max(0, bigOneTime - pilotCost)
+                : in[g.expansionCost][t] * expansionScale;
+        final double stop = in[g.stopCost][t];
+        final double re = twin.exceptionEffect[i];
+        final double[] orders = s.orders;
+        final double[] adopt = s.adoption;
+        // m* = floor(D) + 1 and the gate at the end of G = m* + M − 1 (capped: beyond H means no gate)
+        final int firstLive = (int) Math.min(Math.floor(impl) + 1, horizon + 1.0);
+        final int gateMonth = (int) Math.min((long) firstLive + months - 1, horizon + 1L);
+        final boolean go = observed >= target;
+        if (Double.isNaN(observed)) {
+            gate.outcome[i] = GateColumns.NO_GATE;
+        } else {
+            gate.outcome[i] = go ? GateColumns.GO : GateColumns.STOP;
+        }
+        gate.observedReduction[i] = observed;
+        final int pilotEnd = Math.min(gateMonth, horizon);
+        final double perOrderSaving = s.perOrderSaving;
+        final double fixedSaving = s.fixedSaving;
+        final double[] sa = s.stagedAdoption;
+        final double[] disc = discount;
+        double sumNet = 0;
+        double npv = -pilotCost;
+        double costSum = 0;
+        double firstYearCost = pilotCost;
+        int payback = 0;
+        int checkpoint = 0;
+        double maxSumNet = Double.NEGATIVE_INFINITY;
+        for (int m = 1; m <= horizon; m++) {
+            final double o = orders[m];
+            double a;
+            double cost;
+            if (m <= pilotEnd) {
+                // the pilot scope: s · a_m; costs s · A/12 + φ · O_m · s · a_m + s · dip_m
+                a = share * adopt[m];
+                cost = share * annual + fee * o * a + (m == firstLive ? share * dip * o * laborPerOrder : 0);
+            } else if (go) {
+                // s · a_m + (1 − s) · b_m, b_m = min(1, (m − G)/R); expansion cost and the rest's dip in G + 1
+                double b = ramp == 0 ? 1 : Math.min(1, (m - gateMonth) / ramp);
+                a = share * adopt[m] + (1 - share) * b;
+                cost = annual + fee * o * a;
+                if (m == gateMonth + 1) {
+                    cost += expansion + (1 - share) * dip * o * laborPerOrder;
+                }
+            } else {
+                a = 0;
+                cost = m == gateMonth + 1 ? stop : 0;
+            }
+            sa[m] = a;
+            final double benefit = o * perOrderSaving + fixedSaving + s.eventSaving[(m + 11) / 12];
+            final double net = a * benefit - cost;
+            sumNet += net;
+            npv += net * disc[m];
+            costSum += cost;
+            if (m <= 12) {
+                firstYearCost += cost;
+            }
+            if (payback == 0 && sumNet >= pilotCost) {
+                payback = m;
+            }
+            if (sumNet > maxSumNet) {
+                maxSumNet = sumNet;
+            }
+            if (checkpoint < OptionColumns.CHECKPOINTS.length && m == OptionColumns.CHECKPOINTS[checkpoint]) {
+                out.cumulativeNet[checkpoint][i] = sumNet - pilotCost;
+                out.maxCumulativeBeforeOneTime[checkpoint][i] = maxSumNet;
+                checkpoint++;
+            }
+            if (path != null) {
+                path[m - 1][slot] = sumNet - pilotCost;
+            }
+        }
+        out.npv[i] = npv;
+        out.oneTimeCost[i] = pilotCost;
+        double denominator = pilotCost + costSum;
+        out.roi[i] = denominator == 0 ? Double.NaN : (sumNet - pilotCost) / denominator;
+        out.firstYearCost[i] = firstYearCost;
+        out.paybackMonth[i] = (short) payback;
+        out.exceptionEffect[i] = re;
+        out.failed[i] = twin.failed[i];
         return npv;
     }
 

@@ -307,7 +307,7 @@ public final class BusinessCaseXlsx {
         SXSSFSheet sheet = wb.createSheet("Trials");
         List<String> names = new ArrayList<>(List.of("trial", "annualized_pain", "revenue", "pain_share_of_revenue",
                 "pain_fte", "decision_score", "best"));
-        for (var o : r.scenario().options()) {
+        for (var o : r.scenario().strategies()) {
             String p = o.id() + ".";
             names.addAll(List.of(p + "npv", p + "first_year_cost", p + "cumulative_net_3", p + "cumulative_net_6",
                     p + "cumulative_net_12", p + "payback_month", p + "failed"));
@@ -325,7 +325,7 @@ public final class BusinessCaseXlsx {
             num(row, j++, c.painFte[i]);
             row.createCell(j++).setCellValue(c.score[i]);
             row.createCell(j++).setCellValue(c.best[i] == 0 ? "status_quo"
-                    : r.scenario().options().get(c.best[i] - 1).id());
+                    : r.scenario().strategies().get(c.best[i] - 1).id());
             for (OptionColumns oc : c.options) {
                 num(row, j++, oc.npv[i]);
                 num(row, j++, oc.firstYearCost[i]);

@@ -119,6 +119,7 @@ public final class HtmlReport {
         m.put("vendors", TrackingHtml.vendors(s, charts));
         m.put("tracking", TrackingHtml.tracking(s, charts));
         m.put("charts", figures(charts, Charts.SECTION_CHARTS));
+        m.put("pilotFirst", pilotFirst(s, charts));
         if (s.sensitivity() != null) {
             m.put("sensitivity", row(
                     "drivers", lines(SensitivityText.driversLines(s), false, cur),
@@ -134,6 +135,57 @@ public final class HtmlReport {
         m.put("method", method(r, s));
         m.put("standardErrors", standardErrors(s));
         return m;
+    }
+
+    /** MODEL.md section 7: one "Pilot first?" block per staged strategy, big bang beside staged. */
+    private static List<Map<String, Object>> pilotFirst(Summary s, List<Chart> charts) {
+        String cur = s.currency();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Summary.OptionSummary st : s.options()) {
+            if (st.gate() == null) {
+                continue;
+            }
+            Summary.OptionSummary big = s.options().stream().filter(o -> o.id().equals(st.gate().twin()))
+                    .findFirst().orElseThrow();
+            String a = "/options/" + big.id() + "/";
+            String b = "/options/" + st.id() + "/";
+            List<Map<String, Object>> rows = new ArrayList<>();
+            rows.add(pair("Mean NPV", big.npv().mean(), st.npv().mean(), a, b, "npv/mean", "money", cur));
+            rows.add(pair("P10 NPV (the bad case)", big.npv().p10(), st.npv().p10(), a, b, "npv/p10", "money", cur));
+            rows.add(pair("P(NPV < 0): the chance of losing money", big.pNpvNegative(), st.pNpvNegative(), a, b,
+                    "p_npv_negative", "pct", cur));
+            for (int month : OptionColumns.CHECKPOINTS) {
+                rows.add(pair("P(payback within " + month + " months)", big.paybackProbability().get(month),
+                        st.paybackProbability().get(month), a, b, "payback_probability/" + month, "pct", cur));
+            }
+            rows.add(pair("Max one-time cost for a 12-month payback (" + Money.percent(st.paybackConfidence())
+                    + " confidence)", big.maxOneTimeCost().get(12), st.maxOneTimeCost().get(12), a, b,
+                    "max_one_time_cost/12", "whole", cur));
+            rows.add(pair("Mean one-time cost up front", big.oneTimeCost().mean(), st.oneTimeCost().mean(), a, b,
+                    "one_time_cost/mean", "money", cur));
+            String g = b + "gate/";
+            List<Map<String, Object>> gate = List.of(
+                    row("name", "The pilot says go", "cell", cell(st.gate().pGo(), g + "p_go", "pct", cur)),
+                    row("name", "False go: expands where the big bang loses money", "cell",
+                            cell(st.gate().pFalseGo(), g + "p_false_go", "pct", cur)),
+                    row("name", "False stop: stops where the big bang would have made money", "cell",
+                            cell(st.gate().pFalseStop(), g + "p_false_stop", "pct", cur)),
+                    row("name", "Median observed reduction at the gate", "cell",
+                            cell(st.gate().observedReduction().p50(), g + "observed_reduction/p50", "pct", cur)),
+                    row("name", "Mean value of staging (NPV staged − NPV big bang)", "cell",
+                            cell(st.gate().valueOfStaging().mean(), g + "value_of_staging/mean", "money", cur)));
+            out.add(row("id", st.id(), "bigBang", big.id(), "staged", st.id(),
+                    "paragraph", StagedText.paragraph(big, st, cur), "rows", rows, "gate", gate,
+                    "charts", charts.stream().filter(c -> c.id().equals("pilot-first-" + st.id()))
+                            .map(c -> row("id", c.id(), "heading", c.heading(), "caption", c.caption(), "svg", c.svg()))
+                            .toList()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> pair(String name, double big, double staged, String a, String b, String key,
+            String fmt, String cur) {
+        return row("name", name, "big", cell(big, a + key, fmt, cur), "staged", cell(staged, b + key, fmt, cur));
     }
 
     static List<Map<String, Object>> figures(List<Chart> charts, String section) {

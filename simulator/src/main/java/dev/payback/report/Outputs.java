@@ -44,7 +44,9 @@ public final class Outputs {
             written.add(p);
         }
         if (formats.contains(OutputFormat.CHARTS) || formats.contains(OutputFormat.HTML)) {
-            List<Charts.ChartSpec> charts = Charts.all(ChartData.of(r, s));
+            ChartData data = ChartData.of(r, s);
+            List<Charts.ChartSpec> charts = new ArrayList<>(Charts.all(data));
+            charts.addAll(Charts.pilotFirst(data, s));
             if (formats.contains(OutputFormat.CHARTS)) {
                 for (Charts.ChartSpec c : charts) {
                     written.add(put(dir.resolve(CHARTS_DIR).resolve(c.file() + ".png"), ChartImages.png(c.chart())));

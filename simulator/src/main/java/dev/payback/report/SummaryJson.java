@@ -106,6 +106,9 @@ public final class SummaryJson {
             g.writeStringField("kind", o.kind());
             stats(g, "one_time_cost", o.oneTimeCost());
             number(g, "scorecard_score", o.scorecardScore());
+            if (o.gate() != null) {
+                gate(g, o.gate());
+            }
             if (s.sensitivity() != null) {
                 sensitivity(g, s.sensitivity().forOption(o.id()));
             }
@@ -323,6 +326,23 @@ public final class SummaryJson {
         } else {
             g.writeNullField(name);
         }
+    }
+
+    /** MODEL.md section 7: {@code options.<id>_staged.gate}, then the design it evaluated (extensions). */
+    private static void gate(JsonGenerator g, Summary.Gate gate) throws IOException {
+        g.writeObjectFieldStart("gate");
+        number(g, "p_go", gate.pGo());
+        number(g, "p_false_go", gate.pFalseGo());
+        number(g, "p_false_stop", gate.pFalseStop());
+        stats(g, "observed_reduction", gate.observedReduction());
+        stats(g, "value_of_staging", gate.valueOfStaging());
+        // extensions
+        g.writeStringField("big_bang", gate.twin());
+        number(g, "pilot_share", gate.pilotShare());
+        g.writeNumberField("pilot_months", gate.pilotMonths());
+        number(g, "exception_rate_reduction_target", gate.target());
+        number(g, "p_no_gate", gate.pNoGate());
+        g.writeEndObject();
     }
 
     private static <V> Iterable<Map.Entry<Integer, V>> sorted(Map<Integer, V> m) {

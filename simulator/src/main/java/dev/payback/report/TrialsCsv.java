@@ -4,7 +4,7 @@ import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
 import dev.payback.scenario.Input;
-import dev.payback.scenario.OptionSpec;
+import dev.payback.scenario.Strategy;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -34,7 +34,7 @@ public final class TrialsCsv {
         }
         h.addAll(List.of("annualized_pain", "revenue", "pain_share_of_revenue", "pain_fte", "decision_score",
                 "best"));
-        for (OptionSpec o : r.scenario().options()) {
+        for (Strategy o : r.scenario().strategies()) {
             String p = o.id() + ".";
             h.addAll(List.of(p + "npv", p + "roi", p + "first_year_cost", p + "cumulative_net_3",
                     p + "cumulative_net_6", p + "cumulative_net_12", p + "payback_month", p + "failed"));
@@ -61,7 +61,7 @@ public final class TrialsCsv {
                 row[j++] = c.painShare[i];
                 row[j++] = c.painFte[i];
                 row[j++] = c.score[i];
-                row[j++] = c.best[i] == 0 ? "status_quo" : r.scenario().options().get(c.best[i] - 1).id();
+                row[j++] = c.best[i] == 0 ? "status_quo" : r.scenario().strategies().get(c.best[i] - 1).id();
                 for (OptionColumns oc : c.options) {
                     row[j++] = oc.npv[i];
                     row[j++] = Double.isNaN(oc.roi[i]) ? "" : oc.roi[i];

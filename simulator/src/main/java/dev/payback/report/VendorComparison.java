@@ -14,9 +14,12 @@ public final class VendorComparison {
     private VendorComparison() {
     }
 
-    /** The options with a scorecard score, in scenario order. */
+    /**
+     * The options with a scorecard score, in scenario order; a staged rollout (MODEL.md section 7) is
+     * the same vendor as its big-bang twin and is not compared again.
+     */
     public static List<Summary.OptionSummary> scored(Summary s) {
-        return s.options().stream().filter(Summary.OptionSummary::hasScorecard).toList();
+        return s.options().stream().filter(o -> o.hasScorecard() && !o.staged()).toList();
     }
 
     /** Whether the comparison is shown: two or more options have a score. */

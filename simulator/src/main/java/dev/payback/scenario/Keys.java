@@ -17,10 +17,14 @@ final class Keys {
     static final List<String> EVENT_ITEM = List.of("name", "probability", "cost");
     static final List<String> OPTION = List.of("id", "label", "kind", "one_time_cost", "annual_cost",
             "per_order_fee", "implementation_months", "ramp_months", "go_live_dip", "failure_probability",
-            "failure_benefit_share", "effects", "scorecard");
+            "failure_benefit_share", "effects", "scorecard", "stages");
     /** Option fields that are inputs (may be distributions). */
     static final List<String> OPTION_INPUTS = OPTION.subList(3, 11);
     static final List<String> SCORECARD = ScorecardWeights.DIMENSIONS;
+    /** MODEL.md section 7: an option's staged rollout. */
+    static final List<String> STAGES = List.of("pilot_share", "pilot_months", "pilot_one_time_cost",
+            "expansion_cost", "stop_cost", "go_criteria");
+    static final List<String> GO_CRITERIA = List.of("exception_rate_reduction");
     static final List<String> DECISION = List.of("payback_confidence");
     static final List<String> KINDS = List.of("operate", "orchestrate");
 

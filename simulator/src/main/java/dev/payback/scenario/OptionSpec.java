@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param effects   driver key (a {@link Driver} key, an {@code other} name or an event name) → the
  *                  fractional reduction at full adoption, in file order
  * @param scorecard vendor scorecard entries (implementation_speed, ...) → 1..5, in file order
+ * @param stages    the staged rollout of MODEL.md section 7, or null when the option has none
  */
 public record OptionSpec(
         String id,
@@ -28,7 +29,8 @@ public record OptionSpec(
         Input failureProbability,
         Input failureBenefitShare,
         Map<String, Input> effects,
-        Map<String, Double> scorecard) {
+        Map<String, Double> scorecard,
+        Stages stages) {
 
     /** operate: fix one node; orchestrate: coordinate the network. */
     public enum Kind { OPERATE, ORCHESTRATE }
@@ -42,13 +44,46 @@ public record OptionSpec(
         }
         effects = Collections.unmodifiableMap(new LinkedHashMap<>(effects));
         scorecard = Collections.unmodifiableMap(new LinkedHashMap<>(scorecard));
+        if (stages != null && !effects.containsKey(Driver.EXCEPTION_RATE.key())) {
+            throw new IllegalArgumentException("stages need an exception_rate effect: " + id);
+        }
     }
 
-    /** The option's inputs in a fixed order: the eight fields, then the effects in file order. */
+    /** An option without a staged rollout. */
+    public OptionSpec(String id, String label, Kind kind, Input oneTimeCost, Input annualCost, Input perOrderFee,
+            Input implementationMonths, Input rampMonths, Input goLiveDip, Input failureProbability,
+            Input failureBenefitShare, Map<String, Input> effects, Map<String, Double> scorecard) {
+        this(id, label, kind, oneTimeCost, annualCost, perOrderFee, implementationMonths, rampMonths, goLiveDip,
+                failureProbability, failureBenefitShare, effects, scorecard, null);
+    }
+
+    /** The same option with another staged rollout (null: none). */
+    public OptionSpec withStages(Stages newStages) {
+        return new OptionSpec(id, label, kind, oneTimeCost, annualCost, perOrderFee, implementationMonths, rampMonths,
+                goLiveDip, failureProbability, failureBenefitShare, effects, scorecard, newStages);
+    }
+
+    /** The id of the staged strategy, {@code <id>_staged}. */
+    public String stagedId() {
+        return id + Stages.SUFFIX;
+    }
+
+    /** The label of the staged strategy. */
+    public String stagedLabel() {
+        return label + ", piloted first";
+    }
+
+    /**
+     * The option's inputs in a fixed order: the eight fields, the effects in file order, then the
+     * stages' inputs.
+     */
     public List<Input> inputs() {
         List<Input> all = new ArrayList<>(List.of(oneTimeCost, annualCost, perOrderFee, implementationMonths,
                 rampMonths, goLiveDip, failureProbability, failureBenefitShare));
         all.addAll(effects.values());
+        if (stages != null) {
+            all.addAll(stages.inputs());
+        }
         return all;
     }
 }

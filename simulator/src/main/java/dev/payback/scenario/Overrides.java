@@ -163,6 +163,16 @@ final class Overrides {
                 }
                 return set(map(item, field), s[3]);
             }
+            if (field.equals("stages")) {
+                if (s.length == 5 && s[3].equals("go_criteria")) {
+                    return known(s[4], Keys.GO_CRITERIA) && set(map(map(item, field), s[3]), s[4]);
+                }
+                if (s.length != 4 || s[3].equals("go_criteria")) {
+                    return fail("write options." + s[1] + ".stages.<key> or options." + s[1]
+                            + ".stages.go_criteria.exception_rate_reduction", "");
+                }
+                return known(s[3], Keys.STAGES) && set(map(item, field), s[3]);
+            }
             if (field.equals("id")) {
                 return fail("an option's id cannot be overridden", "change it in the scenario file");
             }

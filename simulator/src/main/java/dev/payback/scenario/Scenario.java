@@ -83,6 +83,23 @@ public record Scenario(
         return null;
     }
 
+    /**
+     * Every strategy the run compares, in the engine's order: the options in file order, then the
+     * staged rollout ({@code <id>_staged}) of each option with a {@code stages} block, in option order.
+     */
+    public List<Strategy> strategies() {
+        List<Strategy> all = new ArrayList<>();
+        for (OptionSpec o : options) {
+            all.add(new Strategy(o.id(), o.label(), o.kind(), o, false));
+        }
+        for (OptionSpec o : options) {
+            if (o.stages() != null) {
+                all.add(new Strategy(o.stagedId(), o.stagedLabel(), o.kind(), o, true));
+            }
+        }
+        return all;
+    }
+
     /** Every input of the scenario in a fixed order: business, pain, then options in file order. */
     public List<Input> inputs() {
         List<Input> all = new ArrayList<>(business.inputs());

@@ -356,8 +356,23 @@ final class ScenarioReader {
                 out.add(o);
             }
         });
+        // MODEL.md section 7: the staged strategy's derived id must not collide with an option's id
+        for (Map.Entry<String, Node> staged : stagesNodes.entrySet()) {
+            String derived = staged.getKey() + Stages.SUFFIX;
+            if (ids.containsKey(derived)) {
+                Location at = problems.loc(ids.get(derived));
+                problems.add(staged.getValue(), stagesPaths.get(staged.getKey()), "the staged rollout of '"
+                        + staged.getKey() + "' is reported as '" + derived + "', which is already an option id"
+                        + (at.line() > 0 ? " (line " + at.line() + ")" : ""),
+                        "rename that option, or this one");
+            }
+        }
         return problems.size() > before ? null : out;
     }
+
+    /** Option id → its stages node and path, for the derived-id check. */
+    private final Map<String, Node> stagesNodes = new LinkedHashMap<>();
+    private final Map<String, String> stagesPaths = new HashMap<>();
 
     private OptionSpec option(Node item, String path, Map<String, Node> ids) {
         int before = problems.size();
@@ -440,11 +455,72 @@ final class ScenarioReader {
                 }
             }
         }
+        Stages stages = null;
+        Node stagesNode = f.get("stages");
+        if (stagesNode != null && !Nodes.isNull(stagesNode)) {
+            stages = stages(stagesNode, f.path("stages"), base, effects);
+            if (id != null) {
+                stagesNodes.put(id, stagesNode);
+                stagesPaths.put(id, f.path("stages"));
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         return new OptionSpec(id, label, kind, oneTime, annual, perOrder, months, ramp, dip, failP, failShare,
-                effects, scorecard);
+                effects, scorecard, stages);
+    }
+
+    /** MODEL.md section 7: the optional stages block of an option. */
+    private Stages stages(Node node, String path, String base, Map<String, Input> effects) {
+        int before = problems.size();
+        Fields f = new Fields(node, path, Keys.STAGES, problems);
+        if (!f.isMap()) {
+            return null;
+        }
+        Double share = null;
+        Node shareNode = f.require("pilot_share");
+        if (shareNode != null) {
+            share = values.plainNumber(shareNode, f.path("pilot_share"));
+            if (share != null && !(share > 0 && share < 1)) {
+                problems.add(shareNode, f.path("pilot_share"), "must lie strictly between 0 and 1, got "
+                        + Input.plain(share), "0.25 pilots a quarter of the orders (one channel, region or product family)");
+                share = null;
+            }
+        }
+        Long months = null;
+        Node monthsNode = f.require("pilot_months");
+        if (monthsNode != null) {
+            months = values.wholeNumber(monthsNode, f.path("pilot_months"), 1, 120);
+        }
+        Input pilotCost = f.has("pilot_one_time_cost") ? input(f.get("pilot_one_time_cost"),
+                f.path("pilot_one_time_cost"), base + "stages.pilot_one_time_cost", Domain.NON_NEGATIVE) : null;
+        Input expansion = f.has("expansion_cost") ? input(f.get("expansion_cost"), f.path("expansion_cost"),
+                base + "stages.expansion_cost", Domain.NON_NEGATIVE) : null;
+        Input stop = optional(f, "stop_cost", base + "stages.stop_cost", Domain.NON_NEGATIVE, 0);
+        Double target = null;
+        Node goNode = f.require("go_criteria");
+        if (goNode != null) {
+            Fields go = new Fields(goNode, f.path("go_criteria"), Keys.GO_CRITERIA, problems);
+            Node t = go.isMap() ? go.require("exception_rate_reduction") : null;
+            if (t != null) {
+                String tp = go.path("exception_rate_reduction");
+                target = values.plainNumber(t, tp);
+                if (target != null && !(target >= 0 && target <= 1)) {
+                    problems.add(t, tp, "must lie between 0 and 1, got " + Input.plain(target),
+                            "the seed's example target is 0.30: exception handling down by 30%");
+                    target = null;
+                }
+            }
+        }
+        if (!effects.containsKey(Driver.EXCEPTION_RATE.key()) && !broken.contains(base + "effects.exception_rate")) {
+            problems.add(node, path, "a staged rollout needs the option to have an exception_rate effect (the "
+                    + "pilot's gate measures it)", "add effects: {exception_rate: ...} to this option");
+        }
+        if (problems.size() > before || share == null || months == null || target == null || stop == null) {
+            return null;
+        }
+        return new Stages(share, months.intValue(), pilotCost, expansion, stop, target);
     }
 
     // ---------------------------------------------------------------- correlations

@@ -36,8 +36,9 @@ class CompareTest {
                 numeric++;
             }
         }
-        // pain P50; per option 2 NPV + 3 payback + max one-time cost + P(best); status quo P(best)
-        assertThat(numeric).isEqualTo(1 + 2 * 7 + 1);
+        // pain P50; per strategy (operate, orchestrate, orchestrate_staged) 2 NPV + 3 payback + max one-time
+        // cost + P(best); status quo P(best)
+        assertThat(numeric).isEqualTo(1 + 3 * 7 + 1);
         assertThat(r.out()).contains("Differences are against [1]", "orchestrate: mean NPV", "Verdict");
     }
 

@@ -139,13 +139,15 @@ class SweepTest {
                 "Wrote " + tmp.resolve("sweep.png"));
         List<String> csv = Files.readAllLines(tmp.resolve("sweep.csv"));
         assertThat(csv.get(0)).isEqualTo("input,value,option,mean_npv,p_payback_12,p_best");
-        assertThat(csv).hasSize(1 + 3 * 3);
+        // per value: operate, orchestrate, orchestrate_staged and the status quo
+        assertThat(csv).hasSize(1 + 3 * 4);
         assertThat(Files.readAllBytes(tmp.resolve("sweep.png"))).startsWith(0x89, 'P', 'N', 'G');
         assertThat(Files.readString(tmp.resolve("sweep.svg"))).contains("<svg").contains("</svg>");
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("sweep.json").toFile());
         for (JsonNode step : json.get("steps")) {
             double total = step.get("p_best_status_quo").asDouble() + step.at("/options/operate/p_best").asDouble()
-                    + step.at("/options/orchestrate/p_best").asDouble();
+                    + step.at("/options/orchestrate/p_best").asDouble()
+                    + step.at("/options/orchestrate_staged/p_best").asDouble();
             assertThat(total).isCloseTo(1.0, within(1e-9));
         }
     }

@@ -241,7 +241,7 @@ class KpiCheckpointsTest {
         JsonNode j = new ObjectMapper().readTree(SummaryJson.toBytes(Analysis.summarize(Engine.run(s,
                 Engine.Options.defaults()))));
         List<String> ids = new java.util.ArrayList<>(List.of("status_quo"));
-        s.options().forEach(o -> ids.add(o.id()));
+        s.strategies().forEach(o -> ids.add(o.id()));   // staged rollouts included
         assertThat(j.get("kpis").fieldNames()).toIterable().containsExactlyElementsOf(ids);
         assertThat(j.get("kpi_checklist").fieldNames()).toIterable().containsExactlyElementsOf(ids.subList(1,
                 ids.size()));

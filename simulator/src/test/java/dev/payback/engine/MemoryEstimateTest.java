@@ -19,10 +19,12 @@ class MemoryEstimateTest {
     void bytesPerTrialCountEveryColumnOfTheLayout() throws Exception {
         Scenario s = b();
         int columns = Layout.of(s).inputs().size();
-        int options = s.options().size();
+        // every strategy (the options and their staged rollouts) has its columns; a staged one also a gate
+        int options = s.strategies().size();
+        int staged = options - s.options().size();
         MemoryEstimate e = MemoryEstimate.of(s, Engine.Options.defaults().withThreads(1));
         assertThat(e.bytesPerTrial()).as("columns %d, options %d", columns, options)
-                .isEqualTo(8L * columns + 34 + 120 + (83L + 120) * options + 33);   // 120: 3 checkpoints x 5 KPIs
+                .isEqualTo(8L * columns + 34 + 120 + (91L + 120) * options + 9L * staged + 33);   // 120: 3 checkpoints x 5 KPIs
         // beyond the path cap, paths cost a fixed amount: the increment is bytesPerTrial (up to the subsample)
         long cap = MonthlyPaths.DEFAULT_CAP;
         assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * s.horizonMonths());
@@ -30,7 +32,8 @@ class MemoryEstimateTest {
         long retain = Engine.Options.DEFAULT_RETAIN_CAP;
         long far = 2048L * 1000;
         assertThat(far).isGreaterThan(retain);
-        assertThat(e.bytes(far) - e.bytes(far - 2048)).isEqualTo(24L * (5 + 8L * options + 15L * (options + 1)));
+        assertThat(e.bytes(far) - e.bytes(far - 2048)).isEqualTo(24L * (5 + 8L * options + 2L * staged
+                + 15L * (options + 1)));
         assertThat(e.bytes(retain) - e.bytes(retain - 1)).isGreaterThanOrEqualTo(e.bytesPerTrial());
     }
 
@@ -49,8 +52,8 @@ class MemoryEstimateTest {
         actual += kpiBytes(c.statusQuoKpis);
         for (OptionColumns o : c.options) {
             actual += kpiBytes(o.kpis);
-            actual += 8L * (o.npv.length + o.roi.length + o.firstYearCost.length + o.exceptionEffect.length)
-                    + 2L * o.paybackMonth.length + o.failed.length;
+            actual += 8L * (o.npv.length + o.roi.length + o.firstYearCost.length + o.exceptionEffect.length
+                    + o.oneTimeCost.length) + 2L * o.paybackMonth.length + o.failed.length;
             for (double[] x : o.cumulativeNet) {
                 actual += 8L * x.length;
             }
@@ -58,13 +61,17 @@ class MemoryEstimateTest {
                 actual += 8L * x.length;
             }
         }
-        actual += 8L * s.options().size() * r.paths().horizon() * r.paths().kept();
+        for (GateColumns g : c.gates) {
+            actual += 8L * g.observedReduction.length + g.outcome.length;
+        }
+        int strategies = s.strategies().size();
+        actual += 8L * strategies * r.paths().horizon() * r.paths().kept();
         long estimate = MemoryEstimate.of(s, opts).bytes(s.trials());
         assertThat(estimate).isGreaterThanOrEqualTo(actual);
         // and not wildly above it: the extra is the analysis copies and one block per thread
         long blocks = (s.trials() + 2047) / 2048;
         assertThat(estimate).isLessThan(actual + 33L * s.trials() + MemoryEstimate.of(s, opts).bytesPerTrial() * 2048
-                + 24L * (5 + 8L * s.options().size() + 15L * (s.options().size() + 1)) * blocks + 1);
+                + 24L * (5 + 8L * strategies + 2L * c.gates.length + 15L * (strategies + 1)) * blocks + 1);
     }
 
     private static long kpiBytes(KpiColumns k) {

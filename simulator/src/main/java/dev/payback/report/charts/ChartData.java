@@ -179,7 +179,7 @@ public record ChartData(
         double[] levels = {0.10, 0.25, 0.50, 0.75, 0.90};
         // month 0 is −C: its distribution is that of the one-time cost over the retained trials (the
         // retained rows and the kept paths are different subsamples once a run exceeds either cap)
-        double[] oneTime = r.input("options." + r.scenario().options().get(option).id() + ".one_time_cost");
+        double[] oneTime = r.columns().options[option].oneTimeCost;
         double[] start = new double[oneTime.length];
         for (int t = 0; t < start.length; t++) {
             start[t] = -oneTime[t];

@@ -2,6 +2,7 @@ package dev.payback.report.charts;
 
 import dev.payback.analysis.Money;
 import dev.payback.analysis.Sensitivity;
+import dev.payback.analysis.Summary;
 import dev.payback.analysis.Stats;
 import dev.payback.report.SensitivityText;
 import org.jfree.chart.JFreeChart;
@@ -77,6 +78,8 @@ public final class Charts {
     public static final String SECTION_CHARTS = "charts";
     public static final String SECTION_DRIVERS = "drivers";
     public static final String SECTION_MEASURE = "measure";
+    /** The report's "Pilot first?" section (MODEL.md section 7). */
+    public static final String SECTION_PILOT = "pilot";
     /** Series keys of the tornado chart. */
     public static final String TORNADO_LOW = "Input in its lowest tenth";
     public static final String TORNADO_HIGH = "Input in its highest tenth";
@@ -154,6 +157,39 @@ public final class Charts {
                     evppi(d), SECTION_MEASURE));
         }
         specs.addAll(TrackingCharts.all(d));
+        return specs;
+    }
+
+    /**
+     * One chart per staged strategy for the "Pilot first?" section: the NPV distributions of the big
+     * bang and the staged rollout overlaid, in the options' colours (file {@code pilot-first-<id>}).
+     */
+    public static List<ChartSpec> pilotFirst(ChartData d, Summary s) {
+        List<ChartSpec> specs = new ArrayList<>();
+        for (Summary.OptionSummary o : s.options()) {
+            if (o.gate() == null) {
+                continue;
+            }
+            ChartData.OptionView big = null;
+            ChartData.OptionView staged = null;
+            for (ChartData.OptionView v : d.options()) {
+                if (v.id().equals(o.gate().twin())) {
+                    big = v;
+                } else if (v.id().equals(o.id())) {
+                    staged = v;
+                }
+            }
+            if (big == null || staged == null) {
+                continue;
+            }
+            ChartData pair = new ChartData(d.scenario(), d.currency(), d.trials(), d.horizonMonths(), d.confidence(),
+                    d.annualPain(), d.revenueMedian(), d.fteMoney(), d.scoreShare(), d.decision(), List.of(big, staged),
+                    d.evpi(), d.evppi(), d.measureThreshold(), d.hasSensitivity(), d.summary());
+            specs.add(new ChartSpec("pilot-first-" + o.id(), "Big bang or pilot first: " + big.id(),
+                    "Net present value of " + big.label() + " bought outright and piloted first (" + o.id()
+                            + "), across the same simulated futures; left of zero the strategy loses money compared "
+                            + "with doing nothing.", npv(pair), SECTION_PILOT));
+        }
         return specs;
     }
 
@@ -529,8 +565,9 @@ public final class Charts {
                 s.add(lo + (b + 0.5) * w, counts[b] / o.npv().length);
             }
             ds.addSeries(s);
-            r.setSeriesPaint(o.index(), o.colour());
-            r.setSeriesStroke(o.index(), new BasicStroke(3.5f));
+            int series = ds.getSeriesCount() - 1;
+            r.setSeriesPaint(series, o.colour());
+            r.setSeriesStroke(series, new BasicStroke(3.5f));
             legend.add(lineItem(o.label() + " — median " + money(d, Stats.quantile(o.npv(), 0.5))
                     + ", P(NPV < 0) " + Money.percent(o.pNpvNegative()), new BasicStroke(3.5f), o.colour()));
         }
@@ -549,7 +586,8 @@ public final class Charts {
         plot.setFixedLegendItems(legend);
         StringBuilder title = new StringBuilder("NPV distribution — P(NPV < 0): ");
         for (ChartData.OptionView o : d.options()) {
-            title.append(o.index() == 0 ? "" : ", ").append(o.id()).append(' ').append(Money.percent(o.pNpvNegative()));
+            title.append(o == d.options().get(0) ? "" : ", ").append(o.id()).append(' ')
+                    .append(Money.percent(o.pNpvNegative()));
         }
         return finish(plot, title.toString(), d.scenario() + " · discounted at the scenario's rate · axis shows "
                 + "P0.5–P99.5");

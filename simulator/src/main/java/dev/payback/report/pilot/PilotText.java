@@ -72,7 +72,30 @@ public final class PilotText {
         b.append(", and loses money over the horizon (NPV < 0) in ").append(la).append(" of futures")
                 .append(la.equals(lb) ? ", unchanged" : lossAfter > lossBefore ? ", up from " + lb : ", down from " + lb)
                 .append('.');
+        String staged = stagedNote(r);
+        if (staged != null) {
+            b.append(' ').append(staged);
+        }
         return b.toString();
+    }
+
+    /**
+     * When the option has a staged rollout (MODEL.md section 7), which gate the business case assumed:
+     * "The business case's staged rollout (orchestrate_staged) assumed a go target of 30% after 3 live
+     * months on 25% of orders, the same target as this pilot." Null otherwise.
+     */
+    static String stagedNote(PilotUpdate.Result r) {
+        dev.payback.scenario.Stages st = r.option().stages();
+        if (st == null) {
+            return null;
+        }
+        double target = r.pilot().exceptionRateReduction();
+        String same = st.exceptionRateReduction() == target ? "the same target as this pilot"
+                : "where this pilot's criterion is " + Money.percent(target);
+        return "The business case's staged rollout (" + r.option().stagedId() + ") assumed a go target of "
+                + Money.percent(st.exceptionRateReduction()) + " after " + st.pilotMonths() + " live "
+                + (st.pilotMonths() == 1 ? "month" : "months") + " on " + Money.percent(st.pilotShare())
+                + " of orders, " + same + ".";
     }
 
     /** "at the 71st percentile", "below everything", "above everything". */

@@ -95,7 +95,8 @@ class ChartsTest {
         for (ChartData.OptionView o : run.data().options()) {
             XYSeries median = medianSeries(Charts.fan(run.data(), o));
             assertThat(median.getItemCount()).isEqualTo(paths.horizon() + 1);
-            double[] oneTime = run.result().input("options." + o.id() + ".one_time_cost");
+            // C (a staged strategy: C_p) of each retained trial
+            double[] oneTime = run.result().columns().options[o.index()].oneTimeCost;
             double[] start = new double[paths.kept()];
             for (int t = 0; t < start.length; t++) {
                 start[t] = -oneTime[t * paths.stride()];

@@ -1,0 +1,35 @@
+package dev.payback.engine;
+
+/**
+ * Per-trial outcome of one staged strategy's go/no-go gate (MODEL.md section 7), indexed by trial.
+ * The value of staging, NPV_staged − NPV_big bang, is the difference of the two strategies'
+ * {@link OptionColumns#npv} columns.
+ */
+public final class GateColumns {
+    /** The gate said go. */
+    public static final byte GO = 1;
+    /** The gate said stop. */
+    public static final byte STOP = 0;
+    /** The gate falls outside the horizon (G ≥ H): the pilot scope runs to the end, nothing is decided. */
+    public static final byte NO_GATE = -1;
+
+    /** {@link #GO}, {@link #STOP} or {@link #NO_GATE}, by trial. */
+    public final byte[] outcome;
+    /** The observed reduction 1 − (X_G/n_G)/(X_0/n_0); NaN when there is no gate. */
+    public final double[] observedReduction;
+
+    GateColumns(int trials) {
+        outcome = new byte[trials];
+        observedReduction = new double[trials];
+    }
+
+    void copyRow(GateColumns src, int from, int to) {
+        outcome[to] = src.outcome[from];
+        observedReduction[to] = src.observedReduction[from];
+    }
+
+    void copy(GateColumns src, int from, int to, int len) {
+        System.arraycopy(src.outcome, from, outcome, to, len);
+        System.arraycopy(src.observedReduction, from, observedReduction, to, len);
+    }
+}
