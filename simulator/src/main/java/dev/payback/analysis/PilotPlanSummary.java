@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The figures of a pilot-plan grid (MODEL.md section 7 per design): mean and P10 NPV, P(payback
+ * The figures of a pilot-plan grid (docs/model.md section 7 per design): mean and P10 NPV, P(payback
  * within 12 months), P(go), P(false go), P(false stop), beside the big bang's; and the two picks,
  * the design with the highest mean NPV and the one with the highest P10 (the cautious pick).
  * Ties go to the design listed first.

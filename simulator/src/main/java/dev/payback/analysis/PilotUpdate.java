@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Updates a run's projection with a pilot's observed months (MODEL.md section 6).
+ * Updates a run's projection with a pilot's observed months (docs/model.md section 6).
  *
  * <ul>
  *   <li>Projected rate of trial i in pilot month j: {@code p_ij = e_i · (1 − a_ij · r_i)}, e_i the
@@ -104,7 +104,7 @@ public final class PilotUpdate {
         double[] e = exceptionRate(r);
         double[] ramp = r.input("options." + spec.id() + ".ramp_months");
         if (ramp == null) {
-            ramp = new double[n];   // ramp_months defaults to 0 (MODEL.md section 1)
+            ramp = new double[n];   // ramp_months defaults to 0 (docs/model.md section 1)
         }
         double[] effect = r.columns().options[k].exceptionEffect;
 
@@ -140,7 +140,23 @@ public final class PilotUpdate {
 
         double ess = Weighted.effectiveSampleSize(w);
         List<String> warnings = new ArrayList<>();
-        if (ess < ESS_WARNING) {
+        double eMin = Double.POSITIVE_INFINITY;
+        double eMax = Double.NEGATIVE_INFINITY;
+        for (double x : e) {
+            eMin = Math.min(eMin, x);
+            eMax = Math.max(eMax, x);
+        }
+        double base = pilot.baselineRate();
+        boolean outside = base < eMin || base > eMax;
+        if (outside) {
+            // no number of trials helps: before go-live the projected rate is e itself (adoption 0)
+            warnings.add(String.format(Locale.ROOT,
+                    "the pilot's baseline exception rate %.4g lies outside every exception rate the scenario draws "
+                            + "(%.4g to %.4g): the scenario does not describe this operation; correct "
+                            + "pain.exception_rate (and the pilot's scope) rather than running more trials",
+                    base, eMin, eMax));
+        }
+        if (ess < ESS_WARNING && !outside) {
             // ESS grows in proportion to the trials; aim at twice the threshold.
             double needed = n * 2 * ESS_WARNING / Math.max(ess, 1e-300);
             warnings.add(String.format(Locale.ROOT,
@@ -163,7 +179,7 @@ public final class PilotUpdate {
                 observed, percentile, criteria, go, ess, warnings, bands, checklist90);
     }
 
-    /** a_ij of MODEL.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */
+    /** a_ij of docs/model.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */
     public static double adoption(int month, double ramp) {
         if (month <= 0) {
             return 0;
@@ -248,7 +264,7 @@ public final class PilotUpdate {
         return w;
     }
 
-    /** The option's figures under weights {@code w} (MODEL.md section 5's keys, weighted). */
+    /** The option's figures under weights {@code w} (docs/model.md section 5's keys, weighted). */
     static Figures figures(SimulationResult r, int k, double[] w, double[] projected, double[] e) {
         Scenario s = r.scenario();
         OptionSpec spec = s.options().get(k);
@@ -268,7 +284,7 @@ public final class PilotUpdate {
                 hit[i] = oc.paybackMonth[i] != 0 && oc.paybackMonth[i] <= month;
             }
             payback.put(month, Weighted.share(hit, w));
-            // MODEL.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
+            // docs/model.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
             maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime[j], w, 1 - q));
         }
         boolean[] paid = new boolean[n];
@@ -284,15 +300,21 @@ public final class PilotUpdate {
             best[i] = c.best[i] == k + 1;
         }
         boolean[] none = new boolean[n];
+        boolean[] yearOneExceeds = new boolean[n];
+        boolean[] paidAtBar = new boolean[n];
         for (int i = 0; i < n; i++) {
             none[i] = !paid[i];
+            yearOneExceeds[i] = oc.yearOneBenefit[i] > oc.firstYearCost[i];
+            paidAtBar[i] = paid[i] && oc.paybackMonth[i] <= s.paybackMonths();
         }
         Summary.OptionSummary o = new Summary.OptionSummary(spec.id(), spec.label(),
                 spec.kind().name().toLowerCase(Locale.ROOT), Weighted.stats(oc.npv, w),
                 zeroCost ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
                 payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
                 Weighted.share(painExceeds, w), maxOneTime, q,
-                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w));
+                Weighted.stats(r.input("options." + spec.id() + ".one_time_cost"), w), null,
+                Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
+                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q));
         return new Figures(o, Weighted.share(best, w), Weighted.stats(oc.exceptionEffect, w),
                 Weighted.stats(e, w), Weighted.stats(projected, w));
     }

@@ -13,7 +13,7 @@ import java.util.function.LongConsumer;
 /**
  * {@code --precision X}: runs batches of doubling size until the 95% half-width
  * 1.96·sqrt(p(1−p)/n) of every option's P(payback ≤ 3), P(payback ≤ 6) and P(payback ≤ 12) is
- * below X, or the trial cap is reached. Batch k is an ordinary run of {@code FIRST_BATCH · 2^k}
+ * below X (at p = 0 or 1, half the Wilson interval's width, 1.96²/(2(n + 1.96²))), or the trial cap is reached. Batch k is an ordinary run of {@code FIRST_BATCH · 2^k}
  * trials with the scenario's seed (capped), so the trial count used and the result depend only on
  * the scenario, seed, sampling method and X: the same inputs always stop at the same run, for any
  * number of threads. The final result is byte-identical to a plain run with {@code --trials} set to
@@ -48,7 +48,10 @@ public final class Precision {
         for (int k = 0; k < r.columns().options.length; k++) {
             for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
                 double p = rs.optionCount(k, paid[j]) / n;
-                worst = Math.max(worst, Z95 * Math.sqrt(p * (1 - p) / n));
+                // At p = 0 or 1 the binomial formula gives 0 whatever n is; the Wilson score interval
+                // [0, z²/(n+z²)] (about the rule of three, 3/n) says how far the truth may still be.
+                double h = p == 0 || p == 1 ? Z95 * Z95 / (2 * (n + Z95 * Z95)) : Z95 * Math.sqrt(p * (1 - p) / n);
+                worst = Math.max(worst, h);
             }
         }
         return worst;

@@ -3,7 +3,7 @@ package dev.payback.analysis;
 import java.util.Arrays;
 
 /**
- * The STATS block of MODEL.md section 5: mean, sample standard deviation (n − 1), the
+ * The STATS block of docs/model.md section 5: mean, sample standard deviation (n − 1), the
  * 5/10/25/50/75/90/95th percentiles (type-7 interpolation) and the extremes of a set of trials.
  * Over no trials every value is NaN (written as null); non-finite values are kept as they are and
  * the JSON writer turns them into null.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The headline results of a run: everything summary.json holds (MODEL.md section 5) plus the
+ * The headline results of a run: everything summary.json holds (docs/model.md section 5) plus the
  * extensions documented in docs/model-notes.md (five tests, clamping, standard errors, sensitivity and
  * value of information).
  */
@@ -60,7 +60,7 @@ public record Summary(
                 thresholds, options, pBest, decision, fiveTests, inputs, (Sensitivity) null);
     }
 
-    /** MODEL.md section 3: probabilities of the seed's thresholds, over trials. */
+    /** docs/model.md section 3: probabilities of the seed's thresholds, over trials. */
     public record Thresholds(
             double painShareGe1_5pct,
             double painShareGe3pct,
@@ -74,7 +74,7 @@ public record Summary(
             boolean fulfillmentPathsGe2) {
     }
 
-    /** One option's results (MODEL.md section 5, options.&lt;id&gt;). */
+    /** One option's results (docs/model.md section 5, options.&lt;id&gt;). */
     public record OptionSummary(
             String id,
             String label,
@@ -92,45 +92,54 @@ public record Summary(
             double paybackConfidence,
             Stats oneTimeCost,
             Gate gate,
+            Stats yearOneBenefit,
+            double pYearOneBenefitExceedsFirstYearCost,
+            int paybackMonths,
+            double paybackProbabilityAtBar,
+            double maxOneTimeCostAtBar,
             double scorecardScore) {
 
         /**
-         * roi is null when some trial's total cost is 0 (MODEL.md section 2); gate is null for a big-bang
-         * option; scorecardScore is NaN (summary.json null) when the option has no scorecard (section 9).
+         * roi is null when some trial's total cost is 0 (docs/model.md section 2); gate is null for a
+         * big-bang option. The next five components are the payback bar's figures and the year-one
+         * benefit test (docs/model-notes.md); scorecardScore is NaN (summary.json null) when the option
+         * has no scorecard (MODEL.md section 9).
          */
         public OptionSummary {
             cumulativeNet = Map.copyOf(cumulativeNet);
             paybackProbability = Map.copyOf(paybackProbability);
             maxOneTimeCost = Map.copyOf(maxOneTimeCost);
-        }
-
-        /** A big-bang option (no gate) without a scorecard score. */
-        public OptionSummary(String id, String label, String kind, Stats npv, Stats roi, Stats firstYearCost,
-                Map<Integer, Stats> cumulativeNet, Map<Integer, Double> paybackProbability, Stats paybackMonth,
-                double pNoPayback, double pNpvNegative, double pPainExceedsFirstYearCost,
-                Map<Integer, Double> maxOneTimeCost, double paybackConfidence, Stats oneTimeCost) {
-            this(id, label, kind, npv, roi, firstYearCost, cumulativeNet, paybackProbability, paybackMonth, pNoPayback,
-                    pNpvNegative, pPainExceedsFirstYearCost, maxOneTimeCost, paybackConfidence, oneTimeCost, null);
+            if (paybackMonths < 1) {
+                throw new IllegalArgumentException("paybackMonths must be >= 1");
+            }
         }
 
         /** An option without a scorecard score. */
         public OptionSummary(String id, String label, String kind, Stats npv, Stats roi, Stats firstYearCost,
                 Map<Integer, Stats> cumulativeNet, Map<Integer, Double> paybackProbability, Stats paybackMonth,
                 double pNoPayback, double pNpvNegative, double pPainExceedsFirstYearCost,
-                Map<Integer, Double> maxOneTimeCost, double paybackConfidence, Stats oneTimeCost, Gate gate) {
+                Map<Integer, Double> maxOneTimeCost, double paybackConfidence, Stats oneTimeCost, Gate gate,
+                Stats yearOneBenefit, double pYearOneBenefitExceedsFirstYearCost, int paybackMonths,
+                double paybackProbabilityAtBar, double maxOneTimeCostAtBar) {
             this(id, label, kind, npv, roi, firstYearCost, cumulativeNet, paybackProbability, paybackMonth, pNoPayback,
                     pNpvNegative, pPainExceedsFirstYearCost, maxOneTimeCost, paybackConfidence, oneTimeCost, gate,
-                    Double.NaN);
-        }
-
-        /** True for a staged rollout (MODEL.md section 7). */
-        public boolean staged() {
-            return gate != null;
+                    yearOneBenefit, pYearOneBenefitExceedsFirstYearCost, paybackMonths, paybackProbabilityAtBar,
+                    maxOneTimeCostAtBar, Double.NaN);
         }
 
         /** True when the option has a scorecard score (MODEL.md section 9). */
         public boolean hasScorecard() {
             return Double.isFinite(scorecardScore);
+        }
+
+        /** Whether the option pays back within the bar in at least a share q of trials. */
+        public boolean meetsBar() {
+            return paybackProbabilityAtBar >= paybackConfidence;
+        }
+
+        /** True for a staged rollout (docs/model.md section 7). */
+        public boolean staged() {
+            return gate != null;
         }
     }
 
@@ -168,7 +177,7 @@ public record Summary(
     }
 
     /**
-     * The go/no-go gate of a staged strategy (MODEL.md section 7, {@code options.<id>_staged.gate}).
+     * The go/no-go gate of a staged strategy (docs/model.md section 7, {@code options.<id>_staged.gate}).
      *
      * @param twin            id of the big-bang option
      * @param pGo             share of trials in which the pilot says go
@@ -182,7 +191,7 @@ public record Summary(
                        double pFalseStop, double pNoGate, Stats observedReduction, Stats valueOfStaging) {
     }
 
-    /** MODEL.md section 4: the score's distribution and each verdict's probability. */
+    /** docs/model.md section 4: the score's distribution and each verdict's probability. */
     public record Decision(Stats score, double pOperate, double pPilot, double pOrchestrate) {
         /** The most probable verdict; ties go to the more cautious one. */
         public String verdict() {

@@ -3,7 +3,7 @@ package dev.payback.analysis;
 import java.util.Arrays;
 
 /**
- * Statistics of trials that carry weights (the likelihood weights of a pilot update, MODEL.md
+ * Statistics of trials that carry weights (the likelihood weights of a pilot update, docs/model.md
  * section 6). Weights are ≥ 0 and need not sum to 1; trials of weight 0 are left out.
  *
  * <p><b>Weighted quantile.</b> Sort the trials of positive weight by value, x_1 ≤ … ≤ x_m, with

@@ -2,7 +2,7 @@ package dev.payback.cli;
 
 import dev.payback.analysis.PilotPlanSummary;
 import dev.payback.engine.PilotPlan;
-import dev.payback.report.AtomicFiles;
+import dev.payback.report.OutputFolder;
 import dev.payback.report.pilotplan.PilotPlanChart;
 import dev.payback.report.pilotplan.PilotPlanHtml;
 import dev.payback.report.pilotplan.PilotPlanReport;
@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code payback pilot-plan SCENARIO --option ID}: evaluate a grid of pilot designs (share of
- * orders × pilot months × go target) of one option's staged rollout (MODEL.md section 7) on the same
+ * orders × pilot months × go target) of one option's staged rollout (docs/model.md section 7) on the same
  * simulated futures, and name the design with the highest mean NPV and the one with the highest P10.
  */
 @Command(name = "pilot-plan", mixinStandardHelpOptions = true,
@@ -87,9 +87,6 @@ public final class PilotPlanCommand implements Callable<Integer> {
             }
         }
         List<PilotPlan.Design> designs = designs();
-        Path dir = out != null ? out : Path.of("out", SimulateCommand.baseName(input.file()) + "-pilot-plan");
-        SimulateCommand.CliChecks.outputFolder(spec, dir);
-
         Scenario s = run.apply(input.load());
         OptionSpec o = s.option(option);
         if (o == null) {
@@ -101,21 +98,24 @@ public final class PilotPlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--option " + option + " has no exception_rate effect, "
                     + "which the pilot's gate measures; add effects: {exception_rate: ...} to it");
         }
+        try (OutputFolder folder = OutputOptions.open(spec, out,
+                Path.of("out", SimulateCommand.baseName(input.file()) + "-pilot-plan"))) {
+            return plan(s, designs, method, folder);
+        }
+    }
+
+    private Integer plan(Scenario s, List<PilotPlan.Design> designs, SamplingMethod method, OutputFolder folder)
+            throws InvalidInputException, IOException {
         PilotPlan.Result result = PilotPlan.run(s, option, designs, run.engine().withSampling(method));
         PilotPlanSummary summary = PilotPlanSummary.of(result);
 
-        Files.createDirectories(dir);
-        Path json = dir.resolve("pilot-plan.json");
-        Path csv = dir.resolve("pilot-plan.csv");
-        Path png = dir.resolve("pilot-plan.png");
-        Path svg = dir.resolve("pilot-plan.svg");
-        Path html = dir.resolve("pilot-plan.html");
-        AtomicFiles.write(json, PilotPlanReport.json(summary));
-        AtomicFiles.write(csv, w -> PilotPlanReport.csv(summary, w));
-        AtomicFiles.write(png, w -> PilotPlanChart.writePng(summary, w));
-        AtomicFiles.write(svg, w -> PilotPlanChart.writeSvg(summary, w));
-        AtomicFiles.write(html, PilotPlanHtml.render(summary, PilotPlanChart.svg(summary))
+        Path json = folder.write("pilot-plan.json", PilotPlanReport.json(summary));
+        Path csv = folder.write("pilot-plan.csv", w -> PilotPlanReport.csv(summary, w));
+        Path png = folder.write("pilot-plan.png", w -> PilotPlanChart.writePng(summary, w));
+        Path svg = folder.write("pilot-plan.svg", w -> PilotPlanChart.writeSvg(summary, w));
+        Path html = folder.write("pilot-plan.html", PilotPlanHtml.render(summary, PilotPlanChart.svg(summary))
                 .getBytes(StandardCharsets.UTF_8));
+        folder.publish();
         PrintWriter p = spec.commandLine().getOut();
         p.print(PilotPlanReport.table(summary));
         p.println();

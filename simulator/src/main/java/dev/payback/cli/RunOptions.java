@@ -50,6 +50,21 @@ public final class RunOptions {
         MemoryEstimate estimate = MemoryEstimate.of(s, engine());
         long usable = MemoryEstimate.usableHeap(Runtime.getRuntime().maxMemory());
         long need = estimate.bytes(s.trials());
+        if (need > usable && threads != null && threads > 1) {
+            // the per-thread buffers alone may be what does not fit: then fewer threads is the advice
+            Engine.Options one = engine().withThreads(1);
+            if (MemoryEstimate.of(s, one).bytes(s.trials()) <= usable) {
+                int most = 1;
+                while (most < threads && MemoryEstimate.of(s, engine().withThreads(most * 2)).bytes(s.trials()) <= usable) {
+                    most *= 2;
+                }
+                throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                        "--threads %d needs about %d MB of memory for its per-thread buffers, but Java may use only "
+                                + "about %d MB here: use at most --threads %d (this machine has %d cores)",
+                        threads, need >> 20, Math.max(0, usable) >> 20, most,
+                        Runtime.getRuntime().availableProcessors()));
+            }
+        }
         if (need > usable) {
             long fits = Math.min(Integer.MAX_VALUE, estimate.largestTrialsWithin(usable));
             long suggestGb = Math.max(2, (need + need / 10 + MemoryEstimate.MARGIN_BYTES + (1L << 30) - 1) >> 30);

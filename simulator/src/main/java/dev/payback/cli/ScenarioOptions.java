@@ -40,6 +40,11 @@ public final class ScenarioOptions {
         return ScenarioLoader.loadUncorrelated(scenario, all, stress, uncorrelate);
     }
 
+    /** Loads the scenario with {@code preset} applied instead of --stress, then the --set overrides. */
+    public Scenario loadWithStress(String preset) throws InvalidInputException {
+        return ScenarioLoader.load(scenario, sets, preset);
+    }
+
     /** Loads and validates the scenario with the overrides applied. */
     public Scenario load() throws InvalidInputException {
         return ScenarioLoader.load(scenario, sets, stress);

@@ -5,9 +5,10 @@ import dev.payback.analysis.Precision;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
-import dev.payback.report.AtomicFiles;
 import dev.payback.report.ConsoleSummary;
+import dev.payback.report.OutputFolder;
 import dev.payback.report.OutputFormat;
+import dev.payback.report.PdfReport;
 import dev.payback.report.Outputs;
 import dev.payback.report.TrialsCsv;
 import dev.payback.sampling.SamplingMethod;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +32,8 @@ import java.util.concurrent.Callable;
 
 /** {@code payback simulate SCENARIO}: run the trials, print the summary, write the outputs. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulate a scenario and write summary.json, summary.csv, business-case.xlsx, report.html and "
-                + "charts into the output folder.")
+        description = "Simulate a scenario and write summary.json, summary.csv, cashflow.csv, business-case.xlsx, "
+                + "report.html, report.pdf and charts into the output folder.")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,8 +52,13 @@ public final class SimulateCommand implements Callable<Integer> {
     boolean trialsCsv;
 
     @Option(names = "--format", paramLabel = "LIST", split = ",",
-            description = "Outputs to write, comma-separated from json,csv,xlsx,html,charts (default: all).")
+            description = "Outputs to write, comma-separated from json,csv,xlsx,html,charts,pdf (default: all).")
     List<String> formats = new ArrayList<>();
+
+    @Option(names = "--page-size", paramLabel = "SIZE",
+            description = "Paper of report.pdf and of the report's print layout: A4 or LETTER "
+                    + "(default: LETTER for USD and CAD, A4 for other currencies).")
+    PdfReport.PageSize pageSize;
 
     @Option(names = "--sampling", paramLabel = "METHOD",
             description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (scrambled Sobol').")
@@ -67,8 +72,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        Path dir = out != null ? out : Path.of("out", baseName(input.file()));
-        CliChecks.outputFolder(spec, dir);
         Set<OutputFormat> selected;
         try {
             selected = OutputFormat.parse(formats);
@@ -82,6 +85,13 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         Scenario s = run.apply(input.load());
+        try (OutputFolder folder = OutputOptions.open(spec, out, Path.of("out", baseName(input.file())))) {
+            return simulate(s, method, selected, folder);
+        }
+    }
+
+    private Integer simulate(Scenario s, SamplingMethod method, Set<OutputFormat> selected, OutputFolder folder)
+            throws IOException, InvalidInputException {
         Engine.Options options = run.engine().withSampling(method);
         PrintWriter o = spec.commandLine().getOut();
         SimulationResult result;
@@ -112,18 +122,17 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Summary summary = Analysis.summarize(result);
 
-        Files.createDirectories(dir);
-        // outputs clean up their own leftovers when written; trials.csv may not be written this time
-        AtomicFiles.removeStaleTemporaries(dir.resolve("trials.csv"));
-        List<Path> written = Outputs.write(dir, result, summary, selected);
+        Path dir = folder.target();
+        List<Path> written = Outputs.write(folder, result, summary, selected,
+                pageSize != null ? pageSize : PdfReport.PageSize.forCurrency(summary.currency()));
+        Path csv = trialsCsv ? folder.write("trials.csv", w -> TrialsCsv.write(result, w)) : null;
+        folder.publish();
         o.print(ConsoleSummary.render(summary));
         o.println();
         if (precisionNote != null) {
             o.println(precisionNote);
         }
-        if (trialsCsv) {
-            Path csv = dir.resolve("trials.csv");
-            AtomicFiles.write(csv, w -> TrialsCsv.write(result, w));
+        if (csv != null) {
             o.println("Wrote " + csv);
         }
         Path chartsDir = dir.resolve(Outputs.CHARTS_DIR);
@@ -161,38 +170,5 @@ public final class SimulateCommand implements Callable<Integer> {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    /** Checks of command-line values that picocli's types do not express. */
-    static final class CliChecks {
-        private CliChecks() {
-        }
-
-        static void outputFolder(CommandSpec spec, Path dir) {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--out " + dir + " is a file, not a folder: name a folder");
-            }
-            if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--out " + dir + " is not writable: name a folder you can write to");
-            }
-            // A folder still to be created: its nearest existing ancestor must be a writable folder,
-            // checked now rather than after a long run.
-            Path existing = dir.toAbsolutePath().normalize();
-            while (existing != null && !Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            if (existing != null && !existing.equals(dir.toAbsolutePath().normalize())) {
-                if (!Files.isDirectory(existing)) {
-                    throw new ParameterException(spec.commandLine(), "--out " + dir + " cannot be created: "
-                            + existing + " is a file, not a folder: name a folder");
-                }
-                if (!Files.isWritable(existing)) {
-                    throw new ParameterException(spec.commandLine(), "--out " + dir + " cannot be created: "
-                            + existing + " is not writable: name a folder you can write to");
-                }
-            }
-        }
     }
 }

@@ -2,10 +2,13 @@ package dev.payback.cli;
 
 import dev.payback.analysis.Sweep;
 import dev.payback.engine.Engine;
-import dev.payback.report.AtomicFiles;
+import dev.payback.report.OutputFolder;
 import dev.payback.report.sweep.SweepChart;
 import dev.payback.report.sweep.SweepReport;
 import dev.payback.scenario.InvalidInputException;
+import dev.payback.scenario.Limits;
+import dev.payback.scenario.Location;
+import dev.payback.scenario.Problem;
 import dev.payback.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +21,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,15 @@ public final class SweepCommand implements Callable<Integer> {
     static final Set<String> PLAIN_NUMBERS = Set.of("horizon_months", "discount_rate", "business.hours_per_fte_year",
             "business.channels", "business.fulfillment_paths", "business.complexity", "business.adoption_readiness",
             "decision.payback_confidence");
+    /**
+     * Most values a sweep runs: each is a full simulation of the scenario (the default 100,000 trials
+     * take about a second or more), so 1,001 steps are already a long run and a finer grid than any
+     * break-even value needs.
+     */
+    static final int MAX_STEPS = 1_001;
+    /** Plain numbers that must be whole: a sweep over them must step by whole numbers. */
+    static final Set<String> WHOLE_NUMBERS = Set.of("horizon_months", "business.channels",
+            "business.fulfillment_paths", "business.complexity", "business.adoption_readiness");
     private static final Pattern RANGE = Pattern.compile("\\s*([^=\\s]+)\\s*=\\s*(\\S+?)\\s*\\.\\.\\s*(\\S+)\\s*");
 
     @Spec
@@ -60,7 +71,7 @@ public final class SweepCommand implements Callable<Integer> {
     RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>).")
+            description = "Output folder (default: out/<scenario file name without extension>-sweep).")
     Path out;
 
     /** A parsed {@code PATH=LO..HI}. */
@@ -70,14 +81,19 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        if (steps < 2) {
-            throw new ParameterException(spec.commandLine(), "--steps must be at least 2, got " + steps);
+        if (steps < 2 || steps > MAX_STEPS) {
+            throw new ParameterException(spec.commandLine(), "--steps must be a whole number from 2 to "
+                    + MAX_STEPS + " (each step is a full run of the scenario), got " + steps);
         }
         Range r = parseRange(spec, range);
-        Path dir = out != null ? out : Path.of("out", SimulateCommand.baseName(input.file()));
-        SimulateCommand.CliChecks.outputFolder(spec, dir);
-
         Scenario base = run.apply(input.load());
+        try (OutputFolder folder = OutputOptions.open(spec, out,
+                Path.of("out", SimulateCommand.baseName(input.file()) + "-sweep"))) {
+            return sweep(r, base, folder);
+        }
+    }
+
+    private Integer sweep(Range r, Scenario base, OutputFolder folder) throws InvalidInputException, IOException {
         List<Double> values = Sweep.values(r.lo(), r.hi(), steps);
         int n = base.trials();
         long s = base.seed();
@@ -86,30 +102,47 @@ public final class SweepCommand implements Callable<Integer> {
         // partners keep their own distributions (docs/model-notes.md, "Sweeps").
         Set<String> uncorrelate = Set.of(canonical(r.path()));
 
+        if (WHOLE_NUMBERS.contains(r.path())) {
+            for (double v : values) {
+                if (Math.abs(v - Math.rint(v)) > 1e-9) {
+                    throw new ParameterException(spec.commandLine(), "--set-range " + r.path()
+                            + " takes whole numbers, but the range " + valueText(r.lo()) + ".." + valueText(r.hi())
+                            + " in " + values.size() + " steps gives " + valueText(v)
+                            + ": choose LO, HI and --steps so that every step is whole (--steps N gives steps of "
+                            + "(HI - LO) / (N - 1))");
+                }
+            }
+        }
         List<Sweep.Step> stepResults = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
         Scenario first = null;
         for (double v : values) {
-            Scenario sc = input.loadUncorrelated(List.of(r.path() + "=" + valueText(v)), uncorrelate).withRun(n, s);
+            Scenario sc;
+            try {
+                sc = input.loadUncorrelated(List.of(r.path() + "=" + valueText(v)), uncorrelate).withRun(n, s);
+            } catch (InvalidInputException e) {
+                throw relabelled(e, r.path(), v);
+            }
             if (first == null) {
                 first = sc;
                 checkSweepable(spec, r.path(), sc);
             }
-            stepResults.add(Sweep.measure(v, Engine.run(sc, options)));
+            scenarios.add(sc);
+        }
+        // every value is checked by the loader before the first run
+        for (int i = 0; i < values.size(); i++) {
+            stepResults.add(Sweep.measure(values.get(i), Engine.run(scenarios.get(i), options)));
         }
         List<Sweep.OptionInfo> infos = new ArrayList<>();
         first.strategies().forEach(o -> infos.add(new Sweep.OptionInfo(o.id(), o.label())));
         Sweep sweep = new Sweep(base.name(), r.path(), base.currency(), n, s, first.paybackConfidence(), infos,
                 stepResults);
 
-        Files.createDirectories(dir);
-        Path json = dir.resolve("sweep.json");
-        Path csv = dir.resolve("sweep.csv");
-        Path png = dir.resolve("sweep.png");
-        Path svg = dir.resolve("sweep.svg");
-        AtomicFiles.write(json, SweepReport.json(sweep));
-        AtomicFiles.write(csv, o -> SweepReport.csv(sweep, o));
-        AtomicFiles.write(png, o -> SweepChart.writePng(sweep, o));
-        AtomicFiles.write(svg, o -> SweepChart.writeSvg(sweep, o));
+        Path json = folder.write("sweep.json", SweepReport.json(sweep));
+        Path csv = folder.write("sweep.csv", o -> SweepReport.csv(sweep, o));
+        Path png = folder.write("sweep.png", o -> SweepChart.writePng(sweep, o));
+        Path svg = folder.write("sweep.svg", o -> SweepChart.writeSvg(sweep, o));
+        folder.publish();
         PrintWriter o = spec.commandLine().getOut();
         o.print(SweepReport.table(sweep));
         o.println();
@@ -118,6 +151,21 @@ public final class SweepCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * The loader's problems with a swept value, labelled {@code --set-range} (not {@code --set}, which
+     * the user did not write) and naming the value.
+     */
+    private InvalidInputException relabelled(InvalidInputException e, String path, double v) {
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : e.problems()) {
+            boolean swept = p.location().file().equals("--set") && (p.path().equals(path)
+                    || p.path().equals(canonical(path)) || p.path().startsWith(path + "."));
+            out.add(swept ? new Problem(new Location("--set-range", 0, 0), p.path(),
+                    p.message() + " (the swept value " + valueText(v) + ")", p.suggestion()) : p);
+        }
+        return new InvalidInputException(out);
     }
 
     /** Parses {@code PATH=LO..HI}; a usage error (exit 2) when malformed. */
@@ -146,6 +194,10 @@ public final class SweepCommand implements Callable<Integer> {
     private static double number(CommandSpec spec, String text, String s) {
         try {
             double v = Double.parseDouble(s);
+            if (Double.isFinite(v) && Math.abs(v) > Limits.MAX_MAGNITUDE) {
+                throw new ParameterException(spec.commandLine(), "--set-range '" + text + "': " + s
+                        + " is too large: every input lies within ±1e15 (docs/model-notes.md, \"Loader bounds\")");
+            }
             if (Double.isFinite(v)) {
                 return v;
             }

@@ -5,7 +5,7 @@ import org.apache.commons.math3.special.Gamma;
 
 /**
  * Turns a uniform draw into a Binomial(n, p) draw by inversion, so the gate's two measurements
- * (MODEL.md section 7) come from the trial's own sampled columns and are deterministic for any
+ * (docs/model.md section 7) come from the trial's own sampled columns and are deterministic for any
  * thread count and sampling method. Allocation-free.
  *
  * <p>Exact (up to floating point) wherever n·p ≤ 1,000 or n·(1−p) ≤ 1,000: the smallest k with
@@ -13,7 +13,7 @@ import org.apache.commons.math3.special.Gamma;
  * the ratio recurrence of consecutive binomial probabilities, then walked from the mode to u. The
  * sum stops once a rigorous bound on the omitted lower tail falls below 10⁻¹⁰ · F(mode), and is
  * redone to full precision in the rare case that u lies within that bound of an atom. Where both
- * exceed 1,000, MODEL.md allows the normal approximation with continuity correction: the smallest
+ * exceed 1,000, docs/model.md allows the normal approximation with continuity correction: the smallest
  * k with Φ((k + ½ − np)/√(np(1−p))) ≥ u.
  */
 final class BinomialQuantile {

@@ -119,7 +119,7 @@ public final class Engine {
                 options.monthlyPathCap());
         int pathStride = paths.stride();
         int blocks = (int) ((trials + (long) InputSampler.BLOCK - 1) / InputSampler.BLOCK);
-        RunStats stats = new RunStats(layout, optionCount, trials, blocks);
+        RunStats stats = new RunStats(layout, optionCount, trials, blocks, scenario.paybackMonths());
         int threads = Math.max(1, Math.min(options.threads(), blocks));
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();

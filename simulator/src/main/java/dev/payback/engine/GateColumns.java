@@ -1,7 +1,7 @@
 package dev.payback.engine;
 
 /**
- * Per-trial outcome of one staged strategy's go/no-go gate (MODEL.md section 7), indexed by trial.
+ * Per-trial outcome of one staged strategy's go/no-go gate (docs/model.md section 7), indexed by trial.
  * The value of staging, NPV_staged − NPV_big bang, is the difference of the two strategies'
  * {@link OptionColumns#npv} columns.
  */

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Where each model quantity sits among the sampled columns. The sampled inputs are the
  * scenario's inputs followed by auxiliary uniform draws the equations need: one per event and
- * year (the B_jy of MODEL.md section 2) and one per option (its failure draw). Built once per run.
+ * year (the B_jy of docs/model.md section 2) and one per option (its failure draw). Built once per run.
  */
 public final class Layout {
     /** Absent driver or effect. */
@@ -40,7 +40,7 @@ public final class Layout {
     /** [event][year-1] → column of the uniform that decides whether the event happens that year. */
     final int[][] eventOccurs;
     final OptionLayout[] options;
-    /** The staged strategies (MODEL.md section 7), in option order; strategy index options.length + j. */
+    /** The staged strategies (docs/model.md section 7), in option order; strategy index options.length + j. */
     final StagedLayout[] staged;
 
     /** Column indexes and settings of one staged strategy. */
@@ -207,7 +207,7 @@ public final class Layout {
 
     /**
      * Number of strategies the engine evaluates: the options in scenario order, then one staged
-     * strategy per option with a {@code stages} block (MODEL.md section 7), in option order.
+     * strategy per option with a {@code stages} block (docs/model.md section 7), in option order.
      */
     public int strategyCount() {
         return options.length + staged.length;

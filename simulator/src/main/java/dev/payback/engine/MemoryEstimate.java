@@ -32,9 +32,10 @@ public final class MemoryEstimate {
     static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2 + KPI_BYTES_PER_TRIAL;
     /**
      * OptionColumns (one per strategy, staged ones included): npv, roi, firstYearCost, 3 cumulativeNet,
-     * 3 maxCumulative, exceptionEffect, oneTimeCost; paybackMonth; failed; the strategy's KPIs.
+     * 3 maxCumulative, exceptionEffect, oneTimeCost, yearOneBenefit, maxCumulativeAtBar; paybackMonth; failed;
+     * the strategy's KPIs.
      */
-    static final long OPTION_BYTES_PER_TRIAL = 11 * 8 + 2 + 1 + KPI_BYTES_PER_TRIAL;
+    static final long OPTION_BYTES_PER_TRIAL = 13 * 8 + 2 + 1 + KPI_BYTES_PER_TRIAL;
     /** GateColumns (one per staged strategy): observedReduction; outcome. */
     static final long GATE_BYTES_PER_TRIAL = 8 + 1;
     /** Analysis: a sorted copy of one column, the score and payback-month doubles, the paid flags, slack. */
@@ -66,7 +67,7 @@ public final class MemoryEstimate {
         int staged = layout.stagedCount();
         long perTrial = 8L * columns + STATUS_QUO_BYTES_PER_TRIAL + OPTION_BYTES_PER_TRIAL * optionCount
                 + GATE_BYTES_PER_TRIAL * staged + ANALYSIS_BYTES_PER_TRIAL;
-        long perKeptPath = 8L * optionCount * s.horizonMonths();
+        long perKeptPath = 8L * optionCount * (s.horizonMonths() + 1);   // months and the one-time cost
         long series = 5 + 8L * optionCount + 2L * staged + (long) Kpis.MONTHS.length * Kpis.COUNT * (optionCount + 1);
         long perBlock = 3 * 8L * series;
         long fixed = (long) options.threads() * InputSampler.BLOCK * perTrial;

@@ -13,7 +13,7 @@ public final class MonthlyPaths {
     private final int stride;
     private final int kept;
     private final int horizon;
-    /** [option][month−1][kept trial]. */
+    /** [option][month−1][kept trial]; row [option][horizon] holds the one-time cost C (cum_0 = −C). */
     private final double[][][] cumulative;
 
     MonthlyPaths(int trials, int options, int horizon, int cap) {
@@ -23,10 +23,13 @@ public final class MonthlyPaths {
         this.stride = (trials + cap - 1) / cap;
         this.kept = (trials + stride - 1) / stride;
         this.horizon = horizon;
-        this.cumulative = new double[options][horizon][kept];
+        this.cumulative = new double[options][horizon + 1][kept];
     }
 
-    /** The kept trial's row of option's months: {@code row[month−1][slot]}. */
+    /**
+     * The kept trial's row of option's months: {@code row[month−1][slot]}; {@code row[horizon][slot]} is
+     * the trial's one-time cost C.
+     */
     double[][] option(int option) {
         return cumulative[option];
     }
@@ -43,6 +46,11 @@ public final class MonthlyPaths {
 
     public int horizon() {
         return horizon;
+    }
+
+    /** The one-time cost C of the kept trials, so cum_0 = −C (the live array: do not modify). */
+    public double[] oneTime(int option) {
+        return cumulative[option][horizon];
     }
 
     /** cum_m of the kept trials, for month m in 1..H (the live array: do not modify). */

@@ -1,7 +1,7 @@
 package dev.payback.engine;
 
 /**
- * Per-trial outputs of one option, as primitive columns indexed by trial (MODEL.md section 2,
+ * Per-trial outputs of one option, as primitive columns indexed by trial (docs/model.md section 2,
  * "An option"). Filled by the engine, read by the analysis; in a run's result these are the
  * retained trials (see {@link SimulationResult}).
  */
@@ -27,10 +27,14 @@ public final class OptionColumns {
     public final byte[] failed;
     /** The option's KPI checkpoints (MODEL.md section 8). */
     public final KpiColumns kpis;
-    /** The one-time cost at month 0: the sampled C, or C_p for a staged strategy (MODEL.md section 7). */
+    /** Σ_{m≤12} a_m · benefit_m: what the option removes in its first year, at its adoption. */
+    public final double[] yearOneBenefit;
+    /** max_{1≤m≤T*} (cum_m + C) for the payback bar T* = decision.payback_months. */
+    public final double[] maxCumulativeAtBar;
+    /** The one-time cost at month 0: the sampled C, or C_p for a staged strategy (docs/model.md section 7). */
     public final double[] oneTimeCost;
 
-    /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (MODEL.md: "roi": null). */
+    /** True when some trial's total cost C + Σ costs_m is 0, so ROI is undefined (docs/model.md: "roi": null). */
     public boolean anyZeroTotalCost() {
         for (double v : roi) {
             if (Double.isNaN(v)) {
@@ -50,6 +54,8 @@ public final class OptionColumns {
         exceptionEffect = new double[trials];
         failed = new byte[trials];
         kpis = new KpiColumns(trials);
+        yearOneBenefit = new double[trials];
+        maxCumulativeAtBar = new double[trials];
         oneTimeCost = new double[trials];
     }
 
@@ -65,6 +71,8 @@ public final class OptionColumns {
         exceptionEffect[to] = src.exceptionEffect[from];
         failed[to] = src.failed[from];
         kpis.copyRow(src.kpis, from, to);
+        yearOneBenefit[to] = src.yearOneBenefit[from];
+        maxCumulativeAtBar[to] = src.maxCumulativeAtBar[from];
         oneTimeCost[to] = src.oneTimeCost[from];
     }
 
@@ -80,6 +88,8 @@ public final class OptionColumns {
         System.arraycopy(src.exceptionEffect, from, exceptionEffect, to, len);
         System.arraycopy(src.failed, from, failed, to, len);
         kpis.copy(src.kpis, from, to, len);
+        System.arraycopy(src.yearOneBenefit, from, yearOneBenefit, to, len);
+        System.arraycopy(src.maxCumulativeAtBar, from, maxCumulativeAtBar, to, len);
         System.arraycopy(src.oneTimeCost, from, oneTimeCost, to, len);
     }
 }

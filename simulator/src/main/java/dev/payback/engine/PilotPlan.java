@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code payback pilot-plan}: a grid of pilot designs of one option's staged rollout (MODEL.md
+ * {@code payback pilot-plan}: a grid of pilot designs of one option's staged rollout (docs/model.md
  * section 7), evaluated on common random numbers. Each block's inputs are sampled once and run
  * through the trial model once; every design is evaluated on that same trial beside the run's own
  * strategies (its gate measurement shared by designs of the same share and length), so designs
@@ -64,7 +64,7 @@ public final class PilotPlan {
 
     /**
      * The scenario with the option's staged rollout: its own {@code stages} when it has them,
-     * otherwise the first design with the default costs (MODEL.md section 7).
+     * otherwise the first design with the default costs (docs/model.md section 7).
      *
      * @throws IllegalArgumentException when the option is unknown or has no exception_rate effect
      */
@@ -83,7 +83,8 @@ public final class PilotPlan {
             options.add(x == o ? o.withStages(st) : x);
         }
         return new Scenario(s.source(), s.name(), s.currency(), s.horizonMonths(), s.discountRate(), s.trials(),
-                s.seed(), s.business(), s.pain(), options, s.correlations(), s.paybackConfidence(), s.stress());
+                s.seed(), s.business(), s.pain(), options, s.correlations(), s.paybackConfidence(), s.stress(),
+                s.paybackMonths(), s.scorecardWeights());
     }
 
     /** Evaluates the designs on {@code withStages(s, optionId, designs.get(0))}'s trials. */

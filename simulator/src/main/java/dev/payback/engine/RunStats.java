@@ -40,7 +40,7 @@ public final class RunStats {
     /** KPI series per strategy (status quo, then each option): one per checkpoint and KPI, MODEL.md section 8. */
     private static final int KPI_SERIES = Kpis.MONTHS.length * Kpis.COUNT;
 
-    /** Counts (of trials) of the thresholds of MODEL.md section 3 and section 4's verdict bands. */
+    /** Counts (of trials) of the thresholds of docs/model.md section 3 and section 4's verdict bands. */
     public static final int SHARE_GE_1_5PCT = 0;
     public static final int SHARE_GE_3PCT = 1;
     public static final int SHARE_GE_5PCT = 2;
@@ -64,7 +64,11 @@ public final class RunStats {
     public static final int PAIN_EXCEEDS_FIRST_YEAR_COST = 5;
     /** Trials whose ROI is undefined (total cost 0). */
     public static final int ROI_UNDEFINED = 6;
-    private static final int OPTION_COUNTS = 7;
+    /** Year-one benefit Σ_{m≤12} a_m·benefit_m above the first-year cost. */
+    public static final int YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST = 7;
+    /** Paid back within the payback bar T* (decision.payback_months). */
+    public static final int PAID_BAR = 8;
+    private static final int OPTION_COUNTS = 9;
 
     /** Per staged strategy series, at {@link #gate(int, int)}: the observed reduction over trials with a gate. */
     public static final int OBSERVED_REDUCTION = 0;
@@ -103,7 +107,15 @@ public final class RunStats {
     private final double[] min;
     private final double[] max;
 
+    /** The payback bar T* in months (decision.payback_months), for {@link #PAID_BAR}. */
+    private final int bar;
+
     RunStats(Layout layout, int optionCount, long trials, int blocks) {
+        this(layout, optionCount, trials, blocks, 12);
+    }
+
+    RunStats(Layout layout, int optionCount, long trials, int blocks, int bar) {
+        this.bar = bar;
         this.layout = layout;
         this.optionCount = optionCount;
         this.stagedCount = layout.staged.length;
@@ -288,6 +300,8 @@ public final class RunStats {
                     c[cb + PAID_12] += m != 0 && m <= 12 ? 1 : 0;
                     c[cb + NPV_NEGATIVE] += oc.npv[t] < 0 ? 1 : 0;
                     c[cb + PAIN_EXCEEDS_FIRST_YEAR_COST] += out.annualPain[t] > oc.firstYearCost[t] ? 1 : 0;
+                    c[cb + YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST] += oc.yearOneBenefit[t] > oc.firstYearCost[t] ? 1 : 0;
+                    c[cb + PAID_BAR] += m != 0 && m <= bar ? 1 : 0;
                 }
                 c[cb + NO_PAYBACK] += n - paid;
                 moments(b, base + PAYBACK_MONTH, v, paid);

@@ -2,7 +2,7 @@ package dev.payback.engine;
 
 /**
  * Per-trial outputs of a run as primitive columns indexed by trial: the status quo's headline
- * figures (MODEL.md section 2), the decision-matrix score (section 4), the best option, and each
+ * figures (docs/model.md section 2), the decision-matrix score (section 4), the best option, and each
  * option's {@link OptionColumns}.
  */
 public final class TrialColumns {

@@ -4,7 +4,7 @@ import dev.payback.scenario.Driver;
 import dev.payback.scenario.Scenario;
 
 /**
- * The equations of MODEL.md section 2 and the per-trial score of section 4, in one place.
+ * The equations of docs/model.md section 2 and the per-trial score of section 4, in one place.
  * One call of {@link #evaluate} is one replication: it reads the trial's sampled inputs from the
  * block's columns and writes the trial's outputs. Immutable and shared by all threads; each thread
  * owns a {@link Scratch}. Nothing is allocated per trial.
@@ -27,6 +27,8 @@ public final class TrialModel {
 
     private final Layout layout;
     private final int horizon;
+    /** The payback bar T* (decision.payback_months). */
+    private final int bar;
     private final int years;
     /** season[(m−1) mod 12] by month m = 1..H. */
     private final double[] season;
@@ -59,7 +61,7 @@ public final class TrialModel {
         /** The last evaluated option's benefit_m = O_m · perOrderSaving + fixedSaving + eventSaving[year(m)]. */
         double perOrderSaving;
         double fixedSaving;
-        /** Adoption of the staged strategy being evaluated, m = 1..H (MODEL.md section 7). */
+        /** Adoption of the staged strategy being evaluated, m = 1..H (docs/model.md section 7). */
         final double[] stagedAdoption;
         /** This trial's staged NPVs, by staged strategy. */
         final double[] stagedNpv;
@@ -81,6 +83,7 @@ public final class TrialModel {
     TrialModel(Scenario s, Layout layout) {
         this.layout = layout;
         this.horizon = s.horizonMonths();
+        this.bar = s.paybackMonths();
         this.years = (horizon + 11) / 12;
         double[] seasonality = s.business().seasonality();
         this.season = new double[horizon + 1];
@@ -312,6 +315,9 @@ public final class TrialModel {
             extra[firstLive] = dip * s.orders[firstLive] * laborPerOrder;
         }
 
+        if (path != null) {
+            path[horizon][slot] = oneTime;   // cum_0 = −C, for the monthly cash flow
+        }
         double sumNet = 0;            // Σ_{k≤m} net_k = cum_m + C
         double npv = -oneTime;
         double costSum = 0;
@@ -319,6 +325,8 @@ public final class TrialModel {
         int payback = 0;
         int checkpoint = 0;
         double maxSumNet = Double.NEGATIVE_INFINITY;
+        double maxAtBar = Double.NEGATIVE_INFINITY;   // max_{m≤T*} (cum_m + C)
+        double yearOneBenefit = 0;                     // Σ_{m≤12} a_m · benefit_m
         final double[] orders = s.orders;
         final double[] disc = discount;
         int from = 1;
@@ -337,6 +345,8 @@ public final class TrialModel {
                     npv += net * disc[mm];
                     costSum += cost;
                     firstYearCost += cost;
+                    yearOneBenefit += a * benefit;
+                    maxAtBar = mm <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
                     if (payback == 0 && sumNet >= oneTime) {
                         payback = mm;
                     }
@@ -362,6 +372,7 @@ public final class TrialModel {
                     sumNet += net;
                     npv += net * disc[mm];
                     costSum += cost;
+                    maxAtBar = mm <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
                     if (payback == 0 && sumNet >= oneTime) {
                         payback = mm;
                     }
@@ -381,6 +392,8 @@ public final class TrialModel {
         // Σ a·benefit − Σ costs = Σ net = sumNet
         out.roi[i] = denominator == 0 ? Double.NaN : (sumNet - oneTime) / denominator;
         out.firstYearCost[i] = firstYearCost;
+        out.yearOneBenefit[i] = yearOneBenefit;
+        out.maxCumulativeAtBar[i] = maxAtBar;
         out.paybackMonth[i] = (short) payback;
         return npv;
     }
@@ -458,7 +471,7 @@ public final class TrialModel {
     }
 
     /**
-     * The gate's observed reduction of staged strategy j (MODEL.md section 7) for a pilot of this
+     * The gate's observed reduction of staged strategy j (docs/model.md section 7) for a pilot of this
      * share and length, in the trial whose big-bang twin was just evaluated into {@code s}
      * ({@code re}: the twin's exception-rate effect after the failure draw); NaN when the gate falls
      * outside the horizon. Baseline b = max(1, m* − 1), n = round(s · O), X_0 ~ Bin(n_0, e) and
@@ -482,7 +495,7 @@ public final class TrialModel {
     }
 
     /**
-     * Evaluates staged strategy j (MODEL.md section 7) in the trial whose big-bang twin was just
+     * Evaluates staged strategy j (docs/model.md section 7) in the trial whose big-bang twin was just
      * evaluated into {@code s} (its adoption a_m, savings and event savings) and {@code twin}.
      * The design (share, months, target) is the scenario's in a run; {@code pilot-plan} passes
      * others, scaling an explicit pilot cost by {@code pilotScale} and an explicit expansion cost by
@@ -530,6 +543,11 @@ public final class TrialModel {
         int payback = 0;
         int checkpoint = 0;
         double maxSumNet = Double.NEGATIVE_INFINITY;
+        double maxAtBar = Double.NEGATIVE_INFINITY;   // max_{m≤T*} (cum_m + C_p)
+        double yearOneBenefit = 0;                     // Σ_{m≤12} a_m · benefit_m
+        if (path != null) {
+            path[horizon][slot] = pilotCost;   // cum_0 = −C_p, for the monthly cash flow
+        }
         for (int m = 1; m <= horizon; m++) {
             final double o = orders[m];
             double a;
@@ -558,7 +576,9 @@ public final class TrialModel {
             costSum += cost;
             if (m <= 12) {
                 firstYearCost += cost;
+                yearOneBenefit += a * benefit;
             }
+            maxAtBar = m <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
             if (payback == 0 && sumNet >= pilotCost) {
                 payback = m;
             }
@@ -579,6 +599,8 @@ public final class TrialModel {
         double denominator = pilotCost + costSum;
         out.roi[i] = denominator == 0 ? Double.NaN : (sumNet - pilotCost) / denominator;
         out.firstYearCost[i] = firstYearCost;
+        out.yearOneBenefit[i] = yearOneBenefit;
+        out.maxCumulativeAtBar[i] = maxAtBar;
         out.paybackMonth[i] = (short) payback;
         out.exceptionEffect[i] = re;
         out.failed[i] = twin.failed[i];
@@ -607,11 +629,11 @@ public final class TrialModel {
         return num > 0 ? Double.POSITIVE_INFINITY : 0;
     }
 
-    // Decision matrix, MODEL.md section 4.
+    // Decision matrix, docs/model.md section 4.
 
     // The bands are counted rather than branched on (5 − the number of bars the value stays below),
     // which the JIT compiles without unpredictable branches; same results as the if-chains of
-    // MODEL.md section 4, NaN included (it scores 5).
+    // docs/model.md section 4, NaN included (it scores 5).
 
     static int exceptionScore(double e) {
         return 5 - bit(e < 0.05) - bit(e < 0.10) - bit(e < 0.15) - bit(e < 0.25);

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * business-case.xlsx: sheets Summary (every headline figure with its summary.json key), Options
- * (one row per option, the columns of summary.csv), Assumptions (each input with its sampled
+ * business-case.xlsx: sheets Decision (the recommendation and the headline figures in words), Summary
+ * (every headline figure with its summary.json key), Options
+ * (one row per option, the columns of summary.csv), Cash flow (month by month), Assumptions (each input with its sampled
  * P10/P50/P90 and the share clamped), Sensitivity (each option's tornado and Spearman per input, then
  * the EVPI and each input's EVPPI, every row with its summary.json key) and Trials (the first
  * {@link #MAX_TRIAL_ROWS} trials).
@@ -73,13 +74,21 @@ public final class BusinessCaseXlsx {
                 stats(f, n + "ROI", o.roi(), Headlines.Kind.SHARE, p + "/roi");
             }
             for (int m : OptionColumns.CHECKPOINTS) {
-                share(f, n + "P(payback within " + m + " months)", o.paybackProbability().get(m),
+                share(f, n + "P(payback within " + RecommendationText.within(m) + ")", o.paybackProbability().get(m),
                         p + "/payback_probability/" + m);
             }
             for (int m : OptionColumns.CHECKPOINTS) {
-                money(f, n + "max one-time cost for payback within " + m + " months", o.maxOneTimeCost().get(m),
-                        p + "/max_one_time_cost/" + m);
+                double max = o.maxOneTimeCost().get(m);
+                String name = n + "max one-time cost for payback within " + RecommendationText.within(m);
+                if (max < 0) {
+                    f.add(new Figure(name, "none: no payback within " + RecommendationText.within(m) + " even if free",
+                            Headlines.Kind.TEXT, p + "/max_one_time_cost/" + m));
+                } else {
+                    money(f, name, max, p + "/max_one_time_cost/" + m);
+                }
             }
+            share(f, n + "P(year-one benefit > first-year cost)", o.pYearOneBenefitExceedsFirstYearCost(),
+                    p + "/p_year_one_benefit_exceeds_first_year_cost");
             share(f, n + "payback confidence", o.paybackConfidence(), p + "/payback_confidence");
             share(f, n + "P(no payback within horizon)", o.pNoPayback(), p + "/p_no_payback");
             share(f, n + "P(NPV < 0)", o.pNpvNegative(), p + "/p_npv_negative");
@@ -118,9 +127,11 @@ public final class BusinessCaseXlsx {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
             Styles st = new Styles(wb, s.currency());
+            DecisionSheet.write(wb, s);
             summarySheet(wb, st, s);
             optionsSheet(wb, st, s);
-            assumptionsSheet(wb, st, s);
+            DecisionSheet.cashFlow(wb, s, dev.payback.analysis.CashFlow.of(r, s));
+            assumptionsSheet(wb, st, s, r);
             if (s.sensitivity() != null) {
                 sensitivitySheet(wb, st, s);
             }
@@ -129,6 +140,14 @@ public final class BusinessCaseXlsx {
             if (VendorComparison.applies(s)) {
                 vendorsSheet(wb, st, s);
             }
+            for (int k = 0; k < wb.getNumberOfSheets(); k++) {
+                Sheet sheet = wb.getSheetAt(k);
+                if (!sheet.getSheetName().equals(DecisionSheet.NAME)) {
+                    DecisionSheet.printSetup(sheet, !sheet.getSheetName().equals("Summary"));
+                }
+            }
+            wb.setActiveSheet(0);
+            wb.setFirstVisibleTab(0);
             wb.write(out);
         } finally {
             wb.dispose();
@@ -212,7 +231,8 @@ public final class BusinessCaseXlsx {
     private static void optionsSheet(SXSSFWorkbook wb, Styles st, Summary s) {
         SXSSFSheet sheet = wb.createSheet("Options");
         List<Headlines.Column> cols = Headlines.columns();
-        header(sheet, st, cols.stream().map(Headlines.Column::header).toArray(String[]::new));
+        header(sheet, st, cols.stream().map(c -> DecisionSheet.words(c.header())).toArray(String[]::new));
+        DecisionSheet.keyComments(wb, sheet, cols.stream().map(Headlines.Column::header).toList());
         int i = 1;
         for (Summary.OptionSummary o : s.options()) {
             Row row = sheet.createRow(i++);
@@ -226,20 +246,27 @@ public final class BusinessCaseXlsx {
         }
     }
 
-    private static void assumptionsSheet(SXSSFWorkbook wb, Styles st, Summary s) {
+    private static void assumptionsSheet(SXSSFWorkbook wb, Styles st, Summary s, SimulationResult r) {
         SXSSFSheet sheet = wb.createSheet("Assumptions");
-        header(sheet, st, "input", "notation", "P10", "P50", "P90", "share of trials clamped");
-        sheet.setColumnWidth(0, 50 * 256);
-        sheet.setColumnWidth(1, 40 * 256);
+        header(sheet, st, "Input", "Assumed", "P10", "Median", "P90", "Share of futures clamped", "Scenario path",
+                "As written in the scenario");
+        sheet.setColumnWidth(0, 40 * 256);
+        sheet.setColumnWidth(1, 50 * 256);
+        sheet.setColumnWidth(5, 14 * 256);
+        sheet.setColumnWidth(6, 45 * 256);
+        sheet.setColumnWidth(7, 40 * 256);
         int i = 1;
         for (Summary.InputSummary in : s.inputs()) {
             Row row = sheet.createRow(i++);
-            set(row, 0, in.path(), null);
-            set(row, 1, in.notation(), null);
+            dev.payback.scenario.Input spec = r.scenario().input(in.path());
+            set(row, 0, InputWords.name(in.path()), null);
+            set(row, 1, spec == null ? in.notation() : InputWords.describe(spec), null);
             set(row, 2, Headlines.finite(in.p10()), st.number);
             set(row, 3, Headlines.finite(in.p50()), st.number);
             set(row, 4, Headlines.finite(in.p90()), st.number);
             set(row, 5, Headlines.finite(in.clampedShare()), st.share);
+            set(row, 6, in.path(), null);
+            set(row, 7, in.notation(), null);
         }
     }
 
@@ -307,7 +334,8 @@ public final class BusinessCaseXlsx {
         SXSSFSheet sheet = wb.createSheet("Trials");
         List<String> names = new ArrayList<>(List.of("trial", "annualized_pain", "revenue", "pain_share_of_revenue",
                 "pain_fte", "decision_score", "best"));
-        for (var o : r.scenario().strategies()) {
+        List<dev.payback.scenario.Strategy> strategies = r.scenario().strategies();
+        for (var o : strategies) {
             String p = o.id() + ".";
             names.addAll(List.of(p + "npv", p + "first_year_cost", p + "cumulative_net_3", p + "cumulative_net_6",
                     p + "cumulative_net_12", p + "payback_month", p + "failed"));
@@ -325,7 +353,7 @@ public final class BusinessCaseXlsx {
             num(row, j++, c.painFte[i]);
             row.createCell(j++).setCellValue(c.score[i]);
             row.createCell(j++).setCellValue(c.best[i] == 0 ? "status_quo"
-                    : r.scenario().strategies().get(c.best[i] - 1).id());
+                    : strategies.get(c.best[i] - 1).id());
             for (OptionColumns oc : c.options) {
                 num(row, j++, oc.npv[i]);
                 num(row, j++, oc.firstYearCost[i]);

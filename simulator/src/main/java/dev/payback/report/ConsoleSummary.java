@@ -16,8 +16,13 @@ public final class ConsoleSummary {
         String cur = s.currency();
         StringBuilder b = new StringBuilder();
         b.append(s.scenario()).append('\n');
-        b.append(String.format(Locale.ROOT, "%,d trials, seed %d, %s, %d-month horizon%n%n", s.trials(), s.seed(),
+        b.append(String.format(Locale.ROOT, "%,d simulated futures (trials), random seed %d, %s, %d-month horizon%n%n", s.trials(), s.seed(),
                 cur, s.horizonMonths()));
+        b.append("Recommendation: ").append(RecommendationText.sentence(s)).append('\n');
+        for (String reason : RecommendationText.reasons(s)) {
+            b.append("  - ").append(reason).append('\n');
+        }
+        b.append('\n');
 
         b.append("Annualized pain of the status quo (year one)\n");
         Stats p = s.annualizedPain();
@@ -42,16 +47,30 @@ public final class ConsoleSummary {
                     "P(payback within)", Money.percent(o.paybackProbability().get(3)),
                     Money.percent(o.paybackProbability().get(6)), Money.percent(o.paybackProbability().get(12))));
             double max12 = o.maxOneTimeCost().get(12);
-            b.append(String.format(Locale.ROOT, "  %-24s %s for 12-month payback with %s confidence (quote median %s)%n",
-                    "Max one-time cost", max12 < 0 ? "none (even a free start does not pay back)"
-                            : Money.whole(max12, cur),
-                    Money.percent(o.paybackConfidence()), Money.whole(o.oneTimeCost().p50(), cur)));
+            b.append(String.format(Locale.ROOT, "  %-24s %s (quote median %s)%n", "Max one-time cost",
+                    max12 < 0 ? "none: does not pay back within 12 months even if free, at "
+                            + Money.percent(o.paybackConfidence()) + " confidence"
+                            : Money.whole(max12, cur) + " for payback within 12 months at "
+                            + Money.percent(o.paybackConfidence()) + " confidence",
+                    Money.whole(o.oneTimeCost().p50(), cur)));
             b.append(String.format(Locale.ROOT, "  %-24s median %s; P(annualized pain > first-year cost) %s%n",
                     "First-year cost", Money.compact(o.firstYearCost().p50(), cur),
                     Money.percent(o.pPainExceedsFirstYearCost())));
-            b.append(String.format(Locale.ROOT, "  %-24s %s%n%n", "P(best option)", Money.percent(s.pBest().get(o.id()))));
+            b.append(String.format(Locale.ROOT, "  %-24s median %s; exceeds the first-year cost in %s of futures%n",
+                    "Year-one benefit", Money.compact(o.yearOneBenefit().p50(), cur),
+                    Money.percent(o.pYearOneBenefitExceedsFirstYearCost())));
+            b.append(String.format(Locale.ROOT, "  %-24s %s%n", "P(best option)", Money.percent(s.pBest().get(o.id()))));
+            if (o.gate() != null) {
+                Summary.Gate g = o.gate();
+                b.append(String.format(Locale.ROOT, "  %-24s %s of orders for %d months, go at a %s reduction: go in "
+                                + "%s of futures, false go %s, false stop %s; value of staging mean %s%n",
+                        "Pilot gate", Money.percent(g.pilotShare()), g.pilotMonths(), Money.percent(g.target()),
+                        Money.percent(g.pGo()), Money.percent(g.pFalseGo()), Money.percent(g.pFalseStop()),
+                        Money.compact(g.valueOfStaging().mean(), cur)));
+            }
+            b.append('\n');
         }
-        b.append(String.format(Locale.ROOT, "Status quo is best in %s of trials.%n%n",
+        b.append(String.format(Locale.ROOT, "Doing nothing (the status quo) is best in %s of futures.%n%n",
                 Money.percent(s.pBest().get("status_quo"))));
         for (java.util.List<String> lines : java.util.List.of(VendorComparison.consoleLines(s),
                 TrackingPlan.consoleLines(s))) {

@@ -48,9 +48,16 @@ public final class HtmlReport {
 
     /** The page, UTF-8. */
     public static byte[] render(SimulationResult r, Summary s, List<Chart> charts) {
+        return render(r, s, charts, PdfReport.PageSize.forCurrency(s.currency()));
+    }
+
+    /** The page, UTF-8, its print style sheet on that paper size. */
+    public static byte[] render(SimulationResult r, Summary s, List<Chart> charts, PdfReport.PageSize pageSize) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            TEMPLATE.execute(w, model(r, s, charts));
+            Map<String, Object> model = model(r, s, charts);
+            model.put("pageSize", pageSize.css());
+            TEMPLATE.execute(w, model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,10 +93,11 @@ public final class HtmlReport {
         String cur = s.currency();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", s.scenario());
-        m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · seed %d · %s · %d-month horizon · "
+        m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · random seed %d · %s · %d-month horizon · "
                 + "discount rate %s a year", s.trials(), s.seed(), cur, s.horizonMonths(),
                 Money.percent1(r.scenario().discountRate())));
         m.put("executive", executive(r, s));
+        m.put("todo", whatToDo(s, charts));
 
         Summary.Decision d = s.decision();
         m.put("verdict", Charts.verdict(d.verdict()));
@@ -115,6 +123,7 @@ public final class HtmlReport {
         m.put("thresholds", thresholds(s));
         m.put("optionHeads", optionHeads(s));
         m.put("optionRows", optionRows(s));
+        m.put("cashflow", cashFlow(r, s));
         m.put("statusQuoBest", cell(s.pBest().get("status_quo"), "/p_best/status_quo", "pct", cur));
         m.put("vendors", TrackingHtml.vendors(s, charts));
         m.put("tracking", TrackingHtml.tracking(s, charts));
@@ -129,15 +138,97 @@ public final class HtmlReport {
                     "measureList", list(lines(SensitivityText.measureLines(s), true, cur)),
                     "measureCharts", figures(charts, Charts.SECTION_MEASURE)));
         }
-        m.put("inputs", s.inputs().stream().map(in -> row("path", in.path(), "notation", in.notation(),
-                "p10", number(in.p10()), "p50", number(in.p50()), "p90", number(in.p90()),
-                "clamped", Money.percent(in.clampedShare()), "anyClamped", in.clampedShare() > 0)).toList());
+        m.put("inputs", s.inputs().stream().map(in -> {
+            dev.payback.scenario.Input spec = r.scenario().input(in.path());
+            boolean pct = spec != null && (spec.domain() == dev.payback.scenario.Domain.UNIT
+                    || spec.domain() == dev.payback.scenario.Domain.GROWTH);
+            return row("path", in.path(), "name", InputWords.name(in.path()), "notation", in.notation(),
+                    "words", spec == null ? in.notation() : InputWords.describe(spec),
+                    "p10", inputNumber(in.p10(), pct), "p50", inputNumber(in.p50(), pct),
+                    "p90", inputNumber(in.p90(), pct),
+                    "clamped", Money.percent(in.clampedShare()), "anyClamped", in.clampedShare() > 0);
+        }).toList());
         m.put("method", method(r, s));
+        m.put("rule", RecommendationText.rule(r.scenario().paybackMonths(), r.scenario().paybackConfidence()));
+        m.put("glossary", Glossary.terms().stream().map(t -> row("term", t.term(), "meaning", t.meaning())).toList());
         m.put("standardErrors", standardErrors(s));
         return m;
     }
 
-    /** MODEL.md section 7: one "Pilot first?" block per staged strategy, big bang beside staged. */
+    /**
+     * The first thing on the first page (and the PDF's one-page summary): the recommendation's
+     * sentence and reasons, the headline figures of the option it names, and that option's fan.
+     */
+    static Map<String, Object> whatToDo(Summary s, List<Chart> charts) {
+        String cur = s.currency();
+        dev.payback.analysis.Recommendation rec = dev.payback.analysis.Recommendation.of(s);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sentence", RecommendationText.sentence(s, rec));
+        m.put("reasons", RecommendationText.reasons(s, rec));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Stats pain = s.annualizedPain();
+        rows.add(row("name", "Doing nothing: what the problems cost in year one, median",
+                "cell", cell(pain.p50(), "/annualized_pain/p50", "money", cur)));
+        rows.add(row("name", "Share of year-one revenue, median",
+                "cell", cell(s.painShareOfRevenue().p50(), "/pain_share_of_revenue/p50", "pct1", cur)));
+        Summary.OptionSummary o = rec.branch() == dev.payback.analysis.Recommendation.Branch.PILOT
+                ? rec.staged() : rec.subject();
+        if (o != null) {
+            String at = "/options/" + o.id() + "/";
+            String within = RecommendationText.within(o.paybackMonths());
+            rows.add(row("name", o.id() + ": expected NPV over " + s.horizonMonths() + " months (mean)",
+                    "cell", cell(o.npv().mean(), at + "npv/mean", "money", cur)));
+            rows.add(row("name", o.id() + ": chance of losing money (NPV below 0)",
+                    "cell", cell(o.pNpvNegative(), at + "p_npv_negative", "pct", cur)));
+            rows.add(row("name", o.id() + ": chance of paying back within " + within,
+                    "cell", cell(o.paybackProbabilityAtBar(), at + "payback_bar/probability", "pct", cur)));
+            rows.add(row("name", o.id() + ": one-time cost, quote median",
+                    "cell", cell(o.oneTimeCost().p50(), at + "one_time_cost/p50", "whole", cur)));
+            double max = o.maxOneTimeCostAtBar();
+            rows.add(max < 0
+                    ? row("name", o.id() + ": most it can cost up front and pay back within " + within + " in "
+                    + Money.percent(o.paybackConfidence()) + " of futures", "text",
+                    "nothing: it does not pay back within " + within + " even if free")
+                    : row("name", o.id() + ": most it can cost up front and pay back within " + within + " in "
+                    + Money.percent(o.paybackConfidence()) + " of futures",
+                    "cell", cell(max, at + "payback_bar/max_one_time_cost", "whole", cur)));
+            rows.add(row("name", o.id() + ": first-year cost, median",
+                    "cell", cell(o.firstYearCost().p50(), at + "first_year_cost/p50", "money", cur)));
+            for (Chart c : charts) {
+                if (c.id().equals("payback-fan-" + o.id())) {
+                    // the same drawing under other ids, so its definitions never clash with the chart's
+                    m.put("fan", row("heading", c.heading(), "caption", c.caption(), "svg",
+                            c.svg().replace("chart-svg-" + c.id(), "summary-svg-" + c.id())));
+                }
+            }
+        }
+        m.put("headline", rows);
+        return m;
+    }
+
+    /** The cash flow by quarter of each option: P10, median and P90 of the quarter's net and of the position. */
+    private static List<Map<String, Object>> cashFlow(SimulationResult r, Summary s) {
+        String cur = s.currency();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int k = 0; k < s.options().size(); k++) {
+            Summary.OptionSummary o = s.options().get(k);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (dev.payback.analysis.CashFlow.Period p : dev.payback.analysis.CashFlow.quarters(r, k)) {
+                String name = p.toMonth() == 0 ? "Start (one-time cost)"
+                        : p.fromMonth() == p.toMonth() ? "Month " + p.toMonth()
+                        : "Months " + p.fromMonth() + "–" + p.toMonth();
+                rows.add(row("period", name,
+                        "n10", Money.compact(p.net().p10(), cur), "n50", Money.compact(p.net().p50(), cur),
+                        "n90", Money.compact(p.net().p90(), cur),
+                        "c10", Money.compact(p.cumulative().p10(), cur), "c50", Money.compact(p.cumulative().p50(), cur),
+                        "c90", Money.compact(p.cumulative().p90(), cur)));
+            }
+            out.add(row("id", o.id(), "colour", Palette.hex(Palette.option(k)), "rows", rows));
+        }
+        return out;
+    }
+
+    /** docs/model.md section 7: one "Pilot first?" block per staged strategy, big bang beside staged. */
     private static List<Map<String, Object>> pilotFirst(Summary s, List<Chart> charts) {
         String cur = s.currency();
         List<Map<String, Object>> out = new ArrayList<>();
@@ -253,11 +344,10 @@ public final class HtmlReport {
             double quote = o.oneTimeCost().p50();
             String conf = Money.percent(o.paybackConfidence());
             if (max < 0) {
-                p.add(capitalize(o.id()) + " cannot pay back within 12 months with " + conf
-                        + " confidence at any price: even with a one-time cost of zero, its first-year running costs "
-                        + "outweigh its benefits in more than " + Money.percent(1 - o.paybackConfidence())
-                        + " of futures (the break-even one-time cost at that confidence is "
-                        + Money.whole(max, cur) + "). The quote's median is " + Money.whole(quote, cur) + ".");
+                p.add(capitalize(o.id()) + " does not pay back within 12 months with " + conf
+                        + " confidence even if free: in more than " + Money.percent(1 - o.paybackConfidence())
+                        + " of futures its first-year running costs outweigh what it removes. The quote's median is "
+                        + Money.whole(quote, cur) + ".");
             } else {
                 p.add("To pay back within 12 months with " + conf + " confidence, " + o.id()
                         + "'s one-time cost must stay under " + Money.whole(max, cur) + "; the quote's median is "
@@ -280,7 +370,7 @@ public final class HtmlReport {
                 + " of futures; doing nothing is best in " + Money.percent(s.pBest().get("status_quo")) + ".");
 
         Summary.Decision d = s.decision();
-        p.add("The seed's decision matrix scores the business " + format("num0", d.score().p50(), cur)
+        p.add("The framework's decision matrix scores the business " + format("num0", d.score().p50(), cur)
                 + " of 30 at the median (P10 " + format("num0", d.score().p10(), cur) + ", P90 "
                 + format("num0", d.score().p90(), cur) + "): " + Charts.verdict(d.verdict()) + " in "
                 + Money.percent(verdictP(d)) + " of futures.");
@@ -328,16 +418,15 @@ public final class HtmlReport {
         double quote = lead.oneTimeCost().p50();
         String conf = Money.percent(lead.paybackConfidence());
         if (max < 0) {
-            b.append("; ").append(lead.id()).append(" cannot pay back within 12 months with ").append(conf)
-                    .append(" confidence at any price");
+            b.append("; ").append(lead.id()).append(" does not pay back within 12 months with ").append(conf)
+                    .append(" confidence even if free");
         } else {
             b.append("; ").append(lead.id()).append("'s quote median (").append(Money.whole(quote, cur))
                     .append(quote > max ? ") exceeds" : ") is within")
                     .append(" the most it can cost and still pay back within 12 months with ").append(conf)
                     .append(" confidence (").append(Money.whole(max, cur)).append(")");
         }
-        b.append(". The choice turns on whether paying back within a year matters more than being the best choice by "
-                + "NPV over the ").append(s.horizonMonths()).append("-month horizon.");
+        b.append(". What to do, weighing the two by the scenario's payback bar, is at the top of this report.");
         return b.toString();
     }
 
@@ -345,9 +434,9 @@ public final class HtmlReport {
         List<String> lines = new ArrayList<>();
         Summary.OptionSummary best = mostOftenBest(s);
         long lean = s.fiveTests().stream().filter(t -> t.leans().equals("orchestrate")).count();
-        lines.add(lean + " of the seed's 5 tests lean towards orchestration, " + (5 - lean)
-                + " towards operating the node.");
-        lines.add("On the money, " + best.id() + " (" + best.label() + ") has the highest NPV in "
+        lines.add(lean + " of the framework's 5 tests " + (lean == 1 ? "leans" : "lean") + " towards orchestration, "
+                + (5 - lean) + " towards operating the node.");
+        lines.add("On the money, " + best.id() + " has the highest NPV in "
                 + Money.percent(s.pBest().get(best.id())) + " of futures; its median NPV is "
                 + Money.compact(best.npv().p50(), s.currency()) + " and it pays back within 12 months in "
                 + Money.percent(best.paybackProbability().get(12)) + " of them.");
@@ -368,28 +457,33 @@ public final class HtmlReport {
         String cur = s.currency();
         Summary.Thresholds t = s.thresholds();
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(threshold("Pain is at least 1.5% of revenue", t.painShareGe1_5pct(), "pain_share_ge_1_5pct", cur));
-        rows.add(threshold("Pain is at least 3% of revenue", t.painShareGe3pct(), "pain_share_ge_3pct", cur));
-        rows.add(threshold("Pain is at least 5% of revenue", t.painShareGe5pct(), "pain_share_ge_5pct", cur));
-        rows.add(threshold("Pain is worth at least 1 full-time employee", t.fteGe1(), "fte_ge_1", cur));
-        rows.add(threshold("Pain is worth at least 2 full-time employees", t.fteGe2(), "fte_ge_2", cur));
-        rows.add(threshold("At least 10% of orders need a manual decision", t.exceptionRateGe10pct(),
+        rows.add(threshold("Pain reaches 1.5% of revenue", t.painShareGe1_5pct(), "pain_share_ge_1_5pct", cur));
+        rows.add(threshold("Pain reaches 3% of revenue", t.painShareGe3pct(), "pain_share_ge_3pct", cur));
+        rows.add(threshold("Pain reaches 5% of revenue", t.painShareGe5pct(), "pain_share_ge_5pct", cur));
+        rows.add(threshold("Pain is worth the work of 1 full-time person or more", t.fteGe1(), "fte_ge_1", cur));
+        rows.add(threshold("Pain is worth the work of 2 full-time people or more", t.fteGe2(), "fte_ge_2", cur));
+        rows.add(threshold("10% of orders or more need a manual decision", t.exceptionRateGe10pct(),
                 "exception_rate_ge_10pct", cur));
-        rows.add(threshold("At least 15% of orders need a manual decision", t.exceptionRateGe15pct(),
+        rows.add(threshold("15% of orders or more need a manual decision", t.exceptionRateGe15pct(),
                 "exception_rate_ge_15pct", cur));
-        rows.add(threshold("Inventory accuracy is below 95%", t.inventoryAccuracyLt95pct(),
+        rows.add(threshold("Inventory records are less than 95% accurate", t.inventoryAccuracyLt95pct(),
                 "inventory_accuracy_lt_95pct", cur));
-        rows.add(threshold("Reconciliation takes at least 10% of a 40-hour week", t.reconciliationGe10pctOfWeek(),
-                "reconciliation_ge_10pct_of_week", cur));
+        rows.add(threshold("Reconciliation takes 4 hours a week or more (10% of a 40-hour week)",
+                t.reconciliationGe10pctOfWeek(), "reconciliation_ge_10pct_of_week", cur));
         Map<String, Object> paths = row("name", "Two or more fulfillment paths", "fixed", true,
-                "fixedValue", t.fulfillmentPathsGe2() ? "yes" : "no", "pass", t.fulfillmentPathsGe2());
+                "fixedValue", t.fulfillmentPathsGe2() ? "yes, in every future" : "no", "pass", t.fulfillmentPathsGe2());
         rows.add(paths);
         for (Summary.OptionSummary o : s.options()) {
-            Map<String, Object> r = threshold("Annualized pain exceeds " + o.id() + "'s first-year cost",
+            Map<String, Object> r = threshold("The whole annualized pain exceeds " + o.id() + "'s first-year cost",
                     o.pPainExceedsFirstYearCost(), null, cur);
             r.put("cell", cell(o.pPainExceedsFirstYearCost(), "/options/" + o.id() + "/p_pain_exceeds_first_year_cost",
                     "pct", cur));
             rows.add(r);
+            Map<String, Object> y = threshold("What " + o.id() + " removes in its first year exceeds its first-year cost",
+                    o.pYearOneBenefitExceedsFirstYearCost(), null, cur);
+            y.put("cell", cell(o.pYearOneBenefitExceedsFirstYearCost(),
+                    "/options/" + o.id() + "/p_year_one_benefit_exceeds_first_year_cost", "pct", cur));
+            rows.add(y);
         }
         return rows;
     }
@@ -423,9 +517,18 @@ public final class HtmlReport {
         rows.add(optionRow(s, "P(no payback within the horizon)", o -> o.pNoPayback(), "p_no_payback", "pct"));
         for (int m : OptionColumns.CHECKPOINTS) {
             String name = m == 3 ? "90 days" : m + " months";
-            rows.add(optionRow(s, "Max one-time cost for payback within " + name + " at "
+            Map<String, Object> max = optionRow(s, "Max one-time cost for payback within " + name + " at "
                             + Money.percent(s.options().get(0).paybackConfidence()) + " confidence",
-                    o -> o.maxOneTimeCost().get(m), "max_one_time_cost/" + m, "whole"));
+                    o -> o.maxOneTimeCost().get(m), "max_one_time_cost/" + m, "whole");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> cells = (List<Map<String, Object>>) max.get("cells");
+            for (int k = 0; k < cells.size(); k++) {
+                if (s.options().get(k).maxOneTimeCost().get(m) < 0) {
+                    cells.set(k, row("text", "none, even if free", "key", null,
+                            "fmt", null));
+                }
+            }
+            rows.add(max);
         }
         rows.add(optionRow(s, "NPV, P10", o -> o.npv().p10(), "npv/p10", "money"));
         rows.add(optionRow(s, "NPV, median", o -> o.npv().p50(), "npv/p50", "money"));
@@ -499,6 +602,10 @@ public final class HtmlReport {
 
     static Map<String, Object> cell(double v, String jsonPointer, String fmt, String currency) {
         return row("text", format(fmt, v, currency), "key", jsonPointer, "fmt", fmt);
+    }
+
+    private static String inputNumber(double x, boolean pct) {
+        return pct && Double.isFinite(x) ? InputWords.n(Math.round(x * 10000) / 10000.0, true) : number(x);
     }
 
     private static String number(double x) {

@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 public enum OutputFormat {
     /** summary.json. */
     JSON,
-    /** summary.csv. */
+    /** summary.csv and cashflow.csv. */
     CSV,
     /** business-case.xlsx. */
     XLSX,
     /** report.html. */
     HTML,
     /** charts/*.png and charts/*.svg. */
-    CHARTS;
+    CHARTS,
+    /** report.pdf: the report laid out for paper, its first page a one-page summary. */
+    PDF;
 
     /** The name used on the command line. */
     public String cliName() {
@@ -30,8 +32,8 @@ public enum OutputFormat {
     }
 
     /**
-     * Parses comma-separated names (several values, each may hold commas; blanks ignored); empty means
-     * all.
+     * Parses comma-separated names (several values, each may hold commas; blanks ignored); no value
+     * means all, values naming nothing (--format '') are an error.
      *
      * @throws IllegalArgumentException naming the unknown value and the valid list
      */
@@ -55,6 +57,10 @@ public enum OutputFormat {
                 }
                 set.add(f);
             }
+        }
+        if (set.isEmpty() && !values.isEmpty()) {
+            throw new IllegalArgumentException("no format named (--format ''): choose from " + validNames()
+                    + ", or leave --format out for all");
         }
         return set.isEmpty() ? EnumSet.allOf(OutputFormat.class) : set;
     }

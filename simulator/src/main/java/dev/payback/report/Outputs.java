@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the selected outputs of a run into a folder, each file atomically ({@link AtomicFiles}).
- * Only the files named here are written; nothing else in the folder is touched.
+ * Writes the selected outputs of a run into an {@link OutputFolder}, which the caller publishes as a
+ * whole.
  */
 public final class Outputs {
     private Outputs() {
@@ -26,45 +26,71 @@ public final class Outputs {
     public static final String REPORT = "report.html";
     public static final String CHARTS_DIR = "charts";
 
-    /** Writes the files; returns their paths in the order written, report.html last when selected. */
+    public static final String REPORT_PDF = "report.pdf";
+    public static final String CASHFLOW_CSV = "cashflow.csv";
+
+    /** Writes the files with the paper size of the scenario's currency into {@code dir}, as a whole. */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
             throws IOException {
+        return write(dir, r, s, formats, PdfReport.PageSize.forCurrency(s.currency()));
+    }
+
+    /** Writes the files into {@code dir} and publishes them as a whole; returns their paths. */
+    public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
+            PdfReport.PageSize pageSize) throws IOException {
+        try (OutputFolder f = OutputFolder.open(dir)) {
+            List<Path> written = write(f, r, s, formats, pageSize);
+            f.publish();
+            return written;
+        }
+    }
+
+    /** Writes the files with the paper size of the scenario's currency. */
+    public static List<Path> write(OutputFolder dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
+            throws IOException {
+        return write(dir, r, s, formats, PdfReport.PageSize.forCurrency(s.currency()));
+    }
+
+    /** Writes the files; returns their paths in the order written, report.html last when selected. */
+    public static List<Path> write(OutputFolder dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
+            PdfReport.PageSize pageSize) throws IOException {
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.JSON)) {
-            written.add(put(dir.resolve(SUMMARY_JSON), SummaryJson.toBytes(s)));
+            written.add(dir.write(SUMMARY_JSON, SummaryJson.toBytes(s)));
         }
         if (formats.contains(OutputFormat.CSV)) {
-            Path p = dir.resolve(SUMMARY_CSV);
-            AtomicFiles.write(p, out -> SummaryCsv.write(s, out));
-            written.add(p);
+            written.add(dir.write(SUMMARY_CSV, out -> SummaryCsv.write(s, out)));
+            dev.payback.analysis.CashFlow flow = dev.payback.analysis.CashFlow.of(r, s);
+            written.add(dir.write(CASHFLOW_CSV, out -> CashFlowCsv.write(flow, out)));
         }
         if (formats.contains(OutputFormat.XLSX)) {
-            Path p = dir.resolve(WORKBOOK);
-            AtomicFiles.write(p, out -> BusinessCaseXlsx.write(r, s, out));
-            written.add(p);
+            written.add(dir.write(WORKBOOK, out -> BusinessCaseXlsx.write(r, s, out)));
         }
-        if (formats.contains(OutputFormat.CHARTS) || formats.contains(OutputFormat.HTML)) {
+        boolean html = formats.contains(OutputFormat.HTML);
+        boolean pdf = formats.contains(OutputFormat.PDF);
+        if (formats.contains(OutputFormat.CHARTS) || html || pdf) {
             ChartData data = ChartData.of(r, s);
             List<Charts.ChartSpec> charts = new ArrayList<>(Charts.all(data));
             charts.addAll(Charts.pilotFirst(data, s));
             if (formats.contains(OutputFormat.CHARTS)) {
                 for (Charts.ChartSpec c : charts) {
-                    written.add(put(dir.resolve(CHARTS_DIR).resolve(c.file() + ".png"), ChartImages.png(c.chart())));
-                    written.add(put(dir.resolve(CHARTS_DIR).resolve(c.file() + ".svg"),
+                    written.add(dir.write(CHARTS_DIR + "/" + c.file() + ".png", ChartImages.png(c.chart())));
+                    written.add(dir.write(CHARTS_DIR + "/" + c.file() + ".svg",
                             ChartImages.svgFile(c.chart(), c.file())));
                 }
             }
-            if (formats.contains(OutputFormat.HTML)) {
+            if (html || pdf) {
                 List<HtmlReport.Chart> inline = charts.stream().map(c -> new HtmlReport.Chart(c.file(), c.heading(),
                         c.caption(), ChartImages.svgElement(c.chart(), "chart-svg-" + c.file()), c.section())).toList();
-                written.add(put(dir.resolve(REPORT), HtmlReport.render(r, s, inline)));
+                byte[] page = HtmlReport.render(r, s, inline, pageSize);
+                if (pdf) {
+                    written.add(dir.write(REPORT_PDF, PdfReport.render(page)));
+                }
+                if (html) {
+                    written.add(dir.write(REPORT, page));
+                }
             }
         }
         return written;
-    }
-
-    private static Path put(Path p, byte[] bytes) throws IOException {
-        AtomicFiles.write(p, bytes);
-        return p;
     }
 }

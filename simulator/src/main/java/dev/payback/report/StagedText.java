@@ -4,7 +4,7 @@ import dev.payback.analysis.Money;
 import dev.payback.analysis.Summary;
 
 /**
- * The words of the "Pilot first?" section (MODEL.md section 7): one plain-English paragraph per
+ * The words of the "Pilot first?" section (docs/model.md section 7): one plain-English paragraph per
  * staged strategy, generated from its figures and its big-bang twin's.
  */
 public final class StagedText {

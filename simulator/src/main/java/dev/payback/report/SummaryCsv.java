@@ -19,14 +19,14 @@ public final class SummaryCsv {
     public static void write(Summary s, OutputStream out) throws IOException {
         List<Headlines.Column> cols = Headlines.columns();
         try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(cols.stream().map(Headlines.Column::header)
+                CSVFormat.RFC4180.builder().setHeader(cols.stream().map(c -> CsvCells.safe(c.header()))
                         .toArray(String[]::new)).get())) {
             for (Summary.OptionSummary o : s.options()) {
                 Headlines.Row row = new Headlines.Row(s, o);
                 Object[] values = new Object[cols.size()];
                 for (int k = 0; k < cols.size(); k++) {
                     Object v = cols.get(k).value().apply(row);
-                    values[k] = v == null ? "" : v;
+                    values[k] = v == null ? "" : CsvCells.safe(v);
                 }
                 p.printRecord(values);
             }

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Writes a {@link Summary} as summary.json with the stable keys of MODEL.md section 5, in that
+ * Writes a {@link Summary} as summary.json with the stable keys of docs/model.md section 5, in that
  * order, followed by the documented extensions. Money is not rounded; NaN and infinities are
  * written as null; the bytes depend only on the summary.
  */
@@ -109,6 +109,14 @@ public final class SummaryJson {
             if (o.gate() != null) {
                 gate(g, o.gate());
             }
+            stats(g, "year_one_benefit", o.yearOneBenefit());
+            number(g, "p_year_one_benefit_exceeds_first_year_cost", o.pYearOneBenefitExceedsFirstYearCost());
+            g.writeObjectFieldStart("payback_bar");
+            g.writeNumberField("months", o.paybackMonths());
+            number(g, "probability", o.paybackProbabilityAtBar());
+            number(g, "max_one_time_cost", o.maxOneTimeCostAtBar());
+            g.writeBooleanField("met", o.meetsBar());
+            g.writeEndObject();
             if (s.sensitivity() != null) {
                 sensitivity(g, s.sensitivity().forOption(o.id()));
             }
@@ -163,6 +171,7 @@ public final class SummaryJson {
         }
         kpis(g, s);
         scorecardWeights(g, s);
+        recommendation(g, s);
         standardErrors(g, s);
         g.writeEndObject();
     }
@@ -213,6 +222,23 @@ public final class SummaryJson {
         for (Map.Entry<String, Double> w : s.scorecardWeights().entrySet()) {
             number(g, w.getKey(), w.getValue());
         }
+        g.writeEndObject();
+    }
+
+    /** recommendation: the branch of the rule, the options it names, and the words. */
+    private static void recommendation(JsonGenerator g, Summary s) throws IOException {
+        dev.payback.analysis.Recommendation r = dev.payback.analysis.Recommendation.of(s);
+        g.writeObjectFieldStart("recommendation");
+        g.writeStringField("branch", r.branch().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("option", r.subject() == null ? null : r.subject().id());
+        g.writeStringField("staged", r.staged() == null ? null : r.staged().id());
+        g.writeStringField("alternative", r.alternative() == null ? null : r.alternative().id());
+        g.writeStringField("sentence", RecommendationText.sentence(s, r));
+        g.writeArrayFieldStart("reasons");
+        for (String reason : RecommendationText.reasons(s, r)) {
+            g.writeString(reason);
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -279,6 +305,8 @@ public final class SummaryJson {
             number(g, "p_no_payback", binomial(o.pNoPayback(), n));
             number(g, "p_npv_negative", binomial(o.pNpvNegative(), n));
             number(g, "p_pain_exceeds_first_year_cost", binomial(o.pPainExceedsFirstYearCost(), n));
+            number(g, "p_year_one_benefit_exceeds_first_year_cost",
+                    binomial(o.pYearOneBenefitExceedsFirstYearCost(), n));
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -302,7 +330,7 @@ public final class SummaryJson {
         return Math.sqrt(p * (1 - p) / n);
     }
 
-    /** Writes a STATS block (MODEL.md section 5). */
+    /** Writes a STATS block (docs/model.md section 5). */
     public static void stats(JsonGenerator g, String name, Stats st) throws IOException {
         g.writeObjectFieldStart(name);
         number(g, "mean", st.mean());
@@ -328,7 +356,7 @@ public final class SummaryJson {
         }
     }
 
-    /** MODEL.md section 7: {@code options.<id>_staged.gate}, then the design it evaluated (extensions). */
+    /** docs/model.md section 7: {@code options.<id>_staged.gate}, then the design it evaluated (extensions). */
     private static void gate(JsonGenerator g, Summary.Gate gate) throws IOException {
         g.writeObjectFieldStart("gate");
         number(g, "p_go", gate.pGo());

@@ -47,8 +47,9 @@ public final class TrialsCsv {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         TrialColumns c = r.columns();
         List<String> header = header(r);
+        List<Strategy> strategies = r.scenario().strategies();
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                .setHeader(header.toArray(String[]::new)).get())) {
+                .setHeader(header.stream().map(CsvCells::safe).toArray(String[]::new)).get())) {
             Object[] row = new Object[header.size()];
             for (int i = 0; i < c.trials(); i++) {
                 int j = 0;
@@ -61,7 +62,7 @@ public final class TrialsCsv {
                 row[j++] = c.painShare[i];
                 row[j++] = c.painFte[i];
                 row[j++] = c.score[i];
-                row[j++] = c.best[i] == 0 ? "status_quo" : r.scenario().strategies().get(c.best[i] - 1).id();
+                row[j++] = c.best[i] == 0 ? "status_quo" : CsvCells.safe(strategies.get(c.best[i] - 1).id());
                 for (OptionColumns oc : c.options) {
                     row[j++] = oc.npv[i];
                     row[j++] = Double.isNaN(oc.roi[i]) ? "" : oc.roi[i];

@@ -10,7 +10,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Factory of {@link Sampler}s for the distribution forms of MODEL.md section 1: one small
+ * Factory of {@link Sampler}s for the distribution forms of docs/model.md section 1: one small
  * immutable implementation per form, all tables built in {@link #of}.
  *
  * <ul>

@@ -1,5 +1,5 @@
 /**
- * Drawing the inputs of a Monte Carlo run (MODEL.md section 1), in the style of Apache Commons RNG.
+ * Drawing the inputs of a Monte Carlo run (docs/model.md section 1), in the style of Apache Commons RNG.
  *
  * <ul>
  * <li>{@link dev.payback.sampling.Samplers#of} builds a small immutable {@link dev.payback.sampling.Sampler}

@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 /**
  * A value as written in a scenario file: a fixed number or one of the distribution forms of
- * MODEL.md section 1. Records validate their parameters in compact constructors, so an instance
+ * docs/model.md section 1. Records validate their parameters in compact constructors, so an instance
  * is always a possible distribution. {@code ci90} is resolved by the loader to {@link Lognormal}
  * (lo &gt; 0) or {@link Normal}; the original notation is kept on the {@link Input}.
  */
 public sealed interface Dist {
 
-    /** z, the standard normal's 95th percentile, as MODEL.md fixes it. */
+    /** z, the standard normal's 95th percentile, as docs/model.md fixes it. */
     double Z95 = 1.6448536;
 
     /** Smallest value the distribution can produce (may be -infinity). */

@@ -1,6 +1,6 @@
 package dev.payback.scenario;
 
-/** The interval a field's values must lie in (MODEL.md section 1, "Each field has a domain"). */
+/** The interval a field's values must lie in (docs/model.md section 1, "Each field has a domain"). */
 public enum Domain {
     /** Rates, shares, effects, probabilities, gross margin, inventory accuracy: [0, 1]. */
     UNIT(0, 1),

@@ -1,6 +1,6 @@
 package dev.payback.scenario;
 
-/** The named pain drivers of MODEL.md section 1 ({@code pain:} keys other than other/events). */
+/** The named pain drivers of docs/model.md section 1 ({@code pain:} keys other than other/events). */
 public enum Driver {
     EXCEPTION_RATE("exception_rate", Domain.UNIT),
     MINUTES_PER_EXCEPTION("minutes_per_exception", Domain.NON_NEGATIVE),

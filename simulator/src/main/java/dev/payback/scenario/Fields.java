@@ -38,7 +38,9 @@ final class Fields {
                 Node keyNode = t.getKeyNode();
                 String key = Nodes.keyText(keyNode);
                 if (key == null) {
-                    problems.add(keyNode, path, "a key must be plain text, found " + Nodes.describe(keyNode), "");
+                    problems.add(keyNode, path.isEmpty() ? "(top level)" : path, "a key must be plain text, found "
+                            + Nodes.describe(keyNode), "write the key as a word followed by a colon, e.g. name: My "
+                            + "scenario; a line starting with [ or { makes the key a list or a map");
                     continue;
                 }
                 String at = Keys.join(path, key);

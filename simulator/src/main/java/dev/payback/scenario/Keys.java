@@ -3,7 +3,7 @@ package dev.payback.scenario;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The valid keys at each level of a scenario file (MODEL.md section 1). */
+/** The valid keys at each level of a scenario file (docs/model.md section 1). */
 final class Keys {
     static final List<String> TOP = List.of("name", "currency", "horizon_months", "discount_rate", "simulation",
             "business", "pain", "options", "correlations", "decision", "stress", "scorecard_weights");
@@ -21,11 +21,11 @@ final class Keys {
     /** Option fields that are inputs (may be distributions). */
     static final List<String> OPTION_INPUTS = OPTION.subList(3, 11);
     static final List<String> SCORECARD = ScorecardWeights.DIMENSIONS;
-    /** MODEL.md section 7: an option's staged rollout. */
+    /** docs/model.md section 7: an option's staged rollout. */
     static final List<String> STAGES = List.of("pilot_share", "pilot_months", "pilot_one_time_cost",
             "expansion_cost", "stop_cost", "go_criteria");
     static final List<String> GO_CRITERIA = List.of("exception_rate_reduction");
-    static final List<String> DECISION = List.of("payback_confidence");
+    static final List<String> DECISION = List.of("payback_confidence", "payback_months");
     static final List<String> KINDS = List.of("operate", "orchestrate");
 
     static {

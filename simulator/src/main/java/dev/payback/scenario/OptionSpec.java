@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One option of a scenario (MODEL.md section 1, {@code options:}). Input paths are
+ * One option of a scenario (docs/model.md section 1, {@code options:}). Input paths are
  * {@code options.<id>.<field>} and {@code options.<id>.effects.<driver>}.
  *
  * @param effects   driver key (a {@link Driver} key, an {@code other} name or an event name) → the
  *                  fractional reduction at full adoption, in file order
  * @param scorecard vendor scorecard entries (implementation_speed, ...) → 1..5, in file order
- * @param stages    the staged rollout of MODEL.md section 7, or null when the option has none
+ * @param stages    the staged rollout of docs/model.md section 7, or null when the option has none
  */
 public record OptionSpec(
         String id,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A pilot's observed numbers (MODEL.md section 6): which option was piloted, on what share of the
+ * A pilot's observed numbers (docs/model.md section 6): which option was piloted, on what share of the
  * orders, the success criterion, and the orders and exceptions of each pilot month. Months ≤ 0 are
  * the baseline before go-live; months ≥ 1 count from the pilot's own go-live.
  *
@@ -73,8 +73,8 @@ public record Pilot(String source, String option, double scopeShare, double exce
         long e = 0;
         long o = 0;
         for (Month m : baseline()) {
-            e += m.exceptions();
-            o += m.orders();
+            e = Math.addExact(e, m.exceptions());
+            o = Math.addExact(o, m.orders());
         }
         return (double) e / o;
     }

@@ -12,7 +12,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Reads a pilot file (MODEL.md section 6) against the scenario it belongs to, reporting every
+ * Reads a pilot file (docs/model.md section 6) against the scenario it belongs to, reporting every
  * problem at once, each with its line:column and field path, like {@link ScenarioLoader}.
  *
  * <p>Rules beyond the format: the option must be one of the scenario's; {@code scope_share} lies in
@@ -27,6 +27,12 @@ public final class PilotLoader {
     static final List<String> MONTH = List.of("month", "orders", "exceptions");
     /** Months are counted from the pilot's go-live; ten years either side is plenty. */
     static final int MONTH_LIMIT = 120;
+    /**
+     * The most orders (and exceptions) one pilot month may report: 10^12. The pilot's totals over at
+     * most 241 months then stay below 2.5e14, exact in a long and in a double (below 2^53), so no
+     * sum overflows or rounds.
+     */
+    static final long MAX_MONTH_ORDERS = 1_000_000_000_000L;
     private static final String TEMPLATE = "see scenarios/b_consumer_goods_multichannel_pilot.yaml";
 
     private PilotLoader() {
@@ -139,9 +145,9 @@ public final class PilotLoader {
             Long month = monthNode == null ? null
                     : values.wholeNumber(monthNode, path + ".month", -MONTH_LIMIT, MONTH_LIMIT);
             Long orders = ordersNode == null ? null
-                    : values.wholeNumber(ordersNode, path + ".orders", 1, Long.MAX_VALUE);
+                    : values.wholeNumber(ordersNode, path + ".orders", 1, MAX_MONTH_ORDERS);
             Long exceptions = exceptionsNode == null ? null
-                    : values.wholeNumber(exceptionsNode, path + ".exceptions", 0, Long.MAX_VALUE);
+                    : values.wholeNumber(exceptionsNode, path + ".exceptions", 0, MAX_MONTH_ORDERS);
             if (month == null) {
                 allMonthsKnown = false;
             } else {

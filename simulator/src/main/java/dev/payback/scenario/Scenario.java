@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A validated scenario (MODEL.md section 1). Every default has been applied; every value that
+ * A validated scenario (docs/model.md section 1). Every default has been applied; every value that
  * may be a distribution is an {@link Input}.
  *
  * @param source             the file it was read from (for messages)
  * @param trials             simulation.trials, after any CLI override
  * @param seed               simulation.seed, after any CLI override
- * @param paybackConfidence  decision.payback_confidence, the q of MODEL.md section 2
+ * @param paybackConfidence  decision.payback_confidence, the q of docs/model.md section 2
  * @param stress             named stress presets: preset name → (path → YAML text of the value)
+ * @param paybackMonths      decision.payback_months, the payback bar in months (1..horizon, default 12)
  * @param scorecardWeights   scorecard_weights (MODEL.md section 9), the defaults when absent
  */
 public record Scenario(
@@ -30,6 +31,7 @@ public record Scenario(
         List<Correlation> correlations,
         double paybackConfidence,
         Map<String, Map<String, String>> stress,
+        int paybackMonths,
         ScorecardWeights scorecardWeights) {
 
     public Scenario {
@@ -53,6 +55,9 @@ public record Scenario(
         if (!(paybackConfidence > 0 && paybackConfidence < 1)) {
             throw new IllegalArgumentException("payback_confidence must lie in (0, 1)");
         }
+        if (paybackMonths < 1 || paybackMonths > horizonMonths) {
+            throw new IllegalArgumentException("payback_months must lie in 1..horizon_months");
+        }
         options = List.copyOf(options);
         correlations = List.copyOf(correlations);
         stress = Map.copyOf(stress);
@@ -62,15 +67,23 @@ public record Scenario(
     /** A scenario with the default scorecard weights. */
     public Scenario(String source, String name, String currency, int horizonMonths, double discountRate, int trials,
             long seed, Business business, Pain pain, List<OptionSpec> options, List<Correlation> correlations,
+            double paybackConfidence, Map<String, Map<String, String>> stress, int paybackMonths) {
+        this(source, name, currency, horizonMonths, discountRate, trials, seed, business, pain, options, correlations,
+                paybackConfidence, stress, paybackMonths, ScorecardWeights.DEFAULTS);
+    }
+
+    /** A scenario with the default payback bar of 12 months. */
+    public Scenario(String source, String name, String currency, int horizonMonths, double discountRate, int trials,
+            long seed, Business business, Pain pain, List<OptionSpec> options, List<Correlation> correlations,
             double paybackConfidence, Map<String, Map<String, String>> stress) {
         this(source, name, currency, horizonMonths, discountRate, trials, seed, business, pain, options, correlations,
-                paybackConfidence, stress, ScorecardWeights.DEFAULTS);
+                paybackConfidence, stress, 12);
     }
 
     /** The same scenario with another trial count and seed (CLI overrides). */
     public Scenario withRun(int newTrials, long newSeed) {
         return new Scenario(source, name, currency, horizonMonths, discountRate, newTrials, newSeed,
-                business, pain, options, correlations, paybackConfidence, stress, scorecardWeights);
+                business, pain, options, correlations, paybackConfidence, stress, paybackMonths, scorecardWeights);
     }
 
     /** The option with this id, or null. */

@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Reads a scenario file (MODEL.md section 1), applies a stress preset and {@code --set} overrides,
+ * Reads a scenario file (docs/model.md section 1), applies a stress preset and {@code --set} overrides,
  * validates every field and returns the {@link Scenario}. All problems of a file are reported
  * together, in file order, as one {@link InvalidInputException}.
  *

@@ -72,13 +72,18 @@ final class ScenarioReader {
                 confidence = null;
             }
         }
+        Long paybackMonths = Long.valueOf(12);
+        if (decision.has("payback_months")) {
+            paybackMonths = values.wholeNumber(decision.get("payback_months"), "decision.payback_months", 1,
+                    horizon == null ? 120 : horizon);
+        }
         ScorecardWeights weights = top.has("scorecard_weights") ? scorecardWeights(top.get("scorecard_weights"))
                 : ScorecardWeights.DEFAULTS;
         if (!problems.isEmpty()) {
             return null;
         }
         return new Scenario(problems.source(), name, currency, horizon.intValue(), discount, trials.intValue(), seed,
-                business, pain, options, correlations, confidence, stress, weights);
+                business, pain, options, correlations, confidence, stress, paybackMonths.intValue(), weights);
     }
 
     /**
@@ -134,7 +139,30 @@ final class ScenarioReader {
             problems.add(n, path, "expected text, found " + Nodes.describe(n), "write e.g. " + path + ": My scenario");
             return null;
         }
-        return s.getValue();
+        String v = s.getValue();
+        if (v.codePointCount(0, v.length()) > Limits.MAX_TEXT) {
+            problems.add(n, path, "the text is " + v.codePointCount(0, v.length()) + " characters long, more than "
+                    + Limits.MAX_TEXT, "shorten it to at most " + Limits.MAX_TEXT + " characters");
+            return null;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                problems.add(n, path, String.format("the text holds a lone UTF-16 surrogate (U+%04X at character %d)",
+                        (int) c, i + 1), "remove it; it is not a character and no output can hold it");
+                return null;
+            }
+            if (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029') {
+                problems.add(n, path, String.format("the text holds the control character U+%04X at character %d",
+                        (int) c, i + 1), "write it on one line, without tabs or control characters");
+                return null;
+            }
+        }
+        return v;
     }
 
     // ---------------------------------------------------------------- business
@@ -155,9 +183,10 @@ final class ScenarioReader {
         Double hours = Double.valueOf(2080);
         if (f.has("hours_per_fte_year")) {
             hours = values.plainNumber(f.get("hours_per_fte_year"), "business.hours_per_fte_year");
-            if (hours != null && !(hours > 0)) {
+            if (hours != null && !(hours >= 1 && hours <= 8784)) {
                 problems.add(f.get("hours_per_fte_year"), "business.hours_per_fte_year",
-                        "must be above 0, got " + Input.plain(hours), "a full-time year is about 2080 hours");
+                        "must lie between 1 and 8784 (the hours of a leap year), got " + Input.plain(hours),
+                        "a full-time year is about 2080 hours");
                 hours = null;
             }
         }
@@ -199,8 +228,9 @@ final class ScenarioReader {
         for (int i = 0; i < 12; i++) {
             String p = path + "[" + i + "]";
             Double x = values.plainNumber(items.get(i), p);
-            if (x != null && x < 0) {
-                problems.add(items.get(i), p, "a seasonality multiplier cannot be negative, got " + Input.plain(x),
+            if (x != null && !(x >= 0 && x <= Limits.MAX_MAGNITUDE)) {
+                problems.add(items.get(i), p, x < 0 ? "a seasonality multiplier cannot be negative, got "
+                        + Input.plain(x) : "a seasonality multiplier must be at most 1e15, got " + Input.plain(x),
                         "1 is an average month, 1.5 a month 50% busier");
                 x = null;
             }
@@ -347,6 +377,13 @@ final class ScenarioReader {
                     "add at least one option with id, kind, one_time_cost, annual_cost and implementation_months");
             return null;
         }
+        if (node instanceof SequenceNode s && s.getValue().size() > Limits.MAX_OPTIONS) {
+            problems.add(node, "options", "there are " + s.getValue().size() + " options, more than "
+                    + Limits.MAX_OPTIONS, "compare at most " + Limits.MAX_OPTIONS + " options in one scenario "
+                    + "(the engine records each trial's best option in one byte); split the others into "
+                    + "another scenario and use payback compare");
+            return null;
+        }
         int before = problems.size();
         List<OptionSpec> out = new ArrayList<>();
         Map<String, Node> ids = new HashMap<>();
@@ -356,7 +393,7 @@ final class ScenarioReader {
                 out.add(o);
             }
         });
-        // MODEL.md section 7: the staged strategy's derived id must not collide with an option's id
+        // docs/model.md section 7: the staged strategy's derived id must not collide with an option's id
         for (Map.Entry<String, Node> staged : stagesNodes.entrySet()) {
             String derived = staged.getKey() + Stages.SUFFIX;
             if (ids.containsKey(derived)) {
@@ -366,6 +403,14 @@ final class ScenarioReader {
                         + (at.line() > 0 ? " (line " + at.line() + ")" : ""),
                         "rename that option, or this one");
             }
+        }
+        long staged = out.stream().filter(o -> o.stages() != null).count();
+        if (problems.size() == before && out.size() + staged > Limits.MAX_OPTIONS) {
+            problems.add(node, "options", "there are " + out.size() + " options and " + staged + " staged rollouts, "
+                    + (out.size() + staged) + " strategies, more than " + Limits.MAX_OPTIONS, "compare at most "
+                    + Limits.MAX_OPTIONS + " strategies in one scenario (the engine records each trial's best in one "
+                    + "byte); split the others into another scenario and use payback compare");
+            return null;
         }
         return problems.size() > before ? null : out;
     }
@@ -471,7 +516,7 @@ final class ScenarioReader {
                 effects, scorecard, stages);
     }
 
-    /** MODEL.md section 7: the optional stages block of an option. */
+    /** docs/model.md section 7: the optional stages block of an option. */
     private Stages stages(Node node, String path, String base, Map<String, Input> effects) {
         int before = problems.size();
         Fields f = new Fields(node, path, Keys.STAGES, problems);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An option's staged rollout (MODEL.md section 7): pilot a share of the orders for some live
+ * An option's staged rollout (docs/model.md section 7): pilot a share of the orders for some live
  * months, then expand only when the pilot's measured exception-rate reduction reaches the target.
  * Input paths are {@code options.<id>.stages.<field>}.
  *

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One strategy the run compares: an option's big-bang rollout, or its staged rollout
- * (MODEL.md section 7, id {@code <id>_staged}). The engine's strategy index is the position in
+ * (docs/model.md section 7, id {@code <id>_staged}). The engine's strategy index is the position in
  * {@link Scenario#strategies()}: the options in file order, then the staged rollouts in option order.
  *
  * @param option the option (for a staged strategy, its big-bang twin)

@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * field's domain. Every method reports what is wrong to {@link Problems} and returns null then.
  */
 final class Values {
-    /** The distribution forms of MODEL.md section 1, in documentation order. */
+    /** The distribution forms of docs/model.md section 1, in documentation order. */
     static final List<String> FORMS = List.of("fixed", "uniform", "triangular", "pert", "normal", "lognormal",
             "ci90", "bernoulli", "discrete", "empirical");
 
@@ -119,13 +119,13 @@ final class Values {
     }
 
     private static String range(long lo, long hi) {
-        return hi == Long.MAX_VALUE || hi == Integer.MAX_VALUE ? "must be a whole number of at least " + lo
-                : "must be a whole number from " + lo + " to " + hi;
+        return hi == Long.MAX_VALUE ? "must be a whole number of at least " + lo
+                : "must be a whole number from " + lo + " to " + String.format(Locale.ROOT, "%,d", hi);
     }
 
     private static String rangeHint(long lo, long hi) {
-        return hi == Long.MAX_VALUE || hi == Integer.MAX_VALUE ? "use a whole number of at least " + lo
-                : "use a whole number between " + lo + " and " + hi;
+        return hi == Long.MAX_VALUE ? "use a whole number of at least " + lo
+                : "use a whole number between " + lo + " and " + String.format(Locale.ROOT, "%,d", hi);
     }
 
     /** A number as written, shortened when it is too long to quote: 99999...99999 (900000 characters). */
@@ -179,12 +179,50 @@ final class Values {
         if (d == null) {
             return null;
         }
+        String tooLarge = tooLarge(d, domain);
+        if (tooLarge != null) {
+            problems.add(n, path, tooLarge, domain == Domain.GROWTH
+                    ? "annual growth is a fraction: write 15% a year as 0.15; at most " + Input.plain(
+                            Limits.MAX_ANNUAL_GROWTH) + " (+10,000% a year)"
+                    : "every value an input can take must lie within ±1e15 (for a normal or lognormal, "
+                            + "within 10 standard deviations of its centre) so that every figure stays computable");
+            return null;
+        }
         if (d.supportMax() < domain.lo() || d.supportMin() > domain.hi()) {
             problems.add(n, path, "every value of " + Nodes.render(n) + " lies outside the allowed range "
                     + domain.describe(), domainHint(domain));
             return null;
         }
         return new Input(canonical, d, domain, Nodes.render(n));
+    }
+
+    /** What is too large about {@code d} for the model to compute with, or null (see {@link Limits}). */
+    static String tooLarge(Dist d, Domain domain) {
+        double lo;
+        double hi;
+        String what;
+        if (d instanceof Dist.Normal nd) {
+            lo = nd.mu() - Limits.TAIL_SDS * nd.sd();
+            hi = nd.mu() + Limits.TAIL_SDS * nd.sd();
+            what = "10 standard deviations of this normal reach ";
+        } else if (d instanceof Dist.Lognormal ln) {
+            lo = 0;
+            hi = Math.exp(ln.mu() + Limits.TAIL_SDS * ln.sigma());
+            what = "10 standard deviations of this lognormal reach ";
+        } else {
+            lo = d.supportMin();
+            hi = d.supportMax();
+            what = "its values reach ";
+        }
+        if (domain == Domain.GROWTH && !(hi <= Limits.MAX_ANNUAL_GROWTH)) {
+            return what + Input.plain(hi) + ", above the largest annual growth " + Input.plain(Limits.MAX_ANNUAL_GROWTH);
+        }
+        if (!(Math.max(Math.abs(lo), Math.abs(hi)) <= Limits.MAX_MAGNITUDE)) {
+            double far = Math.abs(lo) > Math.abs(hi) ? lo : hi;
+            return what + (Double.isFinite(far) ? Input.plain(far) : (far > 0 ? "" : "-") + "infinity")
+                    + ", too large to compute with (the limit is ±1e15)";
+        }
+        return null;
     }
 
     static String domainHint(Domain domain) {
@@ -206,6 +244,12 @@ final class Values {
             return x == null ? null : new Dist.Fixed(x);
         }
         List<NodeTuple> tuples = map.getValue();
+        if (tuples.size() == 2 && Nodes.keyText(tuples.get(0).getKeyNode()) != null
+                && Nodes.keyText(tuples.get(0).getKeyNode()).equals(Nodes.keyText(tuples.get(1).getKeyNode()))) {
+            problems.add(tuples.get(1).getKeyNode(), path, "the distribution names '"
+                    + Nodes.keyText(tuples.get(0).getKeyNode()) + "' twice", "keep one of them");
+            return null;
+        }
         if (tuples.size() != 1) {
             problems.add(n, path, "a distribution is a map with exactly one key, found " + tuples.size(),
                     "write e.g. {pert: [min, mode, max]} or {ci90: [lo, hi]}");
@@ -353,6 +397,10 @@ final class Values {
         }
         if (!(sum > 0)) {
             return bad(weightsNode, path, "discrete weights are all 0", "give at least one value a positive weight");
+        }
+        if (!(sum <= Limits.MAX_MAGNITUDE)) {
+            return bad(weightsNode, path, "discrete weights add up to " + (Double.isFinite(sum) ? Input.plain(sum)
+                    : "infinity") + ", more than 1e15", "weights are relative: scale them down, e.g. to percentages");
         }
         return new Dist.Discrete(values, weights);
     }

@@ -1,6 +1,7 @@
 package dev.payback.scenario;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
@@ -62,16 +64,29 @@ final class YamlSource {
                 .build();
     }
 
-    /** The file's text: UTF-8, BOM removed. */
+    /**
+     * The file's text: UTF-8, BOM removed. Only a regular file is opened (a FIFO would block, a device
+     * such as /dev/zero never ends), and at most {@link #MAX_FILE_BYTES} bytes are read, whatever the
+     * file's size claims to be.
+     */
     static String readText(Path file, String label) throws InvalidInputException {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                throw new InvalidInputException(new Problem(Location.unknown(label), "",
+                        attrs.isDirectory() ? "this is a folder, not a file"
+                                : "this is not a regular file (a pipe, a device or a socket)",
+                        "name a YAML file"));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
                 throw new InvalidInputException(new Problem(Location.unknown(label), "",
                         "the file is too large for a scenario (more than " + MAX_FILE_BYTES / (1024 * 1024) + " MB)",
                         "a scenario is a few kilobytes of YAML; check that this is the right file"));
             }
-            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(new Problem(Location.unknown(label), "", "the file does not exist",
                     "check the path"));
@@ -121,6 +136,23 @@ final class YamlSource {
             // refuse at once rather than after scanning up to the limit
             throw new InvalidInputException(engineProblem(label, "code points"));
         }
+        for (int i = 0; i < body.length(); ) {
+            int c = body.codePointAt(i);
+            if (!printable(c)) {
+                int line = 1;
+                int lineStart = 0;
+                for (int k = 0; k < i; k++) {
+                    if (body.charAt(k) == '\n') {
+                        line++;
+                        lineStart = k + 1;
+                    }
+                }
+                throw new InvalidInputException(new Problem(new Location(label, line, i - lineStart + 1), "",
+                        String.format("the file holds the character U+%04X, which YAML does not allow", c),
+                        "remove it; control characters are often left by a binary file or a broken copy"));
+            }
+            i += Character.charCount(c);
+        }
         LoadSettings settings = settings(label);
         Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, body)));
         try {
@@ -131,6 +163,28 @@ final class YamlSource {
                     "a scenario needs only a few levels of nesting"));
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
+            String p = e.getProblem() == null ? "" : e.getProblem();
+            String ctx = e.getContext() == null ? "" : e.getContext();
+            if (p.contains("another document") || ctx.contains("single document")) {
+                throw new InvalidInputException(new Problem(location(mark, label), "",
+                        "the file holds more than one YAML document: a second one starts here",
+                        "a scenario is one document: remove this '---' and what follows, or put it in its own file"));
+            }
+            Mark opened = e.getContextMark().orElse(null);
+            if (opened != null && (ctx.contains("flow sequence") || ctx.contains("flow mapping"))
+                    && label.equals(opened.getName())) {
+                String bracket = ctx.contains("flow sequence") ? "[" : "{";
+                Location at = location(mark, label);
+                throw new InvalidInputException(new Problem(location(opened, label), "",
+                        "this '" + bracket + "' is not closed properly: " + p
+                                + (at.line() > 0 ? " at line " + at.line() + ", column " + at.column() : ""),
+                        "close it with '" + (bracket.equals("[") ? "]" : "}") + "' and separate its items with commas"));
+            }
+            if (mark != null && (p.contains("TAB") || p.contains("\\t") || p.contains("\t"))
+                    && afterText(body, mark)) {
+                throw new InvalidInputException(new Problem(location(mark, label), "",
+                        "a tab separates a key from its value; YAML uses spaces only", "replace the tab with a space"));
+            }
             throw new InvalidInputException(syntaxProblem(mark, label, e.getProblem(), e.getContext()));
         } catch (YamlEngineException e) {
             throw new InvalidInputException(engineProblem(label, e.getMessage()));
@@ -142,6 +196,30 @@ final class YamlSource {
             throw new InvalidInputException(new Problem(Location.unknown(label), "",
                     "the YAML is nested too deeply to read", "a scenario needs only a few levels of nesting"));
         }
+    }
+
+    /** YAML 1.2's printable characters (section 5.1); anything else is refused with its position. */
+    private static boolean printable(int c) {
+        return c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0x7E) || c == 0x85
+                || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+
+    /** Whether the tab at {@code mark} follows other text on its line (a tab after a colon, not indentation). */
+    private static boolean afterText(String body, Mark mark) {
+        int line = 0;
+        int i = 0;
+        while (line < mark.getLine() && i < body.length()) {
+            if (body.charAt(i++) == '\n') {
+                line++;
+            }
+        }
+        int end = Math.min(body.length(), i + mark.getColumn());
+        for (int k = i; k < end; k++) {
+            if (body.charAt(k) != ' ' && body.charAt(k) != '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Location location(Mark mark, String label) {

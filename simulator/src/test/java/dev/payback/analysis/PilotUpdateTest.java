@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** MODEL.md section 6: the likelihood, the weights and the updated figures. */
+/** docs/model.md section 6: the likelihood, the weights and the updated figures. */
 class PilotUpdateTest {
     /** A small scenario; {@code pain} and {@code option} lines are filled in per test. */
     static Scenario scenario(int trials, String exceptionRate, String ramp, String effect) throws Exception {
@@ -224,6 +224,20 @@ class PilotUpdateTest {
         JsonNode root = new ObjectMapper().readTree(json);
         assertThat(root.at("/pilot/go").asBoolean()).isTrue();
         assertThat(root.at("/pilot/warnings/0").asText()).contains("ESS below 1,000");
+    }
+
+    /** A baseline rate of 50% when the scenario draws 8%-22%: no trial count helps, and the warning says so. */
+    @Test
+    void aBaselineOutsideTheScenarioSaysSoInsteadOfAskingForMoreTrials() throws Exception {
+        Scenario s = scenario(5_000, "{pert: [0.08, 0.14, 0.22]}", "{pert: [1, 2, 4]}", "{pert: [0.25, 0.4, 0.55]}");
+        SimulationResult run = Engine.run(s, Engine.Options.defaults());
+        Pilot p = pilot(s, month(0, 3000, 1500) + month(1, 3000, 1400));
+        PilotUpdate.Result r = PilotUpdate.analyze(run, p);
+        assertThat(p.baselineRate()).isEqualTo(0.5);
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains(
+                "the pilot's baseline exception rate 0.5000 lies outside every exception rate the scenario draws",
+                "rather than running more trials"));
+        assertThat(r.warnings()).noneSatisfy(w -> assertThat(w).contains("--trials"));
     }
 
     @Test

@@ -34,6 +34,19 @@ class CliLimitsTest {
     }
 
     @Test
+    void weakMessagesOfIssue16SayWhatToDo(@TempDir Path tmp) {
+        String out = tmp.resolve("o").toString();
+        // the per-thread buffers of 100,000 threads do not fit: the advice is fewer threads, not --trials 0
+        CliTest.Run threads = CliTest.run("simulate", B, "--threads", "100000", "--out", out);
+        usage(threads, "--threads 100000 needs about");
+        assertThat(threads.err()).contains("use at most --threads").doesNotContain("--trials 0");
+        usage(CliTest.run("simulate", B, "--format", "", "--out", out), "--format: no format named (--format '')");
+        usage(CliTest.run("compare", B, "--out", out),
+                "compare needs at least two scenario files, got 1: to look at one scenario use payback simulate");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void outUnderARegularFileIsRefusedBeforeTheRun(@TempDir Path tmp) throws Exception {
         // tests run as root, where permission bits do not stop writes: a path under a file cannot be made by anyone
         Path file = Files.writeString(tmp.resolve("report.txt"), "mine");

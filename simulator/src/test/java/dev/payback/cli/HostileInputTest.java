@@ -139,7 +139,25 @@ class HostileInputTest {
                 "dup.yaml", "duplicate key 'gross_margin'");
         refused(validate("tab.yaml", VALID_BODY.replace("  average_order_value", "\taverage_order_value")),
                 "tab.yaml", "tab character is used for indentation");
-        refused(validate("nul.yaml", VALID_BODY.replace("pasted", "past\0ed")), "nul.yaml", "not valid YAML");
+        refused(validate("nul.yaml", VALID_BODY.replace("pasted", "past\0ed")), "nul.yaml",
+                "nul.yaml:1:11: the file holds the character U+0000, which YAML does not allow");
+    }
+
+    @Test
+    void yamlMistakesAreNamedWhereTheyAre() throws Exception {
+        refused(validate("two_docs.yaml", VALID_BODY + "---\nname: second\n"), "two_docs.yaml",
+                "two_docs.yaml:17:1: the file holds more than one YAML document", "remove this '---'");
+        refused(validate("tab_after_colon.yaml", VALID_BODY.replace("gross_margin: 0.4", "gross_margin:\t0.4")),
+                "tab_after_colon.yaml", "a tab separates a key from its value; YAML uses spaces only");
+        refused(validate("dup_in_dist.yaml", VALID_BODY.replace("{pert: [0.05, 0.1, 0.2]}",
+                "{pert: [0.05, 0.1, 0.2], pert: [0.05, 0.1, 0.2]}")), "dup_in_dist.yaml",
+                "pain.exception_rate: the distribution names 'pert' twice");
+        refused(validate("list_key.yaml", "[a, b]: 1\n" + VALID_BODY), "list_key.yaml",
+                "list_key.yaml:1:1: (top level): a key must be plain text, found a list",
+                "write the key as a word followed by a colon");
+        // an unclosed [ is reported where it opens, with where the parser gave up
+        refused(validate("unclosed.yaml", VALID_BODY.replace("{pert: [0.05, 0.1, 0.2]}", "{pert: [0.05, 0.1, 0.2}")),
+                "unclosed.yaml", "unclosed.yaml:8:26: this '[' is not closed properly", "but got }");
     }
 
     @Test
@@ -178,10 +196,28 @@ class HostileInputTest {
     void aFolderOrAnEmptyFileIsNotAScenario() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("folder.yaml"));
         CliTest.Run r = assertTimeoutPreemptively(LIMIT, () -> CliTest.run("validate", dir.toString()));
-        refused(r, "folder.yaml", "cannot be read");
+        refused(r, "folder.yaml", "this is a folder, not a file");
         refused(validate("empty.yaml", ""), "empty.yaml", "the file is empty");
         refused(validate("comments.yaml", "# only a comment\n"), "comments.yaml", "the file is empty");
         refused(validate("separator.yaml", "# only a comment\n---\n"), "separator.yaml", "must be a map of keys",
                 "found nothing");
+    }
+
+    @Test
+    void pipesAndDevicesAreRefusedAtOnceNotReadForever() throws Exception {
+        Path fifo = tmp.resolve("fifo.yaml");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        for (Path special : java.util.List.of(fifo, Path.of("/dev/zero"), Path.of("/dev/urandom"))) {
+            CliTest.Run r = assertTimeoutPreemptively(LIMIT, () -> CliTest.run("validate", special.toString()));
+            assertThat(r.code()).as(r.err()).isEqualTo(Cli.INVALID_INPUT);
+            assertThat(r.err()).startsWith(special.toString())
+                    .contains("this is not a regular file (a pipe, a device or a socket)").doesNotContain("\tat ");
+        }
+        // the pilot file goes through the same reader
+        Path scenario = Files.writeString(tmp.resolve("for_pilot.yaml"), VALID_BODY);
+        CliTest.Run p = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> CliTest.run("pilot", scenario.toString(), fifo.toString(), "--out", tmp.resolve("p").toString()));
+        assertThat(p.code()).as(p.err()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(p.err()).contains(fifo.toString(), "not a regular file");
     }
 }

@@ -117,4 +117,13 @@ class PilotCliTest {
         assertThat(CliTest.run("pilot", SCENARIO_B).code()).isEqualTo(2);
         assertThat(CliTest.run("pilot", SCENARIO_B, PILOT_B, "--trials", "0").code()).isEqualTo(2);
     }
+
+    @Test
+    void swappedArgumentsAreNamedAsSuch(@TempDir Path tmp) {
+        CliTest.Run r = CliTest.run("pilot", PILOT_B, SCENARIO_B, "--trials", "1000", "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(PILOT_B + " looks like a pilot file", "the scenario comes first, then the pilot",
+                "payback pilot " + SCENARIO_B + " " + PILOT_B);
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
 }

@@ -32,6 +32,30 @@ class PilotPlanCliTest {
         assertThat(Files.readAllLines(tmp.resolve("pilot-plan.csv"))).hasSize(1 + 1 + 8);
         String html = Files.readString(tmp.resolve("pilot-plan.html"));
         assertThat(html).contains("<svg").doesNotContain("<script").contains("Big bang (no pilot)");
+        // the same run again writes the same bytes, with another thread count
+        Path again = tmp.resolve("again");
+        assertThat(run("pilot-plan", CliTest.SCENARIO_B, "--option", "orchestrate", "--trials", "4000", "--shares",
+                "0.1,0.25", "--months", "2,3", "--targets", "0.2,0.3", "--threads", "1", "--out", again.toString())
+                .code()).isZero();
+        for (String f : new String[] {"pilot-plan.json", "pilot-plan.csv", "pilot-plan.svg", "pilot-plan.html"}) {
+            assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(tmp.resolve(f)));
+        }
+    }
+
+    @Test
+    void markupInNamesIsEscapedInPilotPlanHtml(@TempDir Path tmp) throws Exception {
+        String b = Files.readString(Path.of(CliTest.SCENARIO_B))
+                .replace("name: Consumer goods SMB on Shopify, Amazon and wholesale", "name: \"<script>alert(1)</script>\"")
+                .replace("label: Order orchestration platform (routing, inventory layer, exception workflows)",
+                        "label: \"<img src=x onerror=alert(2)>\"");
+        Path file = tmp.resolve("hostile.yaml");
+        Files.writeString(file, b);
+        CliTest.Run r = run("pilot-plan", file.toString(), "--option", "orchestrate", "--trials", "2000",
+                "--shares", "0.25", "--months", "3", "--targets", "0.3", "--out", tmp.resolve("out").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String html = Files.readString(tmp.resolve("out/pilot-plan.html"));
+        assertThat(html.toLowerCase(java.util.Locale.ROOT)).doesNotContain("<script", "<img");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src");
     }
 
     @Test
@@ -61,7 +85,8 @@ class PilotPlanCliTest {
     void simulateReportsTheStagedStrategyBesideTheBigBang(@TempDir Path tmp) throws Exception {
         CliTest.Run r = run("simulate", CliTest.SCENARIO_B, "--trials", "3000", "--out", tmp.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("orchestrate_staged").contains("piloted first");
+        assertThat(r.out()).contains("orchestrate_staged").contains("piloted first")
+                .contains("Pilot gate               25% of orders for 3 months, go at a 30% reduction: go in ");
         JsonNode j = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
         JsonNode st = j.get("options").get("orchestrate_staged");
         for (String key : new String[] {"npv", "roi", "first_year_cost", "cumulative_net", "payback_probability",

@@ -19,7 +19,7 @@ class SweepTest {
     static final String SCENARIO_B = CliTest.SCENARIO_B;
 
     /**
-     * Exception pain only (MODEL.md section 2): per order e · (12/60 · 30 + 0.2 · 15) = 9e, so
+     * Exception pain only (docs/model.md section 2): per order e · (12/60 · 30 + 0.2 · 15) = 9e, so
      * 90,000·e a month at 10,000 orders. The option halves e from month 1 (D = 0, R = 0): benefit
      * 45,000·e a month; costs 12,000/12 = 1,000 a month; C = 30,000. Lost sales (cancellation_rate)
      * are not touched by the option, so they do not enter NPV. With H = 12 and r = 0.10:
@@ -187,7 +187,15 @@ class SweepTest {
         CliTest.Run steps = run("sweep", SCENARIO_B, "--set-range", "pain.exception_rate=0.1..0.2", "--steps", "1",
                 "--out", out);
         assertThat(steps.code()).isEqualTo(2);
-        assertThat(steps.err()).contains("--steps must be at least 2");
+        assertThat(steps.err()).contains("--steps must be a whole number from 2 to 1001", "got 1");
+        for (String many : List.of("1002", "100000000", "2147483647")) {
+            long t0 = System.nanoTime();
+            CliTest.Run r = run("sweep", SCENARIO_B, "--set-range", "pain.exception_rate=0.1..0.2", "--steps", many,
+                    "--out", out);
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("--steps must be a whole number from 2 to 1001", "got " + many);
+            assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+        }
         assertThat(Files.exists(tmp.resolve("sweep.json"))).isFalse();
     }
 
@@ -201,9 +209,20 @@ class SweepTest {
                 "--trials", "100", "--out", tmp.toString());
         assertThat(option.code()).isEqualTo(3);
         assertThat(option.err()).contains("there is no option with id 'nope'");
-        // a value outside the input's domain is refused by the loader too
-        assertThat(run("sweep", SCENARIO_B, "--set-range", "pain.exception_rate=0.5..1.5", "--trials", "100",
-                "--out", tmp.toString()).code()).isEqualTo(3);
+        // a value outside the input's domain is refused by the loader too, labelled --set-range
+        CliTest.Run outside = run("sweep", SCENARIO_B, "--set-range", "pain.exception_rate=0.5..1.5", "--trials",
+                "100", "--out", tmp.toString());
+        assertThat(outside.code()).isEqualTo(3);
+        assertThat(outside.err()).startsWith("--set-range: pain.exception_rate: ").contains("(the swept value 1.1)");
+        CliTest.Run huge = run("sweep", SCENARIO_B, "--set-range", "options.orchestrate.one_time_cost=1e307..1.7e308",
+                "--trials", "100", "--out", tmp.toString());
+        assertThat(huge.code()).as(huge.err()).isEqualTo(2);
+        assertThat(huge.err()).contains("1e307 is too large: every input lies within ±1e15");
+        // a whole-number field stepped by halves is a usage error, before anything runs
+        CliTest.Run half = run("sweep", SCENARIO_B, "--set-range", "horizon_months=12..13", "--steps", "3",
+                "--trials", "100", "--out", tmp.toString());
+        assertThat(half.code()).isEqualTo(2);
+        assertThat(half.err()).contains("--set-range horizon_months takes whole numbers", "gives 12.5");
         assertThat(Files.exists(tmp.resolve("sweep.json"))).isFalse();
     }
 }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Scenarios with every input fixed, whose figures are worked out by hand in the comments and
- * checked against the engine (MODEL.md section 2).
+ * checked against the engine (docs/model.md section 2).
  */
 class HandDerivedTest {
 

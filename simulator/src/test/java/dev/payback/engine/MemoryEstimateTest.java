@@ -24,10 +24,10 @@ class MemoryEstimateTest {
         int staged = options - s.options().size();
         MemoryEstimate e = MemoryEstimate.of(s, Engine.Options.defaults().withThreads(1));
         assertThat(e.bytesPerTrial()).as("columns %d, options %d", columns, options)
-                .isEqualTo(8L * columns + 34 + 120 + (91L + 120) * options + 9L * staged + 33);   // 120: 3 checkpoints x 5 KPIs
+                .isEqualTo(8L * columns + 34 + 120 + (107L + 120) * options + 9L * staged + 33);   // 120: 3 checkpoints x 5 KPIs
         // beyond the path cap, paths cost a fixed amount: the increment is bytesPerTrial (up to the subsample)
         long cap = MonthlyPaths.DEFAULT_CAP;
-        assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * s.horizonMonths());
+        assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * (s.horizonMonths() + 1));
         // beyond the retained-trial cap only the per-block partial moments grow: 24 bytes per series per block
         long retain = Engine.Options.DEFAULT_RETAIN_CAP;
         long far = 2048L * 1000;
@@ -53,7 +53,8 @@ class MemoryEstimateTest {
         for (OptionColumns o : c.options) {
             actual += kpiBytes(o.kpis);
             actual += 8L * (o.npv.length + o.roi.length + o.firstYearCost.length + o.exceptionEffect.length
-                    + o.oneTimeCost.length) + 2L * o.paybackMonth.length + o.failed.length;
+                    + o.oneTimeCost.length + o.yearOneBenefit.length + o.maxCumulativeAtBar.length)
+                    + 2L * o.paybackMonth.length + o.failed.length;
             for (double[] x : o.cumulativeNet) {
                 actual += 8L * x.length;
             }
@@ -65,7 +66,7 @@ class MemoryEstimateTest {
             actual += 8L * g.observedReduction.length + g.outcome.length;
         }
         int strategies = s.strategies().size();
-        actual += 8L * strategies * r.paths().horizon() * r.paths().kept();
+        actual += 8L * strategies * (r.paths().horizon() + 1) * r.paths().kept();
         long estimate = MemoryEstimate.of(s, opts).bytes(s.trials());
         assertThat(estimate).isGreaterThanOrEqualTo(actual);
         // and not wildly above it: the extra is the analysis copies and one block per thread

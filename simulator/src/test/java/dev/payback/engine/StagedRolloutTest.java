@@ -15,7 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** MODEL.md section 7: the staged rollout, checked against hand-derived cash flows and closed forms. */
+/** docs/model.md section 7: the staged rollout, checked against hand-derived cash flows and closed forms. */
 class StagedRolloutTest {
 
     static Scenario parse(String yaml) throws Exception {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * A generated value in any of the forms of MODEL.md section 1, with parameters inside [lo, hi]
+ * A generated value in any of the forms of docs/model.md section 1, with parameters inside [lo, hi]
  * (rounded to 6 significant digits, as written in the YAML). {@link #raised(double)} gives a
  * distribution whose every quantile is at least this one's: location forms are shifted up, the
  * lognormal forms scaled up, a bernoulli's p raised.

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Properties of the whole pipeline (loader → engine → analysis → summary.json) over generated
  * valid scenarios: every distribution form for many inputs, 1–3 options with random effects,
  * events, other costs, seasonality and a correlation. Each property varies one thing with the
- * same seed (common random numbers) and checks what MODEL.md implies.
+ * same seed (common random numbers) and checks what docs/model.md implies.
  */
 class ModelPropertiesTest {
     static final ObjectMapper JSON = new ObjectMapper();

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every shipped scenario runs, has every MODEL.md section 5 key, and the seed cases reach their verdicts. */
+/** Every shipped scenario runs, has every docs/model.md section 5 key, and the seed cases reach their verdicts. */
 class ScenarioFilesTest {
     static final List<String> TOP = List.of("scenario", "trials", "seed", "currency", "horizon_months",
             "annualized_pain", "pain_share_of_revenue", "pain_fte", "thresholds", "options", "p_best", "decision");

@@ -96,7 +96,7 @@ class SamplersTest {
             double density = 2 * h / (inv.at(q + h) - inv.at(q - h));
             double se = Math.sqrt(q * (1 - q) / N) / density;
             assertThat(Stats.quantile(x, q)).as("%s quantile %s", d, q).isCloseTo(qv[1], within(4 * se));
-            // and the exact quantile function agrees to rounding (z = 1.6448536 is MODEL.md's constant)
+            // and the exact quantile function agrees to rounding (z = 1.6448536 is docs/model.md's constant)
             assertThat(inv.at(q)).isCloseTo(qv[1], within(1e-6 * (Math.abs(qv[1]) + p95 - p5)));
         }
     }

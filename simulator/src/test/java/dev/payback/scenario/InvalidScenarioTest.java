@@ -46,7 +46,7 @@ class InvalidScenarioTest {
                 Arguments.of("correlation_unknown_path", "correlations[0]", 17, 6, "did you mean pain.exception_rate?"),
                 Arguments.of("correlation_fixed", "correlations[0]", 17, 30, "pain.exception_rate is a fixed value"),
                 Arguments.of("empty_options", "options", 7, 10, "no options"),
-                Arguments.of("trials_zero", "simulation.trials", 13, 22, "whole number of at least 1, got 0"),
+                Arguments.of("trials_zero", "simulation.trials", 13, 22, "whole number from 1 to 2,147,483,647, got 0"),
                 Arguments.of("horizon_six", "horizon_months", 13, 17, "whole number from 12 to 120, got 6"),
                 Arguments.of("seasonality_eleven", "business.seasonality", 7, 16, "exactly 12 monthly multipliers, found 11"),
                 Arguments.of("duplicate_yaml_key", "business.gross_margin", 7, 3, "duplicate key 'gross_margin' (first given on line 5)"),

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Pilot files (MODEL.md section 6): every malformed file is answered by its exact path and line:column. */
+/** Pilot files (docs/model.md section 6): every malformed file is answered by its exact path and line:column. */
 class PilotLoaderTest {
     static Scenario scenarioB;
 
@@ -74,11 +74,15 @@ class PilotLoaderTest {
                 Arguments.of(with(5, "  - {month: 2, orders: 3000, exceptions: 420}"), "months", 5, 3,
                         "no baseline month (month <= 0)"),
                 Arguments.of(with(5, "  - {month: 0, orders: 3000, exceptions: -4}"), "months[0].exceptions", 5, 42,
-                        "must be a whole number of at least 0, got -4"),
+                        "must be a whole number from 0 to 1,000,000,000,000, got -4"),
                 Arguments.of(with(5, "  - {month: 0, orders: 3000.5, exceptions: 420}"), "months[0].orders", 5, 24,
                         "must be a whole number, got 3000.5"),
                 Arguments.of(with(5, "  - {month: 0, orders: 0, exceptions: 0}"), "months[0].orders", 5, 24,
-                        "must be a whole number of at least 1, got 0"),
+                        "must be a whole number from 1 to 1,000,000,000,000, got 0"),
+                // 9e18 orders overflowed the baseline sum and reported a 102% cut (issue 16)
+                Arguments.of(with(5, "  - {month: 0, orders: 9000000000000000000, exceptions: 420}"),
+                        "months[0].orders", 5, 24,
+                        "must be a whole number from 1 to 1,000,000,000,000, got 9000000000000000000"),
                 Arguments.of(with(6, "  - {month: 0, orders: 3000, exceptions: 350}"), "months[1].month", 6, 13,
                         "month 0 is listed twice (first on line 5)"),
                 Arguments.of(with(6, "  - {month: 0.5, orders: 3000, exceptions: 350}"), "months[1].month", 6, 13,

@@ -9,7 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** MODEL.md section 7: the stages block is read with its defaults and every mistake is one located line. */
+/** docs/model.md section 7: the stages block is read with its defaults and every mistake is one located line. */
 class StagesLoaderTest {
     static String yaml(String effects, String stages, String extraOption) {
         return """

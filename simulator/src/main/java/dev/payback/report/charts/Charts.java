@@ -78,7 +78,7 @@ public final class Charts {
     public static final String SECTION_CHARTS = "charts";
     public static final String SECTION_DRIVERS = "drivers";
     public static final String SECTION_MEASURE = "measure";
-    /** The report's "Pilot first?" section (MODEL.md section 7). */
+    /** The report's "Pilot first?" section (docs/model.md section 7). */
     public static final String SECTION_PILOT = "pilot";
     /** Series keys of the tornado chart. */
     public static final String TORNADO_LOW = "Input in its lowest tenth";
@@ -113,12 +113,12 @@ public final class Charts {
         List<ChartSpec> specs = new ArrayList<>();
         specs.add(new ChartSpec("pain-vs-cost", "Annualized pain vs cost",
                 "How much doing nothing costs in a year, across the simulated futures, against each option's median "
-                        + "first-year cost and the seed's thresholds (1.5% and 3% of revenue, 1 and 2 full-time "
+                        + "first-year cost and the framework's thresholds (1.5% and 3% of revenue, 1 and 2 full-time "
                         + "equivalents). Pain to the right of an option's line pays for that option within the year.",
                 painVsCost(d)));
         for (ChartData.OptionView o : d.options()) {
             specs.add(new ChartSpec("payback-fan-" + o.id(), "Payback fan: " + o.id(),
-                    "Cumulative net cash position of " + o.label() + " month by month: the median future, the middle "
+                    "Cumulative net cash position of " + o.id() + " month by month: the median future, the middle "
                             + "half of futures (P25–P75) and 80% of futures (P10–P90). Payback is where the "
                             + "position crosses zero.",
                     fan(d, o)));
@@ -137,14 +137,14 @@ public final class Charts {
                         + "dashed lines mark the quote's median.",
                 priceCurve(d)));
         specs.add(new ChartSpec("decision-matrix", "Decision matrix",
-                "The seed's decision-matrix score (six categories scored 1–5) across the futures: below 15 operate "
+                "The framework's decision-matrix score (six categories scored 1–5) across the futures: below 15 operate "
                         + "the node, 15 to 22 improve the node and pilot orchestration, above 22 orchestrate.",
                 decisionMatrix(d)));
         if (d.hasSensitivity()) {
             for (ChartData.OptionView o : d.options()) {
                 specs.add(new ChartSpec("tornado-" + o.id(), "What drives " + o.id() + "'s NPV",
                         "For each uncertain input (at most " + TORNADO_INPUTS + ", largest swing first), the mean NPV "
-                                + "of " + o.label() + " over the futures in which the input is in its lowest tenth "
+                                + "of " + o.id() + " over the futures in which the input is in its lowest tenth "
                                 + "(light bar) and in its highest tenth (dark bar), around the option's mean NPV. "
                                 + "Inputs correlated with the one on a row move with it.",
                         tornado(d, o), SECTION_DRIVERS));
@@ -857,6 +857,21 @@ public final class Charts {
         }
         double pad = (hi - lo) * 0.04 + 1;
         plot.getDomainAxis().setRange(Math.max(lo - pad, lo >= 0 ? 0 : lo - pad), hi + pad * 3);
+        // A label right of the middle goes on the left of its line, so it is never clipped by the
+        // plot's edge; a light background keeps it readable over other lines and bars.
+        double mid = (plot.getDomainAxis().getLowerBound() + plot.getDomainAxis().getUpperBound()) / 2;
+        java.util.Collection<?> markers = plot.getDomainMarkers(Layer.FOREGROUND);
+        if (markers != null) {
+            for (Object o : markers) {
+                if (o instanceof ValueMarker m && m.getLabel() != null) {
+                    m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 225));
+                    if (m.getValue() > mid) {
+                        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                    }
+                }
+            }
+        }
     }
 
     /** Histogram of sorted values over [lo, hi] as shares of all values (values outside are not drawn). */

@@ -6,6 +6,7 @@ import com.github.mustachejava.Mustache;
 import dev.payback.analysis.Comparison;
 import dev.payback.analysis.Money;
 import dev.payback.report.SummaryJson;
+import dev.payback.report.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -42,7 +43,19 @@ public final class CompareReport {
         if (v == null) {
             return "absent";
         }
+        if (notEvenFree(m, i)) {
+            return "not even free";
+        }
         return m.unit() == Comparison.Unit.MONEY ? Money.compact(v, currency) : Money.percent(v);
+    }
+
+    /**
+     * A negative max one-time cost is not a price: the option does not pay back in time even if
+     * free, and the report says so instead of printing a negative amount.
+     */
+    static boolean notEvenFree(Comparison.Metric m, int i) {
+        Double v = m.numbers().get(i);
+        return m.key().contains(".max_one_time_cost.") && v != null && v < 0;
     }
 
     /** A difference against the first scenario for people: +$12k, −3.5 pp, 0; "" when none. */
@@ -54,6 +67,9 @@ public final class CompareReport {
             return m.changed(i) ? "changed" : "same";
         }
         Double d = m.differences().get(i);
+        if (notEvenFree(m, i) || notEvenFree(m, 0)) {
+            return "";
+        }
         if (d == null) {
             return m.numbers().get(i) == null || m.numbers().get(0) == null ? "" : "n/a";
         }
@@ -187,8 +203,8 @@ public final class CompareReport {
                         value = m.numbers().get(i) == null ? "" : m.numbers().get(i);
                         diff = m.differences().get(i) == null ? "" : m.differences().get(i);
                     }
-                    p.printRecord(m.key(), m.unit().name().toLowerCase(Locale.ROOT), i + 1, s.file(), s.name(),
-                            value, diff);
+                    p.printRecord(CsvCells.safe(m.key(), m.unit().name().toLowerCase(Locale.ROOT), i + 1, s.file(),
+                            s.name(), value, diff));
                 }
             }
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The summary.json of {@code payback pilot}: {@code prior} and {@code updated} blocks with the keys
- * of MODEL.md section 5's {@code options.<id>} for the piloted option (plus its P(best), exception
+ * of docs/model.md section 5's {@code options.<id>} for the piloted option (plus its P(best), exception
  * effect and baseline exception rate), and the {@code pilot} block of section 6. NaN and infinities
  * are written as null, as in {@link SummaryJson}.
  */
@@ -100,7 +100,7 @@ public final class PilotJson {
         g.writeEndObject();
     }
 
-    /** One option block, keys as in MODEL.md section 5 options.&lt;id&gt;, then the pilot's additions. */
+    /** One option block, keys as in docs/model.md section 5 options.&lt;id&gt;, then the pilot's additions. */
     private static void figures(JsonGenerator g, String name, PilotUpdate.Figures f) throws IOException {
         Summary.OptionSummary o = f.option();
         g.writeObjectFieldStart(name);

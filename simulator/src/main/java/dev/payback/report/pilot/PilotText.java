@@ -80,7 +80,7 @@ public final class PilotText {
     }
 
     /**
-     * When the option has a staged rollout (MODEL.md section 7), which gate the business case assumed:
+     * When the option has a staged rollout (docs/model.md section 7), which gate the business case assumed:
      * "The business case's staged rollout (orchestrate_staged) assumed a go target of 30% after 3 live
      * months on 25% of orders, the same target as this pilot." Null otherwise.
      */

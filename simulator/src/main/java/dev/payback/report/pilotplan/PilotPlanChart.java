@@ -2,8 +2,8 @@ package dev.payback.report.pilotplan;
 
 import dev.payback.analysis.Money;
 import dev.payback.analysis.PilotPlanSummary;
+import dev.payback.report.charts.ChartImages;
 import dev.payback.report.charts.Palette;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -12,7 +12,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -21,7 +20,6 @@ import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,20 +101,18 @@ public final class PilotPlanChart {
         plot.addAnnotation(a);
     }
 
+    /** PNG at slide size. */
     public static void writePng(PilotPlanSummary s, OutputStream out) throws IOException {
-        ChartUtils.writeChartAsPNG(out, chart(s), WIDTH, HEIGHT);
+        out.write(ChartImages.png(chart(s)));
     }
 
-    /** The SVG document (also inlined in pilot-plan.html). */
+    /** The inline {@code <svg>} element of pilot-plan.html (fixed definition ids, so the page is reproducible). */
     public static String svg(PilotPlanSummary s) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart(s).draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g.getSVGElement();
+        return ChartImages.svgElement(chart(s), "pilot-plan");
     }
 
+    /** The standalone SVG file. */
     public static void writeSvg(PilotPlanSummary s, OutputStream out) throws IOException {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart(s).draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        out.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
+        out.write(ChartImages.svgFile(chart(s), "pilot-plan"));
     }
 }

@@ -5,6 +5,7 @@ import dev.payback.analysis.Money;
 import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.Sweep;
 import dev.payback.report.SummaryJson;
+import dev.payback.report.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -139,9 +140,9 @@ public final class SweepReport {
             for (Sweep.Step st : s.steps()) {
                 for (Sweep.OptionInfo o : s.options()) {
                     Sweep.Figures f = st.options().get(o.id());
-                    p.printRecord(s.path(), num(st.value()), o.id(), f.meanNpv(), f.pPayback12(), f.pBest());
+                    p.printRecord(CsvCells.safe(s.path(), num(st.value()), o.id(), f.meanNpv(), f.pPayback12(), f.pBest()));
                 }
-                p.printRecord(s.path(), num(st.value()), "status_quo", 0.0, "", st.pBestStatusQuo());
+                p.printRecord(CsvCells.safe(s.path(), num(st.value()), "status_quo", 0.0, "", st.pBestStatusQuo()));
             }
         }
     }

@@ -1,0 +1,592 @@
+package dev.payback.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * An output folder that a run replaces as a whole: every file of the run is written into a private
+ * staging folder beside the target, and {@link #publish()} swaps it into place, so the target holds
+ * either the complete previous set or the complete new one, never a mix.
+ *
+ * <pre>{@code
+ * try (OutputFolder f = OutputFolder.open(target)) {
+ *     f.write("summary.json", bytes);
+ *     f.publish();
+ * }
+ * }</pre>
+ *
+ * <p>Names beside a target {@code x} (all hidden, in x's parent folder):
+ * <ul>
+ *   <li>{@code .x.payback-lock}: held (an operating-system file lock, released by the kernel when the
+ *   process dies, even by SIGKILL) for as long as a run owns x; it holds that run's pid;</li>
+ *   <li>{@code .x.payback-staging-<nonce>}: the run's staging folder, marked by a {@value #STAGING_MARKER}
+ *   file inside;</li>
+ *   <li>{@code .x.payback-old-<nonce>}: the previous output folder during the swap, marked by its
+ *   {@value #OUTPUT_MARKER} file.</li>
+ * </ul>
+ * A published folder holds a {@value #OUTPUT_MARKER} file listing the files payback wrote. A run
+ * only ever replaces a folder that is missing, empty, or such a marked folder holding nothing but
+ * the listed files; anything else is refused before the run ({@link Refused}). Cleanup of a killed
+ * run's leftovers deletes only folders carrying one of the two markers, under this target's names.
+ */
+public final class OutputFolder implements AutoCloseable {
+    /** The marker file of a published output folder: the list of files payback wrote. */
+    public static final String OUTPUT_MARKER = ".payback-output";
+    /** The marker file of a staging folder: the pid and start time of the run that owns it. */
+    public static final String STAGING_MARKER = ".payback-staging";
+    /** System property naming a test-only kill or failure point (see {@link #checkpoint}). */
+    static final String TEST_POINT_PROPERTY = "payback.test.outputFolder";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Why a target cannot be used; raised before the run, so the caller reports a usage error. */
+    public static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final Path target;
+    private final Path shown;
+    private final Path parent;
+    private final String name;
+    private final Path staging;
+    private final Lock lock;
+    private final Set<String> written = new TreeSet<>();
+    private final String testPoint;
+    private final Thread hook;
+    private int writes;
+    /** Guarded by {@code this}: set once the folder is published or abandoned. */
+    private boolean closed;
+    private boolean published;
+
+    private OutputFolder(Path target, Path shown, Path staging, Lock lock, String testPoint) {
+        this.target = target;
+        this.shown = shown;
+        this.parent = target.getParent();
+        this.name = target.getFileName().toString();
+        this.staging = staging;
+        this.lock = lock;
+        this.testPoint = testPoint;
+        this.hook = new Thread(() -> {
+            abandon();
+            try {
+                lock.release();
+            } catch (IOException e) {
+                // the kernel releases the lock itself when the process ends
+            }
+        }, "payback-output-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Checks the target, takes its lock, removes what a killed earlier run into it left, and
+     * creates the staging folder.
+     *
+     * @throws Refused when the target cannot be used (it holds files payback did not write, it is a
+     *     file, a dangling link, not writable, or another run holds it); nothing was changed then
+     */
+    public static OutputFolder open(Path requested) throws IOException {
+        Path target = check(requested);
+        Lock lock = Lock.acquire(target);
+        try {
+            recover(target);
+            checkContents(target);
+            Path staging = createStaging(target);
+            Path shown = Files.isSymbolicLink(requested) ? target : requested;
+            return new OutputFolder(target, shown, staging, lock, System.getProperty(TEST_POINT_PROPERTY, ""));
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** The folder as given (the real path when --out was a link to a folder), for messages. */
+    public Path target() {
+        return shown;
+    }
+
+    /** Where {@code relative} will be once published, for messages. */
+    public Path resolve(String relative) {
+        return shown.resolve(relative);
+    }
+
+    /** Writes {@code bytes} as {@code relative} (e.g. {@code charts/npv.svg}) into the staging folder. */
+    public Path write(String relative, byte[] bytes) throws IOException {
+        return write(relative, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes a file into the staging folder; returns where it will be once published.
+     *
+     * @throws IOException when writing fails (a full disk, say); the target is left as it was
+     */
+    public Path write(String relative, AtomicFiles.Content content) throws IOException {
+        Path p = staging.resolve(relative).normalize();
+        if (!p.startsWith(staging) || p.equals(staging) || relative.equals(OUTPUT_MARKER)
+                || relative.equals(STAGING_MARKER)) {
+            throw new IllegalArgumentException("not a file name inside the output folder: " + relative);
+        }
+        OutputStream created;
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("the run was stopped; " + target + " is unchanged");
+            }
+            if (!written.add(staging.relativize(p).toString().replace('\\', '/'))) {
+                throw new IllegalArgumentException("written twice: " + relative);
+            }
+            try {
+                Files.createDirectories(p.getParent());
+                created = Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw failed(relative, e);
+            }
+        }
+        try (OutputStream out = created) {
+            writes++;
+            if (testPoint.equals("fail-write:" + writes)) {
+                throw new IOException("No space left on device (injected for a test)");
+            }
+            content.writeTo(out);
+        } catch (IOException e) {
+            throw failed(relative, e);
+        }
+        checkpoint("after-write:" + writes);
+        return resolve(relative);
+    }
+
+    private IOException failed(String relative, IOException e) {
+        return new IOException("could not write " + relative + " for " + target + " (" + e.getMessage() + "); "
+                + target + " is unchanged", e);
+    }
+
+    /**
+     * Puts the written set in place of the target: the previous folder is renamed aside, the
+     * staging folder renamed to the target, and the previous folder deleted. A reader sees the
+     * complete old set or the complete new one; between the two renames the target is briefly
+     * missing, and a run killed just then leaves the old set aside, which the next run into the
+     * target puts back before doing anything else.
+     */
+    public synchronized void publish() throws IOException {
+        if (closed) {
+            throw new IOException("the run was stopped; " + target + " is unchanged");
+        }
+        StringBuilder list = new StringBuilder(
+                "# payback output folder: the next payback run into it replaces it as a whole.\n");
+        for (String f : written) {
+            list.append(f).append('\n');
+        }
+        Files.writeString(staging.resolve(OUTPUT_MARKER), list);
+        Files.delete(staging.resolve(STAGING_MARKER));
+        checkpoint("publish-start");
+        Path old = null;
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(target.resolve(OUTPUT_MARKER))) {
+                // an empty folder of the user's: mark it so a kill in the swap leaves it recognisable
+                Files.writeString(target.resolve(OUTPUT_MARKER), "# payback output folder (was empty)\n");
+            }
+            old = parent.resolve("." + name + ".payback-old-" + nonce());
+            move(target, old);
+        }
+        checkpoint("publish-aside");
+        try {
+            move(staging, target);
+        } catch (IOException e) {
+            if (old != null) {
+                move(old, target);
+            }
+            throw e;
+        }
+        published = true;
+        closed = true;
+        checkpoint("publish-swapped");
+        if (old != null) {
+            deleteMarked(old);
+        }
+    }
+
+    /** Releases the lock; an unpublished staging folder is deleted. */
+    @Override
+    public void close() throws IOException {
+        abandon();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down: the hook runs (or ran) abandon itself
+        }
+        lock.release();
+    }
+
+    /** Deletes the staging folder unless published (also the shutdown hook for SIGINT / SIGTERM). */
+    private void abandon() {
+        synchronized (this) {
+            if (closed && published) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            deleteMarked(staging);
+        } catch (IOException e) {
+            // the next run into the target removes a marked staging folder
+        }
+    }
+
+    /** A test-only seam: halts the JVM (as SIGKILL would) or pauses at a named point. */
+    void checkpoint(String point) {
+        if (testPoint.equals("kill-" + point)) {
+            Runtime.getRuntime().halt(137);
+        }
+        if (testPoint.equals("pause-" + point)) {
+            System.err.println("PAUSED at " + point);
+            System.err.flush();
+            try {
+                Thread.sleep(120_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---- checks made before the run ----
+
+    private static Path check(Path requested) throws IOException {
+        if (requested.toString().isEmpty()) {
+            throw new Refused("--out is empty: name a folder, e.g. --out out/run1");
+        }
+        Path abs = requested.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(abs)) {
+            if (!Files.exists(abs)) {
+                throw new Refused("--out " + requested + " is a symbolic link to something missing ("
+                        + Files.readSymbolicLink(abs) + "): name a folder");
+            }
+            abs = abs.toRealPath();
+        }
+        if (abs.getParent() == null || abs.getFileName() == null) {
+            throw new Refused("--out " + requested + " is the root folder: name a folder of its own, e.g. --out out/run1");
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+            throw new Refused("--out " + requested + " is a file, not a folder: name a folder");
+        }
+        // the parent must exist (or be creatable) and be writable: the staging folder goes there
+        Path existing = abs.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            if (Files.isSymbolicLink(existing)) {
+                throw new Refused("--out " + requested + " cannot be created: " + existing
+                        + " is a symbolic link to something missing: name a folder");
+            }
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new Refused("--out " + requested + " cannot be created: name a folder");
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new Refused("--out " + requested + " cannot be created: " + existing
+                    + " is a file, not a folder: name a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new Refused("--out " + requested + " cannot be written: " + existing
+                    + " is not writable (payback writes the new outputs beside the folder and swaps them in): "
+                    + "name a folder you can write to");
+        }
+        Files.createDirectories(abs.getParent());
+        return abs;
+    }
+
+    /**
+     * Refuses a target holding anything payback did not write: a folder without the marker that is
+     * not empty, or a marked folder with an entry its list does not name.
+     */
+    private static void checkContents(Path target) throws IOException {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path marker = target.resolve(OUTPUT_MARKER);
+        Set<String> listed = new TreeSet<>();
+        Set<String> dirs = new TreeSet<>();
+        if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    listed.add(line);
+                    for (int i = line.indexOf('/'); i >= 0; i = line.indexOf('/', i + 1)) {
+                        dirs.add(line.substring(0, i));
+                    }
+                }
+            }
+        }
+        boolean marked = Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS);
+        Set<String> foreign = new TreeSet<>();
+        if (!marked) {
+            // not ours: only its top level is looked at (it may be a large folder such as the home folder)
+            try (DirectoryStream<Path> top = Files.newDirectoryStream(target)) {
+                for (Path p : top) {
+                    foreign.add(p.getFileName() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""));
+                }
+            }
+        } else {
+            walkMarked(target, listed, dirs, foreign);
+        }
+        if (!foreign.isEmpty()) {
+            throw new Refused("--out " + target + " holds " + String.join(", ", foreign.stream().limit(3).toList())
+                    + (foreign.size() > 3 ? " (and " + (foreign.size() - 3) + " more)" : "")
+                    + (marked ? ", which payback did not write there" : ", and it is not a folder payback wrote")
+                    + ": payback replaces its output folder as a whole, so name a new or empty folder "
+                    + "(or move those files out)");
+        }
+    }
+
+    private static void walkMarked(Path target, Set<String> listed, Set<String> dirs, Set<String> foreign)
+            throws IOException {
+        try (Stream<Path> all = Files.walk(target)) {
+            all.filter(p -> !p.equals(target)).forEach(p -> {
+                String rel = target.relativize(p).toString().replace('\\', '/');
+                if (rel.equals(OUTPUT_MARKER)) {
+                    return;
+                }
+                boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                // a folder is named only when it stands where a file should be or is empty; its
+                // contents are named themselves
+                boolean ok = dir ? dirs.contains(rel) || !listed.contains(rel) && !isEmpty(p)
+                        : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && listed.contains(rel);
+                if (!ok) {
+                    foreign.add(rel + (dir ? "/" : ""));
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a killed run's staging folders and puts back a previous folder left aside mid-swap. */
+    private static void recover(Path target) throws IOException {
+        Path parent = target.getParent();
+        String name = target.getFileName().toString();
+        List<Path> olds = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent,
+                p -> p.getFileName().toString().startsWith("." + name + ".payback-"))) {
+            for (Path p : entries) {
+                String n = p.getFileName().toString().substring(name.length() + 2);
+                if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (n.startsWith("payback-staging-") && (Files.isRegularFile(p.resolve(STAGING_MARKER),
+                        LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(p.resolve(OUTPUT_MARKER),
+                        LinkOption.NOFOLLOW_LINKS))) {
+                    deleteMarked(p);
+                } else if (n.startsWith("payback-old-")
+                        && Files.isRegularFile(p.resolve(OUTPUT_MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                    olds.add(p);
+                }
+            }
+        }
+        for (Path old : olds) {
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                move(old, target);
+            } else {
+                deleteMarked(old);
+            }
+        }
+    }
+
+    private static Path createStaging(Path target) throws IOException {
+        Path parent = target.getParent();
+        String name = target.getFileName().toString();
+        while (true) {
+            Path staging = parent.resolve("." + name + ".payback-staging-" + nonce());
+            try {
+                Files.createDirectory(staging);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                continue;
+            }
+            Files.writeString(staging.resolve(STAGING_MARKER), "payback staging folder of pid "
+                    + ProcessHandle.current().pid() + ", started " + Instant.now() + ", for " + target + "\n");
+            return staging;
+        }
+    }
+
+    private static String nonce() {
+        return Long.toUnsignedString(RANDOM.nextLong(), 36);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /**
+     * Deletes a folder this tool made (it carries one of the markers), without following links.
+     * Anything else is left alone.
+     */
+    static void deleteMarked(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                || !(Files.exists(dir.resolve(STAGING_MARKER), LinkOption.NOFOLLOW_LINKS)
+                        || Files.exists(dir.resolve(OUTPUT_MARKER), LinkOption.NOFOLLOW_LINKS))) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                // the markers go last, so an interrupted delete leaves a folder still recognisable
+                if (!file.getParent().equals(dir) || !isMarker(file)) {
+                    Files.deleteIfExists(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (d.equals(dir)) {
+                    Files.deleteIfExists(dir.resolve(STAGING_MARKER));
+                    Files.deleteIfExists(dir.resolve(OUTPUT_MARKER));
+                }
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static boolean isMarker(Path file) {
+        String n = file.getFileName().toString();
+        return n.equals(STAGING_MARKER) || n.equals(OUTPUT_MARKER);
+    }
+
+    /**
+     * The lock of one target: {@code .x.payback-lock} beside it, held with an operating-system lock
+     * (so a killed run never leaves a lock that blocks the next) and deleted on release.
+     */
+    private static final class Lock {
+        private final Path file;
+        private final FileChannel channel;
+        private final FileLock held;
+
+        private Lock(Path file, FileChannel channel, FileLock held) {
+            this.file = file;
+            this.channel = channel;
+            this.held = held;
+        }
+
+        static Lock acquire(Path target) throws IOException {
+            Path file = target.getParent().resolve("." + target.getFileName() + ".payback-lock");
+            byte[] me = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
+            for (int attempt = 0; attempt < 100; attempt++) {
+                // Never open a second descriptor of the lock file while holding the lock: closing any
+                // descriptor of a file drops the process's POSIX locks on it. The file's identity is
+                // checked with stat (no descriptor) before opening and after locking instead.
+                BasicFileAttributes before;
+                try {
+                    before = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    try {
+                        Files.newByteChannel(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                    } catch (java.nio.file.FileAlreadyExistsException raced) {
+                        // another run created it first; contend for it
+                    }
+                    continue;
+                }
+                if (!before.isRegularFile()) {
+                    throw new Refused("--out " + target + ": " + file + " is in the way of payback's lock file "
+                            + "(it is not a regular file): remove it or name another folder");
+                }
+                FileChannel ch;
+                try {
+                    ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                } catch (NoSuchFileException e) {
+                    continue;
+                }
+                FileLock l;
+                try {
+                    l = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l == null) {
+                    ch.close();
+                    throw new Refused("--out " + target + " is being written by another payback run"
+                            + holder(file) + ": wait for it to finish, or name another folder");
+                }
+                Object after;
+                try {
+                    after = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+                } catch (NoSuchFileException e) {
+                    after = "gone";
+                }
+                // the previous holder may have deleted the file between our stat and our lock: then we
+                // locked a file no other run can see, so start again
+                if (before.fileKey() == null || before.fileKey().equals(after)) {
+                    ch.truncate(0);
+                    ch.write(ByteBuffer.wrap(me), 0);
+                    return new Lock(file, ch, l);
+                }
+                l.release();
+                ch.close();
+            }
+            throw new Refused("--out " + target + ": could not take its lock " + file + "; try again");
+        }
+
+        private static String holder(Path file) {
+            try {
+                String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split(" ");
+                return parts.length > 0 && parts[0].matches("[0-9]+") ? " (pid " + parts[0] + ")" : "";
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        synchronized void release() throws IOException {
+            if (!channel.isOpen()) {
+                return;
+            }
+            try {
+                Files.deleteIfExists(file);
+            } finally {
+                held.release();
+                channel.close();
+            }
+        }
+    }
+}
