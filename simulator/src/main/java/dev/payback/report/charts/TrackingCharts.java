@@ -116,17 +116,26 @@ public final class TrackingCharts {
                 data[0][j] = x;
                 data[1][j] = x - 0.42 * width;
                 data[2][j] = x + 0.42 * width;
-                data[3][j] = st.p50();
-                data[4][j] = st.p10();
-                data[5][j] = st.p90();
-                median.add(x, st.p50());
-                lo = Math.min(lo, st.p10());
-                hi = Math.max(hi, st.p90());
+                // a per-order KPI is +∞ where a month has no orders: left out of the drawing
+                data[3][j] = finite(st.p50());
+                data[4][j] = finite(st.p10());
+                data[5][j] = finite(st.p90());
+                if (Double.isFinite(st.p50())) {
+                    median.add(x, st.p50());
+                }
+                for (double v : new double[] {st.p10(), st.p90()}) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
                 if (t > 0) {
                     double c = track.checklist().get(months.get(j)).get(kpi.key());
-                    check.add(x, c);
-                    lo = Math.min(lo, c);
-                    hi = Math.max(hi, c);
+                    if (Double.isFinite(c)) {
+                        check.add(x, c);
+                        lo = Math.min(lo, c);
+                        hi = Math.max(hi, c);
+                    }
                 }
             }
             String name = t == 0 ? "Doing nothing" : s.options().get(t - 1).label();
@@ -159,7 +168,9 @@ public final class TrackingCharts {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         Charts.style(plot);
         x.setTickLabelFont(Charts.AXIS_LABEL);
-        if (hi > lo) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            y.setRange(0, 1);
+        } else if (hi > lo) {
             double pad = (hi - lo) * 0.08;
             y.setRange(Math.max(lo >= 0 ? 0 : lo - pad, lo - pad), hi + pad);
         } else {
@@ -203,7 +214,7 @@ public final class TrackingCharts {
         for (Summary.OptionSummary o : scored) {
             int k = s.options().indexOf(o);
             YIntervalSeries ys = new YIntervalSeries(o.label());
-            ys.add(o.scorecardScore(), o.npv().p50(), o.npv().p10(), o.npv().p90());
+            ys.add(o.scorecardScore(), finite(o.npv().p50()), finite(o.npv().p10()), finite(o.npv().p90()));
             ds.addSeries(ys);
             r.setSeriesPaint(series, Palette.option(k));
             r.setSeriesShape(series, new java.awt.geom.Ellipse2D.Double(-9, -9, 18, 18));
@@ -213,7 +224,7 @@ public final class TrackingCharts {
             legend.add(Charts.boxItem(o.id() + ": " + o.label() + " — score " + VendorComparison.score(o)
                     + ", median NPV " + Money.compact(o.npv().p50(), d.currency()), Palette.option(k)));
             XYTextAnnotation a = new XYTextAnnotation(o.id() + " " + VendorComparison.score(o) + " ",
-                    o.scorecardScore(), o.npv().p90());
+                    o.scorecardScore(), Double.isFinite(o.npv().p90()) ? o.npv().p90() : 0);
             a.setFont(Charts.MARKER);
             a.setPaint(Palette.DARK);
             a.setTextAnchor(TextAnchor.BOTTOM_CENTER);
@@ -231,6 +242,10 @@ public final class TrackingCharts {
                 : "Vendors: the scorecard favours " + card.id() + ", the money " + money.id();
         return Charts.finish(plot, title, d.scenario() + " · dot the median NPV, bar P10–P90 · scores weighted toward "
                 + "implementation speed and support");
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : Double.NaN;
     }
 
     private static Shape triangle() {
