@@ -82,7 +82,9 @@ final class OptionFigures {
                 Stats.of(oc.yearOneBenefit),
                 (double) rs.optionCount(k, RunStats.YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST) / n,
                 s.paybackMonths(), (double) rs.optionCount(k, RunStats.PAID_BAR) / n,
-                Stats.quantile(Stats.selectedCopy(oc.maxCumulativeAtBar, 1 - q), 1 - q));
+                Stats.quantile(Stats.selectedCopy(oc.maxCumulativeAtBar, 1 - q), 1 - q),
+                // a staged strategy is the same vendor as its twin: the twin's scorecard
+                s.scorecardWeights().score(spec.option().scorecard()));
     }
 
     /** P(best) of option k over all trials (exact). */
@@ -133,7 +135,8 @@ final class OptionFigures {
                 payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
                 Weighted.share(painExceeds, w), maxOneTime, q, Weighted.stats(oc.oneTimeCost, w), null,
                 Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
-                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q));
+                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q),
+                s.scorecardWeights().score(spec.option().scorecard()));
     }
 
     /** Weighted P(best) of option k over the retained rows. */

@@ -84,7 +84,7 @@ public final class PilotPlan {
         }
         return new Scenario(s.source(), s.name(), s.currency(), s.horizonMonths(), s.discountRate(), s.trials(),
                 s.seed(), s.business(), s.pain(), options, s.correlations(), s.paybackConfidence(), s.stress(),
-                s.paybackMonths());
+                s.paybackMonths(), s.scorecardWeights());
     }
 
     /** Evaluates the designs on {@code withStages(s, optionId, designs.get(0))}'s trials. */
