@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The KPI checkpoints of MODEL.md section 8 as summary figures: per strategy (the status quo, then
+ * The KPI checkpoints of docs/model.md section 8 as summary figures: per strategy (the status quo, then
  * each option), month and KPI a STATS (moments exact over all trials from {@link RunStats},
  * percentiles over the retained trials), and for each option its checklist value.
  */

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one builder of an option's block of summary.json (MODEL.md section 5, {@code options.<id>}),
+ * The one builder of an option's block of summary.json (docs/model.md section 5, {@code options.<id>}),
  * in two forms that share every definition:
  * <ul>
  *   <li>{@link #exact}: every trial counts the same. Probabilities, means, sd, min and max are the
@@ -111,7 +111,7 @@ final class OptionFigures {
                 hit[i] = TrialEvents.paidBackWithin(oc.paybackMonth[i], month);
             }
             payback.put(month, Weighted.share(hit, w));
-            // MODEL.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
+            // docs/model.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
             maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime[j], w, 1 - q));
         }
         boolean[] paid = new boolean[n];
@@ -149,7 +149,7 @@ final class OptionFigures {
         return Weighted.share(hit, w);
     }
 
-    /** "roi": null when some trial's total cost is 0 (MODEL.md section 2), counted over every trial. */
+    /** "roi": null when some trial's total cost is 0 (docs/model.md section 2), counted over every trial. */
     static boolean roiNull(SimulationResult r, int k) {
         return r.stats().optionCount(k, RunStats.ROI_UNDEFINED) > 0;
     }

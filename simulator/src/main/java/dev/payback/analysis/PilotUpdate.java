@@ -67,7 +67,7 @@ public final class PilotUpdate {
                          double observedReduction, double percentile, List<Criterion> criteria, boolean go,
                          double ess, List<String> warnings, List<MonthBand> bands, double checklist90) {
         /**
-         * {@code checklist90}: the option's 90-day checklist value of the exception rate (MODEL.md
+         * {@code checklist90}: the option's 90-day checklist value of the exception rate (docs/model.md
          * section 8, over the prior trials), NaN when the pilot has fewer than three live months.
          */
         public Result {

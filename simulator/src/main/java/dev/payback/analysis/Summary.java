@@ -139,7 +139,7 @@ public record Summary(
          * roi is null when some trial's total cost is 0 (docs/model.md section 2); gate is null for a
          * big-bang option. The next five components are the payback bar's figures and the year-one
          * benefit test (docs/model-notes.md); scorecardScore is NaN (summary.json null) when the option
-         * has no scorecard (MODEL.md section 9).
+         * has no scorecard (docs/model.md section 9).
          */
         public OptionSummary {
             cumulativeNet = ordered(cumulativeNet);
@@ -163,7 +163,7 @@ public record Summary(
                     maxOneTimeCostAtBar, Double.NaN);
         }
 
-        /** True when the option has a scorecard score (MODEL.md section 9). */
+        /** True when the option has a scorecard score (docs/model.md section 9). */
         public boolean hasScorecard() {
             return Double.isFinite(scorecardScore);
         }
@@ -180,7 +180,7 @@ public record Summary(
     }
 
     /**
-     * MODEL.md section 8: one strategy's KPIs at each checkpoint month, and (for an option) its
+     * docs/model.md section 8: one strategy's KPIs at each checkpoint month, and (for an option) its
      * checklist: per KPI the value it does at least as well as in a share q of trials (every KPI is
      * lower-is-better, so the q-quantile).
      *

@@ -1,7 +1,7 @@
 package dev.payback.engine;
 
 /**
- * One strategy's KPI checkpoints (MODEL.md section 8) per trial, as primitive columns: the value of
+ * One strategy's KPI checkpoints (docs/model.md section 8) per trial, as primitive columns: the value of
  * KPI k ({@link Kpis#NAMES}) at checkpoint j ({@link Kpis#MONTHS}) of every trial. Held by
  * {@link TrialColumns} for the status quo and by each {@link OptionColumns}; in a run's result these
  * are the retained trials.

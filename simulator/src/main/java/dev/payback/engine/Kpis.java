@@ -5,7 +5,7 @@ import dev.payback.scenario.Driver;
 import java.util.List;
 
 /**
- * The KPI checkpoints of MODEL.md section 8, in one place: what to expect of a strategy at 90 days,
+ * The KPI checkpoints of docs/model.md section 8, in one place: what to expect of a strategy at 90 days,
  * 6 months and 12 months. Every driver d is taken at its month-T value {@code d · (1 − a_T · r_d)},
  * a_T the strategy's adoption in month T (0 for the status quo) and r_d its effect after the failure
  * draw; with the full-adoption driver {@code d' = d · (1 − r_d)} that is {@code d − a_T · (d − d')}.

@@ -27,7 +27,7 @@ import dev.payback.scenario.Scenario;
  * It ignores small fixed costs, which the caller's safety margin covers.
  */
 public final class MemoryEstimate {
-    /** KpiColumns: one double per checkpoint and KPI (MODEL.md section 8). */
+    /** KpiColumns: one double per checkpoint and KPI (docs/model.md section 8). */
     static final long KPI_BYTES_PER_TRIAL = 8L * Kpis.MONTHS.length * Kpis.COUNT;
     /** TrialColumns: annualPain, revenue, painShare, painFte (doubles), score and best (bytes), the status quo's KPIs. */
     static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2 + KPI_BYTES_PER_TRIAL;

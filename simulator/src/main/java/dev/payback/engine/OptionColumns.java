@@ -25,7 +25,7 @@ public final class OptionColumns {
     public final double[] exceptionEffect;
     /** 1 when the rollout failed in this trial (the failure draw), else 0. */
     public final byte[] failed;
-    /** The option's KPI checkpoints (MODEL.md section 8). */
+    /** The option's KPI checkpoints (docs/model.md section 8). */
     public final KpiColumns kpis;
     /** Σ_{m≤12} a_m · benefit_m: what the option removes in its first year, at its adoption. */
     public final double[] yearOneBenefit;

@@ -37,7 +37,7 @@ public final class RunStats {
     /** The sampled one-time cost. */
     public static final int ONE_TIME_COST = 7;
     private static final int OPTION_SERIES = 8;
-    /** KPI series per strategy (status quo, then each option): one per checkpoint and KPI, MODEL.md section 8. */
+    /** KPI series per strategy (status quo, then each option): one per checkpoint and KPI, docs/model.md section 8. */
     private static final int KPI_SERIES = Kpis.MONTHS.length * Kpis.COUNT;
 
     /** Counts (of trials) of the thresholds of docs/model.md section 3 and section 4's verdict bands. */

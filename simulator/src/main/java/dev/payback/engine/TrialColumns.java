@@ -23,7 +23,7 @@ public final class TrialColumns {
      * ({@link Layout#strategyCount()}).
      */
     public final OptionColumns[] options;
-    /** The status quo's KPI checkpoints (MODEL.md section 8). */
+    /** The status quo's KPI checkpoints (docs/model.md section 8). */
     public final KpiColumns statusQuoKpis;
     /** One per staged strategy: its gate's outcome, in the order of the staged strategies. */
     public final GateColumns[] gates;

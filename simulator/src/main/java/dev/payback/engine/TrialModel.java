@@ -39,7 +39,7 @@ public final class TrialModel {
     private final double hoursPerFteYear;
     private final int complexity;
     private final int channelScore;
-    /** KPI checkpoints, MODEL.md section 8. */
+    /** KPI checkpoints, docs/model.md section 8. */
     private final Kpis kpis;
     /** Staged strategy of each option, or −1. */
     private final int[] stagedOf;

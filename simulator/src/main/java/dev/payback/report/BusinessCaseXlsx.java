@@ -394,7 +394,7 @@ public final class BusinessCaseXlsx {
             "doing nothing, median", "projected P10", "projected median", "projected P90", "on track at or below",
             "in plain words", "summary.json key (projection)", "summary.json key (checklist)");
 
-    /** One row per option, KPI and checkpoint (MODEL.md section 8). */
+    /** One row per option, KPI and checkpoint (docs/model.md section 8). */
     private static void trackingPlanSheet(SXSSFWorkbook wb, Styles st, Summary s) {
         if (s.kpis().isEmpty()) {
             return;
@@ -447,7 +447,7 @@ public final class BusinessCaseXlsx {
             "NPV P10", "P(payback within 12 months)", "max one-time cost for 12-month payback", "quote (one-time cost median)",
             "P(best)", "summary.json key");
 
-    /** One row per option with a scorecard (MODEL.md section 9), then the sentence and the weights. */
+    /** One row per option with a scorecard (docs/model.md section 9), then the sentence and the weights. */
     private static void vendorsSheet(SXSSFWorkbook wb, Styles st, Summary s) {
         SXSSFSheet sheet = wb.createSheet("Vendors");
         header(sheet, st, VENDORS_HEADER.toArray(String[]::new));

@@ -178,7 +178,7 @@ public final class SummaryJson {
     }
 
     /**
-     * MODEL.md section 8 and 9 extensions: {@code kpis} (STATS per strategy, month and KPI),
+     * docs/model.md section 8 and 9 extensions: {@code kpis} (STATS per strategy, month and KPI),
      * {@code kpi_checklist} (per option, month and KPI, the value the option does at least as well as
      * in a share q of trials).
      */
@@ -217,7 +217,7 @@ public final class SummaryJson {
         g.writeEndObject();
     }
 
-    /** scorecard_weights: the weights the scores were computed with (MODEL.md section 9). */
+    /** scorecard_weights: the weights the scores were computed with (docs/model.md section 9). */
     private static void scorecardWeights(JsonGenerator g, Summary s) throws IOException {
         g.writeObjectFieldStart("scorecard_weights");
         for (Map.Entry<String, Double> w : s.scorecardWeights().entrySet()) {

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The words of the tracking plan (MODEL.md section 8): what each KPI is called, how its values are
+ * The words of the tracking plan (docs/model.md section 8): what each KPI is called, how its values are
  * written, and the checklist in plain sentences. Shared by report.html, the workbook, the console
  * and {@code payback pilot}; the numbers come from {@link Summary#kpis()}.
  */

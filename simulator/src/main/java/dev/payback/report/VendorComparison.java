@@ -6,7 +6,7 @@ import dev.payback.analysis.Summary;
 import java.util.List;
 
 /**
- * "Vendors compared" (MODEL.md section 9): the options that carry a scorecard, their weighted score
+ * "Vendors compared" (docs/model.md section 9): the options that carry a scorecard, their weighted score
  * beside the money, and one sentence on whether the two agree. Shown when two or more options have
  * a scorecard score.
  */
@@ -15,7 +15,7 @@ public final class VendorComparison {
     }
 
     /**
-     * The options with a scorecard score, in scenario order; a staged rollout (MODEL.md section 7) is
+     * The options with a scorecard score, in scenario order; a staged rollout (docs/model.md section 7) is
      * the same vendor as its big-bang twin and is not compared again.
      */
     public static List<Summary.OptionSummary> scored(Summary s) {

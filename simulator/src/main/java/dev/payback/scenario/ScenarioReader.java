@@ -87,7 +87,7 @@ final class ScenarioReader {
     }
 
     /**
-     * scorecard_weights (MODEL.md section 9): known dimensions only, plain numbers ≥ 0, not all 0.
+     * scorecard_weights (docs/model.md section 9): known dimensions only, plain numbers ≥ 0, not all 0.
      * A dimension the block leaves out weighs 0 (the block replaces the defaults as a whole).
      */
     private ScorecardWeights scorecardWeights(Node n) {

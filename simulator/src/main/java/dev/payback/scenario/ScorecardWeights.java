@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The vendor scorecard of MODEL.md section 9: the seed's five dimensions, the weights a scenario
+ * The vendor scorecard of docs/model.md section 9: the seed's five dimensions, the weights a scenario
  * gives them ({@code scorecard_weights}) and an option's weighted score. The dimension names, the
  * default weights and the scoring rule live here and nowhere else.
  *
@@ -18,7 +18,7 @@ public record ScorecardWeights(Map<String, Double> weights) {
     public static final List<String> DIMENSIONS = List.of("implementation_speed", "integration_quality",
             "rule_flexibility", "reporting_depth", "support_quality");
 
-    /** MODEL.md section 9's defaults: SMBs weight implementation speed and support more heavily. */
+    /** docs/model.md section 9's defaults: SMBs weight implementation speed and support more heavily. */
     public static final ScorecardWeights DEFAULTS = new ScorecardWeights(Map.of(
             "implementation_speed", 0.30, "support_quality", 0.25, "integration_quality", 0.20,
             "rule_flexibility", 0.15, "reporting_depth", 0.10));

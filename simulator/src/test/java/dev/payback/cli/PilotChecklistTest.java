@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code payback pilot} holds the pilot's measured exception rate against the 90-day checklist (MODEL.md section 8). */
+/** {@code payback pilot} holds the pilot's measured exception rate against the 90-day checklist (docs/model.md section 8). */
 class PilotChecklistTest {
 
     @Test

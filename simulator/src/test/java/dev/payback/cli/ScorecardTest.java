@@ -16,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The vendor scorecard of MODEL.md section 9: weights, scores, and the weights' validation. */
+/** The vendor scorecard of docs/model.md section 9: weights, scores, and the weights' validation. */
 class ScorecardTest {
     /** Three options: all five dimensions scored, two of them, none. */
     static final String SCENARIO = """

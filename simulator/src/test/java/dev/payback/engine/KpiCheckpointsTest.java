@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The KPI checkpoints of MODEL.md section 8, worked out by hand for fixed scenarios, plus the
+ * The KPI checkpoints of docs/model.md section 8, worked out by hand for fixed scenarios, plus the
  * checklist value against a closed-form quantile.
  */
 class KpiCheckpointsTest {

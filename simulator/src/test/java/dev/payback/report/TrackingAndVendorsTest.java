@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The tracking plan (MODEL.md section 8) and the vendor comparison (section 9) in report.html, the
+ * The tracking plan (docs/model.md section 8) and the vendor comparison (section 9) in report.html, the
  * workbook and the console, on scenario C with markup in two vendors' labels.
  */
 class TrackingAndVendorsTest {

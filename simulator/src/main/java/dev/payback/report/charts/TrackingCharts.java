@@ -39,7 +39,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The tracking plan's KPI charts (MODEL.md section 8: the status quo's band against each option's at
+ * The tracking plan's KPI charts (docs/model.md section 8: the status quo's band against each option's at
  * 90 days, 6 and 12 months) and the vendor chart (section 9: score against NPV), in the style and
  * palette of {@link Charts}.
  */

@@ -20,7 +20,7 @@ public final class PilotText {
 
     /**
      * Where the pilot's measured exception rate (its last live month) falls against the option's 90-day
-     * checklist value (MODEL.md section 8); only when the pilot has three live months or more.
+     * checklist value (docs/model.md section 8); only when the pilot has three live months or more.
      */
     public static String checklist(PilotUpdate.Result r) {
         double rate = r.pilot().lastLive().rate();
