@@ -310,10 +310,16 @@ class ReportFilesTest {
         try (InputStream in = Files.newInputStream(dir.resolve("business-case.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
             // no per-trial rows by default (--workbook-trials adds them)
-            assertThat(wb.getNumberOfSheets()).isEqualTo(6);
-            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3),
-                    wb.getSheetName(4), wb.getSheetName(5))).containsExactly("Decision", "Summary",
-                    "Options", "Cash flow", "Assumptions", "Sensitivity");
+            List<String> expected = new java.util.ArrayList<>(List.of("Decision", "Summary", "Options", "Cash flow",
+                    "Assumptions", "Sensitivity", "Tracking plan"));
+            if (VendorComparison.applies(summary)) {
+                expected.add("Vendors");
+            }
+            List<String> names = new java.util.ArrayList<>();
+            for (int k = 0; k < wb.getNumberOfSheets(); k++) {
+                names.add(wb.getSheetName(k));
+            }
+            assertThat(names).containsExactlyElementsOf(expected);
             assertThat(wb.getActiveSheetIndex()).isZero();
             Sheet sheet = wb.getSheet("Summary");
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("summary.json key");
@@ -385,7 +391,7 @@ class ReportFilesTest {
             BusinessCaseXlsx.write(result, summary, new WorkbookOptions(true), out);
         }
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(7);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(VendorComparison.applies(summary) ? 9 : 8);
             assertThat(wb.getSheetName(6)).isEqualTo("Trials");
             Sheet trials = wb.getSheet("Trials");
             assertThat(trials.getLastRowNum()).isEqualTo(3000);
