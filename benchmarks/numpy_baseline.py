@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A straightforward vectorised numpy implementation of the payback model (MODEL.md section 2) for
+"""A straightforward vectorised numpy implementation of the payback model (docs/model.md section 2) for
 scenario B (scenarios/b_consumer_goods_multichannel.yaml, parameters written out below), as a
 yardstick for `payback simulate --format json`: the same trials, months, options, headline statistics,
 thresholds, decision matrix, P(best), and the sensitivity analysis (Spearman, tornado deciles, EVPI

@@ -110,7 +110,7 @@ public final class Analysis {
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
                 stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
                 stats(rs.moments(RunStats.REVENUE), c.revenue), thresholds, options, pBest, decision, tests, inputs,
-                sensitivity, r.retained(), s.overrides());
+                sensitivity, r.retained(), s.overrides(), KpiTracks.of(r), s.scorecardWeights().weights());
     }
 
     private static Stats stats(RunStats.Moments m, double[] retained) {

@@ -66,6 +66,20 @@ public final class Money {
         return Double.isFinite(p) ? String.format(Locale.ROOT, "%.1f%%", p * 100) : "n/a";
     }
 
+    /** An amount per unit with cents: $1.23, −$0.05; "n/a" when not finite. */
+    public static String cents(double amount, String currency) {
+        if (!Double.isFinite(amount)) {
+            return "n/a";
+        }
+        String sign = amount < 0 ? "−" : "";
+        return sign + prefix(currency) + String.format(Locale.ROOT, "%,.2f", Math.abs(amount));
+    }
+
+    /** A share with two decimals: 1.66%. */
+    public static String percent2(double p) {
+        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.2f%%", p * 100) : "n/a";
+    }
+
     private static String trim(double x) {
         String s = x >= 100 ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.1f", x);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;

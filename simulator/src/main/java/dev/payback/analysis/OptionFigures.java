@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one builder of an option's block of summary.json (MODEL.md section 5, {@code options.<id>}),
+ * The one builder of an option's block of summary.json (docs/model.md section 5, {@code options.<id>}),
  * in two forms that share every definition:
  * <ul>
  *   <li>{@link #exact}: every trial counts the same. Probabilities, means, sd, min and max are the
@@ -82,7 +82,9 @@ final class OptionFigures {
                 Stats.of(oc.yearOneBenefit),
                 (double) rs.optionCount(k, RunStats.YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST) / n,
                 s.paybackMonths(), (double) rs.optionCount(k, RunStats.PAID_BAR) / n,
-                Stats.quantile(Stats.selectedCopy(oc.maxCumulativeAtBar, 1 - q), 1 - q));
+                Stats.quantile(Stats.selectedCopy(oc.maxCumulativeAtBar, 1 - q), 1 - q),
+                // a staged strategy is the same vendor as its twin: the twin's scorecard
+                s.scorecardWeights().score(spec.option().scorecard()));
     }
 
     /** P(best) of option k over all trials (exact). */
@@ -109,7 +111,7 @@ final class OptionFigures {
                 hit[i] = TrialEvents.paidBackWithin(oc.paybackMonth[i], month);
             }
             payback.put(month, Weighted.share(hit, w));
-            // MODEL.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
+            // docs/model.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
             maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime[j], w, 1 - q));
         }
         boolean[] paid = new boolean[n];
@@ -133,7 +135,8 @@ final class OptionFigures {
                 payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
                 Weighted.share(painExceeds, w), maxOneTime, q, Weighted.stats(oc.oneTimeCost, w), null,
                 Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
-                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q));
+                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q),
+                s.scorecardWeights().score(spec.option().scorecard()));
     }
 
     /** Weighted P(best) of option k over the retained rows. */
@@ -146,7 +149,7 @@ final class OptionFigures {
         return Weighted.share(hit, w);
     }
 
-    /** "roi": null when some trial's total cost is 0 (MODEL.md section 2), counted over every trial. */
+    /** "roi": null when some trial's total cost is 0 (docs/model.md section 2), counted over every trial. */
     static boolean roiNull(SimulationResult r, int k) {
         return r.stats().optionCount(k, RunStats.ROI_UNDEFINED) > 0;
     }

@@ -65,13 +65,33 @@ public final class PilotUpdate {
     /** Everything the pilot comparison reports. */
     public record Result(Scenario scenario, Pilot pilot, OptionSpec option, Figures prior, Figures updated,
                          double observedReduction, double percentile, List<Criterion> criteria, boolean go,
-                         double ess, List<String> warnings, List<MonthBand> bands) {
+                         double ess, List<String> warnings, List<MonthBand> bands, double checklist90) {
+        /**
+         * {@code checklist90}: the option's 90-day checklist value of the exception rate (docs/model.md
+         * section 8, over the prior trials), NaN when the pilot has fewer than three live months.
+         */
         public Result {
             criteria = List.copyOf(criteria);
             warnings = List.copyOf(warnings);
             bands = List.copyOf(bands);
         }
+
+        /** A result without the 90-day checklist comparison. */
+        public Result(Scenario scenario, Pilot pilot, OptionSpec option, Figures prior, Figures updated,
+                double observedReduction, double percentile, List<Criterion> criteria, boolean go, double ess,
+                List<String> warnings, List<MonthBand> bands) {
+            this(scenario, pilot, option, prior, updated, observedReduction, percentile, criteria, go, ess, warnings,
+                    bands, Double.NaN);
+        }
+
+        /** Whether the pilot has run long enough (three live months) to be held against the 90-day checklist. */
+        public boolean hasChecklist() {
+            return Double.isFinite(checklist90);
+        }
     }
+
+    /** The checkpoint month of the pilot's checklist comparison: 90 days. */
+    public static final int CHECKLIST_MONTH = 3;
 
     /**
      * Compares the pilot with the run's projection.
@@ -147,8 +167,14 @@ public final class PilotUpdate {
         Figures priorFigures = figures(r, k, null, projected, e);
         // Equal likelihoods carry no evidence: the update is the prior, exactly.
         Figures updatedFigures = allEqual(logL) ? priorFigures : figures(r, k, w, projected, e);
+        // the 90-day checklist (docs/model.md section 8): the q-quantile of the option's exception rate at
+        // month 3 over the prior trials, once the pilot has three live months to hold against it
+        double checklist90 = pilot.lastLive().month() >= CHECKLIST_MONTH
+                ? KpiTracks.checklist(r.columns().options[k].kpis.column(0, dev.payback.engine.Kpis.EXCEPTION_RATE),
+                        s.paybackConfidence())
+                : Double.NaN;
         return new Result(s, pilot, spec, priorFigures, updatedFigures,
-                observed, percentile, criteria, go, ess, warnings, bands);
+                observed, percentile, criteria, go, ess, warnings, bands, checklist90);
     }
 
     /**

@@ -31,22 +31,26 @@ public record Summary(
         List<InputSummary> inputs,
         Sensitivity sensitivity,
         long percentileTrials,
-        RunOverrides overrides) {
+        RunOverrides overrides,
+        List<KpiTrack> kpis,
+        Map<String, Double> scorecardWeights) {
 
-    /** A summary of a run of the scenario file as written. */
+    /** A summary of a run of the scenario file as written, without KPI checkpoints, default scorecard weights. */
     public Summary(String scenario, int trials, long seed, String currency, int horizonMonths, Stats annualizedPain,
             Stats painShareOfRevenue, Stats painFte, Stats revenue, Thresholds thresholds, List<OptionSummary> options,
             Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs,
             Sensitivity sensitivity, long percentileTrials) {
         this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
                 thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, percentileTrials,
-                RunOverrides.NONE);
+                RunOverrides.NONE, List.of(), dev.payback.scenario.ScorecardWeights.DEFAULTS.weights());
     }
 
     /**
      * {@code sensitivity} may be null (not computed); the other components may not.
      * {@code percentileTrials} is how many trials the percentiles come from: every trial, or beyond
      * the retention line the retained random subset (see docs/model-notes.md, "Scale").
+     * {@code kpis} holds the status quo first, then the options in order (docs/model.md section 8);
+     * {@code scorecardWeights} the scenario's scorecard weights by dimension (section 9).
      */
     public Summary {
         options = List.copyOf(options);
@@ -54,13 +58,15 @@ public record Summary(
         fiveTests = List.copyOf(fiveTests);
         inputs = List.copyOf(inputs);
         overrides = overrides == null ? RunOverrides.NONE : overrides;
+        kpis = List.copyOf(kpis);
+        scorecardWeights = ordered(scorecardWeights);
     }
 
     /** The same summary, recorded as a run with these overrides (the stress preset and --set values). */
     public Summary withOverrides(RunOverrides o) {
         return new Summary(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue,
                 painFte, revenue, thresholds, options, pBest, decision, fiveTests, inputs, sensitivity,
-                percentileTrials, o);
+                percentileTrials, o, kpis, scorecardWeights);
     }
 
     /** A summary whose percentiles are over every trial. */
@@ -77,7 +83,7 @@ public record Summary(
             Stats painShareOfRevenue, Stats painFte, Stats revenue, Thresholds thresholds, List<OptionSummary> options,
             Map<String, Double> pBest, Decision decision, List<FiveTest> fiveTests, List<InputSummary> inputs) {
         this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
-                thresholds, options, pBest, decision, fiveTests, inputs, null);
+                thresholds, options, pBest, decision, fiveTests, inputs, (Sensitivity) null);
     }
 
     /**
@@ -126,12 +132,14 @@ public record Summary(
             double pYearOneBenefitExceedsFirstYearCost,
             int paybackMonths,
             double paybackProbabilityAtBar,
-            double maxOneTimeCostAtBar) {
+            double maxOneTimeCostAtBar,
+            double scorecardScore) {
 
         /**
          * roi is null when some trial's total cost is 0 (docs/model.md section 2); gate is null for a
-         * big-bang option. The last five components are the payback bar's figures and the year-one
-         * benefit test (docs/model-notes.md).
+         * big-bang option. The next five components are the payback bar's figures and the year-one
+         * benefit test (docs/model-notes.md); scorecardScore is NaN (summary.json null) when the option
+         * has no scorecard (docs/model.md section 9).
          */
         public OptionSummary {
             cumulativeNet = ordered(cumulativeNet);
@@ -140,6 +148,24 @@ public record Summary(
             if (paybackMonths < 1) {
                 throw new IllegalArgumentException("paybackMonths must be >= 1");
             }
+        }
+
+        /** An option without a scorecard score. */
+        public OptionSummary(String id, String label, String kind, Stats npv, Stats roi, Stats firstYearCost,
+                Map<Integer, Stats> cumulativeNet, Map<Integer, Double> paybackProbability, Stats paybackMonth,
+                double pNoPayback, double pNpvNegative, double pPainExceedsFirstYearCost,
+                Map<Integer, Double> maxOneTimeCost, double paybackConfidence, Stats oneTimeCost, Gate gate,
+                Stats yearOneBenefit, double pYearOneBenefitExceedsFirstYearCost, int paybackMonths,
+                double paybackProbabilityAtBar, double maxOneTimeCostAtBar) {
+            this(id, label, kind, npv, roi, firstYearCost, cumulativeNet, paybackProbability, paybackMonth, pNoPayback,
+                    pNpvNegative, pPainExceedsFirstYearCost, maxOneTimeCost, paybackConfidence, oneTimeCost, gate,
+                    yearOneBenefit, pYearOneBenefitExceedsFirstYearCost, paybackMonths, paybackProbabilityAtBar,
+                    maxOneTimeCostAtBar, Double.NaN);
+        }
+
+        /** True when the option has a scorecard score (docs/model.md section 9). */
+        public boolean hasScorecard() {
+            return Double.isFinite(scorecardScore);
         }
 
         /** Whether the option pays back within the bar in at least a share q of trials. */
@@ -151,6 +177,39 @@ public record Summary(
         public boolean staged() {
             return gate != null;
         }
+    }
+
+    /**
+     * docs/model.md section 8: one strategy's KPIs at each checkpoint month, and (for an option) its
+     * checklist: per KPI the value it does at least as well as in a share q of trials (every KPI is
+     * lower-is-better, so the q-quantile).
+     *
+     * @param id        "status_quo" or the option's id
+     * @param stats     month → KPI name → STATS, months and KPIs in order
+     * @param checklist month → KPI name → checklist value; empty for the status quo
+     */
+    public record KpiTrack(String id, Map<Integer, Map<String, Stats>> stats,
+                           Map<Integer, Map<String, Double>> checklist) {
+        public KpiTrack {
+            stats = ordered(stats);
+            checklist = ordered(checklist);
+        }
+
+        private static <V> Map<Integer, Map<String, V>> ordered(Map<Integer, Map<String, V>> m) {
+            Map<Integer, Map<String, V>> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(v))));
+            return java.util.Collections.unmodifiableMap(out);
+        }
+    }
+
+    /** The KPI checkpoints of the status quo or an option, or null when there are none. */
+    public KpiTrack kpiTrack(String id) {
+        for (KpiTrack t : kpis) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**

@@ -263,7 +263,7 @@ public final class SweepCommand implements Callable<Integer> {
         String path = m.group(1);
         if (path.equals("name") || path.equals("currency") || path.startsWith("simulation")
                 || path.equals("business.seasonality") || path.startsWith("correlations")
-                || path.startsWith("stress") || path.matches("options\\.[^.]+\\.(label|kind|id|scorecard(\\..*)?)")) {
+                || path.startsWith("stress") || path.startsWith("scorecard_weights") || path.matches("options\\.[^.]+\\.(label|kind|id|scorecard(\\..*)?)")) {
             throw new ParameterException(spec.commandLine(), "--set-range: " + path + " is not a model input that "
                     + "can be swept; sweep e.g. pain.exception_rate or options.<id>.one_time_cost");
         }

@@ -1,7 +1,7 @@
 package dev.payback.engine;
 
 /**
- * The seed's checkpoints: payback within 90 days, 6 months and 12 months (MODEL.md sections 2 and
+ * The seed's checkpoints: payback within 90 days, 6 months and 12 months (docs/model.md sections 2 and
  * 5: cum_3/6/12, P(payback ≤ 3/6/12), max one-time cost at 3/6/12), each with its month and the
  * name the reports use.
  */

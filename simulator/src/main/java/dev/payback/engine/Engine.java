@@ -118,7 +118,7 @@ public final class Engine {
         int trials = scenario.trials();
         int columns = layout.inputs().size();
         int optionCount = layout.strategyCount();
-        Retention retention = retention(options, trials, layout);
+        Retention retention = retention(options, layout, trials);
         int kept = retention.rows();
         double[][] inputs = new double[columns][kept];
         TrialColumns out = new TrialColumns(kept, layout);
@@ -172,8 +172,8 @@ public final class Engine {
         return new SimulationResult(scenario, layout, inputs, clampCounts, out, paths, stats, retention);
     }
 
-    /** The retained rows of a run of {@code trials} trials: the options' line, or the memory-derived one. */
-    static Retention retention(Options options, int trials, Layout layout) {
+    /** The trials of a run whose per-trial data is retained (the rows), for these options and layout. */
+    static Retention retention(Options options, Layout layout, int trials) {
         int line = options.retainCap() != Options.RETAIN_BY_MEMORY ? options.retainCap()
                 : MemoryEstimate.retainLine(layout.inputs().size(), layout.strategyCount(), layout.stagedCount());
         return new Retention(trials, line, Retention.ROWS_SALT);

@@ -10,7 +10,8 @@ import dev.payback.scenario.Scenario;
  * <ul>
  *   <li>per retained trial (row): one double per sampled input column ({@link SimulationResult#inputs()}),
  *       the status quo's {@link TrialColumns} (4 doubles and 2 bytes), each option's
- *       {@link OptionColumns} (10 doubles, a short and a byte), the analysis's working copies
+ *       {@link OptionColumns} (10 doubles, a short and a byte), the {@link KpiColumns} of the status quo
+ *       and of each option (15 doubles each), the analysis's working copies
  *       (sorted copies, score and payback-month columns: {@link #ANALYSIS_BYTES_PER_TRIAL}) and the
  *       row's trial index ({@link Retention}), counted for every trial up to the retention line and
  *       for an upper bound of the pseudo-random subset beyond it ({@link Retention#maxRows});</li>
@@ -26,24 +27,29 @@ import dev.payback.scenario.Scenario;
  * It ignores small fixed costs, which the caller's safety margin covers.
  */
 public final class MemoryEstimate {
-    /** TrialColumns: annualPain, revenue, painShare, painFte (doubles), score and best (bytes). */
-    static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2;
+    /** KpiColumns: one double per checkpoint and KPI (docs/model.md section 8). */
+    static final long KPI_BYTES_PER_TRIAL = 8L * Kpis.MONTHS.length * Kpis.COUNT;
+    /** TrialColumns: annualPain, revenue, painShare, painFte (doubles), score and best (bytes), the status quo's KPIs. */
+    static final long STATUS_QUO_BYTES_PER_TRIAL = 4 * 8 + 2 + KPI_BYTES_PER_TRIAL;
     /**
      * OptionColumns (one per strategy, staged ones included): npv, roi, firstYearCost, 3 cumulativeNet,
-     * 3 maxCumulative, exceptionEffect, oneTimeCost, yearOneBenefit, maxCumulativeAtBar; paybackMonth; failed.
+     * 3 maxCumulative, exceptionEffect, oneTimeCost, yearOneBenefit, maxCumulativeAtBar; paybackMonth; failed;
+     * the strategy's KPIs.
      */
-    static final long OPTION_BYTES_PER_TRIAL = 13 * 8 + 2 + 1;
+    static final long OPTION_BYTES_PER_TRIAL = 13 * 8 + 2 + 1 + KPI_BYTES_PER_TRIAL;
     /** GateColumns (one per staged strategy): observedReduction; outcome. */
     static final long GATE_BYTES_PER_TRIAL = 8 + 1;
     /** Analysis: a sorted copy of one column, the score and payback-month doubles, the paid flags, slack. */
     static final long ANALYSIS_BYTES_PER_TRIAL = 4 * 8 + 1;
     /** The row's trial index ({@link Retention}). */
     static final long INDEX_BYTES_PER_ROW = 4;
+    /** Heap kept free for everything else (the JVM, the loader, the reports), beyond 10% of the maximum. */
+    public static final long MARGIN_BYTES = 64L << 20;
     /**
-     * Heap kept free for everything else (the JVM, the loader, the reports: report.pdf's layout and
-     * the transcoding of its SVG charts need tens of megabytes at once), beyond 10% of the maximum.
+     * Further heap kept for report.pdf, whose layout and SVG transcoding need tens of megabytes at
+     * once while the run's columns are still alive: a quarter of the maximum, at most 64 MB.
      */
-    public static final long MARGIN_BYTES = 128L << 20;
+    public static final long PDF_BYTES = 64L << 20;
 
     private final long perTrial;
     private final long perKeptPath;
@@ -70,7 +76,7 @@ public final class MemoryEstimate {
         long perTrial = bytesPerRow(columns, optionCount, staged);
         // months and the one-time cost, and the kept trial's index
         long perKeptPath = 8L * optionCount * (s.horizonMonths() + 1) + INDEX_BYTES_PER_ROW;
-        long series = 5 + 8L * optionCount + 2L * staged;
+        long series = 5 + 8L * optionCount + 2L * staged + (long) Kpis.MONTHS.length * Kpis.COUNT * (optionCount + 1);
         long perBlock = 3 * 8L * series;
         long fixed = (long) options.threads() * InputSampler.BLOCK * perTrial;
         int line = options.retainCap() != Engine.Options.RETAIN_BY_MEMORY ? options.retainCap()
@@ -137,9 +143,9 @@ public final class MemoryEstimate {
         return lo;
     }
 
-    /** Heap a run may use: the JVM's maximum heap less 10% and {@link #MARGIN_BYTES}. */
+    /** Heap a run may use: the JVM's maximum heap less 10%, {@link #MARGIN_BYTES} and the PDF's share. */
     public static long usableHeap(long maxMemory) {
-        return maxMemory - maxMemory / 10 - MARGIN_BYTES;
+        return maxMemory - maxMemory / 10 - MARGIN_BYTES - Math.min(maxMemory / 4, PDF_BYTES);
     }
 
 }

@@ -25,6 +25,8 @@ public final class OptionColumns {
     public final double[] exceptionEffect;
     /** 1 when the rollout failed in this trial (the failure draw), else 0. */
     public final byte[] failed;
+    /** The option's KPI checkpoints (docs/model.md section 8). */
+    public final KpiColumns kpis;
     /** Σ_{m≤12} a_m · benefit_m: what the option removes in its first year, at its adoption. */
     public final double[] yearOneBenefit;
     /** max_{1≤m≤T*} (cum_m + C) for the payback bar T* = decision.payback_months. */
@@ -41,6 +43,7 @@ public final class OptionColumns {
         paybackMonth = new short[trials];
         exceptionEffect = new double[trials];
         failed = new byte[trials];
+        kpis = new KpiColumns(trials);
         yearOneBenefit = new double[trials];
         maxCumulativeAtBar = new double[trials];
         oneTimeCost = new double[trials];
@@ -57,6 +60,7 @@ public final class OptionColumns {
         paybackMonth[to] = src.paybackMonth[from];
         exceptionEffect[to] = src.exceptionEffect[from];
         failed[to] = src.failed[from];
+        kpis.copyRow(src.kpis, from, to);
         yearOneBenefit[to] = src.yearOneBenefit[from];
         maxCumulativeAtBar[to] = src.maxCumulativeAtBar[from];
         oneTimeCost[to] = src.oneTimeCost[from];
@@ -73,6 +77,7 @@ public final class OptionColumns {
         System.arraycopy(src.paybackMonth, from, paybackMonth, to, len);
         System.arraycopy(src.exceptionEffect, from, exceptionEffect, to, len);
         System.arraycopy(src.failed, from, failed, to, len);
+        kpis.copy(src.kpis, from, to, len);
         System.arraycopy(src.yearOneBenefit, from, yearOneBenefit, to, len);
         System.arraycopy(src.maxCumulativeAtBar, from, maxCumulativeAtBar, to, len);
         System.arraycopy(src.oneTimeCost, from, oneTimeCost, to, len);

@@ -84,7 +84,7 @@ public final class PilotPlan {
         }
         return new Scenario(s.source(), s.name(), s.currency(), s.horizonMonths(), s.discountRate(), s.trials(),
                 s.seed(), s.business(), s.pain(), options, s.correlations(), s.paybackConfidence(), s.stress(),
-                s.paybackMonths());
+                s.paybackMonths(), s.scorecardWeights());
     }
 
     /** Evaluates the designs on {@code withStages(s, optionId, designs.get(0))}'s trials. */
@@ -128,7 +128,8 @@ public final class PilotPlan {
 
         int trials = s.trials();
         int blocks = (int) ((trials + (long) InputSampler.BLOCK - 1) / InputSampler.BLOCK);
-        Retention retention = Engine.retention(options, trials, layout);
+        // the same retained trials as a run of the scenario (Engine.retention), so figures agree exactly
+        Retention retention = Engine.retention(options, layout, trials);
         int kept = retention.rows();
         // [block][design + 1] partial n, mean, m2 (the last slot is the big bang)
         long[] blockN = new long[blocks * (nd + 1)];

@@ -37,6 +37,8 @@ public final class RunStats {
     /** The sampled one-time cost. */
     public static final int ONE_TIME_COST = 7;
     private static final int OPTION_SERIES = 8;
+    /** KPI series per strategy (status quo, then each option): one per checkpoint and KPI, docs/model.md section 8. */
+    private static final int KPI_SERIES = Kpis.MONTHS.length * Kpis.COUNT;
 
     /** Counts (of trials) of the thresholds of docs/model.md section 3 and section 4's verdict bands. */
     public static final int SHARE_GE_1_5PCT = 0;
@@ -117,7 +119,8 @@ public final class RunStats {
         this.layout = layout;
         this.optionCount = optionCount;
         this.stagedCount = layout.staged.length;
-        this.series = GLOBAL_SERIES + OPTION_SERIES * optionCount + GATE_SERIES * stagedCount;
+        this.series = GLOBAL_SERIES + OPTION_SERIES * optionCount + GATE_SERIES * stagedCount
+                + KPI_SERIES * (optionCount + 1);
         this.trials = trials;
         this.blocks = blocks;
         this.blockN = new long[blocks * series];
@@ -144,6 +147,19 @@ public final class RunStats {
     /** Moments of option k's series ({@link #NPV} .. {@link #ONE_TIME_COST}). */
     public Moments option(int k, int s) {
         return merged()[GLOBAL_SERIES + OPTION_SERIES * k + s];
+    }
+
+    /**
+     * Moments of a KPI ({@link Kpis}) at checkpoint index {@code checkpoint} of a strategy: 0 is the
+     * status quo, k + 1 option k.
+     */
+    public Moments kpi(int strategy, int checkpoint, int kpi) {
+        return merged()[kpiSeries(strategy, checkpoint, kpi)];
+    }
+
+    private int kpiSeries(int strategy, int checkpoint, int kpi) {
+        return GLOBAL_SERIES + OPTION_SERIES * optionCount + GATE_SERIES * stagedCount + KPI_SERIES * strategy
+                + Kpis.COUNT * checkpoint + kpi;
     }
 
     /** A global count ({@link #SHARE_GE_1_5PCT} .. {@link #SCORE_ORCHESTRATE}). */
@@ -291,6 +307,14 @@ public final class RunStats {
                 }
                 c[cb + NO_PAYBACK] += n - paid;
                 moments(b, base + PAYBACK_MONTH, v, paid);
+            }
+            for (int strategy = 0; strategy <= optionCount; strategy++) {
+                KpiColumns kc = strategy == 0 ? out.statusQuoKpis : out.options[strategy - 1].kpis;
+                for (int j = 0; j < Kpis.MONTHS.length; j++) {
+                    for (int k = 0; k < Kpis.COUNT; k++) {
+                        moments(b, kpiSeries(strategy, j, k), kc.column(j, k), n);
+                    }
+                }
             }
             for (int j = 0; j < stagedCount; j++) {
                 GateColumns g = out.gates[j];

@@ -1,7 +1,7 @@
 package dev.payback.engine;
 
 /**
- * The seed's thresholds reported for every run (MODEL.md section 3), each defined once. The
+ * The seed's thresholds reported for every run (docs/model.md section 3), each defined once. The
  * decision matrix's own bands (section 4) are in {@link TrialModel} and {@link Verdict}.
  */
 public final class SeedThresholds {

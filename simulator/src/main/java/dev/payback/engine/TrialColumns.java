@@ -23,6 +23,8 @@ public final class TrialColumns {
      * ({@link Layout#strategyCount()}).
      */
     public final OptionColumns[] options;
+    /** The status quo's KPI checkpoints (docs/model.md section 8). */
+    public final KpiColumns statusQuoKpis;
     /** One per staged strategy: its gate's outcome, in the order of the staged strategies. */
     public final GateColumns[] gates;
 
@@ -49,6 +51,7 @@ public final class TrialColumns {
         painFte = new double[trials];
         score = new byte[trials];
         best = new byte[trials];
+        statusQuoKpis = new KpiColumns(trials);
         options = new OptionColumns[optionCount];
         for (int k = 0; k < optionCount; k++) {
             options[k] = new OptionColumns(trials);
@@ -67,6 +70,7 @@ public final class TrialColumns {
         System.arraycopy(src.painFte, from, painFte, to, len);
         System.arraycopy(src.score, from, score, to, len);
         System.arraycopy(src.best, from, best, to, len);
+        statusQuoKpis.copy(src.statusQuoKpis, from, to, len);
         for (int k = 0; k < options.length; k++) {
             options[k].copy(src.options[k], from, to, len);
         }
@@ -83,6 +87,7 @@ public final class TrialColumns {
         painFte[to] = src.painFte[from];
         score[to] = src.score[from];
         best[to] = src.best[from];
+        statusQuoKpis.copyRow(src.statusQuoKpis, from, to);
         for (int k = 0; k < options.length; k++) {
             options[k].copyRow(src.options[k], from, to);
         }

@@ -1,7 +1,7 @@
 package dev.payback.engine;
 
 /**
- * The per-trial events whose shares summary.json reports for an option (MODEL.md sections 2, 3
+ * The per-trial events whose shares summary.json reports for an option (docs/model.md sections 2, 3
  * and 5), each defined once: the engine counts them over every trial ({@link RunStats}) and the
  * analysis weighs them over the retained rows (the pilot update) with these same tests.
  */
@@ -24,7 +24,7 @@ public final class TrialEvents {
         return npv < 0;
     }
 
-    /** Annualized pain P &gt; the option's first-year cost (MODEL.md section 3). */
+    /** Annualized pain P &gt; the option's first-year cost (docs/model.md section 3). */
     public static boolean painExceedsFirstYearCost(double annualPain, double firstYearCost) {
         return annualPain > firstYearCost;
     }
@@ -39,7 +39,7 @@ public final class TrialEvents {
         return bestOfTrial == k + 1;
     }
 
-    /** ROI is undefined: the trial's total cost C + Σ costs_m is 0 (MODEL.md: "roi": null). */
+    /** ROI is undefined: the trial's total cost C + Σ costs_m is 0 (docs/model.md: "roi": null). */
     public static boolean roiUndefined(double roi) {
         return Double.isNaN(roi);
     }

@@ -39,6 +39,8 @@ public final class TrialModel {
     private final double hoursPerFteYear;
     private final int complexity;
     private final int channelScore;
+    /** KPI checkpoints, docs/model.md section 8. */
+    private final Kpis kpis;
     /** Staged strategy of each option, or −1. */
     private final int[] stagedOf;
 
@@ -106,6 +108,7 @@ public final class TrialModel {
         this.hoursPerFteYear = s.business().hoursPerFteYear();
         this.complexity = s.business().complexity();
         this.channelScore = channelScore(s.business().channels());
+        this.kpis = new Kpis(horizon);
         this.stagedOf = new int[layout.options.length];
         java.util.Arrays.fill(stagedOf, -1);
         for (int j = 0; j < layout.staged.length; j++) {
@@ -195,6 +198,7 @@ public final class TrialModel {
         out.painFte[i] = fte;
         out.score[i] = (byte) (complexity + exceptionScore(d[EXC]) + accuracyScore(in[l.inventoryAccuracy][t])
                 + channelScore + laborScore(fte) + marginScore(share));
+        kpis.record(out.statusQuoKpis, i, null, d, d, orders, perOrder, fixed, s.events, 0, 0, null, aov, margin, w);
 
         int best = 0;
         double bestNpv = 0;
@@ -215,6 +219,10 @@ public final class TrialModel {
                         out.options[strategy],
                         out.gates[j], i, s, laborPerOrder, out.options[k], paths == null ? null : paths.option(strategy),
                         pathSlot);
+                // KPI checkpoints of the staged strategy: its adoption is in s.stagedAdoption, the twin's
+                // reduced drivers and savings are still in the scratch
+                kpis.record(out.options[strategy].kpis, i, s.stagedAdoption, d, s.reduced, orders, perOrder, fixed,
+                        s.events, s.perOrderSaving, s.fixedSaving, s.eventSaving, aov, margin, w);
                 if (s.designs != null && s.designs.staged == j) {
                     evaluateDesigns(s.designs, in, t, i, s, laborPerOrder, out.options[k]);
                 }
@@ -298,6 +306,8 @@ public final class TrialModel {
         for (; m <= horizon; m++) {
             adopt[m] = 1;
         }
+        kpis.record(out.kpis, i, adopt, d, r, s.orders, perOrder, fixed, s.events, perOrderSaving, fixedSaving,
+                s.eventSaving, aov, margin, w);
         // dip_m: only in the first live month m* = floor(D) + 1
         final double[] extra = s.extraCost;
         final boolean dipInHorizon = firstLive >= 1 && firstLive <= horizon;
@@ -611,7 +621,8 @@ public final class TrialModel {
         return d[RECON] * 52 / 12 * w + d[EXCESS] * d[CARRY] / 12 + d[WRITE_OFFS] / 12 + otherPerYear / 12;
     }
 
-    private static double ratio(double num, double den) {
+    /** num / den; when den ≤ 0, +∞ for a positive numerator and 0 otherwise (docs/model-notes.md). */
+    static double ratio(double num, double den) {
         if (den > 0) {
             return num / den;
         }

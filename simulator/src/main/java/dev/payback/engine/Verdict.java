@@ -1,7 +1,7 @@
 package dev.payback.engine;
 
 /**
- * The decision matrix's verdict bands (MODEL.md section 4): total &lt; 15 operate the node; 15–22
+ * The decision matrix's verdict bands (docs/model.md section 4): total &lt; 15 operate the node; 15–22
  * improve the node and pilot orchestration; &gt; 22 orchestrate. {@link #key()} is the word of
  * summary.json's {@code verdict_probability}; the sentences are the report's.
  */

@@ -156,6 +156,10 @@ public final class BusinessCaseXlsx {
             if (options.trials()) {
                 trialsSheet(wb, st, r);
             }
+            trackingPlanSheet(wb, st, s);
+            if (VendorComparison.applies(s)) {
+                vendorsSheet(wb, st, s);
+            }
             for (int k = 0; k < wb.getNumberOfSheets(); k++) {
                 Sheet sheet = wb.getSheetAt(k);
                 if (!sheet.getSheetName().equals(DecisionSheet.NAME)) {
@@ -176,6 +180,7 @@ public final class BusinessCaseXlsx {
         final CellStyle money;
         final CellStyle share;
         final CellStyle number;
+        final CellStyle cents;
 
         Styles(SXSSFWorkbook wb, String currency) {
             Font bold = wb.createFont();
@@ -189,6 +194,8 @@ public final class BusinessCaseXlsx {
             share.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
             number = wb.createCellStyle();
             number.setDataFormat(wb.createDataFormat().getFormat("#,##0.##"));
+            cents = wb.createCellStyle();
+            cents.setDataFormat(wb.createDataFormat().getFormat("\"" + prefix + "\"#,##0.00;-\"" + prefix + "\"#,##0.00"));
         }
 
         CellStyle of(Headlines.Kind k) {
@@ -379,6 +386,98 @@ public final class BusinessCaseXlsx {
                 j++;
                 row.createCell(j++).setCellValue(oc.failed[i]);
             }
+        }
+    }
+
+    /** Header of the Tracking plan sheet. */
+    public static final List<String> TRACKING_HEADER = List.of("option", "KPI", "checkpoint (months)",
+            "doing nothing, median", "projected P10", "projected median", "projected P90", "on track at or below",
+            "in plain words", "summary.json key (projection)", "summary.json key (checklist)");
+
+    /** One row per option, KPI and checkpoint (docs/model.md section 8). */
+    private static void trackingPlanSheet(SXSSFWorkbook wb, Styles st, Summary s) {
+        if (s.kpis().isEmpty()) {
+            return;
+        }
+        SXSSFSheet sheet = wb.createSheet("Tracking plan");
+        header(sheet, st, TRACKING_HEADER.toArray(String[]::new));
+        sheet.setColumnWidth(1, 45 * 256);
+        sheet.setColumnWidth(8, 90 * 256);
+        sheet.setColumnWidth(9, 45 * 256);
+        sheet.setColumnWidth(10, 45 * 256);
+        for (int k = 3; k < 8; k++) {
+            sheet.setColumnWidth(k, 16 * 256);
+        }
+        Summary.KpiTrack today = s.kpiTrack(dev.payback.analysis.KpiTracks.STATUS_QUO);
+        int i = 1;
+        for (Summary.OptionSummary o : s.options()) {
+            Summary.KpiTrack t = s.kpiTrack(o.id());
+            for (TrackingPlan.Kpi kpi : TrackingPlan.KPIS) {
+                for (int m : t.stats().keySet()) {
+                    Stats p = t.stats().get(m).get(kpi.key());
+                    double check = t.checklist().get(m).get(kpi.key());
+                    CellStyle style = kpiStyle(st, kpi);
+                    Row row = sheet.createRow(i++);
+                    set(row, 0, o.id(), null);
+                    set(row, 1, kpi.name(), null);
+                    set(row, 2, m, null);
+                    set(row, 3, Headlines.finite(today.stats().get(m).get(kpi.key()).p50()), style);
+                    set(row, 4, Headlines.finite(p.p10()), style);
+                    set(row, 5, Headlines.finite(p.p50()), style);
+                    set(row, 6, Headlines.finite(p.p90()), style);
+                    set(row, 7, Headlines.finite(check), style);
+                    set(row, 8, TrackingPlan.sentence(kpi, m, check, s.currency()), null);
+                    set(row, 9, "/kpis/" + o.id() + "/" + m + "/" + kpi.key(), null);
+                    set(row, 10, "/kpi_checklist/" + o.id() + "/" + m + "/" + kpi.key(), null);
+                }
+            }
+        }
+    }
+
+    private static CellStyle kpiStyle(Styles st, TrackingPlan.Kpi kpi) {
+        return switch (kpi.fmt()) {
+            case "pct1", "pct2" -> st.share;
+            case "cents" -> st.cents;
+            default -> st.money;
+        };
+    }
+
+    /** Header of the Vendors sheet. */
+    public static final List<String> VENDORS_HEADER = List.of("option", "label", "scorecard score", "NPV median",
+            "NPV P10", "P(payback within 12 months)", "max one-time cost for 12-month payback", "quote (one-time cost median)",
+            "P(best)", "summary.json key");
+
+    /** One row per option with a scorecard (docs/model.md section 9), then the sentence and the weights. */
+    private static void vendorsSheet(SXSSFWorkbook wb, Styles st, Summary s) {
+        SXSSFSheet sheet = wb.createSheet("Vendors");
+        header(sheet, st, VENDORS_HEADER.toArray(String[]::new));
+        sheet.setColumnWidth(1, 50 * 256);
+        for (int k = 2; k < 9; k++) {
+            sheet.setColumnWidth(k, 18 * 256);
+        }
+        sheet.setColumnWidth(9, 30 * 256);
+        int i = 1;
+        for (Summary.OptionSummary o : VendorComparison.scored(s)) {
+            Row row = sheet.createRow(i++);
+            set(row, 0, o.id(), null);
+            set(row, 1, o.label(), null);
+            set(row, 2, Headlines.finite(o.scorecardScore()), st.number);
+            set(row, 3, Headlines.finite(o.npv().p50()), st.money);
+            set(row, 4, Headlines.finite(o.npv().p10()), st.money);
+            set(row, 5, Headlines.finite(o.paybackProbability().get(12)), st.share);
+            set(row, 6, Headlines.finite(o.maxOneTimeCost().get(12)), st.money);
+            set(row, 7, Headlines.finite(o.oneTimeCost().p50()), st.money);
+            set(row, 8, Headlines.finite(s.pBest().get(o.id())), st.share);
+            set(row, 9, "/options/" + o.id(), null);
+        }
+        i++;
+        set(sheet.createRow(i++), 0, VendorComparison.sentence(s), null);
+        i++;
+        for (Map.Entry<String, Double> w : s.scorecardWeights().entrySet()) {
+            Row row = sheet.createRow(i++);
+            set(row, 0, "weight: " + w.getKey(), null);
+            set(row, 2, w.getValue(), st.number);
+            set(row, 9, "/scorecard_weights/" + w.getKey(), null);
         }
     }
 

@@ -78,6 +78,11 @@ public final class ConsoleSummary {
         }
         b.append(String.format(Locale.ROOT, "Doing nothing (the status quo) is best in %s of futures.%n%n",
                 Money.percent(s.pBest().get("status_quo"))));
+        for (java.util.List<String> lines : java.util.List.of(VendorComparison.consoleLines(s),
+                TrackingPlan.consoleLines(s))) {
+            lines.forEach(l -> b.append(l).append('\n'));
+            b.append(lines.isEmpty() ? "" : "\n");
+        }
 
         Summary.Decision d = s.decision();
         b.append(String.format(Locale.ROOT,

@@ -67,12 +67,15 @@ public final class HtmlReport {
     /**
      * Formats a number as the report shows it: {@code pct} 78%, {@code money} $1.2M, {@code whole}
      * $96,000, {@code num0} 24, {@code count} 100,000, {@code num1} 1.8, {@code signed2} (a correlation) +0.43, {@code pp} (a standard error in percentage
-     * points) 0.13 pp.
+     * points) 0.13 pp, {@code pct2} 1.66%, {@code cents} $1.23 (per order), {@code score} 3.85 (a vendor score).
      */
     public static String format(String fmt, double v, String currency) {
         return switch (fmt) {
             case "pct" -> Money.percent(v);
             case "pct1" -> Money.percent1(v);
+            case "pct2" -> Money.percent2(v);
+            case "cents" -> Money.cents(v, currency);
+            case "score" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "n/a";
             case "money" -> Money.compact(v, currency);
             case "whole" -> Money.whole(v, currency);
             case "num0" -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : "n/a";
@@ -123,6 +126,8 @@ public final class HtmlReport {
         m.put("optionRows", optionRows(s));
         m.put("cashflow", cashFlow(r, s));
         m.put("statusQuoBest", cell(s.pBest().get("status_quo"), "/p_best/status_quo", "pct", cur));
+        m.put("vendors", TrackingHtml.vendors(s, charts));
+        m.put("tracking", TrackingHtml.tracking(s, charts));
         m.put("charts", figures(charts, Charts.SECTION_CHARTS));
         m.put("pilotFirst", pilotFirst(s, charts));
         if (s.sensitivity() != null) {
@@ -275,7 +280,7 @@ public final class HtmlReport {
         return row("name", name, "big", cell(big, a + key, fmt, cur), "staged", cell(staged, b + key, fmt, cur));
     }
 
-    private static List<Map<String, Object>> figures(List<Chart> charts, String section) {
+    static List<Map<String, Object>> figures(List<Chart> charts, String section) {
         return charts.stream().filter(c -> c.section().equals(section)).map(c -> row("id", c.id(), "heading",
                 c.heading(), "caption", c.caption(), "svg", c.svg())).toList();
     }
@@ -601,7 +606,7 @@ public final class HtmlReport {
                 "se", format("pp", Math.sqrt(p * (1 - p) / n), cur));
     }
 
-    private static Map<String, Object> cell(double v, String jsonPointer, String fmt, String currency) {
+    static Map<String, Object> cell(double v, String jsonPointer, String fmt, String currency) {
         return row("text", format(fmt, v, currency), "key", jsonPointer, "fmt", fmt);
     }
 
@@ -638,7 +643,7 @@ public final class HtmlReport {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static Map<String, Object> row(Object... kv) {
+    static Map<String, Object> row(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);

@@ -105,6 +105,7 @@ public final class SummaryJson {
             g.writeStringField("label", o.label());
             g.writeStringField("kind", o.kind());
             stats(g, "one_time_cost", o.oneTimeCost());
+            number(g, "scorecard_score", o.scorecardScore());
             if (o.gate() != null) {
                 gate(g, o.gate());
             }
@@ -168,9 +169,60 @@ public final class SummaryJson {
         if (s.sensitivity() != null) {
             valueOfInformation(g, s.sensitivity());
         }
+        kpis(g, s);
+        scorecardWeights(g, s);
         recommendation(g, s);
         OverridesText.json(g, s.overrides());
         standardErrors(g, s);
+        g.writeEndObject();
+    }
+
+    /**
+     * docs/model.md section 8 and 9 extensions: {@code kpis} (STATS per strategy, month and KPI),
+     * {@code kpi_checklist} (per option, month and KPI, the value the option does at least as well as
+     * in a share q of trials).
+     */
+    private static void kpis(JsonGenerator g, Summary s) throws IOException {
+        if (s.kpis().isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("kpis");
+        for (Summary.KpiTrack t : s.kpis()) {
+            g.writeObjectFieldStart(t.id());
+            for (Map.Entry<Integer, Map<String, Stats>> month : t.stats().entrySet()) {
+                g.writeObjectFieldStart(month.getKey().toString());
+                for (Map.Entry<String, Stats> kpi : month.getValue().entrySet()) {
+                    stats(g, kpi.getKey(), kpi.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("kpi_checklist");
+        for (Summary.KpiTrack t : s.kpis()) {
+            if (t.checklist().isEmpty()) {
+                continue;
+            }
+            g.writeObjectFieldStart(t.id());
+            for (Map.Entry<Integer, Map<String, Double>> month : t.checklist().entrySet()) {
+                g.writeObjectFieldStart(month.getKey().toString());
+                for (Map.Entry<String, Double> kpi : month.getValue().entrySet()) {
+                    number(g, kpi.getKey(), kpi.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** scorecard_weights: the weights the scores were computed with (docs/model.md section 9). */
+    private static void scorecardWeights(JsonGenerator g, Summary s) throws IOException {
+        g.writeObjectFieldStart("scorecard_weights");
+        for (Map.Entry<String, Double> w : s.scorecardWeights().entrySet()) {
+            number(g, w.getKey(), w.getValue());
+        }
         g.writeEndObject();
     }
 

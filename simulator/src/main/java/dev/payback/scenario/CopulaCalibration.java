@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The normal copula's correlation r that gives two inputs a target Spearman rank correlation
- * (MODEL.md section 1, "Correlations"), for their own margins.
+ * (docs/model.md section 1, "Correlations"), for their own margins.
  *
  * <p>Two continuous margins attain Spearman {@code (6/π) asin(r/2)} whatever they are, so
  * {@code r = 2 sin(πρ/6)} exactly. A margin with atoms (bernoulli, discrete, empirical) ties its

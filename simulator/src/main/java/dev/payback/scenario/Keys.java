@@ -6,7 +6,7 @@ import java.util.List;
 /** The valid keys at each level of a scenario file (docs/model.md section 1). */
 final class Keys {
     static final List<String> TOP = List.of("name", "currency", "horizon_months", "discount_rate", "simulation",
-            "business", "pain", "options", "correlations", "decision", "stress");
+            "business", "pain", "options", "correlations", "decision", "stress", "scorecard_weights");
     static final List<String> SIMULATION = List.of("trials", "seed");
     static final List<String> BUSINESS = List.of("orders_per_month", "annual_growth", "seasonality",
             "average_order_value", "gross_margin", "loaded_labor_cost_per_hour", "hours_per_fte_year", "channels",
@@ -20,8 +20,7 @@ final class Keys {
             "failure_benefit_share", "effects", "scorecard", "stages");
     /** Option fields that are inputs (may be distributions). */
     static final List<String> OPTION_INPUTS = OPTION.subList(3, 11);
-    static final List<String> SCORECARD = List.of("implementation_speed", "integration_quality", "rule_flexibility",
-            "reporting_depth", "support_quality");
+    static final List<String> SCORECARD = ScorecardWeights.DIMENSIONS;
     /** docs/model.md section 7: an option's staged rollout. */
     static final List<String> STAGES = List.of("pilot_share", "pilot_months", "pilot_one_time_cost",
             "expansion_cost", "stop_cost", "go_criteria");

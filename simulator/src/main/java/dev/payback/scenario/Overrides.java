@@ -100,6 +100,12 @@ final class Overrides {
                 case "decision" -> {
                     return length(s, 2) && known(s[1], Keys.DECISION) && set(map(root, top), s[1]);
                 }
+                case "scorecard_weights" -> {
+                    if (s.length == 1) {
+                        return set(root, top);
+                    }
+                    return length(s, 2) && known(s[1], Keys.SCORECARD) && set(map(root, top), s[1]);
+                }
                 case "business" -> {
                     return length(s, 2) && known(s[1], Keys.BUSINESS) && set(map(root, top), s[1]);
                 }

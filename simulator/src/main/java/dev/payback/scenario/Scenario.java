@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param stress             named stress presets: preset name → (path → YAML text of the value)
  * @param paybackMonths      decision.payback_months, the payback bar in months (1..horizon, default 12)
  * @param overrides          the stress preset and --set overrides this scenario was loaded with
+ * @param scorecardWeights   scorecard_weights (docs/model.md section 9), the defaults when absent
  */
 public record Scenario(
         String source,
@@ -32,14 +33,24 @@ public record Scenario(
         double paybackConfidence,
         Map<String, Map<String, String>> stress,
         int paybackMonths,
-        RunOverrides overrides) {
+        RunOverrides overrides,
+        ScorecardWeights scorecardWeights) {
 
-    /** A scenario as written in its file (no overrides). */
+    /** A scenario as written in its file (no overrides), with these scorecard weights. */
+    public Scenario(String source, String name, String currency, int horizonMonths, double discountRate, int trials,
+            long seed, Business business, Pain pain, List<OptionSpec> options, List<Correlation> correlations,
+            double paybackConfidence, Map<String, Map<String, String>> stress, int paybackMonths,
+            ScorecardWeights scorecardWeights) {
+        this(source, name, currency, horizonMonths, discountRate, trials, seed, business, pain, options, correlations,
+                paybackConfidence, stress, paybackMonths, RunOverrides.NONE, scorecardWeights);
+    }
+
+    /** A scenario as written in its file (no overrides), with the default scorecard weights. */
     public Scenario(String source, String name, String currency, int horizonMonths, double discountRate, int trials,
             long seed, Business business, Pain pain, List<OptionSpec> options, List<Correlation> correlations,
             double paybackConfidence, Map<String, Map<String, String>> stress, int paybackMonths) {
         this(source, name, currency, horizonMonths, discountRate, trials, seed, business, pain, options, correlations,
-                paybackConfidence, stress, paybackMonths, RunOverrides.NONE);
+                paybackConfidence, stress, paybackMonths, RunOverrides.NONE, ScorecardWeights.DEFAULTS);
     }
 
     public Scenario {
@@ -73,6 +84,7 @@ public record Scenario(
         stress.forEach((k, v) -> presets.put(k, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(v))));
         stress = java.util.Collections.unmodifiableMap(presets);
         overrides = overrides == null ? RunOverrides.NONE : overrides;
+        Objects.requireNonNull(scorecardWeights, "scorecardWeights");
     }
 
     /** A scenario with the default payback bar of 12 months. */
@@ -86,13 +98,14 @@ public record Scenario(
     /** The same scenario with another trial count and seed (CLI overrides). */
     public Scenario withRun(int newTrials, long newSeed) {
         return new Scenario(source, name, currency, horizonMonths, discountRate, newTrials, newSeed,
-                business, pain, options, correlations, paybackConfidence, stress, paybackMonths, overrides);
+                business, pain, options, correlations, paybackConfidence, stress, paybackMonths, overrides,
+                scorecardWeights);
     }
 
     /** The same scenario, recorded as loaded with these overrides. */
     public Scenario withOverrides(RunOverrides o) {
         return new Scenario(source, name, currency, horizonMonths, discountRate, trials, seed,
-                business, pain, options, correlations, paybackConfidence, stress, paybackMonths, o);
+                business, pain, options, correlations, paybackConfidence, stress, paybackMonths, o, scorecardWeights);
     }
 
     /** The option with this id, or null. */

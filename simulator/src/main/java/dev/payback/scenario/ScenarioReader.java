@@ -77,11 +77,48 @@ final class ScenarioReader {
             paybackMonths = values.wholeNumber(decision.get("payback_months"), "decision.payback_months", 1,
                     horizon == null ? 120 : horizon);
         }
+        ScorecardWeights weights = top.has("scorecard_weights") ? scorecardWeights(top.get("scorecard_weights"))
+                : ScorecardWeights.DEFAULTS;
         if (!problems.isEmpty()) {
             return null;
         }
         return new Scenario(problems.source(), name, currency, horizon.intValue(), discount, trials.intValue(), seed,
-                business, pain, options, correlations, confidence, stress, paybackMonths.intValue());
+                business, pain, options, correlations, confidence, stress, paybackMonths.intValue(), weights);
+    }
+
+    /**
+     * scorecard_weights (docs/model.md section 9): known dimensions only, plain numbers ≥ 0, not all 0.
+     * A dimension the block leaves out weighs 0 (the block replaces the defaults as a whole).
+     */
+    private ScorecardWeights scorecardWeights(Node n) {
+        String path = "scorecard_weights";
+        int before = problems.size();
+        Fields f = new Fields(n, path, Keys.SCORECARD, problems);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String key : Keys.SCORECARD) {
+            if (f.has(key)) {
+                Double w = values.plainNumber(f.get(key), f.path(key));
+                if (w != null && w < 0) {
+                    problems.add(f.get(key), f.path(key), "a weight cannot be negative, got " + Input.plain(w),
+                            "write 0 to leave the dimension out, or a positive weight");
+                    w = null;
+                }
+                if (w != null) {
+                    weights.put(key, w);
+                }
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        if (weights.values().stream().noneMatch(w -> w > 0)) {
+            problems.add(n, path, weights.isEmpty() ? "no weights given" : "every weight is 0, so no option can be scored",
+                    "give at least one dimension a weight above 0, e.g. {implementation_speed: 0.3, support_quality: "
+                            + "0.25, integration_quality: 0.2, rule_flexibility: 0.15, reporting_depth: 0.1}, "
+                            + "or remove scorecard_weights for these defaults");
+            return null;
+        }
+        return new ScorecardWeights(weights);
     }
 
     private Double discountRate(Node n) {

@@ -42,7 +42,8 @@ class CliLimitsTest {
         assertThat(threads.err()).contains("use at most --threads").doesNotContain("--trials 0");
         usage(CliTest.run("simulate", B, "--format", "", "--out", out), "--format: no format named (--format '')");
         usage(CliTest.run("compare", B, "--out", out),
-                "compare needs at least two scenario files, got 1: to look at one scenario use payback simulate");
+                "compare needs at least two runs, got 1: to look at one scenario use payback simulate, or compare it "
+                        + "with a preset of itself: compare FILE FILE@PRESET");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 

@@ -29,7 +29,8 @@ class SimulateOutputsTest {
         }
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(lines.size() - 1)).isEqualTo("Report: " + tmp.resolve("report.html"));
-        assertThat(r.out()).contains("Wrote " + tmp.resolve("business-case.xlsx"), "Wrote 20 chart files");
+        // 20 + 5 KPI charts and the vendor chart, PNG and SVG each
+        assertThat(r.out()).contains("Wrote " + tmp.resolve("business-case.xlsx"), "Wrote 32 chart files");
         try (Stream<Path> left = Files.walk(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }

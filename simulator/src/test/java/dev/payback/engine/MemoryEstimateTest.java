@@ -24,7 +24,7 @@ class MemoryEstimateTest {
         int staged = options - s.options().size();
         MemoryEstimate e = MemoryEstimate.of(s, Engine.Options.defaults().withThreads(1));
         assertThat(e.bytesPerTrial()).as("columns %d, options %d", columns, options)
-                .isEqualTo(8L * columns + 34 + 107L * options + 9L * staged + 33 + 4);
+                .isEqualTo(8L * columns + 34 + 120 + (107L + 120) * options + 9L * staged + 33 + 4);   // 120: 3 checkpoints x 5 KPIs
         // beyond the path cap, paths cost a fixed amount: the increment is bytesPerTrial (up to the subsample)
         long cap = MonthlyPaths.DEFAULT_CAP;
         assertThat(e.bytes(cap) - e.bytes(cap - 1)).isEqualTo(e.bytesPerTrial() + 8L * options * (s.horizonMonths() + 1) + 4);
@@ -34,7 +34,8 @@ class MemoryEstimateTest {
         assertThat(retain).isEqualTo(Math.max(250_000, (256L << 20) / e.bytesPerTrial()));
         long far = 2048L * 2000;
         assertThat(far).isGreaterThan(retain + 8 * (long) Math.sqrt(retain) + 100);
-        assertThat(e.bytes(far) - e.bytes(far - 2048)).isEqualTo(24L * (5 + 8L * options + 2L * staged) + 8);
+        assertThat(e.bytes(far) - e.bytes(far - 2048)).isEqualTo(24L * (5 + 8L * options + 2L * staged
+                + 15L * (options + 1)) + 8);
         assertThat(e.bytes(retain) - e.bytes(retain - 1)).isGreaterThanOrEqualTo(e.bytesPerTrial());
     }
 
@@ -50,7 +51,9 @@ class MemoryEstimateTest {
         TrialColumns c = r.columns();
         actual += 8L * (c.annualPain.length + c.revenue.length + c.painShare.length + c.painFte.length)
                 + c.score.length + c.best.length;
+        actual += kpiBytes(c.statusQuoKpis);
         for (OptionColumns o : c.options) {
+            actual += kpiBytes(o.kpis);
             actual += 8L * (o.npv.length + o.roi.length + o.firstYearCost.length + o.exceptionEffect.length
                     + o.oneTimeCost.length + o.yearOneBenefit.length + o.maxCumulativeAtBar.length)
                     + 2L * o.paybackMonth.length + o.failed.length;
@@ -71,7 +74,17 @@ class MemoryEstimateTest {
         // and not wildly above it: the extra is the analysis copies and one block per thread
         long blocks = (s.trials() + 2047) / 2048;
         assertThat(estimate).isLessThan(actual + 41L * s.trials() + MemoryEstimate.of(s, opts).bytesPerTrial() * 2048
-                + (24L * (5 + 8L * strategies + 2L * c.gates.length) + 8) * blocks + 1);
+                + (24L * (5 + 8L * strategies + 2L * c.gates.length + 15L * (strategies + 1)) + 8) * blocks + 1);
+    }
+
+    private static long kpiBytes(KpiColumns k) {
+        long bytes = 0;
+        for (int j = 0; j < Kpis.MONTHS.length; j++) {
+            for (int q = 0; q < Kpis.COUNT; q++) {
+                bytes += 8L * k.column(j, q).length;
+            }
+        }
+        return bytes;
     }
 
     @Test
@@ -91,7 +104,10 @@ class MemoryEstimateTest {
 
     @Test
     void usableHeapKeepsAMargin() {
-        assertThat(MemoryEstimate.usableHeap(2048L << 20)).isEqualTo((2048L << 20) - (2048L << 20) / 10 - (128L << 20));
+        assertThat(MemoryEstimate.usableHeap(2048L << 20)).isEqualTo((2048L << 20) - (2048L << 20) / 10 - (64L << 20)
+                - (64L << 20));
+        assertThat(MemoryEstimate.usableHeap(128L << 20)).isEqualTo((128L << 20) - (128L << 20) / 10 - (64L << 20)
+                - (32L << 20));
         assertThat(MemoryEstimate.usableHeap(32L << 20)).isNegative();
     }
 }

@@ -32,7 +32,7 @@ class ScaleTest {
                 .withSampling(method));
         assertThat(r.allRetained()).isFalse();
         // business.annual_growth: {pert: [0.0, 0.15, 0.35]}, a Beta(α, β) on [0, 0.35] with
-        // α = 1 + 4 · 0.15 / 0.35 and β = 1 + 4 · 0.20 / 0.35 (MODEL.md section 1)
+        // α = 1 + 4 · 0.15 / 0.35 and β = 1 + 4 · 0.20 / 0.35 (docs/model.md section 1)
         BetaDistribution beta = new BetaDistribution(null, 1 + 4 * 0.15 / 0.35, 1 + 4 * 0.20 / 0.35);
         double[] sorted = Stats.sortedCopy(r.input("business.annual_growth"));
         int rows = sorted.length;

@@ -9,8 +9,8 @@ import dev.payback.scenario.Scenario;
 import java.util.List;
 
 /**
- * A slow, literal transcription of MODEL.md section 2 (and the score of section 4) for one trial,
- * written from the text of MODEL.md and not from the engine's {@code TrialModel}: month by month,
+ * A slow, literal transcription of docs/model.md section 2 (and the score of section 4) for one trial,
+ * written from the text of docs/model.md and not from the engine's {@code TrialModel}: month by month,
  * every pain component by its own formula, pain'_m recomputed from the reduced drivers, no
  * algebraic shortcuts. It reads one trial's drawn inputs by their canonical paths from the
  * engine's sampled columns (the draws are the engine's; the equations are this class's).
@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class ReferenceModel {
     /**
-     * Every per-trial output of MODEL.md section 2 for one option; {@code cumByMonth[m]} is cum_m
+     * Every per-trial output of docs/model.md section 2 for one option; {@code cumByMonth[m]} is cum_m
      * (m = 0..H), {@code scaleOfFlows} the sum of the magnitudes of the flows, {@code totalCost} C + Σ costs_m.
      */
     record OptionOut(double npv, double roi, double firstYearCost, double[] cum, double[] maxOneTime,
@@ -61,7 +61,7 @@ final class ReferenceModel {
         return r.inputs()[c][t];
     }
 
-    /** Pain drivers of one trial, by name; missing drivers are 0 (MODEL.md section 1). */
+    /** Pain drivers of one trial, by name; missing drivers are 0 (docs/model.md section 1). */
     private final class Drivers {
         final double[] d = new double[DRIVERS.length];
         double[] other;
@@ -156,7 +156,7 @@ final class ReferenceModel {
         return new TrialOut(annualPain, revenue, share, fte, score, best, outs);
     }
 
-    /** pain_m: the nine components of MODEL.md section 2's table, summed. */
+    /** pain_m: the nine components of docs/model.md section 2's table, summed. */
     private double painOfMonth(Drivers x, double o, int m, double aov, double margin, double w, boolean[][] hit) {
         double e = x.get("exception_rate");
         double laborC = o * e * x.get("minutes_per_exception") / 60 * w;
@@ -280,7 +280,7 @@ final class ReferenceModel {
         return num > 0 ? Double.POSITIVE_INFINITY : 0;
     }
 
-    // MODEL.md section 4, each band as the table states it.
+    // docs/model.md section 4, each band as the table states it.
 
     static int exceptionScore(double e) {
         if (e < 0.05) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine's {@code TrialModel} agrees with {@link ReferenceModel}, a literal month-by-month
- * transcription of MODEL.md section 2, on every trial of generated scenarios (horizons 12–120,
+ * transcription of docs/model.md section 2, on every trial of generated scenarios (horizons 12–120,
  * every distribution form, other costs, events, failures, go-live dips, per-order fees, ramps,
  * seasonality, correlations), to 1e-9 relative. Every per-trial output is compared: pain,
  * revenue, pain share, FTE, score, best, and per option NPV, ROI, first-year cost, cum_3/6/12,

@@ -61,9 +61,10 @@ class HostileNamesTest {
         try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
             svgs = files.filter(p -> p.toString().endsWith(".svg")).toList();
         }
-        // 6 shared charts, a fan and a tornado per strategy, one "pilot first" chart per staged strategy
+        // 6 shared charts, a fan and a tornado per strategy, one "pilot first" chart per staged strategy,
+        // 5 KPI charts and the vendor chart (scenario B's two options both have a scorecard)
         long staged = summary.options().stream().filter(Summary.OptionSummary::staged).count();
-        assertThat(svgs).hasSize((int) (6 + 2 * summary.options().size() + staged));
+        assertThat(svgs).hasSize((int) (6 + 2 * summary.options().size() + staged + 5 + 1));
         assertThat(svgs).contains(dir.resolve("charts/evppi.svg"),
                 dir.resolve("charts/tornado-" + summary.options().get(0).id() + ".svg"));
         boolean labelShown = false;

@@ -144,8 +144,8 @@ class ReportFilesTest {
     void sectionsComeInBusinessCaseOrder() {
         // scenario B pilots orchestrate first: its "Pilot first?" section follows the options compared
         assertThat(html.select("main > section").eachAttr("id")).containsExactly("what-to-do", "executive-summary",
-                "recommendation", "options", "cash-flow", "pilot-first-orchestrate_staged", "drivers", "measure",
-                "charts", "assumptions", "method", "glossary");
+                "recommendation", "options", "cash-flow", "pilot-first-orchestrate_staged", "vendors", "tracking-plan",
+                "drivers", "measure", "charts", "assumptions", "method", "glossary");
         assertThat(html.select("#pilot-first-orchestrate_staged > h2").text()).isEqualTo("Pilot first?");
         assertThat(html.select("#drivers > h2").text()).isEqualTo("What drives the result");
         assertThat(html.select("#measure > h2").text()).isEqualTo("What to measure before deciding");

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * MODEL.md section 1: correlated inputs show the target Spearman ±0.02 at 100,000 trials, also when
+ * docs/model.md section 1: correlated inputs show the target Spearman ±0.02 at 100,000 trials, also when
  * one of them is discrete (its ranks tie). The sampling error of a Spearman at 100,000 trials is
  * about (1 − ρ²)/sqrt(n) ≤ 0.003, so 0.02 is over 6 standard errors: a false failure is below 1e-9.
  */

@@ -36,6 +36,7 @@ import java.util.List;
  * @param hasSensitivity  whether the summary carries sensitivity and value of information
  * @param retainedTrials  how many trials keep their per-trial values (the histograms' trials): all of
  *                        them up to the retention cap, a pseudo-random subset beyond it
+ * @param summary         the run's summary (KPI checkpoints and vendor scores, {@link TrackingCharts})
  */
 public record ChartData(
         String scenario,
@@ -53,7 +54,8 @@ public record ChartData(
         List<Sensitivity.Evppi> evppi,
         double measureThreshold,
         boolean hasSensitivity,
-        int retainedTrials) {
+        int retainedTrials,
+        Summary summary) {
 
     /** Lowest and highest decision-matrix score. */
     public static final int SCORE_MIN = 6;
@@ -171,7 +173,7 @@ public record ChartData(
         return new ChartData(s.scenario(), s.currency(), s.trials(), s.horizonMonths(),
                 s.options().get(0).paybackConfidence(), pain, s.revenue().p50(), fteMoney, scoreShare,
                 s.decision(), List.copyOf(views), sens == null ? Double.NaN : sens.evpi(),
-                sens == null ? List.of() : sens.evppi(), SensitivityText.measureThreshold(s), sens != null, n);
+                sens == null ? List.of() : sens.evppi(), SensitivityText.measureThreshold(s), sens != null, n, s);
     }
 
     private static Fan fan(SimulationResult r, int option) {

@@ -97,15 +97,15 @@ public final class Charts {
     private static final String FONT = "SansSerif";
     private static final Font TITLE = new Font(FONT, Font.BOLD, 26);
     private static final Font SUBTITLE = new Font(FONT, Font.PLAIN, 17);
-    private static final Font AXIS_LABEL = new Font(FONT, Font.PLAIN, 18);
-    private static final Font TICKS = new Font(FONT, Font.PLAIN, 15);
+    static final Font AXIS_LABEL = new Font(FONT, Font.PLAIN, 18);
+    static final Font TICKS = new Font(FONT, Font.PLAIN, 15);
     private static final Font LEGEND = new Font(FONT, Font.PLAIN, 15);
-    private static final Font MARKER = new Font(FONT, Font.PLAIN, 14);
+    static final Font MARKER = new Font(FONT, Font.PLAIN, 14);
     private static final Color GRID = new Color(0xDDDDDD);
     private static final Stroke SOLID = new BasicStroke(3f);
-    private static final Stroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+    static final Stroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {9f, 6f}, 0f);
-    private static final Stroke DOTTED = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER, 10f,
+    static final Stroke DOTTED = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER, 10f,
             new float[] {2f, 6f}, 0f);
 
     /** Every chart of a run, in report order: pain vs cost, one fan per option, then the rest. */
@@ -156,6 +156,7 @@ public final class Charts {
                             + "dotted line and the measurement costs less than the bar.",
                     evppi(d), SECTION_MEASURE));
         }
+        specs.addAll(TrackingCharts.all(d));
         return specs;
     }
 
@@ -183,7 +184,7 @@ public final class Charts {
             }
             ChartData pair = new ChartData(d.scenario(), d.currency(), d.trials(), d.horizonMonths(), d.confidence(),
                     d.annualPain(), d.revenueMedian(), d.fteMoney(), d.scoreShare(), d.decision(), List.of(big, staged),
-                    d.evpi(), d.evppi(), d.measureThreshold(), d.hasSensitivity(), d.retainedTrials());
+                    d.evpi(), d.evppi(), d.measureThreshold(), d.hasSensitivity(), d.retainedTrials(), d.summary());
             specs.add(new ChartSpec("pilot-first-" + o.id(), "Big bang or pilot first: " + big.id(),
                     "Net present value of " + big.label() + " bought outright and piloted first (" + o.id()
                             + "), across the same simulated futures; left of zero the strategy loses money compared "
@@ -763,7 +764,7 @@ public final class Charts {
         return Money.compact(x, d.currency());
     }
 
-    private static JFreeChart finish(Plot plot, String title, String subtitle) {
+    static JFreeChart finish(Plot plot, String title, String subtitle) {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(10, 16, 10, 20));
@@ -779,7 +780,7 @@ public final class Charts {
         return chart;
     }
 
-    private static void style(XYPlot plot) {
+    static void style(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -790,7 +791,7 @@ public final class Charts {
         }
     }
 
-    private static NumberAxis moneyAxis(String label, String currency) {
+    static NumberAxis moneyAxis(String label, String currency) {
         NumberAxis a = new NumberAxis(label);
         a.setNumberFormatOverride(MoneyFormat.money(currency));
         a.setAutoRangeIncludesZero(false);
@@ -799,7 +800,7 @@ public final class Charts {
         return a;
     }
 
-    private static NumberAxis percentAxis(String label) {
+    static NumberAxis percentAxis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setNumberFormatOverride(percentFormat());
         a.setLabelFont(AXIS_LABEL);
@@ -821,18 +822,18 @@ public final class Charts {
     }
 
     /** Marker labels: the marker font on a translucent white background, so they read over lines. */
-    private static void label(Marker m) {
+    static void label(Marker m) {
         m.setLabelFont(MARKER);
         m.setLabelBackgroundColor(new Color(255, 255, 255, 225));
     }
 
     /** A filled legend square with a thin outline, so light fills stay visible. */
-    private static LegendItem boxItem(String label, Paint paint) {
+    static LegendItem boxItem(String label, Paint paint) {
         return new LegendItem(label, null, null, null, new Rectangle2D.Double(-6, -6, 12, 12), paint,
                 new BasicStroke(1f), Palette.MID);
     }
 
-    private static LegendItem lineItem(String label, Stroke stroke, Paint paint) {
+    static LegendItem lineItem(String label, Stroke stroke, Paint paint) {
         return new LegendItem(label, null, null, null, new Line2D.Double(-12, 0, 12, 0), stroke, paint);
     }
 

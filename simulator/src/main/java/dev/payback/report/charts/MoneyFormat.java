@@ -23,6 +23,11 @@ public final class MoneyFormat extends NumberFormat {
         return new MoneyFormat(x -> Money.compact(x == 0 ? 0 : x, currency));
     }
 
+    /** Any of the report's formats. */
+    static MoneyFormat of(DoubleFunction<String> f) {
+        return new MoneyFormat(f);
+    }
+
     /** A share as a percentage, as the tables show it. */
     public static MoneyFormat share() {
         return new MoneyFormat(Money::percent);

@@ -79,7 +79,11 @@ public final class PilotConsole {
     /** The report as lines of text (ending in a newline). */
     public static String render(PilotUpdate.Result r) {
         StringBuilder b = new StringBuilder();
-        b.append(PilotText.verdict(r)).append("\n\n");
+        b.append(PilotText.verdict(r)).append('\n');
+        if (r.hasChecklist()) {
+            b.append(PilotText.checklist(r)).append('\n');
+        }
+        b.append('\n');
         b.append(String.format(Locale.ROOT, "%s: pilot of %s (%s) at %s of orders, %,d trials, seed %d%n",
                 r.scenario().name(), r.option().id(), r.option().label(),
                 dev.payback.analysis.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),

@@ -67,6 +67,10 @@ public final class PilotJson {
         g.writeNumberField("last_live_month", p.lastLive().month());
         SummaryJson.number(g, "baseline_rate", p.baselineRate());
         SummaryJson.number(g, "last_rate", p.lastLive().rate());
+        if (r.hasChecklist()) {
+            SummaryJson.number(g, "checklist_90_days_exception_rate", r.checklist90());
+            g.writeBooleanField("on_track_at_90_days", p.lastLive().rate() <= r.checklist90());
+        }
         g.writeArrayFieldStart("months");
         for (Pilot.Month m : p.months()) {
             g.writeStartObject();

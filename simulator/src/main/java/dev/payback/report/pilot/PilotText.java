@@ -18,6 +18,22 @@ public final class PilotText {
     public record Row(String label, String prior, String updated) {
     }
 
+    /**
+     * Where the pilot's measured exception rate (its last live month) falls against the option's 90-day
+     * checklist value (docs/model.md section 8); only when the pilot has three live months or more.
+     */
+    public static String checklist(PilotUpdate.Result r) {
+        double rate = r.pilot().lastLive().rate();
+        boolean onTrack = rate <= r.checklist90();
+        return "Against the tracking plan: the pilot's exception rate in its live month " + r.pilot().lastLive().month()
+                + " is " + Money.percent1(rate) + ", " + (onTrack ? "within" : "above") + " the 90-day checklist for "
+                + r.option().id() + " (on track at or below " + Money.percent1(r.checklist90()) + " of orders in "
+                + Money.percent(r.scenario().paybackConfidence()) + " of projected futures): "
+                + (onTrack ? "on track." : "off track.")
+                + " The checklist counts 90 days from the decision, the pilot from its own go-live, so a pilot three "
+                + "months live should be at least as far along.";
+    }
+
     /** "Go." or "No-go." followed by the plain-English sentence. */
     public static String verdict(PilotUpdate.Result r) {
         return (r.go() ? "Go. " : "No-go. ") + sentence(r);

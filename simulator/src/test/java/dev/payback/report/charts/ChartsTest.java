@@ -60,7 +60,9 @@ class ChartsTest {
     void everyChartRendersAsPngAndSvg(String file) throws Exception {
         Run run = run(file);
         List<Charts.ChartSpec> specs = Charts.all(run.data());
-        assertThat(specs).hasSize(6 + 2 * run.summary().options().size());
+        // + 5 KPI charts (tracking plan), + the vendor chart when two or more options have a scorecard
+        assertThat(specs).hasSize(6 + 2 * run.summary().options().size() + 5
+                + (dev.payback.report.VendorComparison.applies(run.summary()) ? 1 : 0));
         assertThat(specs.stream().map(Charts.ChartSpec::file)).doesNotHaveDuplicates()
                 .contains("pain-vs-cost", "payback-probability", "npv", "price-curve", "decision-matrix", "evppi")
                 .contains(run.summary().options().stream().map(o -> "payback-fan-" + o.id()).toArray(String[]::new))

@@ -1,0 +1,81 @@
+package dev.payback.analysis;
+
+import dev.payback.engine.KpiColumns;
+import dev.payback.engine.Kpis;
+import dev.payback.engine.RunStats;
+import dev.payback.engine.SimulationResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The KPI checkpoints of docs/model.md section 8 as summary figures: per strategy (the status quo, then
+ * each option), month and KPI a STATS (moments exact over all trials from {@link RunStats},
+ * percentiles over the retained trials), and for each option its checklist value.
+ */
+public final class KpiTracks {
+    /** The strategy id of the status quo. */
+    public static final String STATUS_QUO = "status_quo";
+
+    private KpiTracks() {
+    }
+
+    /**
+     * The checklist value of a KPI column at confidence q: the value the strategy does at least as
+     * well as in a share q of trials. Every KPI is lower-is-better, so it is the q-quantile (type 7).
+     */
+    public static double checklist(double[] column, double q) {
+        return Stats.quantile(Stats.selectedCopy(column, q), q);
+    }
+
+    /** The tracks of a run: the status quo first, then every option in order. */
+    static List<Summary.KpiTrack> of(SimulationResult r) {
+        int[] months = Kpis.months(r.scenario().horizonMonths());
+        int strategies = r.columns().options.length + 1;
+        int perStrategy = months.length * Kpis.COUNT;
+        double q = r.scenario().paybackConfidence();
+        double[] levels = java.util.Arrays.copyOf(Stats.LEVELS, Stats.LEVELS.length + 1);
+        levels[Stats.LEVELS.length] = q;
+        // one column per task, results in column order (independent of scheduling)
+        List<Figure> figures = IntStream.range(0, strategies * perStrategy).parallel().mapToObj(task -> {
+            int strategy = task / perStrategy;
+            int j = task % perStrategy / Kpis.COUNT;
+            int k = task % Kpis.COUNT;
+            double[] prepared = Stats.selectedCopy(columns(r, strategy).column(j, k), levels);
+            RunStats.Moments m = r.stats().kpi(strategy, j, k);
+            return new Figure(Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), prepared),
+                    Stats.quantile(prepared, q));
+        }).toList();
+        List<Summary.KpiTrack> out = new ArrayList<>();
+        for (int strategy = 0; strategy < strategies; strategy++) {
+            Map<Integer, Map<String, Stats>> stats = new LinkedHashMap<>();
+            Map<Integer, Map<String, Double>> checklist = new LinkedHashMap<>();
+            for (int j = 0; j < months.length; j++) {
+                Map<String, Stats> st = new LinkedHashMap<>();
+                Map<String, Double> check = new LinkedHashMap<>();
+                for (int k = 0; k < Kpis.COUNT; k++) {
+                    Figure f = figures.get(strategy * perStrategy + j * Kpis.COUNT + k);
+                    st.put(Kpis.NAMES.get(k), f.stats());
+                    check.put(Kpis.NAMES.get(k), f.checklist());
+                }
+                stats.put(months[j], st);
+                if (strategy > 0) {
+                    checklist.put(months[j], check);
+                }
+            }
+            String id = strategy == 0 ? STATUS_QUO : r.scenario().strategies().get(strategy - 1).id();
+            out.add(new Summary.KpiTrack(id, stats, checklist));
+        }
+        return out;
+    }
+
+    private record Figure(Stats stats, double checklist) {
+    }
+
+    private static KpiColumns columns(SimulationResult r, int strategy) {
+        return strategy == 0 ? r.columns().statusQuoKpis : r.columns().options[strategy - 1].kpis;
+    }
+}

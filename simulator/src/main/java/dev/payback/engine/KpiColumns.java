@@ -1,0 +1,41 @@
+package dev.payback.engine;
+
+/**
+ * One strategy's KPI checkpoints (docs/model.md section 8) per trial, as primitive columns: the value of
+ * KPI k ({@link Kpis#NAMES}) at checkpoint j ({@link Kpis#MONTHS}) of every trial. Held by
+ * {@link TrialColumns} for the status quo and by each {@link OptionColumns}; in a run's result these
+ * are the retained trials.
+ */
+public final class KpiColumns {
+    /** [checkpoint][kpi][trial]. */
+    private final double[][][] values;
+
+    KpiColumns(int trials) {
+        values = new double[Kpis.MONTHS.length][Kpis.COUNT][trials];
+    }
+
+    /** The column of KPI {@code kpi} at checkpoint index {@code checkpoint} (month {@code Kpis.MONTHS[checkpoint]}). */
+    public double[] column(int checkpoint, int kpi) {
+        return values[checkpoint][kpi];
+    }
+
+    void set(int checkpoint, int kpi, int row, double v) {
+        values[checkpoint][kpi][row] = v;
+    }
+
+    void copyRow(KpiColumns src, int from, int to) {
+        for (int j = 0; j < values.length; j++) {
+            for (int k = 0; k < Kpis.COUNT; k++) {
+                values[j][k][to] = src.values[j][k][from];
+            }
+        }
+    }
+
+    void copy(KpiColumns src, int from, int to, int len) {
+        for (int j = 0; j < values.length; j++) {
+            for (int k = 0; k < Kpis.COUNT; k++) {
+                System.arraycopy(src.values[j][k], from, values[j][k], to, len);
+            }
+        }
+    }
+}
