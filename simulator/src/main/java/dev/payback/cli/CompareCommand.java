@@ -76,7 +76,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws InvalidInputException, IOException {
         run.check();
         if (runs.size() < 2) {
-            throw new ParameterException(spec.commandLine(), "compare needs at least two scenario files, got "
+            throw new ParameterException(spec.commandLine(), "compare needs at least two runs, got "
                     + runs.size() + ": to look at one scenario use payback simulate, or compare it with a preset "
                     + "of itself: compare FILE FILE@PRESET");
         }
