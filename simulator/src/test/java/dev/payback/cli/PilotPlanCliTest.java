@@ -77,7 +77,8 @@ class PilotPlanCliTest {
         CliTest.Run r = run("pilot", CliTest.SCENARIO_B, "../scenarios/b_consumer_goods_multichannel_pilot.yaml",
                 "--trials", "4000", "--out", tmp.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("The business case's staged rollout (orchestrate_staged) assumed a go target "
+        // the console wraps prose at 100 columns (issue 15): compare with line breaks folded
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("The business case's staged rollout (orchestrate_staged) assumed a go target "
                 + "of 30% after 3 live months on 25% of orders, the same target as this pilot.");
     }
 
@@ -85,8 +86,9 @@ class PilotPlanCliTest {
     void simulateReportsTheStagedStrategyBesideTheBigBang(@TempDir Path tmp) throws Exception {
         CliTest.Run r = run("simulate", CliTest.SCENARIO_B, "--trials", "3000", "--out", tmp.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("orchestrate_staged").contains("piloted first")
-                .contains("Pilot gate               25% of orders for 3 months, go at a 30% reduction: go in ");
+        // the console wraps lines past 100 columns (issue 15): compare with runs of spaces and line breaks folded
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("orchestrate_staged").contains("piloted first")
+                .contains("Pilot gate 25% of orders for 3 months, go at a 30% reduction: go in ");
         JsonNode j = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
         JsonNode st = j.get("options").get("orchestrate_staged");
         for (String key : new String[] {"npv", "roi", "first_year_cost", "cumulative_net", "payback_probability",

@@ -30,7 +30,12 @@ public final class PilotConsole {
                 b.append(ConsoleWidth.wrap("  - ", s, 4));
             }
         }
-        b.append(ConsoleWidth.wrap("", PilotVerdictText.leader(v), 2)).append('\n');
+        b.append(ConsoleWidth.wrap("", PilotVerdictText.leader(v), 2));
+        String staged = PilotText.stagedNote(r);
+        if (staged != null) {
+            b.append(ConsoleWidth.wrap("", staged, 2));
+        }
+        b.append('\n');
         b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT, "%s: pilot of %s at %s of orders, %,d trials, "
                         + "seed %d", r.scenario().name(), r.option().id(),
                 dev.payback.analysis.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
