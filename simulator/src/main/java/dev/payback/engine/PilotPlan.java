@@ -229,30 +229,9 @@ public final class PilotPlan {
         blockM2[at] = m2;
     }
 
-    /** The blocks merged in block order with the update {@link RunStats} uses (so the mean is the same double). */
+    /** The blocks merged in block order by {@link RunStats#merge} (so the mean is the same double). */
     private static double mergedMean(int s, int series, int blocks, long[] blockN, double[] blockMean,
             double[] blockM2) {
-        long n = 0;
-        double mean = 0;
-        double m2 = 0;
-        for (int b = 0; b < blocks; b++) {
-            int at = b * series + s;
-            long nb = blockN[at];
-            if (nb == 0) {
-                continue;
-            }
-            if (n == 0) {
-                n = nb;
-                mean = blockMean[at];
-                m2 = blockM2[at];
-                continue;
-            }
-            long total = n + nb;
-            double delta = blockMean[at] - mean;
-            mean += delta * nb / total;
-            m2 += blockM2[at] + delta * delta * ((double) n * nb / total);
-            n = total;
-        }
-        return mean;
+        return RunStats.merge(s, series, blocks, blockN, blockMean, blockM2, Double.NaN, Double.NaN).mean();
     }
 }

@@ -191,33 +191,43 @@ public final class RunStats {
         if (merged == null) {
             Moments[] m = new Moments[series];
             for (int s = 0; s < series; s++) {
-                long n = 0;
-                double mean = 0;
-                double m2 = 0;
-                for (int b = 0; b < blocks; b++) {
-                    int at = b * series + s;
-                    long nb = blockN[at];
-                    if (nb == 0) {
-                        continue;
-                    }
-                    if (n == 0) {
-                        n = nb;
-                        mean = blockMean[at];
-                        m2 = blockM2[at];
-                        continue;
-                    }
-                    long total = n + nb;
-                    double delta = blockMean[at] - mean;
-                    mean += delta * nb / total;
-                    m2 += blockM2[at] + delta * delta * ((double) n * nb / total);
-                    n = total;
-                }
-                m[s] = n == 0 ? new Moments(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
-                        : new Moments(n, mean, m2, min[s], max[s]);
+                m[s] = merge(s, series, blocks, blockN, blockMean, blockM2, min[s], max[s]);
             }
             merged = m;
         }
         return merged;
+    }
+
+    /**
+     * Series s of per-block partial moments ([block][series] arrays), merged in block order with the
+     * pairwise update of Chan, Golub and LeVeque: the one merge every streamed statistic uses, so
+     * the same data give the same doubles wherever they are merged.
+     */
+    static Moments merge(int s, int series, int blocks, long[] blockN, double[] blockMean, double[] blockM2,
+            double min, double max) {
+        long n = 0;
+        double mean = 0;
+        double m2 = 0;
+        for (int b = 0; b < blocks; b++) {
+            int at = b * series + s;
+            long nb = blockN[at];
+            if (nb == 0) {
+                continue;
+            }
+            if (n == 0) {
+                n = nb;
+                mean = blockMean[at];
+                m2 = blockM2[at];
+                continue;
+            }
+            long total = n + nb;
+            double delta = blockMean[at] - mean;
+            mean += delta * nb / total;
+            m2 += blockM2[at] + delta * delta * ((double) n * nb / total);
+            n = total;
+        }
+        return n == 0 ? new Moments(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+                : new Moments(n, mean, m2, min, max);
     }
 
     /** One worker's accumulator: counts, minima and maxima of its own, block moments into the shared arrays. */
