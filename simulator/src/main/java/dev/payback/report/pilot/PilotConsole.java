@@ -23,6 +23,10 @@ public final class PilotConsole {
         b.append(ConsoleWidth.wrap("", PilotVerdictText.headline(v), 2));
         b.append(ConsoleWidth.wrap("  ", PilotVerdictText.target(v), 5));
         b.append(ConsoleWidth.wrap("  ", PilotVerdictText.bar(v), 5));
+        if (r.hasChecklist()) {
+            // beside the verdict: the measured rate against the 90-day checklist (docs/model.md section 8)
+            b.append(ConsoleWidth.wrap("", PilotText.checklist(r), 2));
+        }
         List<String> next = PilotVerdictText.whatWouldMakeItGo(v);
         if (!next.isEmpty()) {
             b.append("What would make it go:\n");
