@@ -23,6 +23,9 @@ public final class PilotConsole {
         b.append(ConsoleWidth.wrap("", PilotVerdictText.headline(v), 2));
         b.append(ConsoleWidth.wrap("  ", PilotVerdictText.target(v), 5));
         b.append(ConsoleWidth.wrap("  ", PilotVerdictText.bar(v), 5));
+        if (r.hasChecklist()) {
+            b.append(ConsoleWidth.wrap("", PilotText.checklist(r), 2));
+        }
         List<String> next = PilotVerdictText.whatWouldMakeItGo(v);
         if (!next.isEmpty()) {
             b.append("What would make it go:\n");
