@@ -3,6 +3,7 @@ package dev.payback.report.pilot;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;
 import dev.payback.scenario.Pilot;
+import dev.payback.report.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -78,7 +79,7 @@ public final class PilotTables {
             for (List<Object> row : rows(v)) {
                 List<Object> cells = new ArrayList<>();
                 for (Object o : row) {
-                    cells.add(o == null ? "" : o);
+                    cells.add(o == null ? "" : CsvCells.safe(o));
                 }
                 p.printRecord(cells);
             }

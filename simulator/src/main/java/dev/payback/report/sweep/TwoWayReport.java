@@ -7,6 +7,7 @@ import dev.payback.analysis.TwoWaySweep;
 import dev.payback.report.ConsoleWidth;
 import dev.payback.report.OverridesText;
 import dev.payback.report.SummaryJson;
+import dev.payback.report.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -215,9 +216,11 @@ public final class TwoWayReport {
                     String y = SweepReport.num(s.ys().get(iy));
                     for (Sweep.OptionInfo o : s.options()) {
                         Sweep.Figures f = s.at(o.id(), ix, iy);
-                        p.printRecord(s.xPath(), x, s.yPath(), y, o.id(), f.meanNpv(), f.pPayback12(), f.pBest());
+                        p.printRecord(CsvCells.safe(s.xPath(), x, s.yPath(), y, o.id(), f.meanNpv(), f.pPayback12(),
+                                f.pBest()));
                     }
-                    p.printRecord(s.xPath(), x, s.yPath(), y, "status_quo", 0.0, "", s.statusQuoBest(ix, iy));
+                    p.printRecord(CsvCells.safe(s.xPath(), x, s.yPath(), y, "status_quo", 0.0, "",
+                            s.statusQuoBest(ix, iy)));
                 }
             }
         }
