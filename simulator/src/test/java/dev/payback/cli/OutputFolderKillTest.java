@@ -121,6 +121,7 @@ class OutputFolderKillTest {
         assertThat(beside(out)).anyMatch(n -> n.startsWith(".out.payback-old-"));
         // opening the folder (as every run does first) restores the previous set, whole
         try (OutputFolder f = OutputFolder.open(out)) {
+            assertThat(f.target()).isEqualTo(out);
             assertThat(contents(out)).isEqualTo(before);
         }
         assertThat(beside(out)).containsExactly("out");

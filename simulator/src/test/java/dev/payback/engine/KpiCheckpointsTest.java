@@ -278,7 +278,7 @@ class KpiCheckpointsTest {
             assertThat(one.get(key)).as(key).isNotNull();
             assertThat(m.writeValueAsString(three.get(key))).isEqualTo(m.writeValueAsString(one.get(key)));
         }
-        for (Map.Entry<String, JsonNode> o : (Iterable<Map.Entry<String, JsonNode>>) one.get("options")::fields) {
+        for (Map.Entry<String, JsonNode> o : one.get("options").properties()) {
             assertThat(three.at("/options/" + o.getKey() + "/scorecard_score"))
                     .isEqualTo(o.getValue().get("scorecard_score"));
         }

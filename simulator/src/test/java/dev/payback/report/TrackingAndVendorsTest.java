@@ -203,7 +203,7 @@ class TrackingAndVendorsTest {
     void consolePrintsTheLeadersChecklistAndTheVendorSentence() {
         String out = ConsoleSummary.render(summary);
         String lead = "operate";
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) json.get("options")::fields) {
+        for (Map.Entry<String, JsonNode> e : json.get("options").properties()) {
             if (json.at("/p_best/" + e.getKey()).asDouble() > json.at("/p_best/" + lead).asDouble()) {
                 lead = e.getKey();
             }

@@ -169,8 +169,8 @@ class ChartsTest {
             int shown = ds.getItemCount(0);
             assertThat(shown).as(o.id()).isBetween(1, Charts.TORNADO_INPUTS);
             assertThat(ds.getItemCount(1)).isEqualTo(shown);
-            assertThat(ds.getSeriesKey(0)).isEqualTo(Charts.TORNADO_LOW);
-            assertThat(ds.getSeriesKey(1)).isEqualTo(Charts.TORNADO_HIGH);
+            assertThat((Object) ds.getSeriesKey(0)).isEqualTo(Charts.TORNADO_LOW);
+            assertThat((Object) ds.getSeriesKey(1)).isEqualTo(Charts.TORNADO_HIGH);
             assertThat(rows.getSymbols()).hasSize(shown);
             for (int i = 0; i < shown; i++) {
                 JsonNode e = entries.get(i);
