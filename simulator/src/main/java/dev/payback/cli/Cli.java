@@ -23,6 +23,10 @@ public final class Cli {
     /** A fresh command line with every subcommand and the exception mapper. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PaybackCommand());
+        // every subcommand's --version (from mixinStandardHelpOptions) prints the same line as payback --version
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(cl.getCommandSpec().versionProvider());
+        }
         cl.setExecutionExceptionHandler(Cli::handle);
         cl.setParameterExceptionHandler(Cli::usage);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

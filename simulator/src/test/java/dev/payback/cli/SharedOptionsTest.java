@@ -1,0 +1,55 @@
+package dev.payback.cli;
+
+import dev.payback.sampling.SamplingMethod;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The options several commands share: --sampling, --out, --debug and --version. */
+class SharedOptionsTest {
+    static final String B = CliTest.SCENARIO_B;
+    static final String NL = System.lineSeparator();
+
+    /** The commands that choose a sampling method. */
+    static final List<String> SAMPLING = List.of("simulate", "sweep", "pilot-plan");
+    /** The commands that write files. */
+    static final List<String> WRITING = List.of("simulate", "sweep", "compare", "pilot", "pilot-plan");
+
+    static OptionSpec option(String command, String name) {
+        return Cli.commandLine().getSubcommands().get(command).getCommandSpec().findOption(name);
+    }
+
+    @Test
+    void debugIsAnOptionOfEveryCommand() {
+        CommandLine cl = Cli.commandLine();
+        assertThat(cl.getCommandSpec().findOption("--debug")).isNotNull();
+        for (var e : cl.getSubcommands().entrySet()) {
+            OptionSpec debug = e.getValue().getCommandSpec().findOption("--debug");
+            assertThat(debug).as(e.getKey()).isNotNull();
+            assertThat(debug.type()).as(e.getKey()).isEqualTo(boolean.class);
+        }
+    }
+
+    @Test
+    void versionComesFromTheJarManifest() {
+        assertThat(ManifestVersion.text("1.4.2")).isEqualTo("payback 1.4.2");
+        // the tests run from target/classes, which has no manifest
+        assertThat(ManifestVersion.class.getPackage().getImplementationVersion()).isNull();
+        String line = ManifestVersion.text(null);
+        assertThat(line).isEqualTo("payback (development build: not run from the jar, so no version)");
+        for (String command : List.of("", "simulate", "pilot-plan")) {
+            CliTest.Run r = command.isEmpty() ? CliTest.run("--version") : CliTest.run(command, "--version");
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.out()).as(command).isEqualTo(line + NL);
+        }
+    }
+}
