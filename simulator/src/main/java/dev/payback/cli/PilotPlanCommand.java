@@ -21,11 +21,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -62,9 +60,8 @@ public final class PilotPlanCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--sampling", paramLabel = "METHOD",
-            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (scrambled Sobol').")
-    String sampling;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: out/<scenario file name without extension>-pilot-plan).")
@@ -73,19 +70,7 @@ public final class PilotPlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        SamplingMethod method = SamplingMethod.RANDOM;
-        if (sampling != null) {
-            method = null;
-            for (SamplingMethod m : SamplingMethod.values()) {
-                if (m.key().equals(sampling.toLowerCase(Locale.ROOT))) {
-                    method = m;
-                }
-            }
-            if (method == null) {
-                throw new ParameterException(spec.commandLine(),
-                        "--sampling must be random, lhs or sobol, got " + sampling);
-            }
-        }
+        SamplingMethod method = sampling.method();
         List<PilotPlan.Design> designs = designs();
         Scenario s = run.apply(input.load());
         OptionSpec o = s.option(option);

@@ -66,9 +66,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "(default: LETTER for USD and CAD, A4 for other currencies).")
     PdfReport.PageSize pageSize;
 
-    @Option(names = "--sampling", paramLabel = "METHOD",
-            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (Sobol' with a random shift, Cranley-Patterson).")
-    String sampling;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--precision", paramLabel = "X",
             description = "Run doubling batches until the 95%% half-width of every P(payback <= 3/6/12) is below X "
@@ -94,7 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
-        SamplingMethod method = samplingMethod();
+        SamplingMethod method = sampling.method();
         if (precision != null && !(precision > 0 && precision < 1)) {
             throw new ParameterException(spec.commandLine(),
                     "--precision must lie between 0 and 1 (a probability half-width such as 0.005), got " + precision);
@@ -182,24 +181,6 @@ public final class SimulateCommand implements Callable<Integer> {
         o.flush();
         times.print(spec.commandLine().getErr());
         return 0;
-    }
-
-    private SamplingMethod samplingMethod() {
-        return samplingMethod(spec, sampling);
-    }
-
-    /** Parses --sampling (null: random); a usage error (exit 2) for an unknown method. */
-    static SamplingMethod samplingMethod(CommandSpec spec, String sampling) {
-        if (sampling == null) {
-            return SamplingMethod.RANDOM;
-        }
-        for (SamplingMethod m : SamplingMethod.values()) {
-            if (m.key().equals(sampling.toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new ParameterException(spec.commandLine(),
-                "--sampling must be random, lhs or sobol, got " + sampling);
     }
 
     /** The file name without its extension: scenarios/b_consumer_goods.yaml → b_consumer_goods. */

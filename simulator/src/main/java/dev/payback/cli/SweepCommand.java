@@ -70,9 +70,8 @@ public final class SweepCommand implements Callable<Integer> {
                     + "for a two-way sweep (a grid of both inputs, shown as tables and heat maps).")
     List<String> ranges = new ArrayList<>();
 
-    @Option(names = "--sampling", paramLabel = "METHOD",
-            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (scrambled Sobol').")
-    String sampling;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "11",
             description = "Number of evenly spaced values, both ends included (default: ${DEFAULT-VALUE}).")
@@ -109,7 +108,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--set-range: " + rs.get(0).path()
                     + " is given twice; a two-way sweep needs two different inputs");
         }
-        SamplingMethod method = SimulateCommand.samplingMethod(spec, sampling);
+        SamplingMethod method = sampling.method();
         Scenario base = run.apply(input.load());
         try (OutputFolder folder = OutputOptions.open(spec, out, Path.of("out",
                 input.overrides().folderName(SimulateCommand.baseName(input.file()) + "-sweep")))) {

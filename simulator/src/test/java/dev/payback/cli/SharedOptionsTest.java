@@ -29,6 +29,54 @@ class SharedOptionsTest {
     }
 
     @Test
+    void samplingIsOneEnumOptionWithOneDescriptionThatSaysRandomShift() {
+        String description = null;
+        for (String command : SAMPLING) {
+            OptionSpec o = option(command, "--sampling");
+            assertThat(o).as(command).isNotNull();
+            assertThat(o.type()).as(command).isEqualTo(SamplingMethod.class);
+            String text = String.join(" ", o.description());
+            if (description == null) {
+                description = text;
+            }
+            assertThat(text).as(command).isEqualTo(description);
+        }
+        assertThat(description).contains("random shift", "Cranley-Patterson").doesNotContain("crambled Sobol");
+    }
+
+    @Test
+    void samplingReadsEachKeyInAnyCase() {
+        for (SamplingMethod m : SamplingMethod.values()) {
+            for (String given : List.of(m.key(), m.key().toUpperCase(java.util.Locale.ROOT))) {
+                SimulateCommand c = new SimulateCommand();
+                new CommandLine(c).parseArgs(B, "--sampling", given);
+                assertThat(c.sampling.method()).as(given).isEqualTo(m);
+            }
+        }
+        SimulateCommand c = new SimulateCommand();
+        new CommandLine(c).parseArgs(B);
+        assertThat(c.sampling.method()).isEqualTo(SamplingMethod.RANDOM);
+    }
+
+    @Test
+    void anUnknownSamplingMethodIsAUsageErrorInEveryCommand(@TempDir Path tmp) {
+        Map<String, List<String>> args = Map.of(
+                "simulate", List.of(B),
+                "sweep", List.of(B, "--set-range", "pain.exception_rate=0.1..0.2"),
+                "pilot-plan", List.of(B, "--option", "orchestrate"));
+        for (String command : SAMPLING) {
+            List<String> a = new ArrayList<>(List.of(command));
+            a.addAll(args.get(command));
+            a.addAll(List.of("--sampling", "scrambled", "--out", tmp.resolve(command).toString()));
+            CliTest.Run r = CliTest.run(a.toArray(String[]::new));
+            assertThat(r.code()).as(command).isEqualTo(2);
+            assertThat(r.err().lines().findFirst()).as(command).hasValue("payback: Invalid value for option "
+                    + "'--sampling': must be random, lhs or sobol, got 'scrambled'");
+            assertThat(tmp.resolve(command)).doesNotExist();
+        }
+    }
+
+    @Test
     void debugIsAnOptionOfEveryCommand() {
         CommandLine cl = Cli.commandLine();
         assertThat(cl.getCommandSpec().findOption("--debug")).isNotNull();
