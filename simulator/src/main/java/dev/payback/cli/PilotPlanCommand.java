@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "pilot-plan", mixinStandardHelpOptions = true,
         description = "Compare pilot designs (share, months, go target) of an option's staged rollout on the same "
-                + "futures; writes pilot-plan.json, pilot-plan.csv, pilot-plan.png/.svg and pilot-plan.html.")
+                + "futures; writes pilot-plan.json, pilot-plan.csv, pilot-plan.png/.svg and pilot-plan.html into --out "
+                + "or out/<scenario file name without extension>-pilot-plan.")
 public final class PilotPlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,9 +64,8 @@ public final class PilotPlanCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions sampling;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>-pilot-plan).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
@@ -83,7 +83,7 @@ public final class PilotPlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--option " + option + " has no exception_rate effect, "
                     + "which the pilot's gate measures; add effects: {exception_rate: ...} to it");
         }
-        try (OutputFolder folder = OutputOptions.open(spec, out,
+        try (OutputFolder folder = output.open(
                 Path.of("out", SimulateCommand.baseName(input.file()) + "-pilot-plan"))) {
             return plan(s, designs, method, folder);
         }

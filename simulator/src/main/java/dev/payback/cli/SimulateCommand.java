@@ -37,7 +37,9 @@ import java.util.concurrent.Callable;
 /** {@code payback simulate SCENARIO}: run the trials, print the summary, write the outputs. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate a scenario and write summary.json, summary.csv, cashflow.csv, business-case.xlsx, "
-                + "report.html, report.pdf and charts into the output folder.")
+                + "report.html, report.pdf and charts into the output folder: --out, or by default out/<scenario "
+                + "file name without extension>, plus --<preset> with --stress and --set-<8 hex digits> with --set, "
+                + "so a stressed run never overwrites the base case.")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,11 +50,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>, plus --<preset> "
-                    + "with --stress and --set-<8 hex digits> with --set, so a stressed run never overwrites the "
-                    + "base case).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--trials-csv", description = "Also write trials.csv: one row per trial, inputs drawn and outputs.")
     boolean trialsCsv;
@@ -100,7 +99,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         Scenario s = times.time("load", () -> run.apply(input.load()));
-        try (OutputFolder folder = OutputOptions.open(spec, out, input.defaultFolder())) {
+        try (OutputFolder folder = output.open(input.defaultFolder())) {
             return simulate(s, method, selected, folder, times);
         }
     }
@@ -153,7 +152,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Path csv = trialsCsv ? times.time("trials.csv", () -> folder.write("trials.csv", w -> TrialsCsv.write(result, w)))
                 : null;
         times.step("publish", folder::publish);
-        if (out == null && !summary.overrides().isBase()) {
+        if (!output.given() && !summary.overrides().isBase()) {
             o.print(ConsoleWidth.fit("Stressed run: wrote into its own folder " + dir
                     + " (the base case's folder is untouched)\n"));
         }

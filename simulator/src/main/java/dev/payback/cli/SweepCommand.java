@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Re-run a scenario with one input (or two: a grid) fixed at each of a range of values and "
-                + "find the break-even values; writes sweep-<input>.json, .csv, .html, .png and .svg.")
+                + "find the break-even values; writes sweep-<input>.json, .csv, .html, .png and .svg into --out or "
+                + "out/<scenario file name without extension>-sweep (plus the suffix of a stressed run).")
 public final class SweepCommand implements Callable<Integer> {
     /** Plain numbers of a scenario that the model uses and that a sweep may set. */
     static final Set<String> PLAIN_NUMBERS = Set.of("horizon_months", "discount_rate", "business.hours_per_fte_year",
@@ -80,10 +81,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>-sweep, plus the "
-                    + "suffix of a stressed run).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     /** A parsed {@code PATH=LO..HI}. */
     record Range(String path, double lo, double hi) {
@@ -110,7 +109,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SamplingMethod method = sampling.method();
         Scenario base = run.apply(input.load());
-        try (OutputFolder folder = OutputOptions.open(spec, out, Path.of("out",
+        try (OutputFolder folder = output.open(Path.of("out",
                 input.overrides().folderName(SimulateCommand.baseName(input.file()) + "-sweep")))) {
             return sweep(rs, base, method, folder);
         }

@@ -77,6 +77,36 @@ class SharedOptionsTest {
     }
 
     @Test
+    void outIsOneOptionAndEveryWritingCommandRefusesAFileBeforeItsRun(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+        String pilot = dev.payback.Shipped.file("b_consumer_goods_multichannel_pilot.yaml");
+        Map<String, List<String>> args = Map.of(
+                "simulate", List.of(B),
+                "sweep", List.of(B, "--set-range", "pain.exception_rate=0.1..0.2"),
+                "compare", List.of(B, B),
+                "pilot", List.of(B, pilot),
+                "pilot-plan", List.of(B, "--option", "orchestrate"));
+        String description = null;
+        for (String command : WRITING) {
+            String text = String.join(" ", option(command, "--out").description());
+            description = description == null ? text : description;
+            assertThat(text).as(command).isEqualTo(description);
+            // each command's description names its default folder
+            assertThat(String.join(" ", Cli.commandLine().getSubcommands().get(command).getCommandSpec()
+                    .usageMessage().description())).as(command).contains("--out", "out/");
+
+            List<String> a = new ArrayList<>(List.of(command));
+            a.addAll(args.get(command));
+            // a run of minutes that fits in the heap: the refusal must come before it
+            a.addAll(List.of("--trials", "500000000", "--out", file.toString()));
+            CliTest.Run r = CliTest.run(a.toArray(String[]::new));
+            assertThat(r.code()).as(command + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(command).contains("is a file, not a folder");
+            assertThat(Files.readString(file)).isEqualTo("mine");
+        }
+    }
+
+    @Test
     void debugIsAnOptionOfEveryCommand() {
         CommandLine cl = Cli.commandLine();
         assertThat(cl.getCommandSpec().findOption("--debug")).isNotNull();
