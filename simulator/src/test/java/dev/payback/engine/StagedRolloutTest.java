@@ -9,7 +9,6 @@ import dev.payback.scenario.ScenarioLoader;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -260,7 +259,7 @@ class StagedRolloutTest {
 
     @Test
     void summaryJsonIsByteIdenticalForAnyThreadCountUnderEverySamplingMethod() throws Exception {
-        Scenario b = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null)
+        Scenario b = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null)
                 .withRun(6_000, 42);
         for (SamplingMethod method : SamplingMethod.values()) {
             byte[] one = null;

@@ -32,7 +32,6 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,7 +46,7 @@ class ChartsTest {
     }
 
     static Run run(String file) throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("../scenarios", file));
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path(file));
         s = s.withRun(TRIALS, 7);
         SimulationResult r = Engine.run(s, Engine.Options.defaults());
         Summary summary = Analysis.summarize(r);
