@@ -13,9 +13,9 @@ import java.io.StringWriter;
  */
 public final class Cli {
     /** Exit code for an invalid scenario, pilot or other input file. */
-    public static final int INVALID_INPUT = 3;
+    static final int INVALID_INPUT = 3;
     /** Exit code for anything unexpected. */
-    public static final int UNEXPECTED = 1;
+    static final int UNEXPECTED = 1;
 
     private Cli() {
     }

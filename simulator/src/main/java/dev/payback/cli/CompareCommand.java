@@ -42,7 +42,7 @@ import java.util.regex.Matcher;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Simulate two or more scenarios and compare their headline figures; writes compare.json, "
                 + "compare.csv and compare.html into --out or out/compare.")
-public final class CompareCommand implements Callable<Integer> {
+final class CompareCommand implements Callable<Integer> {
     private static final Pattern NUMBERED = Pattern.compile("(\\d+):(.*)", Pattern.DOTALL);
 
     /** One run to compare: its file, stress preset (or null) and overrides. */

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
             "1:unexpected error (add --debug for the stack trace)",
             "2:wrong command-line usage",
             "3:invalid scenario or input file"})
-public final class PaybackCommand implements Callable<Integer> {
+final class PaybackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
         description = "Compare a pilot's observed exceptions with the projection and update the full-rollout figures; "
                 + "writes summary.json, summary.csv, pilot.xlsx, pilot.html and pilot.png into --out or "
                 + "out/<pilot file name without extension>-pilot (plus the suffix of a stressed run).")
-public final class PilotCommand implements Callable<Integer> {
+final class PilotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
         description = "Compare pilot designs (share, months, go target) of an option's staged rollout on the same "
                 + "futures; writes pilot-plan.json, pilot-plan.csv, pilot-plan.png/.svg and pilot-plan.html into --out "
                 + "or out/<scenario file name without extension>-pilot-plan.")
-public final class PilotPlanCommand implements Callable<Integer> {
+final class PilotPlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
                 + "report.html, report.pdf and charts into the output folder: --out, or by default out/<scenario "
                 + "file name without extension>, plus --<preset> with --stress and --set-<8 hex digits> with --set, "
                 + "so a stressed run never overwrites the base case.")
-public final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

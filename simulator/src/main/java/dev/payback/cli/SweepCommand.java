@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
         description = "Re-run a scenario with one input (or two: a grid) fixed at each of a range of values and "
                 + "find the break-even values; writes sweep-<input>.json, .csv, .html, .png and .svg into --out or "
                 + "out/<scenario file name without extension>-sweep (plus the suffix of a stressed run).")
-public final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer> {
     /** Plain numbers of a scenario that the model uses and that a sweep may set. */
     static final Set<String> PLAIN_NUMBERS = Set.of("horizon_months", "discount_rate", "business.hours_per_fte_year",
             "business.channels", "business.fulfillment_paths", "business.complexity", "business.adoption_readiness",
