@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "pilot-plan", mixinStandardHelpOptions = true,
         description = "Compare pilot designs (share, months, go target) of an option's staged rollout on the same "
                 + "futures; writes pilot-plan.json, pilot-plan.csv, pilot-plan.png/.svg and pilot-plan.html into --out "
-                + "or out/<scenario file name without extension>-pilot-plan.")
+                + "or out/<scenario file name without extension>-pilot-plan (plus the suffix of a stressed run).")
 final class PilotPlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -83,8 +83,7 @@ final class PilotPlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--option " + option + " has no exception_rate effect, "
                     + "which the pilot's gate measures; add effects: {exception_rate: ...} to it");
         }
-        try (OutputFolder folder = output.open(
-                Path.of("out", SimulateCommand.baseName(input.file()) + "-pilot-plan"))) {
+        try (OutputFolder folder = output.open(input.defaultFolder("-pilot-plan"))) {
             return plan(s, designs, method, folder);
         }
     }

@@ -50,6 +50,15 @@ final class ScenarioOptions {
     }
 
     /**
+     * The default output folder of a command that names its folder after the scenario with a
+     * {@code kind} ("-sweep", "-pilot-plan"): {@code out/<file name without extension><kind>} plus the
+     * overrides' suffix, so a stressed run never overwrites the base case's folder.
+     */
+    Path defaultFolder(String kind) {
+        return Path.of("out", overrides().folderName(SimulateCommand.baseName(scenario) + kind));
+    }
+
+    /**
      * The one rule for default output folders: {@code out/<name>} for the base case,
      * {@code out/<name>--<preset>} for a stress preset, {@code out/<name>--set-<8 hex>} for --set
      * overrides ({@link RunOverrides#folderSuffix()}), {@code name} being the file name of

@@ -109,8 +109,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         SamplingMethod method = sampling.method();
         Scenario base = run.apply(input.load());
-        try (OutputFolder folder = output.open(Path.of("out",
-                input.overrides().folderName(SimulateCommand.baseName(input.file()) + "-sweep")))) {
+        try (OutputFolder folder = output.open(input.defaultFolder("-sweep"))) {
             return sweep(rs, base, method, folder);
         }
     }

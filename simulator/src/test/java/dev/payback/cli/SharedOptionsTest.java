@@ -130,4 +130,17 @@ class SharedOptionsTest {
             assertThat(r.out()).as(command).isEqualTo(line + NL);
         }
     }
+
+    @Test
+    void sweepAndPilotPlanFoldersOfAStressedRunAreNotTheBaseCases() {
+        for (String kind : List.of("-sweep", "-pilot-plan")) {
+            PilotPlanCommand base = new PilotPlanCommand();
+            new CommandLine(base).parseArgs(B, "--option", "orchestrate");
+            PilotPlanCommand stressed = new PilotPlanCommand();
+            new CommandLine(stressed).parseArgs(B, "--option", "orchestrate", "--stress", "peak_season");
+            assertThat(base.input.defaultFolder(kind)).isEqualTo(Path.of("out", "b_consumer_goods_multichannel" + kind));
+            assertThat(stressed.input.defaultFolder(kind))
+                    .isEqualTo(Path.of("out", "b_consumer_goods_multichannel" + kind + "--peak_season"));
+        }
+    }
 }
