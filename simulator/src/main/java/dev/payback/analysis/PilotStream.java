@@ -169,7 +169,6 @@ public final class PilotStream implements BlockObserver {
         double[] ramp = rampColumn == Layout.NONE ? new double[n] : Arrays.copyOf(in[rampColumn], n);
         double[] effect = Arrays.copyOf(oc.exceptionEffect, n);
         double[] logL = PilotUpdate.logLikelihoods(pilot, e, effect, ramp);
-        double[] flat = new double[n];
         long below = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -187,6 +186,11 @@ public final class PilotStream implements BlockObserver {
                 throw new IllegalStateException("a likelihood is not a number");
             }
         }
+        // each trial's weight relative to the block's most likely trial, once for every series
+        double[] v = new double[n];
+        double scale = WeightedMoments.weights(logL, n, v);
+        double[] one = new double[n];
+        Arrays.fill(one, 1);
         WeightedMoments[][] m = new WeightedMoments[2][series.size()];
         double[] x = new double[n];
         for (int s = 0; s < series.size(); s++) {
@@ -194,8 +198,8 @@ public final class PilotStream implements BlockObserver {
             for (int t = 0; t < n; t++) {
                 x[t] = f.value(in, out, t);
             }
-            m[PRIOR][s] = WeightedMoments.of(x, flat, n);
-            m[UPDATED][s] = WeightedMoments.of(x, logL, n);
+            m[PRIOR][s] = WeightedMoments.of(x, one, 0, n);
+            m[UPDATED][s] = WeightedMoments.of(x, v, scale, n);
         }
         fold(b, new Partial(m, below, lo, hi, lmin, lmax));
     }
@@ -257,11 +261,6 @@ public final class PilotStream implements BlockObserver {
     /** The effective sample size {@code (Σ L)² / Σ L²} over every trial. */
     public double effectiveSampleSize() {
         return moments(UPDATED, key(STATUS_QUO, "best")).effectiveSampleSize();
-    }
-
-    /** Whether some trial's likelihood is not 0. */
-    boolean anyPossible() {
-        return moments(UPDATED, key(STATUS_QUO, "best")).n() > 0;
     }
 
     /** Whether every trial has the same log-likelihood (the update is then the prior). */

@@ -7,7 +7,7 @@ package dev.payback.analysis;
  * largest weight is 1 and nothing overflows; merging rescales both sides to the larger scale.
  *
  * <p>{@code w = Σ v}, {@code w2 = Σ v²}, {@code mean = Σ v x / w}, {@code m2 = Σ v (x − mean)²}; {@code n},
- * {@code min} and {@code max} count the trials of non-zero likelihood (logL &gt; −∞). With the normalised
+ * {@code min} and {@code max} count the trials of positive weight. With the normalised
  * weights of {@link Weighted} ({@code v / w}): mean is Σ w x, sd is the square root of
  * {@code (m2 / w) / (1 − w2 / w²)} (the reliability-weights form) and the effective sample size is
  * {@code w² / w2}, the same definitions as {@link Weighted}, so over the same trials the two agree to
@@ -31,45 +31,60 @@ record WeightedMoments(double scale, long n, double w, double w2, double mean, d
 
     /**
      * The moments of {@code x[t]} over t in 0..n−1 where x[t] is a number (NaN marks a trial outside the
-     * series, e.g. the payback month of a trial that does not pay back) and logL[t] &gt; −∞, by two passes
-     * (the mean, then the squared deviations).
+     * series, e.g. the payback month of a trial that does not pay back) and its weight {@code v[t]} is
+     * positive, by two passes (the mean, then the squared deviations). {@code v[t] = exp(logL[t] − scale)}
+     * ({@link #weights}); a weight that underflows to 0 leaves the trial out, as {@link Weighted} does.
      */
-    static WeightedMoments of(double[] x, double[] logL, int n) {
-        double scale = Double.NEGATIVE_INFINITY;
+    static WeightedMoments of(double[] x, double[] v, double scale, int n) {
         long count = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        double w = 0;
+        double w2 = 0;
+        double sum = 0;
         for (int t = 0; t < n; t++) {
-            if (!Double.isNaN(x[t]) && logL[t] > Double.NEGATIVE_INFINITY) {
-                scale = Math.max(scale, logL[t]);
+            if (v[t] > 0 && !Double.isNaN(x[t])) {
                 count++;
                 lo = Math.min(lo, x[t]);
                 hi = Math.max(hi, x[t]);
+                w += v[t];
+                w2 += v[t] * v[t];
+                sum += v[t] * x[t];
             }
         }
         if (count == 0) {
             return EMPTY;
         }
-        double w = 0;
-        double w2 = 0;
-        double sum = 0;
-        for (int t = 0; t < n; t++) {
-            if (!Double.isNaN(x[t]) && logL[t] > Double.NEGATIVE_INFINITY) {
-                double v = Math.exp(logL[t] - scale);
-                w += v;
-                w2 += v * v;
-                sum += v * x[t];
-            }
-        }
         double mean = sum / w;
         double m2 = 0;
         for (int t = 0; t < n; t++) {
-            if (!Double.isNaN(x[t]) && logL[t] > Double.NEGATIVE_INFINITY) {
+            if (v[t] > 0 && !Double.isNaN(x[t])) {
                 double d = x[t] - mean;
-                m2 += Math.exp(logL[t] - scale) * d * d;
+                m2 += v[t] * d * d;
             }
         }
         return new WeightedMoments(scale, count, w, w2, mean, m2, lo, hi);
+    }
+
+    /** As {@link #of(double[], double[], double, int)} with the weights of {@code logL} ({@link #weights}). */
+    static WeightedMoments of(double[] x, double[] logL, int n) {
+        double[] v = new double[n];
+        return of(x, v, weights(logL, n, v), n);
+    }
+
+    /**
+     * {@code v[t] = exp(logL[t] − scale)} for t in 0..n−1, scale the largest logL (−∞ when every one
+     * is −∞, then every v is 0); returns the scale.
+     */
+    static double weights(double[] logL, int n, double[] v) {
+        double scale = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < n; t++) {
+            scale = Math.max(scale, logL[t]);
+        }
+        for (int t = 0; t < n; t++) {
+            v[t] = scale == Double.NEGATIVE_INFINITY ? 0 : Math.exp(logL[t] - scale);
+        }
+        return scale;
     }
 
     /** This set followed by {@code o} (see the class comment). */
