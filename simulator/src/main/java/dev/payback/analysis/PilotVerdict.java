@@ -1,6 +1,7 @@
 package dev.payback.analysis;
 
 import dev.payback.engine.OptionColumns;
+import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
 import dev.payback.scenario.Driver;
@@ -163,14 +164,15 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
                 negative[i] = col.npv[i] < 0;
             }
             if (streamed) {
-                int pr = PilotStream.PRIOR;
+                // the prior is simulate's figures exactly (RunStats, every trial); the update the stream's
+                RunStats rs = r.stats();
+                double all = rs.trials();
                 int up = PilotStream.UPDATED;
-                options.add(new OptionFigures(st.id(), st.label(), o == k && !st.staged(),
-                        stream.share(pr, PilotStream.key(o, "best")), stream.share(up, PilotStream.key(o, "best")),
-                        stream.moments(pr, PilotStream.key(o, "npv")).weightedMean(),
+                options.add(new OptionFigures(st.id(), st.label(), o == k && !st.staged(), rs.best(o + 1) / all,
+                        stream.share(up, PilotStream.key(o, "best")), rs.option(o, RunStats.NPV).mean(),
                         stream.moments(up, PilotStream.key(o, "npv")).weightedMean(),
-                        stream.share(pr, PilotStream.key(o, "paid_12")), stream.share(up, PilotStream.key(o, "paid_12")),
-                        stream.share(pr, PilotStream.key(o, "npv_negative")),
+                        rs.optionCount(o, RunStats.PAID_3 + j12) / all, stream.share(up, PilotStream.key(o, "paid_12")),
+                        rs.optionCount(o, RunStats.NPV_NEGATIVE) / all,
                         stream.share(up, PilotStream.key(o, "npv_negative"))));
                 continue;
             }
@@ -183,8 +185,7 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
         for (int i = 0; i < n; i++) {
             statusQuo[i] = c.best[i] == 0;
         }
-        double sqPrior = streamed ? stream.share(PilotStream.PRIOR, PilotStream.key(PilotStream.STATUS_QUO, "best"))
-                : Weighted.share(statusQuo, prior);
+        double sqPrior = streamed ? (double) r.stats().best(0) / r.stats().trials() : Weighted.share(statusQuo, prior);
         double sqUpdated = streamed ? stream.share(PilotStream.UPDATED, PilotStream.key(PilotStream.STATUS_QUO, "best"))
                 : Weighted.share(statusQuo, w);
         String leader = STATUS_QUO;

@@ -128,6 +128,16 @@ class PilotStreamTest {
             close(x.updatedPNpvNegative(), y.updatedPNpvNegative(), "verdict npv < 0");
         }
         close(cv.updatedStatusQuoBest(), av.updatedStatusQuoBest(), "status quo");
+        // the verdict's prior figures are simulate's, exactly, beyond the line too
+        for (int o = 0; o < cv.options().size(); o++) {
+            PilotVerdict.OptionFigures x = cv.options().get(o);
+            Summary.OptionSummary simulated = sim.options().get(o);
+            assertThat(x.priorPBest()).isEqualTo(sim.pBest().get(x.id()));
+            assertThat(x.priorMeanNpv()).isEqualTo(simulated.npv().mean());
+            assertThat(x.priorPayback12()).isEqualTo(simulated.paybackProbability().get(12));
+            assertThat(x.priorPNpvNegative()).isEqualTo(simulated.pNpvNegative());
+        }
+        assertThat(cv.priorStatusQuoBest()).isEqualTo(sim.pBest().get("status_quo"));
         assertThat(cv.atPrice()).isNotNull();
         close(cv.atPrice().meanNpv(), av.atPrice().meanNpv(), "npv at price");
         close(cv.atPrice().pNpvNegative(), av.atPrice().pNpvNegative(), "npv < 0 at price");
@@ -186,6 +196,26 @@ class PilotStreamTest {
         Run three = run(s, pilot, LINE, 3);
         assertThat(PilotJson.toBytes(three.update(), three.verdict())).isEqualTo(
                 PilotJson.toBytes(one.update(), one.verdict()));
+    }
+
+    /**
+     * With the stream the ESS grows with the trials beyond the line too, so the warning suggests
+     * {@code trials · 2,000 / ESS} trials (rounded up to a thousand) up to the most a run can have;
+     * from the rows alone, beyond the line, it cannot.
+     */
+    @Test
+    void theEssWarningSuggestsMoreTrialsBeyondTheLineWhenEveryTrialIsWeighted() throws Exception {
+        Scenario s = scenario(3 * LINE);
+        SimulationResult r = run(s, pilot(s), LINE, 2).result();
+        assertThat(r.allRetained()).isFalse();
+        // 6,000 · 2,000 / 10 = 1,200,000
+        assertThat(PilotUpdate.essWarning(r, 10, true)).startsWith("only 10 effective trials of 6,000 carry")
+                .endsWith("run more trials (about --trials 1,200,000)");
+        assertThat(PilotUpdate.essWarning(r, 10, false)).contains("more trials cannot fix it within the retained "
+                + "trials (2,000)");
+        // 6,000 · 2,000 / 0.001 = 12,000,000,000: more than a run can have
+        assertThat(PilotUpdate.essWarning(r, 0.001, true)).contains("more trials cannot fix it (it would take over "
+                + "2,147,483,647)");
     }
 
     /** Weighted moments merge like the sums they stand for: two halves merged equal the whole, by hand. */
