@@ -65,10 +65,14 @@ public final class PilotUpdate {
     /** Everything the pilot comparison reports. */
     public record Result(Scenario scenario, Pilot pilot, OptionSpec option, Figures prior, Figures updated,
                          double observedReduction, double percentile, List<Criterion> criteria, boolean go,
-                         double ess, List<String> warnings, List<MonthBand> bands, double checklist90) {
+                         double ess, List<String> warnings, List<MonthBand> bands, double checklist90, int rows,
+                         double rowsEss) {
         /**
          * {@code checklist90}: the option's 90-day checklist value of the exception rate (docs/model.md
          * section 8, over the prior trials), NaN when the pilot has fewer than three live months.
+         * {@code rows}: the retained rows the weighted percentiles come from (every trial within the
+         * retention line), {@code rowsEss} their effective sample size: a weighted p-quantile carries a
+         * rank error of about sqrt(p(1−p)/rowsEss) on top of the run's.
          */
         public Result {
             criteria = List.copyOf(criteria);
@@ -81,7 +85,12 @@ public final class PilotUpdate {
                 double observedReduction, double percentile, List<Criterion> criteria, boolean go, double ess,
                 List<String> warnings, List<MonthBand> bands) {
             this(scenario, pilot, option, prior, updated, observedReduction, percentile, criteria, go, ess, warnings,
-                    bands, Double.NaN);
+                    bands, Double.NaN, scenario.trials(), ess);
+        }
+
+        /** Whether the weighted percentiles come from a subset of the trials (the run exceeded the retention line). */
+        public boolean percentilesFromRows() {
+            return rows < scenario.trials();
         }
 
         /** Whether the pilot has run long enough (three live months) to be held against the 90-day checklist. */
@@ -203,7 +212,8 @@ public final class PilotUpdate {
                         s.paybackConfidence())
                 : Double.NaN;
         return new Result(s, pilot, spec, priorFigures, updatedFigures,
-                observed, percentile, criteria, go, ess, warnings, bands, checklist90);
+                observed, percentile, criteria, go, ess, warnings, bands, checklist90, n,
+                Weighted.effectiveSampleSize(w));
     }
 
     /** Whether the pilot's figures come from {@code stream} (every trial) rather than the rows: beyond the line. */
