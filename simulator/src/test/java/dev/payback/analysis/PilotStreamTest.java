@@ -196,6 +196,21 @@ class PilotStreamTest {
         Run three = run(s, pilot, LINE, 3);
         assertThat(PilotJson.toBytes(three.update(), three.verdict())).isEqualTo(
                 PilotJson.toBytes(one.update(), one.verdict()));
+
+        // beyond the line the weighted percentiles' rows and rank error are stated; within it nothing is added
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                PilotJson.toBytes(one.update(), one.verdict())).get("pilot");
+        PilotUpdate.Result u = one.update();
+        assertThat(json.get("weighted_percentiles").get("rows").asInt()).isEqualTo(one.result().retained());
+        assertThat(json.get("weighted_percentiles").get("rank_error_p50").asDouble())
+                .isCloseTo(0.5 / Math.sqrt(u.rowsEss()), within(1e-12));
+        assertThat(u.rowsEss()).isLessThan(u.ess());
+        assertThat(dev.payback.report.pilot.PilotText.ess(u)).contains(String.format(java.util.Locale.ROOT,
+                "Percentiles from a random %,d of them", one.result().retained()));
+        Run within = run(s, pilot, 3 * LINE, 2);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                PilotJson.toBytes(within.update(), within.verdict())).get("pilot").has("weighted_percentiles")).isFalse();
+        assertThat(dev.payback.report.pilot.PilotText.ess(within.update())).doesNotContain("Percentiles");
     }
 
     /**
