@@ -66,12 +66,13 @@ public final class PilotStream implements BlockObserver {
     private double eMax = Double.NEGATIVE_INFINITY;
     private double logLMin = Double.POSITIVE_INFINITY;
     private double logLMax = Double.NEGATIVE_INFINITY;
+    private boolean notANumber;
     private long next;
     private final Map<Long, Partial> pending = new HashMap<>();
 
     /** One block's contribution. */
     private record Partial(WeightedMoments[][] moments, long atOrBelow, double eMin, double eMax, double logLMin,
-                           double logLMax) {
+                           double logLMax, boolean notANumber) {
     }
 
     /**
@@ -170,6 +171,7 @@ public final class PilotStream implements BlockObserver {
         double[] effect = Arrays.copyOf(oc.exceptionEffect, n);
         double[] logL = PilotUpdate.logLikelihoods(pilot, e, effect, ramp);
         long below = 0;
+        boolean nan = false;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double lmin = Double.POSITIVE_INFINITY;
@@ -182,9 +184,7 @@ public final class PilotStream implements BlockObserver {
             hi = Math.max(hi, e[t]);
             lmin = Math.min(lmin, logL[t]);
             lmax = Math.max(lmax, logL[t]);
-            if (Double.isNaN(logL[t])) {
-                throw new IllegalStateException("a likelihood is not a number");
-            }
+            nan |= Double.isNaN(logL[t]);
         }
         // each trial's weight relative to the block's most likely trial, once for every series
         double[] v = new double[n];
@@ -201,7 +201,7 @@ public final class PilotStream implements BlockObserver {
             m[PRIOR][s] = WeightedMoments.of(x, one, 0, n);
             m[UPDATED][s] = WeightedMoments.of(x, v, scale, n);
         }
-        fold(b, new Partial(m, below, lo, hi, lmin, lmax));
+        fold(b, new Partial(m, below, lo, hi, lmin, lmax, nan));
     }
 
     /** Folds the blocks that are ready, strictly in block order. */
@@ -218,6 +218,7 @@ public final class PilotStream implements BlockObserver {
             eMax = Math.max(eMax, q.eMax);
             logLMin = Math.min(logLMin, q.logLMin);
             logLMax = Math.max(logLMax, q.logLMax);
+            notANumber |= q.notANumber;
             next++;
         }
     }
@@ -261,6 +262,12 @@ public final class PilotStream implements BlockObserver {
     /** The effective sample size {@code (Σ L)² / Σ L²} over every trial. */
     public double effectiveSampleSize() {
         return moments(UPDATED, key(STATUS_QUO, "best")).effectiveSampleSize();
+    }
+
+    /** Whether some trial's likelihood is not a number (the pilot is then refused, as from the rows). */
+    synchronized boolean anyNotANumber() {
+        requireComplete();
+        return notANumber;
     }
 
     /** Whether every trial has the same log-likelihood (the update is then the prior). */

@@ -138,6 +138,9 @@ public final class PilotUpdate {
         double[] logL = logLikelihoods(pilot, e, effect, ramp);
         double[] w;
         try {
+            if (streamed && stream.anyNotANumber()) {
+                throw new IllegalStateException("a likelihood is not a number");
+            }
             w = weights(logL);
         } catch (IllegalStateException impossible) {
             throw new InvalidInputException(new Problem(Location.unknown(pilot.source()), "months",
