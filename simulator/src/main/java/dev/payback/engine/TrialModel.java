@@ -4,7 +4,9 @@ import dev.payback.scenario.Driver;
 import dev.payback.scenario.Scenario;
 
 /**
- * The equations of docs/model.md section 2 and the per-trial score of section 4, in one place.
+ * The equations of docs/model.md section 2, the staged rollouts of section 7 and the per-trial score of
+ * section 4, in one place (the pain components in {@link PainTable}, the KPIs of section 8 in {@link Kpis}):
+ * every strategy's figures come from one month loop, {@link #cashFlow}.
  * One call of {@link #evaluate} is one replication: it reads the trial's sampled inputs from the
  * block's columns and writes the trial's outputs. Immutable and shared by all threads; each thread
  * owns a {@link Scratch}. Nothing is allocated per trial.
@@ -259,14 +261,14 @@ public final class TrialModel {
         out.failed[i] = (byte) (failed ? 1 : 0);
         for (int q = 0; q < DRIVERS; q++) {
             int col = ol.driverEffect[q];
-            r[q] = col == Layout.NONE ? d[q] : d[q] * (1 - in[col][t] * scale);
+            r[q] = col == Layout.NONE ? d[q] : reduced(d[q], in[col][t], scale);
         }
         out.exceptionEffect[i] = ol.driverEffect[EXC] == Layout.NONE ? 0 : in[ol.driverEffect[EXC]][t] * scale;
         double otherReduced = 0;
         for (int q = 0; q < l.other.length; q++) {
             int col = ol.otherEffect[q];
             double v = in[l.other[q]][t];
-            otherReduced += col == Layout.NONE ? v : v * (1 - in[col][t] * scale);
+            otherReduced += col == Layout.NONE ? v : reduced(v, in[col][t], scale);
         }
         // benefit_m = pain_m − pain'_m = O_m · perOrderSaving + fixedSaving + eventSaving[year(m)]
         final double perOrderSaving = perOrder - perOrderPain(r, aov, margin, w);
@@ -624,6 +626,14 @@ public final class TrialModel {
     static double fixedMonthlyPain(double[] d, double w, double otherPerYear) {
         return PainTable.reconciliation(d[RECON], w) + PainTable.carrying(d[EXCESS], d[CARRY])
                 + PainTable.writeOffs(d[WRITE_OFFS]) + PainTable.other(otherPerYear);
+    }
+
+    /**
+     * A driver at full adoption, {@code d · (1 − r_d)}, with {@code r_d = effect · scale} the effect after the
+     * failure draw (scale = failure_benefit_share when the rollout failed, else 1).
+     */
+    static double reduced(double d, double effect, double scale) {
+        return d * (1 - effect * scale);
     }
 
     /**
