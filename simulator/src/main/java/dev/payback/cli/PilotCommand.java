@@ -1,5 +1,6 @@
 package dev.payback.cli;
 
+import dev.payback.analysis.PilotStream;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;
 import dev.payback.report.ConsoleWidth;
@@ -98,13 +99,15 @@ final class PilotCommand implements Callable<Integer> {
         List<Path> written = new java.util.ArrayList<>();
         try (RunProgress progress = RunProgress.start("pilot")) {
             progress.batch(s.trials(), "");
-            result = Engine.run(s, run.engine(), progress);
+            // the pilot's weights over every trial, streamed block by block while the run runs
+            PilotStream stream = new PilotStream(s, pilot);
+            result = Engine.run(s, run.engine(), progress, stream);
             progress.step("weighting the trials by the pilot's months");
             // the analysis after the engine, like the engine, uses at most --threads workers
             SimulationResult done = result;
-            r = Bounded.run(run.engine().threads(), () -> PilotUpdate.analyze(done, pilot));
+            r = Bounded.run(run.engine().threads(), () -> PilotUpdate.analyze(done, pilot, stream));
             PilotUpdate.Result update = r;
-            v = Bounded.run(run.engine().threads(), () -> PilotVerdict.of(done, pilot, update));
+            v = Bounded.run(run.engine().threads(), () -> PilotVerdict.of(done, pilot, update, stream));
             progress.step("writing the outputs into " + dir);
             written.add(folder.write("summary.json", PilotJson.toBytes(r, v)));
             written.add(folder.write("summary.csv", w -> PilotTables.csv(v, w)));
