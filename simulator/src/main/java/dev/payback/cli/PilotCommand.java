@@ -20,7 +20,6 @@ import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,8 +37,10 @@ import java.util.concurrent.Callable;
  * figures, and write summary.json, pilot.html and pilot.png.
  */
 @Command(name = "pilot", mixinStandardHelpOptions = true,
-        description = "Compare a pilot's observed exceptions with the projection and update the full-rollout figures.")
-public final class PilotCommand implements Callable<Integer> {
+        description = "Compare a pilot's observed exceptions with the projection and update the full-rollout figures; "
+                + "writes summary.json, summary.csv, pilot.xlsx, pilot.html and pilot.png into --out or "
+                + "out/<pilot file name without extension>-pilot (plus the suffix of a stressed run).")
+final class PilotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -52,9 +53,8 @@ public final class PilotCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<pilot file name without extension>-pilot).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
@@ -72,7 +72,7 @@ public final class PilotCommand implements Callable<Integer> {
         }
         Pilot pilot = PilotLoader.load(pilotFile, s);
         s = run.apply(s);
-        try (OutputFolder folder = OutputOptions.open(spec, out,
+        try (OutputFolder folder = output.open(
                 Path.of("out", input.overrides().folderName(SimulateCommand.baseName(pilotFile) + "-pilot")))) {
             return pilot(s, pilot, folder);
         }
