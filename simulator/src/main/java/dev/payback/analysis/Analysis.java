@@ -151,29 +151,13 @@ public final class Analysis {
 
     private static List<Summary.FiveTest> fiveTests(Scenario s, Summary.Thresholds th,
             List<Summary.OptionSummary> options, Stats pain, Stats exception) {
-        String cur = s.currency();
         int channels = s.business().channels();
         int paths = s.business().fulfillmentPaths();
         List<Summary.FiveTest> tests = new ArrayList<>();
-
-        boolean networked = channels >= 2 || paths >= 2;
-        tests.add(new Summary.FiveTest(1, "Is the problem localized or networked?",
-                plural(channels, "channel") + " and " + plural(paths, "fulfillment path") + ": "
-                        + (networked ? "the problem crosses nodes and teams" : "one node, one flow"),
-                networked ? "orchestrate" : "operate"));
-
-        boolean manual = th.exceptionRateGe10pct() >= 0.5;
-        tests.add(new Summary.FiveTest(2, "How often do exceptions need manual intervention?",
-                exception == null ? "no exception rate given (taken as 0)"
-                        : "median exception rate " + Money.percent1(exception.p50()) + "; at least 10% in "
-                        + Money.percent(th.exceptionRateGe10pct()) + " of futures, at least 15% in "
-                        + Money.percent(th.exceptionRateGe15pct()) + " (the framework's trigger is 10–15%)",
-                manual ? "orchestrate" : "operate"));
-
-        tests.add(new Summary.FiveTest(3, "Does the service promise depend on dynamic routing?",
-                plural(paths, "fulfillment path") + (paths >= 2 ? " (2 or more need coordinated routing logic)"
-                        : " (a single path can keep a static promise)"),
-                paths >= 2 ? "orchestrate" : "operate"));
+        tests.add(new Summary.FiveTest.Networked(channels, paths));
+        tests.add(new Summary.FiveTest.ManualExceptions(exception == null ? Double.NaN : exception.p50(),
+                th.exceptionRateGe10pct(), th.exceptionRateGe15pct()));
+        tests.add(new Summary.FiveTest.DynamicRouting(paths));
 
         // Test 4 compares what the software would remove in its first year, at its adoption
         // (Σ_{m≤12} a_m·benefit_m), with its first-year cost, for the orchestrate option (any option
@@ -189,25 +173,10 @@ public final class Analysis {
                 }
             }
         }
-        boolean costly = bestCase.pYearOneBenefitExceedsFirstYearCost() >= 0.5;
-        tests.add(new Summary.FiveTest(4, "Are inventory and order errors costing more than software would?",
-                "what " + bestCase.id() + " would remove in its first year, at its pace of adoption (median "
-                        + Money.compact(bestCase.yearOneBenefit().p50(), cur) + "), exceeds its first-year cost (median "
-                        + Money.compact(bestCase.firstYearCost().p50(), cur) + ") in "
-                        + Money.percent(bestCase.pYearOneBenefitExceedsFirstYearCost())
-                        + " of futures; the whole annualized pain (median " + Money.compact(pain.p50(), cur)
-                        + ") is at least 1.5% of revenue in " + Money.percent(th.painShareGe1_5pct()) + " of futures",
-                costly ? "orchestrate" : "operate"));
-
-        int readiness = s.business().adoptionReadiness();
-        tests.add(new Summary.FiveTest(5, "Can the team adopt the change without chaos?",
-                "adoption readiness " + readiness + " of 5" + (readiness >= 3
-                        ? ": the team can absorb a phased rollout" : ": stabilize process ownership first"),
-                readiness >= 3 ? "orchestrate" : "operate"));
+        tests.add(new Summary.FiveTest.ErrorsCost(bestCase.id(), bestCase.yearOneBenefit().p50(),
+                bestCase.firstYearCost().p50(), bestCase.pYearOneBenefitExceedsFirstYearCost(), pain.p50(),
+                th.painShareGe1_5pct()));
+        tests.add(new Summary.FiveTest.Readiness(s.business().adoptionReadiness()));
         return tests;
-    }
-
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

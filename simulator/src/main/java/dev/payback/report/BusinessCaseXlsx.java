@@ -1,6 +1,5 @@
 package dev.payback.report;
 
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.OptionColumns;
@@ -313,7 +312,7 @@ public final class BusinessCaseXlsx {
                 Row row = sheet.createRow(i++);
                 set(row, 0, o.id(), null);
                 set(row, 1, e.input(), null);
-                set(row, 2, dev.payback.analysis.Sensitivity.plainName(e.input()), null);
+                set(row, 2, InputWords.plainName(e.input()), null);
                 set(row, 3, Headlines.finite(e.spearman()), st.number);
                 set(row, 4, Headlines.finite(e.tornadoLow()), st.money);
                 set(row, 5, Headlines.finite(e.tornadoHigh()), st.money);
@@ -342,7 +341,7 @@ public final class BusinessCaseXlsx {
             Row row = sheet.createRow(i++);
             set(row, 0, "EVPPI", null);
             set(row, 1, ev.get(k).input(), null);
-            set(row, 2, dev.payback.analysis.Sensitivity.plainName(ev.get(k).input()), null);
+            set(row, 2, InputWords.plainName(ev.get(k).input()), null);
             set(row, 3, Headlines.finite(ev.get(k).evppi()), st.money);
             set(row, 4, SensitivityText.worthMeasuring(ev.get(k).evppi(), bar) ? "yes" : "no", null);
             set(row, 7, "/value_of_information/per_input/" + k, null);

@@ -2,7 +2,6 @@ package dev.payback.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.OptionColumns;
@@ -117,7 +116,8 @@ public final class HtmlReport {
 
         List<Map<String, Object>> tests = new ArrayList<>();
         for (Summary.FiveTest t : s.fiveTests()) {
-            tests.add(row("number", t.number(), "question", t.question(), "evidence", t.evidence(),
+            tests.add(row("number", t.number(), "question", FiveTestText.question(t), "evidence",
+                    FiveTestText.evidence(t, s.currency()),
                     "leans", t.leans(), "orchestrate", t.leans().equals("orchestrate")));
         }
         m.put("tests", tests);

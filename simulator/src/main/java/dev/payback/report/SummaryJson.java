@@ -148,8 +148,8 @@ public final class SummaryJson {
         for (Summary.FiveTest ft : s.fiveTests()) {
             g.writeStartObject();
             g.writeNumberField("test", ft.number());
-            g.writeStringField("question", ft.question());
-            g.writeStringField("evidence", ft.evidence());
+            g.writeStringField("question", FiveTestText.question(ft));
+            g.writeStringField("evidence", FiveTestText.evidence(ft, s.currency()));
             g.writeStringField("leans", ft.leans());
             g.writeEndObject();
         }

@@ -1,7 +1,8 @@
 package dev.payback.report.charts;
 
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.Sensitivity;
+import dev.payback.report.InputWords;
 import dev.payback.analysis.Summary;
 import dev.payback.analysis.Stats;
 import dev.payback.report.SensitivityText;
@@ -222,7 +223,7 @@ public final class Charts {
         double hi = mean;
         for (int i = 0; i < n; i++) {
             Sensitivity.Entry e = es.get(i);
-            names[i] = Sensitivity.plainName(e.input());
+            names[i] = InputWords.plainName(e.input());
             bar(low, i, e.tornadoLow(), mean);
             bar(high, i, e.tornadoHigh(), mean);
             lo = Math.min(lo, Math.min(e.tornadoLow(), e.tornadoHigh()));
@@ -290,7 +291,7 @@ public final class Charts {
         double top = Math.max(d.measureThreshold(), Double.isFinite(d.evpi()) ? d.evpi() : 0);
         int worth = 0;
         for (int i = 0; i < n; i++) {
-            names[i] = Sensitivity.plainName(es.get(i).input());
+            names[i] = InputWords.plainName(es.get(i).input());
             bar(data, i, es.get(i).evppi(), 0);
             top = Math.max(top, es.get(i).evppi());
         }

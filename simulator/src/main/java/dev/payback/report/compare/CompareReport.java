@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.payback.analysis.Comparison;
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.report.ConsoleSummary;
 import dev.payback.report.OverridesText;
 import dev.payback.report.SummaryJson;

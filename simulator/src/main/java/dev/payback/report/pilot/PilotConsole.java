@@ -42,7 +42,7 @@ public final class PilotConsole {
         b.append('\n');
         b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT, "%s: pilot of %s at %s of orders, %,d trials, "
                         + "seed %d", r.scenario().name(), r.option().id(),
-                dev.payback.analysis.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
+                dev.payback.report.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
                 r.scenario().seed()), 2));
         if (!r.scenario().overrides().isBase()) {
             b.append(ConsoleWidth.wrap("", OverridesText.line(r.scenario().overrides()), 2));
@@ -90,7 +90,7 @@ public final class PilotConsole {
         b.append('\n');
         b.append(String.format(Locale.ROOT, "%s: pilot of %s (%s) at %s of orders, %,d trials, seed %d%n",
                 r.scenario().name(), r.option().id(), r.option().label(),
-                dev.payback.analysis.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
+                dev.payback.report.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
                 r.scenario().seed()));
         int width = 16;
         for (PilotText.Row row : PilotText.rows(r)) {

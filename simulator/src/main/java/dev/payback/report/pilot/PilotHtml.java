@@ -2,7 +2,7 @@ package dev.payback.report.pilot;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;
 import dev.payback.report.OverridesText;

@@ -9,8 +9,8 @@ import dev.payback.scenario.Scenario;
 import dev.payback.scenario.ScenarioLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.payback.analysis.Money;
-import dev.payback.analysis.Sensitivity;
+import dev.payback.report.Money;
+import dev.payback.report.InputWords;
 import dev.payback.report.SensitivityText;
 import dev.payback.report.SummaryJson;
 import org.jfree.chart.JFreeChart;
@@ -174,7 +174,7 @@ class ChartsTest {
             for (int i = 0; i < shown; i++) {
                 JsonNode e = entries.get(i);
                 assertThat(ds.getXValue(0, i)).isEqualTo(i);
-                assertThat(rows.getSymbols()[i]).isEqualTo(Sensitivity.plainName(e.get("input").asText()));
+                assertThat(rows.getSymbols()[i]).isEqualTo(InputWords.plainName(e.get("input").asText()));
                 assertThat(ds.getYValue(0, i)).isEqualTo(e.get("tornado_low").asDouble());
                 assertThat(ds.getYValue(1, i)).isEqualTo(e.get("tornado_high").asDouble());
                 // each bar runs from the mean NPV to its tornado value
@@ -213,7 +213,7 @@ class ChartsTest {
         JsonNode per = json.at("/value_of_information/per_input");
         assertThat(ds.getItemCount(0)).isEqualTo(Math.min(Charts.EVPPI_INPUTS, per.size()));
         for (int i = 0; i < ds.getItemCount(0); i++) {
-            assertThat(rows.getSymbols()[i]).isEqualTo(Sensitivity.plainName(per.get(i).get("input").asText()));
+            assertThat(rows.getSymbols()[i]).isEqualTo(InputWords.plainName(per.get(i).get("input").asText()));
             assertThat(ds.getYValue(0, i)).isEqualTo(per.get(i).get("evppi").asDouble());
             assertThat(ds.getStartYValue(0, i)).isEqualTo(0);
         }
