@@ -1,6 +1,8 @@
 package dev.payback.report.charts;
 
 import dev.payback.report.Money;
+import dev.payback.analysis.Distributions;
+import dev.payback.analysis.Fan;
 import dev.payback.analysis.Sensitivity;
 import dev.payback.report.InputWords;
 import dev.payback.analysis.Summary;
@@ -430,7 +432,7 @@ public final class Charts {
 
     /** Chart 2: the payback fan of one option. */
     public static JFreeChart fan(ChartData d, ChartData.OptionView o) {
-        ChartData.Fan f = o.fan();
+        Fan f = o.fan();
         YIntervalSeries outer = new YIntervalSeries("P10–P90");
         YIntervalSeries inner = new YIntervalSeries("P25–P75");
         XYSeries median = new XYSeries(MEDIAN);
@@ -563,7 +565,7 @@ public final class Charts {
         LegendItemCollection legend = new LegendItemCollection();
         for (ChartData.OptionView o : d.options()) {
             XYSeries s = new XYSeries(key(o), false, true);
-            double[] counts = binCounts(o.npv(), lo, hi, bins);
+            double[] counts = Distributions.binCounts(o.npv(), lo, hi, bins);
             for (int b = 0; b < bins; b++) {
                 s.add(lo + (b + 0.5) * w, counts[b] / o.npv().length);
             }
@@ -883,7 +885,7 @@ public final class Charts {
             hi = lo + Math.max(1, Math.abs(lo) * 0.01);
         }
         double w = (hi - lo) / bins;
-        double[] counts = binCounts(sorted, lo, hi, bins);
+        double[] counts = Distributions.binCounts(sorted, lo, hi, bins);
         double[][] data = new double[6][bins];
         for (int b = 0; b < bins; b++) {
             data[0][b] = lo + (b + 0.5) * w;
@@ -897,17 +899,6 @@ public final class Charts {
         DefaultIntervalXYDataset ds = new DefaultIntervalXYDataset();
         ds.addSeries("Annualized pain", data);
         return ds;
-    }
-
-    private static double[] binCounts(double[] values, double lo, double hi, int bins) {
-        double[] counts = new double[bins];
-        double w = (hi - lo) / bins;
-        for (double v : values) {
-            if (v >= lo && v <= hi && Double.isFinite(v)) {
-                counts[Math.min(bins - 1, (int) ((v - lo) / w))]++;
-            }
-        }
-        return counts;
     }
 
     /** A rectangle of the standard chart size, for drawing. */
