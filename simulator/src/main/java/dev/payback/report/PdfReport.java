@@ -85,6 +85,7 @@ public final class PdfReport {
     /** As {@link #render(byte[])}; {@code alwaysShape} keeps every font whole (for tests). */
     static byte[] render(byte[] html, boolean alwaysShape) {
         String page = new String(html, StandardCharsets.UTF_8);
+        Map<String, Boolean> needed = new ConcurrentHashMap<>();           // per font file, for this page
         org.w3c.dom.Document doc = new W3CDom().fromJsoup(Jsoup.parse(page));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder b = new PdfRendererBuilder();
@@ -95,13 +96,13 @@ public final class PdfReport {
         b.withDiagnosticConsumer(d -> { });
         for (String family : new String[] {"Liberation Sans", "Helvetica", "Arial", "sans-serif", "-apple-system",
                 "Segoe UI"}) {
-            b.useFont(() -> font("LiberationSans-Regular.ttf", page, alwaysShape), family, 400,
+            b.useFont(() -> font("LiberationSans-Regular.ttf", page, alwaysShape, needed), family, 400,
                     BaseRendererBuilder.FontStyle.NORMAL, true);
-            b.useFont(() -> font("LiberationSans-Bold.ttf", page, alwaysShape), family, 700,
+            b.useFont(() -> font("LiberationSans-Bold.ttf", page, alwaysShape, needed), family, 700,
                     BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         for (String family : new String[] {"Liberation Mono", "monospace", "SFMono-Regular", "Consolas"}) {
-            b.useFont(() -> font("LiberationMono-Regular.ttf", page, alwaysShape), family, 400,
+            b.useFont(() -> font("LiberationMono-Regular.ttf", page, alwaysShape, needed), family, 400,
                     BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         b.toStream(java.io.OutputStream.nullOutputStream());
@@ -145,9 +146,10 @@ public final class PdfReport {
      * skips shaping, which it does per string at great cost and which would change no glyph; the
      * whole font otherwise. Either way the PDF holds the same glyphs and bytes.
      */
-    private static InputStream font(String file, String page, boolean alwaysShape) {
+    private static InputStream font(String file, String page, boolean alwaysShape, Map<String, Boolean> needed) {
         Shaping shaping = SHAPING.computeIfAbsent(file, f -> Shaping.of(fontBytes(f)));
-        return new ByteArrayInputStream(alwaysShape || shaping.needed(page) ? shaping.font() : shaping.withoutGsub());
+        boolean whole = alwaysShape || needed.computeIfAbsent(file, f -> shaping.needed(page));
+        return new ByteArrayInputStream(whole ? shaping.font() : shaping.withoutGsub());
     }
 
     private static final Map<String, Shaping> SHAPING = new ConcurrentHashMap<>();
@@ -175,18 +177,30 @@ public final class PdfReport {
 
         /** Whether shaping could change a glyph of {@code text}. */
         boolean needed(String text) {
-            if (withoutGsub == null) {
+            if (withoutGsub == null || triggers == null) {
                 return true;
             }
-            if (triggers == null) {
-                return true;
+            if (triggers.isEmpty()) {
+                return false;
             }
-            for (int i = 0; i < text.length(); ) {
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            for (int t : triggers) {
+                lo = Math.min(lo, t);
+                hi = Math.max(hi, t);
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < lo && !Character.isSurrogate(c)) {
+                    continue;                                     // most characters: below every trigger
+                }
                 int cp = text.codePointAt(i);
-                if (triggers.contains(cp)) {
+                if (cp >= lo && cp <= hi && triggers.contains(cp)) {
                     return true;
                 }
-                i += Character.charCount(cp);
+                if (Character.charCount(cp) == 2) {
+                    i++;
+                }
             }
             return false;
         }
