@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes the selected outputs of a run into an {@link OutputFolder}, which the caller publishes as a
@@ -62,15 +63,85 @@ public final class Outputs {
 
     /**
      * As {@link #write(OutputFolder, SimulationResult, Summary, Set, PdfReport.PageSize)}, with the
-     * workbook's options, timing each output under its format's name. The charts come first: they are
-     * rendered in parallel (in the caller's fork-join pool when it runs in one, which bounds the
-     * threads), each drawn once for its PNG, its SVG file and its inline SVG; then report.pdf, the
-     * longest output, is laid out on a worker of that pool while this thread writes summary.json,
-     * summary.csv, cashflow.csv and the workbook (which share one {@link CashFlow}). The files go into
-     * the folder from this thread at the end, always in the same order.
+     * workbook's options, timing each output under its format's name; see
+     * {@link #write(OutputFolder, AtomicReference, Summary, Set, PdfReport.PageSize, WorkbookOptions, StageTimes)}.
      */
     public static List<Path> write(OutputFolder dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
             PdfReport.PageSize pageSize, WorkbookOptions workbook, StageTimes times) throws IOException {
+        return write(dir, new AtomicReference<>(r), s, formats, pageSize, workbook, times);
+    }
+
+    /** What the outputs need of the monthly paths, computed before they are let go, and the forked PDF. */
+    private record Prepared(List<Charts.ChartSpec> charts, List<ChartImages.Rendered> images, byte[] page,
+                            ForkJoinTask<byte[]> pdf, CashFlow flow) {
+    }
+
+    /**
+     * Writes the outputs of the run that {@code run} holds. The charts come first: they are rendered
+     * in parallel (in the caller's fork-join pool when it runs in one, which bounds the threads), each
+     * drawn once for its PNG, its SVG file and its inline SVG; with report.html and the cash flow
+     * (once for cashflow.csv and the workbook) they are the last figures drawn from the run's monthly
+     * paths, so {@code run} is then set to the same run {@link SimulationResult#withoutPaths() without
+     * them} (a caller that hands its run over this way lets them be collected; the run it held is not
+     * changed). Then report.pdf, the longest output, is laid out on a worker of the pool while this
+     * thread writes summary.json, summary.csv, cashflow.csv and the workbook. The files go into the
+     * folder from this thread at the end, always in the same order.
+     */
+    public static List<Path> write(OutputFolder dir, AtomicReference<SimulationResult> run, Summary s,
+            Set<OutputFormat> formats, PdfReport.PageSize pageSize, WorkbookOptions workbook, StageTimes times)
+            throws IOException {
+        Prepared prepared = prepare(run.get(), s, formats, pageSize, times);
+        run.set(run.get().withoutPaths());
+        SimulationResult r = run.get();
+        byte[] json = null;
+        byte[] csv = null;
+        byte[] cashflow = null;
+        byte[] xlsx = null;
+        if (formats.contains(OutputFormat.JSON)) {
+            json = times.time("json", () -> SummaryJson.toBytes(s));
+        }
+        CashFlow flow = prepared.flow();
+        if (formats.contains(OutputFormat.CSV)) {
+            csv = times.time("csv", () -> bytes(out -> SummaryCsv.write(s, out)));
+            cashflow = times.time("cashflow.csv", () -> bytes(out -> CashFlowCsv.write(flow, out)));
+        }
+        if (formats.contains(OutputFormat.XLSX)) {
+            xlsx = times.time("xlsx", () -> bytes(out -> BusinessCaseXlsx.write(r, s, flow, workbook, out)));
+        }
+        byte[] pdfBytes = prepared.pdf() == null ? null : join(prepared.pdf());
+        // the files, in the order every run writes them
+        List<Path> written = new ArrayList<>();
+        List<Path> later = new ArrayList<>();
+        if (json != null) {
+            written.add(dir.write(SUMMARY_JSON, json));
+        }
+        if (csv != null) {
+            written.add(dir.write(SUMMARY_CSV, csv));
+            written.add(dir.write(CASHFLOW_CSV, cashflow));
+        }
+        if (formats.contains(OutputFormat.CHARTS)) {
+            for (int k = 0; k < prepared.charts().size(); k++) {
+                String file = prepared.charts().get(k).file();
+                later.add(dir.write(CHARTS_DIR + "/" + file + ".png", prepared.images().get(k).png()));
+                later.add(dir.write(CHARTS_DIR + "/" + file + ".svg", prepared.images().get(k).svgFile()));
+            }
+        }
+        if (pdfBytes != null) {
+            later.add(dir.write(REPORT_PDF, pdfBytes));
+        }
+        if (formats.contains(OutputFormat.HTML)) {
+            later.add(dir.write(REPORT, prepared.page()));
+        }
+        if (xlsx != null) {
+            written.add(dir.write(WORKBOOK, xlsx));
+        }
+        written.addAll(later);
+        return written;
+    }
+
+    /** The charts, report.html, the forked report.pdf and the cash flow: everything that reads the monthly paths. */
+    private static Prepared prepare(SimulationResult r, Summary s, Set<OutputFormat> formats,
+            PdfReport.PageSize pageSize, StageTimes times) {
         boolean html = formats.contains(OutputFormat.HTML);
         boolean pdf = formats.contains(OutputFormat.PDF);
         boolean files = formats.contains(OutputFormat.CHARTS);
@@ -100,62 +171,20 @@ public final class Outputs {
                 page = bytes;
                 if (pdf) {
                     pdfTask = ForkJoinTask.adapt(() -> times.time("pdf", () -> PdfReport.render(bytes)));
-                    // in a pool with a spare worker, the PDF is laid out while the other files are made
-                    if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1) {
-                        pdfTask.fork();
-                    } else {
-                        pdfTask.quietlyInvoke();
-                    }
                 }
             }
         }
-        byte[] json = null;
-        byte[] csv = null;
-        byte[] cashflow = null;
-        byte[] xlsx = null;
-        if (formats.contains(OutputFormat.JSON)) {
-            json = times.time("json", () -> SummaryJson.toBytes(s));
-        }
-        CashFlow flow = null;
-        if (formats.contains(OutputFormat.CSV)) {
-            csv = times.time("csv", () -> bytes(out -> SummaryCsv.write(s, out)));
-            flow = times.time("cash flow", () -> CashFlow.of(r, s));
-            CashFlow f = flow;
-            cashflow = times.time("cashflow.csv", () -> bytes(out -> CashFlowCsv.write(f, out)));
-        }
-        if (formats.contains(OutputFormat.XLSX)) {
-            CashFlow f = flow != null ? flow : times.time("cash flow", () -> CashFlow.of(r, s));
-            xlsx = times.time("xlsx", () -> bytes(out -> BusinessCaseXlsx.write(r, s, f, workbook, out)));
-        }
-        byte[] pdfBytes = pdfTask == null ? null : join(pdfTask);
-        // the files, in the order every run writes them
-        List<Path> written = new ArrayList<>();
-        List<Path> later = new ArrayList<>();
-        if (json != null) {
-            written.add(dir.write(SUMMARY_JSON, json));
-        }
-        if (csv != null) {
-            written.add(dir.write(SUMMARY_CSV, csv));
-            written.add(dir.write(CASHFLOW_CSV, cashflow));
-        }
-        if (files) {
-            for (int k = 0; k < charts.size(); k++) {
-                String file = charts.get(k).file();
-                later.add(dir.write(CHARTS_DIR + "/" + file + ".png", images.get(k).png()));
-                later.add(dir.write(CHARTS_DIR + "/" + file + ".svg", images.get(k).svgFile()));
+        if (pdfTask != null) {
+            // in a pool with a spare worker, the PDF is laid out while the other files are made
+            if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1) {
+                pdfTask.fork();
+            } else {
+                pdfTask.quietlyInvoke();
             }
         }
-        if (pdfBytes != null) {
-            later.add(dir.write(REPORT_PDF, pdfBytes));
-        }
-        if (html) {
-            later.add(dir.write(REPORT, page));
-        }
-        if (xlsx != null) {
-            written.add(dir.write(WORKBOOK, xlsx));
-        }
-        written.addAll(later);
-        return written;
+        CashFlow flow = formats.contains(OutputFormat.CSV) || formats.contains(OutputFormat.XLSX)
+                ? times.time("cash flow", () -> CashFlow.of(r, s)) : null;
+        return new Prepared(charts, images, page, pdfTask, flow);
     }
 
     /** What a writer writes, as bytes. */
