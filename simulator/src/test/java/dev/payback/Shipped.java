@@ -11,6 +11,11 @@ public final class Shipped {
     private Shipped() {
     }
 
+    /** The scenarios folder itself. */
+    public static Path dir() {
+        return DIR;
+    }
+
     /** The path of a shipped file, e.g. {@code path("b_consumer_goods_multichannel.yaml")}. */
     public static Path path(String file) {
         Path p = DIR.resolve(file);

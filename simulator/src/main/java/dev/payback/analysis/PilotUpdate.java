@@ -65,10 +65,14 @@ public final class PilotUpdate {
     /** Everything the pilot comparison reports. */
     public record Result(Scenario scenario, Pilot pilot, OptionSpec option, Figures prior, Figures updated,
                          double observedReduction, double percentile, List<Criterion> criteria, boolean go,
-                         double ess, List<String> warnings, List<MonthBand> bands, double checklist90) {
+                         double ess, List<String> warnings, List<MonthBand> bands, double checklist90, int rows,
+                         double rowsEss) {
         /**
          * {@code checklist90}: the option's 90-day checklist value of the exception rate (docs/model.md
          * section 8, over the prior trials), NaN when the pilot has fewer than three live months.
+         * {@code rows}: the retained rows the weighted percentiles come from (every trial within the
+         * retention line), {@code rowsEss} their effective sample size: a weighted p-quantile carries a
+         * rank error of about sqrt(p(1−p)/rowsEss) on top of the run's.
          */
         public Result {
             criteria = List.copyOf(criteria);
@@ -81,7 +85,12 @@ public final class PilotUpdate {
                 double observedReduction, double percentile, List<Criterion> criteria, boolean go, double ess,
                 List<String> warnings, List<MonthBand> bands) {
             this(scenario, pilot, option, prior, updated, observedReduction, percentile, criteria, go, ess, warnings,
-                    bands, Double.NaN);
+                    bands, Double.NaN, scenario.trials(), ess);
+        }
+
+        /** Whether the weighted percentiles come from a subset of the trials (the run exceeded the retention line). */
+        public boolean percentilesFromRows() {
+            return rows < scenario.trials();
         }
 
         /** Whether the pilot has run long enough (three live months) to be held against the 90-day checklist. */
@@ -99,6 +108,22 @@ public final class PilotUpdate {
      * @throws InvalidInputException when no trial can produce the observed months (every likelihood 0)
      */
     public static Result analyze(SimulationResult r, Pilot pilot) throws InvalidInputException {
+        return analyze(r, pilot, null);
+    }
+
+    /**
+     * Compares the pilot with the run's projection, with {@code stream} (may be null) the pilot's
+     * weighted sums over every trial of that run ({@link PilotStream}, shown every block by
+     * {@code Engine.run}). Within the retention line every trial is a retained row and the rows give
+     * every figure. Beyond it, with a stream, the ESS, the percentile of the observed reduction, the
+     * baseline-range warning and every weighted mean, sd, min, max and share come from every trial;
+     * the weighted percentiles (STATS percentiles, max one-time cost, the chart's band) from the
+     * retained rows, a uniform random sample of the trials weighted by the same likelihoods.
+     *
+     * @throws InvalidInputException when no trial can produce the observed months (every likelihood 0)
+     */
+    public static Result analyze(SimulationResult r, Pilot pilot, PilotStream stream) throws InvalidInputException {
+        boolean streamed = streamed(r, stream);
         Scenario s = r.scenario();
         int k = optionIndex(s, pilot.option());
         OptionSpec spec = s.options().get(k);
@@ -113,6 +138,9 @@ public final class PilotUpdate {
         double[] logL = logLikelihoods(pilot, e, effect, ramp);
         double[] w;
         try {
+            if (streamed && stream.anyNotANumber()) {
+                throw new IllegalStateException("a likelihood is not a number");
+            }
             w = weights(logL);
         } catch (IllegalStateException impossible) {
             throw new InvalidInputException(new Problem(Location.unknown(pilot.source()), "months",
@@ -134,19 +162,24 @@ public final class PilotUpdate {
                 atOrBelow++;
             }
         }
-        double percentile = (double) atOrBelow / n;
+        double percentile = streamed ? (double) stream.atOrBelow() / stream.trials() : (double) atOrBelow / n;
         Criterion reduction = new Criterion("exception_rate_reduction", pilot.exceptionRateReduction(), observed,
                 observed >= pilot.exceptionRateReduction());
         List<Criterion> criteria = List.of(reduction);
         boolean go = criteria.stream().allMatch(Criterion::met);
 
-        double ess = Weighted.effectiveSampleSize(w);
+        double ess = streamed ? stream.effectiveSampleSize() : Weighted.effectiveSampleSize(w);
         List<String> warnings = new ArrayList<>();
         double eMin = Double.POSITIVE_INFINITY;
         double eMax = Double.NEGATIVE_INFINITY;
         for (double x : e) {
             eMin = Math.min(eMin, x);
             eMax = Math.max(eMax, x);
+        }
+        if (streamed) {
+            double[] range = stream.exceptionRateRange();
+            eMin = range[0];
+            eMax = range[1];
         }
         double base = pilot.baselineRate();
         boolean outside = base < eMin || base > eMax;
@@ -159,14 +192,22 @@ public final class PilotUpdate {
                     base, eMin, eMax));
         }
         if (ess < ESS_WARNING && !outside) {
-            warnings.add(essWarning(r, ess));
+            warnings.add(essWarning(r, ess, stream != null));
         }
         scopeWarning(r, pilot).ifPresent(warnings::add);
 
         List<MonthBand> bands = bands(pilot, e, effect, ramp, prior, w);
         Figures priorFigures = figures(r, k, null, projected, e);
+        Figures updatedFigures = figures(r, k, w, projected, e);
+        if (streamed) {
+            priorFigures = overlay(priorFigures, stream, PilotStream.PRIOR, null);
+            updatedFigures = overlay(updatedFigures, stream, PilotStream.UPDATED,
+                    stream.overlay(updatedFigures.option()));
+        }
         // Equal likelihoods carry no evidence: the update is the prior, exactly.
-        Figures updatedFigures = allEqual(logL) ? priorFigures : figures(r, k, w, projected, e);
+        if (streamed ? stream.allEqual() : allEqual(logL)) {
+            updatedFigures = priorFigures;
+        }
         // the 90-day checklist (docs/model.md section 8): the q-quantile of the option's exception rate at
         // month 3 over the prior trials, once the pilot has three live months to hold against it
         double checklist90 = pilot.lastLive().month() >= CHECKLIST_MONTH
@@ -174,28 +215,70 @@ public final class PilotUpdate {
                         s.paybackConfidence())
                 : Double.NaN;
         return new Result(s, pilot, spec, priorFigures, updatedFigures,
-                observed, percentile, criteria, go, ess, warnings, bands, checklist90);
+                observed, percentile, criteria, go, ess, warnings, bands, checklist90, n,
+                Weighted.effectiveSampleSize(w));
+    }
+
+    /** Whether the pilot's figures come from {@code stream} (every trial) rather than the rows: beyond the line. */
+    static boolean streamed(SimulationResult r, PilotStream stream) {
+        if (stream == null || r.allRetained()) {
+            return false;
+        }
+        if (stream.trials() != r.trials() || !stream.complete()) {
+            throw new IllegalArgumentException("the pilot stream is not of this run");
+        }
+        return true;
     }
 
     /**
-     * The warning for an effective sample size below {@link #ESS_WARNING}. While every trial is
-     * retained the ESS grows in proportion to the trials, so aiming at twice the threshold needs
-     * {@code trials · 2,000 / ESS} trials; that count is suggested when the run would still retain
-     * every trial (the retention line), since beyond the line the rows, and with them the ESS, stop
-     * growing.
+     * The prior or updated figures with the pilot's own STATS (effect, baseline rate, projected
+     * reduction) over every trial from the stream and, for the update, the option's block
+     * {@code option} (the prior's block is simulate's, already exact over every trial).
+     */
+    private static Figures overlay(Figures rows, PilotStream stream, int weighting, Summary.OptionSummary option) {
+        int k = stream.option();
+        return new Figures(option == null ? rows.option() : option,
+                weighting == PilotStream.PRIOR ? rows.pBest() : stream.share(weighting, PilotStream.key(k, "best")),
+                stream.moments(weighting, PilotStream.key(k, "exception_effect")).with(rows.exceptionEffect()),
+                stream.moments(weighting, PilotStream.key(k, "exception_rate")).with(rows.baselineExceptionRate()),
+                stream.moments(weighting, PilotStream.key(k, "projected_reduction")).with(rows.projectedReduction()));
+    }
+
+    /**
+     * The warning for an effective sample size below {@link #ESS_WARNING}. The ESS grows in proportion
+     * to the trials it is computed over, so aiming at twice the threshold needs
+     * {@code trials · 2,000 / ESS} trials. With the pilot's stream ({@code everyTrial}: the weights of
+     * every trial, {@link PilotStream}) that count is suggested while a run can have that many trials
+     * ({@link #MAX_SUGGESTED_TRIALS}); without it (the rows only) while the run would still retain every
+     * trial (the retention line), since beyond the line the rows, and with them the ESS, stop growing.
      */
     static String essWarning(SimulationResult r, double ess) {
-        int n = r.retained();
+        return essWarning(r, ess, false);
+    }
+
+    /** The most trials the ESS warning suggests: the most a run can have ({@code --trials} is an int). */
+    static final long MAX_SUGGESTED_TRIALS = Integer.MAX_VALUE;
+
+    static String essWarning(SimulationResult r, double ess, boolean everyTrial) {
+        long n = everyTrial ? r.trials() : r.retained();
         double needed = (double) r.trials() * 2 * ESS_WARNING / Math.max(ess, 1e-300);
-        long suggested = (long) Math.ceil(needed / 1000) * 1000;
-        boolean reachable = r.allRetained() && suggested <= r.retention().line();
+        long suggested = (long) Math.min(Math.ceil(needed / 1000) * 1000, Long.MAX_VALUE);
+        long limit = everyTrial ? MAX_SUGGESTED_TRIALS : r.allRetained() ? r.retention().line() : 0;
+        String remedy;
+        if (suggested <= limit) {
+            remedy = String.format(Locale.ROOT, "run more trials (about --trials %,d)", suggested);
+        } else if (everyTrial) {
+            remedy = "more trials cannot fix it (it would take over " + String.format(Locale.ROOT, "%,d",
+                    MAX_SUGGESTED_TRIALS) + "): the pilot lies far outside the scenario's projected "
+                    + "exception rates; check the scenario's pain.exception_rate and the option's effect";
+        } else {
+            remedy = "more trials cannot fix it within the retained trials (" + String.format(Locale.ROOT,
+                    "%,d", r.retention().line()) + "): the pilot lies far outside the scenario's projected "
+                    + "exception rates; check the scenario's pain.exception_rate and the option's effect";
+        }
         return String.format(Locale.ROOT,
                 "only %.0f effective trials of %,d carry the update (ESS below 1,000): the updated figures are "
-                        + "noisy; %s", ess, n,
-                reachable ? String.format(Locale.ROOT, "run more trials (about --trials %,d)", suggested)
-                        : "more trials cannot fix it within the retained trials (" + String.format(Locale.ROOT,
-                        "%,d", r.retention().line()) + "): the pilot lies far outside the scenario's projected "
-                        + "exception rates; check the scenario's pain.exception_rate and the option's effect");
+                        + "noisy; %s", ess, n, remedy);
     }
 
     /** a_ij of docs/model.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */

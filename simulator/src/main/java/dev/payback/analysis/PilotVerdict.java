@@ -1,6 +1,7 @@
 package dev.payback.analysis;
 
 import dev.payback.engine.OptionColumns;
+import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
 import dev.payback.scenario.Driver;
@@ -79,6 +80,16 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
 
     /** The verdict of {@code update}, computed from the run it was made from. */
     public static PilotVerdict of(SimulationResult r, Pilot pilot, PilotUpdate.Result update) {
+        return of(r, pilot, update, null);
+    }
+
+    /**
+     * The verdict of {@code update}, with {@code stream} (may be null) the pilot's weighted sums over every
+     * trial of the run: beyond the retention line every share and mean here comes from it, the median
+     * share of the ramp left from the retained rows ({@link PilotUpdate#analyze(SimulationResult, Pilot, PilotStream)}).
+     */
+    public static PilotVerdict of(SimulationResult r, Pilot pilot, PilotUpdate.Result update, PilotStream stream) {
+        boolean streamed = PilotUpdate.streamed(r, stream);
         Scenario s = r.scenario();
         TrialColumns c = r.columns();
         int n = r.retained();
@@ -122,8 +133,19 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
             }
             priorPayback = paidAt(oc.maxCumulativeBeforeOneTime[j12], price, prior);
             payback = p[2];
-            atPrice = new AtPrice(price, Weighted.stats(npv, w).mean(), Weighted.share(negative, w), p[0], p[1],
-                    p[2], priorPayback);
+            if (streamed) {
+                int up = PilotStream.UPDATED;
+                for (int m = 0; m < 3; m++) {
+                    p[m] = stream.share(up, PilotStream.key(k, "paid_" + months[m] + "_at_price"));
+                }
+                priorPayback = stream.share(PilotStream.PRIOR, PilotStream.key(k, "paid_12_at_price"));
+                atPrice = new AtPrice(price, stream.moments(up, PilotStream.key(k, "npv_at_price")).weightedMean(),
+                        stream.share(up, PilotStream.key(k, "npv_negative_at_price")), p[0], p[1], p[2], priorPayback);
+            } else {
+                atPrice = new AtPrice(price, Weighted.stats(npv, w).mean(), Weighted.share(negative, w), p[0], p[1],
+                        p[2], priorPayback);
+            }
+            payback = p[2];
         }
         boolean barMet = payback >= q;
 
@@ -141,6 +163,19 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
                 paid[i] = col.paybackMonth[i] != 0 && col.paybackMonth[i] <= BAR_MONTHS;
                 negative[i] = col.npv[i] < 0;
             }
+            if (streamed) {
+                // the prior is simulate's figures exactly (RunStats, every trial); the update the stream's
+                RunStats rs = r.stats();
+                double all = rs.trials();
+                int up = PilotStream.UPDATED;
+                options.add(new OptionFigures(st.id(), st.label(), o == k && !st.staged(), rs.best(o + 1) / all,
+                        stream.share(up, PilotStream.key(o, "best")), rs.option(o, RunStats.NPV).mean(),
+                        stream.moments(up, PilotStream.key(o, "npv")).weightedMean(),
+                        rs.optionCount(o, RunStats.PAID_3 + j12) / all, stream.share(up, PilotStream.key(o, "paid_12")),
+                        rs.optionCount(o, RunStats.NPV_NEGATIVE) / all,
+                        stream.share(up, PilotStream.key(o, "npv_negative"))));
+                continue;
+            }
             options.add(new OptionFigures(st.id(), st.label(), o == k && !st.staged(), Weighted.share(best, prior),
                     Weighted.share(best, w), Weighted.stats(col.npv, prior).mean(), Weighted.stats(col.npv, w).mean(),
                     Weighted.share(paid, prior), Weighted.share(paid, w), Weighted.share(negative, prior),
@@ -150,8 +185,9 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
         for (int i = 0; i < n; i++) {
             statusQuo[i] = c.best[i] == 0;
         }
-        double sqPrior = Weighted.share(statusQuo, prior);
-        double sqUpdated = Weighted.share(statusQuo, w);
+        double sqPrior = streamed ? (double) r.stats().best(0) / r.stats().trials() : Weighted.share(statusQuo, prior);
+        double sqUpdated = streamed ? stream.share(PilotStream.UPDATED, PilotStream.key(PilotStream.STATUS_QUO, "best"))
+                : Weighted.share(statusQuo, w);
         String leader = STATUS_QUO;
         double best = sqUpdated;
         for (OptionFigures f : options) {

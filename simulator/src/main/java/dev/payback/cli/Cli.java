@@ -13,9 +13,9 @@ import java.io.StringWriter;
  */
 public final class Cli {
     /** Exit code for an invalid scenario, pilot or other input file. */
-    public static final int INVALID_INPUT = 3;
+    static final int INVALID_INPUT = 3;
     /** Exit code for anything unexpected. */
-    public static final int UNEXPECTED = 1;
+    static final int UNEXPECTED = 1;
 
     private Cli() {
     }
@@ -23,6 +23,10 @@ public final class Cli {
     /** A fresh command line with every subcommand and the exception mapper. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PaybackCommand());
+        // every subcommand's --version (from mixinStandardHelpOptions) prints the same line as payback --version
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(cl.getCommandSpec().versionProvider());
+        }
         cl.setExecutionExceptionHandler(Cli::handle);
         cl.setParameterExceptionHandler(Cli::usage);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

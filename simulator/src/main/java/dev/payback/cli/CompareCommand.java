@@ -41,8 +41,8 @@ import java.util.regex.Matcher;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Simulate two or more scenarios and compare their headline figures; writes compare.json, "
-                + "compare.csv and compare.html.")
-public final class CompareCommand implements Callable<Integer> {
+                + "compare.csv and compare.html into --out or out/compare.")
+final class CompareCommand implements Callable<Integer> {
     private static final Pattern NUMBERED = Pattern.compile("(\\d+):(.*)", Pattern.DOTALL);
 
     /** One run to compare: its file, stress preset (or null) and overrides. */
@@ -69,8 +69,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/compare).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
@@ -103,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), runs.get(i) + ": " + e.getMessage());
             }
         }
-        try (OutputFolder folder = OutputOptions.open(spec, out, Path.of("out", "compare"))) {
+        try (OutputFolder folder = output.open(Path.of("out", "compare"))) {
             return compare(loaded, specs, folder);
         }
     }

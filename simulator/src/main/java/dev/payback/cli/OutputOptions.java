@@ -2,21 +2,33 @@ package dev.payback.cli;
 
 import dev.payback.report.OutputFolder;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Opens the output folder of a command ({@code --out} or its default) before the run: every check
- * that can be made then is made then, and a folder that cannot be used is a usage error (exit 2).
+ * {@code --out} and its checks, shared by every command that writes files. The folder is opened before
+ * the run: every check that can be made then is made then, and a folder that cannot be used is a usage
+ * error (exit 2). Each command's description names its default folder.
  */
 final class OutputOptions {
-    private OutputOptions() {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: the folder under out/ that the description above names).")
+    Path out;
+
+    /** Whether --out was given. */
+    boolean given() {
+        return out != null;
     }
 
     /** The folder for {@code --out} (or {@code fallback} when it was not given), locked for this run. */
-    static OutputFolder open(CommandSpec spec, Path out, Path fallback) throws IOException {
+    OutputFolder open(Path fallback) throws IOException {
         Path dir = out != null ? out : fallback;
         try {
             return OutputFolder.open(dir);

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** The top-level {@code payback} command: a list of subcommands. */
 @Command(name = "payback",
         mixinStandardHelpOptions = true,
-        version = "payback 0.1.0",
+        versionProvider = ManifestVersion.class,
         description = "Monte Carlo ROI and cost-threshold simulator for operate-vs-orchestrate decisions.",
         subcommands = {SimulateCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
             PilotCommand.class, PilotPlanCommand.class},
@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
             "1:unexpected error (add --debug for the stack trace)",
             "2:wrong command-line usage",
             "3:invalid scenario or input file"})
-public final class PaybackCommand implements Callable<Integer> {
+final class PaybackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

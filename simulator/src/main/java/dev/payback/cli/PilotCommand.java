@@ -1,5 +1,6 @@
 package dev.payback.cli;
 
+import dev.payback.analysis.PilotStream;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;
 import dev.payback.report.ConsoleWidth;
@@ -19,7 +20,6 @@ import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,8 +37,10 @@ import java.util.concurrent.Callable;
  * figures, and write summary.json, pilot.html and pilot.png.
  */
 @Command(name = "pilot", mixinStandardHelpOptions = true,
-        description = "Compare a pilot's observed exceptions with the projection and update the full-rollout figures.")
-public final class PilotCommand implements Callable<Integer> {
+        description = "Compare a pilot's observed exceptions with the projection and update the full-rollout figures; "
+                + "writes summary.json, summary.csv, pilot.xlsx, pilot.html and pilot.png into --out or "
+                + "out/<pilot file name without extension>-pilot (plus the suffix of a stressed run).")
+final class PilotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -51,9 +53,8 @@ public final class PilotCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<pilot file name without extension>-pilot).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
@@ -71,7 +72,7 @@ public final class PilotCommand implements Callable<Integer> {
         }
         Pilot pilot = PilotLoader.load(pilotFile, s);
         s = run.apply(s);
-        try (OutputFolder folder = OutputOptions.open(spec, out,
+        try (OutputFolder folder = output.open(
                 Path.of("out", input.overrides().folderName(SimulateCommand.baseName(pilotFile) + "-pilot")))) {
             return pilot(s, pilot, folder);
         }
@@ -98,13 +99,15 @@ public final class PilotCommand implements Callable<Integer> {
         List<Path> written = new java.util.ArrayList<>();
         try (RunProgress progress = RunProgress.start("pilot")) {
             progress.batch(s.trials(), "");
-            result = Engine.run(s, run.engine(), progress);
+            // the pilot's weights over every trial, streamed block by block while the run runs
+            PilotStream stream = new PilotStream(s, pilot);
+            result = Engine.run(s, run.engine(), progress, stream);
             progress.step("weighting the trials by the pilot's months");
             // the analysis after the engine, like the engine, uses at most --threads workers
             SimulationResult done = result;
-            r = Bounded.run(run.engine().threads(), () -> PilotUpdate.analyze(done, pilot));
+            r = Bounded.run(run.engine().threads(), () -> PilotUpdate.analyze(done, pilot, stream));
             PilotUpdate.Result update = r;
-            v = Bounded.run(run.engine().threads(), () -> PilotVerdict.of(done, pilot, update));
+            v = Bounded.run(run.engine().threads(), () -> PilotVerdict.of(done, pilot, update, stream));
             progress.step("writing the outputs into " + dir);
             written.add(folder.write("summary.json", PilotJson.toBytes(r, v)));
             written.add(folder.write("summary.csv", w -> PilotTables.csv(v, w)));

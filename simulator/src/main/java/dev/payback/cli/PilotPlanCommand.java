@@ -21,11 +21,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,8 +33,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "pilot-plan", mixinStandardHelpOptions = true,
         description = "Compare pilot designs (share, months, go target) of an option's staged rollout on the same "
-                + "futures; writes pilot-plan.json, pilot-plan.csv, pilot-plan.png/.svg and pilot-plan.html.")
-public final class PilotPlanCommand implements Callable<Integer> {
+                + "futures; writes pilot-plan.json, pilot-plan.csv, pilot-plan.png/.svg and pilot-plan.html into --out "
+                + "or out/<scenario file name without extension>-pilot-plan (plus the suffix of a stressed run).")
+final class PilotPlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -62,30 +61,16 @@ public final class PilotPlanCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--sampling", paramLabel = "METHOD",
-            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (scrambled Sobol').")
-    String sampling;
+    @Mixin
+    SamplingOptions sampling;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>-pilot-plan).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws InvalidInputException, IOException {
         run.check();
-        SamplingMethod method = SamplingMethod.RANDOM;
-        if (sampling != null) {
-            method = null;
-            for (SamplingMethod m : SamplingMethod.values()) {
-                if (m.key().equals(sampling.toLowerCase(Locale.ROOT))) {
-                    method = m;
-                }
-            }
-            if (method == null) {
-                throw new ParameterException(spec.commandLine(),
-                        "--sampling must be random, lhs or sobol, got " + sampling);
-            }
-        }
+        SamplingMethod method = sampling.method();
         List<PilotPlan.Design> designs = designs();
         Scenario s = run.apply(input.load());
         OptionSpec o = s.option(option);
@@ -98,8 +83,7 @@ public final class PilotPlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--option " + option + " has no exception_rate effect, "
                     + "which the pilot's gate measures; add effects: {exception_rate: ...} to it");
         }
-        try (OutputFolder folder = OutputOptions.open(spec, out,
-                Path.of("out", SimulateCommand.baseName(input.file()) + "-pilot-plan"))) {
+        try (OutputFolder folder = output.open(input.defaultFolder("-pilot-plan"))) {
             return plan(s, designs, method, folder);
         }
     }

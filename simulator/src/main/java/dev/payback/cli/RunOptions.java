@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import java.util.Locale;
 
 /** --trials, --seed and --threads, shared by every command that runs the engine. */
-public final class RunOptions {
+final class RunOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -53,7 +53,7 @@ public final class RunOptions {
     }
 
     /** Rejects values that picocli's types allow but the engine does not (a usage error, exit 2). */
-    public void check() {
+    void check() {
         positive("--trials", trials);
         if (seed != null && seed < 0) {
             throw new ParameterException(spec.commandLine(), "--seed must be 0 or more, got " + seed);
@@ -72,7 +72,7 @@ public final class RunOptions {
      * trial count whose arrays would not fit in the heap is refused before the run starts (exit 2,
      * like other limits of the command line), naming the largest count that fits.
      */
-    public Scenario apply(Scenario scenario) {
+    Scenario apply(Scenario scenario) {
         Scenario s = scenario.withRun(trials != null ? trials : scenario.trials(),
                 seed != null ? seed : scenario.seed());
         MemoryEstimate estimate = MemoryEstimate.of(s, engine());
@@ -107,7 +107,7 @@ public final class RunOptions {
     }
 
     /** The engine settings with --threads applied. */
-    public Engine.Options engine() {
+    Engine.Options engine() {
         Engine.Options options = Engine.Options.defaults();
         return threads != null ? options.withThreads(threads) : options;
     }

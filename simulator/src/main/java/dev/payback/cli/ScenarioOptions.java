@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The scenario argument with its overrides, shared by every command that reads a scenario. */
-public final class ScenarioOptions {
+final class ScenarioOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -32,12 +32,12 @@ public final class ScenarioOptions {
     String stress;
 
     /** The scenario file. */
-    public Path file() {
+    Path file() {
         return scenario;
     }
 
     /** The overrides as given on the command line. */
-    public RunOverrides overrides() {
+    RunOverrides overrides() {
         return new RunOverrides(stress, sets);
     }
 
@@ -45,8 +45,17 @@ public final class ScenarioOptions {
      * The default output folder of a run of this scenario with these overrides:
      * {@code out/<file name without extension><suffix>} ({@link #defaultFolder(Path, RunOverrides)}).
      */
-    public Path defaultFolder() {
+    Path defaultFolder() {
         return defaultFolder(scenario, overrides());
+    }
+
+    /**
+     * The default output folder of a command that names its folder after the scenario with a
+     * {@code kind} ("-sweep", "-pilot-plan"): {@code out/<file name without extension><kind>} plus the
+     * overrides' suffix, so a stressed run never overwrites the base case's folder.
+     */
+    Path defaultFolder(String kind) {
+        return Path.of("out", overrides().folderName(SimulateCommand.baseName(scenario) + kind));
     }
 
     /**
@@ -55,7 +64,7 @@ public final class ScenarioOptions {
      * overrides ({@link RunOverrides#folderSuffix()}), {@code name} being the file name of
      * {@code named} without its extension. A stressed run never shares the base case's folder.
      */
-    public static Path defaultFolder(Path named, RunOverrides o) {
+    static Path defaultFolder(Path named, RunOverrides o) {
         return Path.of("out", o.folderName(SimulateCommand.baseName(named)));
     }
 
@@ -77,7 +86,7 @@ public final class ScenarioOptions {
      * Loads the scenario with the overrides plus {@code extraSets} applied last, after setting aside
      * the correlations that name any of {@code uncorrelate} (a sweep fixes such an input).
      */
-    public Scenario loadUncorrelated(List<String> extraSets, java.util.Set<String> uncorrelate)
+    Scenario loadUncorrelated(List<String> extraSets, java.util.Set<String> uncorrelate)
             throws InvalidInputException {
         checkSets("--set", sets);
         List<String> all = new ArrayList<>(sets);
@@ -86,12 +95,12 @@ public final class ScenarioOptions {
     }
 
     /** Loads the scenario with {@code preset} applied instead of --stress, then the --set overrides. */
-    public Scenario loadWithStress(String preset) throws InvalidInputException {
+    Scenario loadWithStress(String preset) throws InvalidInputException {
         return ScenarioLoader.load(scenario, sets, preset);
     }
 
     /** Loads and validates the scenario with the overrides applied. */
-    public Scenario load() throws InvalidInputException {
+    Scenario load() throws InvalidInputException {
         checkSets("--set", sets);
         return ScenarioLoader.load(scenario, sets, stress);
     }

@@ -38,8 +38,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /** {@code payback simulate SCENARIO}: run the trials, print the summary, write the outputs. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate a scenario and write summary.json, summary.csv, cashflow.csv, business-case.xlsx, "
-                + "report.html, report.pdf and charts into the output folder.")
-public final class SimulateCommand implements Callable<Integer> {
+                + "report.html, report.pdf and charts into the output folder: --out, or by default out/<scenario "
+                + "file name without extension>, plus --<preset> with --stress and --set-<8 hex digits> with --set, "
+                + "so a stressed run never overwrites the base case.")
+final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -49,11 +51,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>, plus --<preset> "
-                    + "with --stress and --set-<8 hex digits> with --set, so a stressed run never overwrites the "
-                    + "base case).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--trials-csv", description = "Also write trials.csv: one row per trial, inputs drawn and outputs.")
     boolean trialsCsv;
@@ -67,9 +66,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "(default: LETTER for USD and CAD, A4 for other currencies).")
     PdfReport.PageSize pageSize;
 
-    @Option(names = "--sampling", paramLabel = "METHOD",
-            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (Sobol' with a random shift, Cranley-Patterson).")
-    String sampling;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--precision", paramLabel = "X",
             description = "Run doubling batches until the 95%% half-width of every P(payback <= 3/6/12) is below X "
@@ -95,14 +93,14 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
-        SamplingMethod method = samplingMethod();
+        SamplingMethod method = sampling.method();
         if (precision != null && !(precision > 0 && precision < 1)) {
             throw new ParameterException(spec.commandLine(),
                     "--precision must lie between 0 and 1 (a probability half-width such as 0.005), got " + precision);
         }
 
         Scenario s = times.time("load", () -> run.apply(input.load()));
-        try (OutputFolder folder = OutputOptions.open(spec, out, input.defaultFolder())) {
+        try (OutputFolder folder = output.open(input.defaultFolder())) {
             return simulate(s, method, selected, folder, times);
         }
     }
@@ -172,7 +170,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private Integer report(Summary summary, List<Path> written, Path csv, Path dir, Set<OutputFormat> selected,
             String precisionNote, PrintWriter o, OutputFolder folder, StageTimes times) throws IOException {
         times.step("publish", folder::publish);
-        if (out == null && !summary.overrides().isBase()) {
+        if (!output.given() && !summary.overrides().isBase()) {
             o.print(ConsoleWidth.fit("Stressed run: wrote into its own folder " + dir
                     + " (the base case's folder is untouched)\n"));
         }
@@ -200,24 +198,6 @@ public final class SimulateCommand implements Callable<Integer> {
         o.flush();
         times.print(spec.commandLine().getErr());
         return 0;
-    }
-
-    private SamplingMethod samplingMethod() {
-        return samplingMethod(spec, sampling);
-    }
-
-    /** Parses --sampling (null: random); a usage error (exit 2) for an unknown method. */
-    static SamplingMethod samplingMethod(CommandSpec spec, String sampling) {
-        if (sampling == null) {
-            return SamplingMethod.RANDOM;
-        }
-        for (SamplingMethod m : SamplingMethod.values()) {
-            if (m.key().equals(sampling.toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new ParameterException(spec.commandLine(),
-                "--sampling must be random, lhs or sobol, got " + sampling);
     }
 
     /** The file name without its extension: scenarios/b_consumer_goods.yaml → b_consumer_goods. */

@@ -42,8 +42,9 @@ import java.util.regex.Pattern;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Re-run a scenario with one input (or two: a grid) fixed at each of a range of values and "
-                + "find the break-even values; writes sweep-<input>.json, .csv, .html, .png and .svg.")
-public final class SweepCommand implements Callable<Integer> {
+                + "find the break-even values; writes sweep-<input>.json, .csv, .html, .png and .svg into --out or "
+                + "out/<scenario file name without extension>-sweep (plus the suffix of a stressed run).")
+final class SweepCommand implements Callable<Integer> {
     /** Plain numbers of a scenario that the model uses and that a sweep may set. */
     static final Set<String> PLAIN_NUMBERS = Set.of("horizon_months", "discount_rate", "business.hours_per_fte_year",
             "business.channels", "business.fulfillment_paths", "business.complexity", "business.adoption_readiness",
@@ -70,9 +71,8 @@ public final class SweepCommand implements Callable<Integer> {
                     + "for a two-way sweep (a grid of both inputs, shown as tables and heat maps).")
     List<String> ranges = new ArrayList<>();
 
-    @Option(names = "--sampling", paramLabel = "METHOD",
-            description = "How inputs are drawn: random (default), lhs (Latin hypercube) or sobol (scrambled Sobol').")
-    String sampling;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "11",
             description = "Number of evenly spaced values, both ends included (default: ${DEFAULT-VALUE}).")
@@ -81,10 +81,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: out/<scenario file name without extension>-sweep, plus the "
-                    + "suffix of a stressed run).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     /** A parsed {@code PATH=LO..HI}. */
     record Range(String path, double lo, double hi) {
@@ -109,10 +107,9 @@ public final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--set-range: " + rs.get(0).path()
                     + " is given twice; a two-way sweep needs two different inputs");
         }
-        SamplingMethod method = SimulateCommand.samplingMethod(spec, sampling);
+        SamplingMethod method = sampling.method();
         Scenario base = run.apply(input.load());
-        try (OutputFolder folder = OutputOptions.open(spec, out, Path.of("out",
-                input.overrides().folderName(SimulateCommand.baseName(input.file()) + "-sweep")))) {
+        try (OutputFolder folder = output.open(input.defaultFolder("-sweep"))) {
             return sweep(rs, base, method, folder);
         }
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a scenario file (and, with --pilot, a pilot file against it) and print all of "
                 + "their problems, or \"valid\".")
-public final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -101,11 +101,20 @@ public final class Engine {
      */
     public static SimulationResult run(Scenario scenario, Options options, LongConsumer progress)
             throws InvalidInputException {
+        return run(scenario, options, progress, null);
+    }
+
+    /**
+     * As {@link #run(Scenario, Options, LongConsumer)}, showing every block of trials to {@code observer}
+     * (may be null) once, after the block is evaluated ({@link BlockObserver}).
+     */
+    public static SimulationResult run(Scenario scenario, Options options, LongConsumer progress,
+            BlockObserver observer) throws InvalidInputException {
         Layout layout = Layout.of(scenario);
         InputSampler sampler = InputSampler.of(layout.inputs(), scenario.correlations());
         SamplingMethod method = options.sampling();
         BlockSource source = () -> sampler.newWorker(method)::fill;
-        return run(scenario, layout, options, source, progress);
+        return run(scenario, layout, options, source, progress, observer);
     }
 
     /**
@@ -114,6 +123,12 @@ public final class Engine {
      */
     public static SimulationResult run(Scenario scenario, Layout layout, Options options, BlockSource source,
             LongConsumer progress) {
+        return run(scenario, layout, options, source, progress, null);
+    }
+
+    /** As {@link #run(Scenario, Layout, Options, BlockSource, LongConsumer)}, with a {@link BlockObserver} (may be null). */
+    public static SimulationResult run(Scenario scenario, Layout layout, Options options, BlockSource source,
+            LongConsumer progress, BlockObserver observer) {
         TrialModel model = new TrialModel(scenario, layout);
         int trials = scenario.trials();
         int columns = layout.inputs().size();
@@ -153,6 +168,9 @@ public final class Engine {
                         }
                     }
                     collector.add((int) b, block, blockOut, n);
+                    if (observer != null) {
+                        observer.block(b, block, blockOut, n);
+                    }
                     retain(block, blockOut, first, n, retention, retention.firstRow(b), inputs, out);
                     if (progress != null) {
                         progress.accept(done.addAndGet(n));

@@ -176,8 +176,7 @@ public final class BusinessCaseXlsx {
             wb.setFirstVisibleTab(0);
             wb.write(out);
         } finally {
-            wb.dispose();
-            wb.close();
+            wb.close(); // also deletes the temporary sheet files (close() calls the deprecated dispose())
         }
     }
 

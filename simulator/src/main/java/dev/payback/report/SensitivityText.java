@@ -181,16 +181,20 @@ public final class SensitivityText {
             p.addAll(rule);
             p.add(Part.text("."));
             Sensitivity.Evppi top = sens.evppi().isEmpty() ? null : sens.evppi().get(0);
-            if (top != null && top.evppi() >= bar / 100) {
-                p.add(Part.text(" The largest single value is for " + Sensitivity.plainName(top.input()) + ": "));
-                p.add(Part.number(top.evppi(), "money", "/value_of_information/per_input/0/evppi"));
-                p.add(Part.text("; the rest of the EVPI comes from several inputs being uncertain at once."));
-            } else if (sens.evpi() > 0) {
-                p.add(Part.text(" The same option is best whatever any single input turns out to be; the EVPI "
-                        + "comes from several inputs being uncertain at once."));
-            } else {
+            if (!(sens.evpi() > 0)) {
+                // EVPI 0: the best option in expectation is best (or tied) in every trial. Any EVPPI is then
+                // rounding (EVPPI <= EVPI), so neither a single input nor "several at once" is named.
                 p.add(Part.text(" The same option is best in every simulated future, so no information, about one "
                         + "input or all of them, would change the decision."));
+            } else if (top != null && top.evppi() > 0 && top.evppi() >= bar / 100) {
+                p.add(Part.text(" The largest single value is for " + Sensitivity.plainName(top.input()) + ": "));
+                p.add(Part.number(top.evppi(), "money", "/value_of_information/per_input/0/evppi"));
+                p.add(Part.text(top.evppi() < sens.evpi()
+                        ? "; the rest of the EVPI comes from several inputs being uncertain at once."
+                        : ", all of the EVPI."));
+            } else {
+                p.add(Part.text(" The same option is best whatever any single input turns out to be; the EVPI "
+                        + "comes from several inputs being uncertain at once."));
             }
             lines.add(new Line(p, false));
             return lines;

@@ -81,6 +81,7 @@ class SensitivityTest {
         assertThat(e.tornadoHigh()).isCloseTo(32_400, within(400.0));
 
         // EVPI: sd of 360,000·(e − 0.15)+ is about 12,700, so 4 standard errors at n = 20,000 ≈ 360
+        // (false-failure rate 6.3e-5, two-sided normal tail beyond 4 standard errors)
         assertThat(s.evpi()).isCloseTo(9_000, within(4 * 12_700 / Math.sqrt(n)));
         // EVPPI of e: the bins (width ≈ 0.01 in e) lose only inside the bin that holds e*, at most
         // 360,000 · 0.01/4 · 1/20 = 45; the rest is the same trials, so no sampling noise between them
@@ -96,12 +97,16 @@ class SensitivityTest {
         int n = r.trials();
         double sdNpv = 360_000 * 0.2 / Math.sqrt(12); // ≈ 20,785
         Sensitivity.Entry none = entry(s, "fix", "options.fix.effects.expedite_share_of_exceptions");
-        // two independent decile means of NPV (n/10 trials each): 4 standard errors of their difference
+        // two independent decile means of NPV (n/10 trials each): 4 standard errors of their difference;
+        // Spearman's estimate at independence has standard error 1/sqrt(n - 1). Each check's false-failure
+        // rate is at most 6.3e-5 (normal tail beyond 4 standard errors)
         assertThat(none.swing()).isLessThan(4 * sdNpv * Math.sqrt(2.0 / (n / 10)));
         assertThat(Math.abs(none.spearman())).isLessThan(4 / Math.sqrt(n));
         // EVPPI of an irrelevant input is pure noise: each of the 20 bin means of NPV (true mean 0)
         // has standard error sdNpv/√(n/20) ≈ 660 and the estimator keeps max(0, ·) of it, about
-        // 0.4 of that on average; 3 standard errors is far below the 9,000 of the relevant input
+        // 0.4 of that on average (an average over 20 bins of max(0, Z), whose own standard deviation is
+        // about 0.13 of binSe); 3 standard errors is far below the 9,000 of the relevant input and some 20
+        // standard deviations of the noise above its mean, so its false-failure rate is negligible
         double binSe = sdNpv / Math.sqrt(n / 20.0);
         assertThat(evppi(s, "options.fix.effects.expedite_share_of_exceptions")).isLessThan(3 * binSe);
         // the relevant input ranks first in the tornado

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The CLI in a child JVM ({@code dev.payback.cli.Main} on the test class path), killed with
- * SIGKILL mid-run: the previous summary.json stays byte-identical and a user's file beside --out
+ * SIGKILL mid-run (once its staging folder exists, not after a fixed time): the previous summary.json stays byte-identical and a user's file beside --out
  * survives (kills at the dangerous moments of the write: {@link OutputFolderKillTest}).
  * Also checks that the largest trial count the memory check allows really runs in that heap.
  */
@@ -38,6 +38,11 @@ class ChildProcessTest {
         }
     }
 
+    /** The staging folders of runs into {@code tmp/out} that have not published. */
+    static List<String> staging(Path tmp) throws Exception {
+        return names(tmp).stream().filter(n -> n.startsWith(".out.payback-staging-")).toList();
+    }
+
     /** A finished small run in {@code out} plus a user's notes.txt; returns the summary's bytes. */
     static byte[] previousRun(Path out) throws Exception {
         CliTest.Run r = CliTest.run("simulate", SCENARIO_B, "--trials", "500", "--format", "json", "--out", out.toString());
@@ -51,10 +56,18 @@ class ChildProcessTest {
         Path out = tmp.resolve("out");
         byte[] before = previousRun(out);
         List<String> namesBefore = names(out);
-        Process p = start(tmp.resolve("log.txt"), "-Xmx1g", "simulate", SCENARIO_B, "--format", "json", "--trials", "150000",
-                "--threads", "1", "--out", out.toString());
-        Thread.sleep(1500);
-        assertThat(p.isAlive()).as("the run must still be going when it is killed; raise --trials").isTrue();
+        // 5,000,000 trials on one thread take seconds even on a fast machine: the run cannot reach its
+        // publish step between the moment its staging folder appears and the kill (a few milliseconds)
+        Process p = start(tmp.resolve("log.txt"), "-Xmx1g", "simulate", SCENARIO_B, "--format", "json", "--trials",
+                "5000000", "--threads", "1", "--out", out.toString());
+        // the kill point: the run has opened its output folder (its staging folder exists), so it is past
+        // loading and inside the engine; waiting on that event, not on a clock, works on any machine load
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (staging(tmp).isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(staging(tmp)).as("the run opened its output folder").hasSize(1);
+        assertThat(p.isAlive()).as("the run must still be going when it is killed").isTrue();
         p.destroyForcibly();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(tmp.resolve("log.txt"))).as("the run had started").isEmpty();

@@ -51,8 +51,9 @@ class CliLimitsTest {
     void outUnderARegularFileIsRefusedBeforeTheRun(@TempDir Path tmp) throws Exception {
         // tests run as root, where permission bits do not stop writes: a path under a file cannot be made by anyone
         Path file = Files.writeString(tmp.resolve("report.txt"), "mine");
-        CliTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                CliTest.run("simulate", B, "--trials", "100000", "--out", file.resolve("deeper/out").toString()));
+        // 500,000,000 trials fit in the heap but take minutes: a refusal within a generous 60 s came before the run
+        CliTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+                CliTest.run("simulate", B, "--trials", "500000000", "--out", file.resolve("deeper/out").toString()));
         usage(r, "cannot be created: " + file + " is a file, not a folder");
         assertThat(Files.readString(file)).isEqualTo("mine");
     }

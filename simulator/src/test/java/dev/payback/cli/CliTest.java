@@ -88,7 +88,10 @@ class CliTest {
     void validateChecksAPilotFileAgainstTheScenario(@TempDir Path tmp) throws Exception {
         Run ok = run("validate", SCENARIO_B, "--pilot", dev.payback.Shipped.file("b_consumer_goods_multichannel_pilot.yaml"));
         assertThat(ok.code()).as(ok.err()).isZero();
-        assertThat(ok.out()).contains("b_consumer_goods_multichannel_pilot.yaml: valid");
+        // the exact lines: contains("valid") would also match "invalid"
+        assertThat(ok.out()).isEqualTo(SCENARIO_B + ": valid" + System.lineSeparator()
+                + dev.payback.Shipped.file("b_consumer_goods_multichannel_pilot.yaml") + ": valid"
+                + System.lineSeparator());
         Path bad = Files.writeString(tmp.resolve("pilot.yaml"), """
                 option: orchestrat
                 scope_share: 0.25

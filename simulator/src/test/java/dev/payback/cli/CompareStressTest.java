@@ -81,8 +81,8 @@ class CompareStressTest {
     @Test
     void verdictsAreWords(@TempDir Path tmp) {
         // scenario A's verdict is the cautious middle one: it must read as words, not the code "pilot"
-        CliTest.Run r = run("compare", "../scenarios/a_apparel_single_warehouse.yaml",
-                "../scenarios/a_apparel_single_warehouse.yaml", "--trials", "1000", "--out", tmp.toString());
+        CliTest.Run r = run("compare", dev.payback.Shipped.file("a_apparel_single_warehouse.yaml"),
+                dev.payback.Shipped.file("a_apparel_single_warehouse.yaml"), "--trials", "1000", "--out", tmp.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("\\[1\\] (operate: fix the node first|improve the node and pilot "
                 + "orchestration|orchestrate)\\n");

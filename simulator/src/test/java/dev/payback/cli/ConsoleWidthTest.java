@@ -14,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 15: the console output of every command fits 100 columns, for scenarios A, B and C. */
 class ConsoleWidthTest {
-    static final List<String> SCENARIOS = List.of("../scenarios/a_apparel_single_warehouse.yaml",
-            "../scenarios/b_consumer_goods_multichannel.yaml", "../scenarios/c_distributor_spreadsheet_routing.yaml");
+    static final List<String> SCENARIOS = List.of(
+            dev.payback.Shipped.file("a_apparel_single_warehouse.yaml"),
+            dev.payback.Shipped.file("b_consumer_goods_multichannel.yaml"),
+            dev.payback.Shipped.file("c_distributor_spreadsheet_routing.yaml"));
 
     @Test
     void everyCommandFits100Columns(@TempDir Path tmp) throws Exception {

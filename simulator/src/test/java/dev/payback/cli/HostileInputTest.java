@@ -14,11 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Hostile YAML through the command line, as finance might paste it or an attacker might craft it:
- * each file is answered within a second, by exit 3 and one clear line per problem (never a stack
- * trace, never exit 1), or accepted when it is valid.
+ * each file is answered promptly, by exit 3 and one clear line per problem (never a stack
+ * trace, never exit 1), or accepted when it is valid. "Promptly" is checked with a generous bound
+ * ({@link #LIMIT}): a hostile file handled naively takes minutes (a 250,000-digit number, 9^9 aliases)
+ * or forever (a pipe, /dev/zero), while a shared two-core machine under load may stall a normal
+ * answer of milliseconds for a second or two; the bound tells the two apart without timing either.
  */
 class HostileInputTest {
-    static final Duration LIMIT = Duration.ofSeconds(1);
+    static final Duration LIMIT = Duration.ofSeconds(15);
     static final String VALID_BODY = """
             name: pasted from a spreadsheet
             business:
@@ -43,7 +46,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void warmUp() throws Exception {
-        // class loading and JIT of the CLI and loader must not count against the first case's second
+        // class loading and JIT of the CLI and loader must not count against the first case
         Path f = Files.writeString(tmp.resolve("warm.yaml"), VALID_BODY);
         CliTest.run("validate", f.toString());
         CliTest.run("validate", Files.writeString(tmp.resolve("warm_bad.yaml"), "x: [1, 2").toString());
@@ -215,7 +218,7 @@ class HostileInputTest {
         }
         // the pilot file goes through the same reader
         Path scenario = Files.writeString(tmp.resolve("for_pilot.yaml"), VALID_BODY);
-        CliTest.Run p = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        CliTest.Run p = assertTimeoutPreemptively(LIMIT,
                 () -> CliTest.run("pilot", scenario.toString(), fifo.toString(), "--out", tmp.resolve("p").toString()));
         assertThat(p.code()).as(p.err()).isEqualTo(Cli.INVALID_INPUT);
         assertThat(p.err()).contains(fifo.toString(), "not a regular file");

@@ -74,7 +74,7 @@ class PilotPlanCliTest {
 
     @Test
     void pilotOfAnOptionWithAStagedTwinNamesTheGateTheBusinessCaseAssumed(@TempDir Path tmp) {
-        CliTest.Run r = run("pilot", CliTest.SCENARIO_B, "../scenarios/b_consumer_goods_multichannel_pilot.yaml",
+        CliTest.Run r = run("pilot", CliTest.SCENARIO_B, dev.payback.Shipped.file("b_consumer_goods_multichannel_pilot.yaml"),
                 "--trials", "4000", "--out", tmp.toString());
         assertThat(r.code()).as(r.err()).isZero();
         // the console wraps prose at 100 columns (issue 15): compare with line breaks folded

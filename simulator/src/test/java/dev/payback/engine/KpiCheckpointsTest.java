@@ -240,7 +240,7 @@ class KpiCheckpointsTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"a_apparel_single_warehouse.yaml",
             "b_consumer_goods_multichannel.yaml", "c_distributor_spreadsheet_routing.yaml", "template.yaml"})
     void everyScenarioHasTheKpiBlocks(String file) throws Exception {
-        Scenario s = ScenarioLoader.load(java.nio.file.Path.of("../scenarios", file), List.of(), null).withRun(2000, 5);
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path(file), List.of(), null).withRun(2000, 5);
         JsonNode j = new ObjectMapper().readTree(SummaryJson.toBytes(Analysis.summarize(Engine.run(s,
                 Engine.Options.defaults()))));
         List<String> ids = new java.util.ArrayList<>(List.of("status_quo"));
@@ -267,7 +267,7 @@ class KpiCheckpointsTest {
     /** kpis, kpi_checklist, scorecard scores and weights are byte-identical for 1 and 3 threads. */
     @Test
     void newKeysAreIdenticalAcrossThreadCounts() throws Exception {
-        Scenario s = ScenarioLoader.load(java.nio.file.Path.of("../scenarios/c_distributor_spreadsheet_routing.yaml"),
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path("c_distributor_spreadsheet_routing.yaml"),
                 List.of(), null).withRun(12_345, 21);
         ObjectMapper m = new ObjectMapper();
         JsonNode one = m.readTree(SummaryJson.toBytes(Analysis.summarize(Engine.run(s,
@@ -278,7 +278,7 @@ class KpiCheckpointsTest {
             assertThat(one.get(key)).as(key).isNotNull();
             assertThat(m.writeValueAsString(three.get(key))).isEqualTo(m.writeValueAsString(one.get(key)));
         }
-        for (Map.Entry<String, JsonNode> o : (Iterable<Map.Entry<String, JsonNode>>) one.get("options")::fields) {
+        for (Map.Entry<String, JsonNode> o : one.get("options").properties()) {
             assertThat(three.at("/options/" + o.getKey() + "/scorecard_score"))
                     .isEqualTo(o.getValue().get("scorecard_score"));
         }

@@ -8,7 +8,6 @@ import dev.payback.scenario.Scenario;
 import dev.payback.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,7 @@ class PilotPlanTest {
 
     @Test
     void aOneDesignGridEqualsSimulatesStagedFiguresExactly() throws Exception {
-        Scenario b = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null)
+        Scenario b = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null)
                 .withRun(12_000, 9);
         for (SamplingMethod method : new SamplingMethod[] {SamplingMethod.RANDOM, SamplingMethod.SOBOL}) {
             Engine.Options options = Engine.Options.defaults().withThreads(2).withSampling(method);
@@ -45,7 +44,7 @@ class PilotPlanTest {
 
     @Test
     void theGridIsByteIdenticalForAnyThreadCount() throws Exception {
-        Scenario b = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null)
+        Scenario b = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null)
                 .withRun(7_000, 4);
         List<PilotPlan.Design> designs = List.of(new PilotPlan.Design(0.1, 2, 0.2), new PilotPlan.Design(0.5, 4, 0.4),
                 new PilotPlan.Design(0.1, 2, 0.3));

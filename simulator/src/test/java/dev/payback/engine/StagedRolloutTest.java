@@ -9,7 +9,6 @@ import dev.payback.scenario.ScenarioLoader;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,6 +175,7 @@ class StagedRolloutTest {
     void uniformEffectGoesHalfTheTimeWithFalseGoAndFalseStopFromTheBreakEven() throws Exception {
         int n = 20_000;
         double se = Math.sqrt(0.25 / n);
+        // four checks within 4 standard errors of closed forms: false-failure rate 2.5e-4
         // r* = 3,960,000 / 6,600,000 = 0.6: false go = P(0.5 ≤ r < 0.6) = 1/6, false stop = 0
         Summary.Gate g = Analysis.summarize(Engine.run(parse(uniformEffect(3_000_000, 960_000)),
                 Engine.Options.defaults().withThreads(2))).options().get(1).gate();
@@ -232,6 +232,8 @@ class StagedRolloutTest {
         }
         // far from the noiseless answer (the true reduction 0.5 clears 0.33 in every future)
         assertThat(expected).isBetween(0.6, 0.9);
+        // three checks within 4 random-sampling standard errors (LHS and Sobol' have smaller errors):
+        // false-failure rate below 1.9e-4
         for (SamplingMethod method : SamplingMethod.values()) {
             Summary.Gate g = Analysis.summarize(Engine.run(parse(yaml),
                     Engine.Options.defaults().withThreads(2).withSampling(method))).options().get(1).gate();
@@ -260,7 +262,7 @@ class StagedRolloutTest {
 
     @Test
     void summaryJsonIsByteIdenticalForAnyThreadCountUnderEverySamplingMethod() throws Exception {
-        Scenario b = ScenarioLoader.load(Path.of("../scenarios/b_consumer_goods_multichannel.yaml"), List.of(), null)
+        Scenario b = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"), List.of(), null)
                 .withRun(6_000, 42);
         for (SamplingMethod method : SamplingMethod.values()) {
             byte[] one = null;

@@ -21,7 +21,6 @@ import net.jqwik.api.constraints.Scale;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +77,7 @@ class ModelPropertiesTest {
         assertThat(root.at("/decision/score/min").asDouble()).isGreaterThanOrEqualTo(6);
         assertThat(root.at("/decision/score/max").asDouble()).isLessThanOrEqualTo(30);
 
-        root.get("thresholds").fields().forEachRemaining(e -> {
+        root.get("thresholds").properties().forEach(e -> {
             if (!e.getKey().equals("fulfillment_paths_ge_2")) {
                 probability(e.getValue(), "thresholds." + e.getKey());
             }
@@ -111,7 +110,7 @@ class ModelPropertiesTest {
             }
             JsonNode month = o.get("payback_month");
             if (month.get("mean").isNull()) {
-                month.fields().forEachRemaining(e -> assertThat(e.getValue().isNull()).as(at + ".payback_month").isTrue());
+                month.properties().forEach(e -> assertThat(e.getValue().isNull()).as(at + ".payback_month").isTrue());
                 assertThat(o.get("p_no_payback").asDouble()).isEqualTo(1.0);
             } else if (Math.round((1 - o.get("p_no_payback").asDouble()) * g.trials) == 1) {
                 // one trial pays back: sd (n - 1) is undefined, so null (docs/model-notes.md, 4)
@@ -220,8 +219,7 @@ class ModelPropertiesTest {
 
     static void sumsToOne(JsonNode obj, String what) {
         double sum = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
             probability(e.getValue(), what + "." + e.getKey());
             sum += e.getValue().asDouble();
         }
@@ -231,7 +229,7 @@ class ModelPropertiesTest {
     /** Every value a finite number; percentiles ordered; the mean between min and max. */
     static void finiteStats(JsonNode stats, String what) {
         assertThat(stats).as(what).isNotNull();
-        stats.fields().forEachRemaining(e ->
+        stats.properties().forEach(e ->
                 assertThat(e.getValue().isNumber()).as(what + "." + e.getKey() + " = " + e.getValue()).isTrue());
         ordered(stats, what);
     }

@@ -165,5 +165,26 @@ class ExecutiveAndSensitivityTextTest {
                 + "above ").contains(". The same option is best in every simulated future, so no information, about "
                 + "one input or all of them, would change the decision.\n");
         assertThat(text).doesNotContain("several inputs being uncertain at once");
+
+        // EVPI 0 while an EVPPI comes out positive by rounding (EVPPI <= EVPI in exact arithmetic): the same
+        // words, no single input named, nothing "at once"
+        double bar = SensitivityText.measureThreshold(b);
+        Sensitivity rounding = new Sensitivity(b.sensitivity().byOption(), 0,
+                List.of(new Sensitivity.Evppi("pain.exception_rate", bar / 2)));
+        String noise = SensitivityText.render(with(b, b.pBest(), b.decision(), rounding));
+        assertThat(noise).contains("The same option is best in every simulated future")
+                .doesNotContain("several inputs being uncertain at once").doesNotContain("largest single value");
+    }
+
+    /** When the largest single EVPPI is the whole EVPI, there is no "rest" to come from several inputs. */
+    @Test
+    void aSingleInputCarryingAllOfTheEvpiIsSaidSo() {
+        double bar = SensitivityText.measureThreshold(b);
+        Sensitivity all = new Sensitivity(b.sensitivity().byOption(), bar / 2,
+                List.of(new Sensitivity.Evppi("pain.exception_rate", bar / 2)));
+        String text = SensitivityText.measureLines(with(b, b.pBest(), b.decision(), all)).get(1)
+                .render(b.currency());
+        assertThat(text).contains("The largest single value is for exception rate: "
+                + Money.compact(bar / 2, b.currency()) + ", all of the EVPI.").doesNotContain("at once");
     }
 }

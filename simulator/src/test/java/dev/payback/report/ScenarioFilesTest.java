@@ -34,7 +34,7 @@ class ScenarioFilesTest {
             "max");
 
     static Stream<Path> scenarioFiles() throws IOException {
-        return Files.list(Path.of("../scenarios")).filter(p -> p.toString().endsWith(".yaml"))
+        return Files.list(dev.payback.Shipped.dir()).filter(p -> p.toString().endsWith(".yaml"))
                 .filter(p -> !p.getFileName().toString().contains("pilot")).sorted();
     }
 
@@ -85,7 +85,7 @@ class ScenarioFilesTest {
         "b_consumer_goods_multichannel.yaml, orchestrate, orchestrate",
         "c_distributor_spreadsheet_routing.yaml, orchestrate, orchestrate"})
     void seedCasesReachTheirVerdicts(String file, String verdict, String bestOption) throws Exception {
-        Summary s = run(Path.of("../scenarios", file), 20_000);
+        Summary s = run(dev.payback.Shipped.path(file), 20_000);
         assertThat(s.decision().verdict()).isEqualTo(verdict);
         String best = s.pBest().entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
         assertThat(best).isEqualTo(bestOption);

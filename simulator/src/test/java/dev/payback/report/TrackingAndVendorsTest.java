@@ -47,7 +47,7 @@ class TrackingAndVendorsTest {
 
     @BeforeAll
     static void run() throws Exception {
-        String yaml = Files.readString(Path.of("../scenarios/c_distributor_spreadsheet_routing.yaml"))
+        String yaml = Files.readString(dev.payback.Shipped.path("c_distributor_spreadsheet_routing.yaml"))
                 .replace("label: Packaged routing app, vendor-led onboarding (fast, fewer rules)",
                         "label: '" + LABEL.replace("'", "''") + "'")
                 .replace("label: Formalize orchestration (routing rules engine and inventory visibility across nodes)",
@@ -151,7 +151,7 @@ class TrackingAndVendorsTest {
     @Test
     void agreementWhenTheWeightsFavourTheMoneysChoice() throws Exception {
         // weights on rule flexibility alone: operate 2, orchestrate 5, orchestrate_fast 2
-        Scenario s = ScenarioLoader.load(Path.of("../scenarios/c_distributor_spreadsheet_routing.yaml"),
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path("c_distributor_spreadsheet_routing.yaml"),
                 List.of("scorecard_weights={rule_flexibility: 1}"), null).withRun(2000, 3);
         Summary sum = Analysis.headlines(Engine.run(s, Engine.Options.defaults()));
         Summary.OptionSummary money = VendorComparison.moneyFavourite(sum);
@@ -203,7 +203,7 @@ class TrackingAndVendorsTest {
     void consolePrintsTheLeadersChecklistAndTheVendorSentence() {
         String out = ConsoleSummary.render(summary);
         String lead = "operate";
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) json.get("options")::fields) {
+        for (Map.Entry<String, JsonNode> e : json.get("options").properties()) {
             if (json.at("/p_best/" + e.getKey()).asDouble() > json.at("/p_best/" + lead).asDouble()) {
                 lead = e.getKey();
             }

@@ -33,6 +33,7 @@ class ClampingTailTest {
         return clamps;
     }
 
+    /** A clamp frequency within 4 standard errors of its closed form: false-failure rate 6.3e-5 per check. */
     static void matches(long count, double p) {
         double se = Math.sqrt(p * (1 - p) / N);
         assertThat(count / (double) N).isCloseTo(p, within(4 * se));

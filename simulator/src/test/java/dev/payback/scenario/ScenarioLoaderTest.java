@@ -204,7 +204,7 @@ class ScenarioLoaderTest {
 
     @Test
     void templateIsAValidScenarioAndItsStressPresetApplies() throws Exception {
-        Path template = Path.of("..", "scenarios", "template.yaml");
+        Path template = dev.payback.Shipped.path("template.yaml");
         Scenario s = ScenarioLoader.load(template);
         assertThat(s.options()).extracting(OptionSpec::id).containsExactly("operate", "orchestrate");
         assertThat(s.option("orchestrate").effects()).containsKey("marketplace_penalties");

@@ -52,6 +52,16 @@ public final class PilotJson {
         SummaryJson.number(g, "percentile", r.percentile());
         g.writeBooleanField("go", r.go());
         SummaryJson.number(g, "ess", r.ess());
+        if (r.percentilesFromRows()) {
+            // beyond the retention line only (so runs within it are unchanged): the weighted percentiles'
+            // rows and their rank error sqrt(p(1−p)/ESS of the rows)
+            g.writeObjectFieldStart("weighted_percentiles");
+            g.writeNumberField("rows", r.rows());
+            SummaryJson.number(g, "rows_ess", r.rowsEss());
+            SummaryJson.number(g, "rank_error_p50", Math.sqrt(0.25 / r.rowsEss()));
+            SummaryJson.number(g, "rank_error_p10_p90", Math.sqrt(0.09 / r.rowsEss()));
+            g.writeEndObject();
+        }
         // extensions
         SummaryJson.stats(g, "projected_reduction_updated", r.updated().projectedReduction());
         g.writeObjectFieldStart("success_criteria");

@@ -155,10 +155,19 @@ public final class PilotText {
         return rows;
     }
 
-    /** ESS line: "Effective sample size: 4,210 of 100,000 trials." */
+    /**
+     * ESS line: "Effective sample size: 4,210 of 100,000 trials." Beyond the retention line it adds where
+     * the percentiles come from: "Percentiles from a random 250,000 of them (effective 6,100: rank error
+     * ±0.6 points at the median)."
+     */
     public static String ess(PilotUpdate.Result r) {
-        return String.format(Locale.ROOT, "Effective sample size: %,.0f of %,d trials.", r.ess(),
+        String line = String.format(Locale.ROOT, "Effective sample size: %,.0f of %,d trials.", r.ess(),
                 r.scenario().trials());
+        if (!r.percentilesFromRows()) {
+            return line;
+        }
+        return line + String.format(Locale.ROOT, " Percentiles from a random %,d of them (effective %,.0f: rank "
+                + "error ±%.1f points at the median).", r.rows(), r.rowsEss(), 100 * Math.sqrt(0.25 / r.rowsEss()));
     }
 
     private static String range(Stats s, String cur) {

@@ -32,7 +32,6 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,7 +46,7 @@ class ChartsTest {
     }
 
     static Run run(String file) throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("../scenarios", file));
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path(file));
         s = s.withRun(TRIALS, 7);
         SimulationResult r = Engine.run(s, Engine.Options.defaults());
         Summary summary = Analysis.summarize(r);
@@ -169,8 +168,8 @@ class ChartsTest {
             int shown = ds.getItemCount(0);
             assertThat(shown).as(o.id()).isBetween(1, Charts.TORNADO_INPUTS);
             assertThat(ds.getItemCount(1)).isEqualTo(shown);
-            assertThat(ds.getSeriesKey(0)).isEqualTo(Charts.TORNADO_LOW);
-            assertThat(ds.getSeriesKey(1)).isEqualTo(Charts.TORNADO_HIGH);
+            assertThat((Object) ds.getSeriesKey(0)).isEqualTo(Charts.TORNADO_LOW);
+            assertThat((Object) ds.getSeriesKey(1)).isEqualTo(Charts.TORNADO_HIGH);
             assertThat(rows.getSymbols()).hasSize(shown);
             for (int i = 0; i < shown; i++) {
                 JsonNode e = entries.get(i);
