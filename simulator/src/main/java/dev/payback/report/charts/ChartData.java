@@ -191,13 +191,14 @@ public record ChartData(
         // each month fills only its own slots (deterministic in any schedule); the five percentiles
         // need a selection, not a full sort
         java.util.stream.IntStream.rangeClosed(0, h).parallel().forEach(m ->
-                fill(q, m, Stats.selectedCopy(m == 0 ? start : paths.month(option, m), levels), levels));
+                fill(q, m, dev.payback.analysis.OrderStatistics.quantiles(m == 0 ? start : paths.month(option, m),
+                        levels)));
         return new Fan(paths.kept(), q[0], q[1], q[2], q[3], q[4]);
     }
 
-    private static void fill(double[][] q, int month, double[] sorted, double[] levels) {
-        for (int j = 0; j < levels.length; j++) {
-            q[j][month] = Stats.quantile(sorted, levels[j]);
+    private static void fill(double[][] q, int month, double[] quantiles) {
+        for (int j = 0; j < quantiles.length; j++) {
+            q[j][month] = quantiles[j];
         }
     }
 
