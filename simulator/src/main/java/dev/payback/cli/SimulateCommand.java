@@ -90,7 +90,10 @@ public final class SimulateCommand implements Callable<Integer> {
         run.check();
         Set<OutputFormat> selected;
         try {
-            selected = OutputFormat.parse(formats);
+            // --format ',' splits into no names at all: as --format '', not "all"
+            boolean given = spec.commandLine().getParseResult() != null
+                    && spec.commandLine().getParseResult().hasMatchedOption("--format");
+            selected = OutputFormat.parse(given && formats.isEmpty() ? List.of("") : formats);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
@@ -153,7 +156,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 () -> Outputs.write(folder, result, summary, selected, paper, workbook, times));
         Path csv = trialsCsv ? times.time("trials.csv", () -> folder.write("trials.csv", w -> TrialsCsv.write(result, w)))
                 : null;
-        times.step("publish", folder::publish);
+        times.step("publish", () -> OutputOptions.publish(spec, folder));
         if (out == null && !summary.overrides().isBase()) {
             o.print(ConsoleWidth.fit("Stressed run: wrote into its own folder " + dir
                     + " (the base case's folder is untouched)\n"));

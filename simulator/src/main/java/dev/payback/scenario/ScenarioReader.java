@@ -180,6 +180,9 @@ final class ScenarioReader {
         Input margin = required(f, "gross_margin", "business.gross_margin", Domain.UNIT);
         Input wage = required(f, "loaded_labor_cost_per_hour", "business.loaded_labor_cost_per_hour",
                 Domain.NON_NEGATIVE);
+        positive(f, "orders_per_month", orders, "revenue");
+        positive(f, "average_order_value", aov, "revenue");
+        positive(f, "loaded_labor_cost_per_hour", wage, "the labor cost of an FTE");
         Double hours = Double.valueOf(2080);
         if (f.has("hours_per_fte_year")) {
             hours = values.plainNumber(f.get("hours_per_fte_year"), "business.hours_per_fte_year");
@@ -249,6 +252,24 @@ final class ScenarioReader {
             return null;
         }
         return input(n, f.path(key), canonical, domain);
+    }
+
+    /**
+     * Refuses a divisor of the model (orders, average order value, wage) that can be 0 or nearly 0 in
+     * some trial: the pain's share of revenue and its FTEs would be infinite (see {@link Limits#MIN_POSITIVE}).
+     */
+    private void positive(Fields f, String key, Input in, String divides) {
+        if (in == null) {
+            return;
+        }
+        String what = Values.notPositive(in);
+        if (what != null) {
+            problems.add(f.get(key), f.path(key), what + ", but it must stay above 0 in every trial (at least "
+                    + Input.plain(Limits.MIN_POSITIVE) + "): the pain is measured against " + divides,
+                    "give a positive range, e.g. {pert: [min, mode, max]} with min > 0, or {ci90: [lo, hi]} with "
+                            + "lo > 0 (a lognormal)");
+            broken.add(in.path());
+        }
     }
 
     private Input optional(Fields f, String key, String canonical, Domain domain, double dflt) {

@@ -225,6 +225,28 @@ final class Values {
         return null;
     }
 
+    /**
+     * What is wrong with {@code in} as a divisor of the model (orders, average order value, wage), or
+     * null: its lowest value must be at least {@link Limits#MIN_POSITIVE} (see there).
+     */
+    static String notPositive(Input in) {
+        Dist d = in.dist();
+        double lowest;
+        String what;
+        if (d instanceof Dist.Normal nd) {
+            lowest = nd.mu() - Limits.TAIL_SDS * nd.sd();
+            what = "this normal reaches " + Input.plain(lowest) + " within 10 standard deviations of its mean "
+                    + "(draws below 0 would be clamped to 0)";
+        } else if (d instanceof Dist.Lognormal ln) {
+            lowest = Math.exp(ln.mu() - Limits.TAIL_SDS * ln.sigma());
+            what = "10 standard deviations of this lognormal reach " + Input.plain(lowest);
+        } else {
+            lowest = d.supportMin();
+            what = "its values reach " + Input.plain(lowest);
+        }
+        return lowest >= Limits.MIN_POSITIVE ? null : what;
+    }
+
     static String domainHint(Domain domain) {
         return switch (domain) {
             case UNIT -> "rates, shares, effects and probabilities are fractions: write 15% as 0.15";
