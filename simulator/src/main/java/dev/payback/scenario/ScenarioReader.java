@@ -265,7 +265,8 @@ final class ScenarioReader {
         String what = Values.notPositive(in);
         if (what != null) {
             problems.add(f.get(key), f.path(key), what + ", but it must stay above 0 in every trial (at least "
-                    + Input.plain(Limits.MIN_POSITIVE) + "): the pain is measured against " + divides,
+                    + String.format(java.util.Locale.ROOT, "%.0e", Limits.MIN_POSITIVE)
+                    + "): the pain is measured against " + divides,
                     "give a positive range, e.g. {pert: [min, mode, max]} with min > 0, or {ci90: [lo, hi]} with "
                             + "lo > 0 (a lognormal)");
             broken.add(in.path());

@@ -226,6 +226,21 @@ final class Values {
     }
 
     /**
+     * The lowest and highest values {@code d} can give: its support, a normal's mean ± {@link
+     * Limits#TAIL_SDS} sd, a lognormal's 10-sd tails (beyond anything the samplers draw).
+     */
+    static double[] reach(Dist d) {
+        if (d instanceof Dist.Normal nd) {
+            return new double[] {nd.mu() - Limits.TAIL_SDS * nd.sd(), nd.mu() + Limits.TAIL_SDS * nd.sd()};
+        }
+        if (d instanceof Dist.Lognormal ln) {
+            return new double[] {Math.exp(ln.mu() - Limits.TAIL_SDS * ln.sigma()),
+                    Math.exp(ln.mu() + Limits.TAIL_SDS * ln.sigma())};
+        }
+        return new double[] {d.supportMin(), d.supportMax()};
+    }
+
+    /**
      * What is wrong with {@code in} as a divisor of the model (orders, average order value, wage), or
      * null: its lowest value must be at least {@link Limits#MIN_POSITIVE} (see there).
      */
