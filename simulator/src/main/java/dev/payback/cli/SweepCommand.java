@@ -144,16 +144,18 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        // Every swept value is loaded (and so checked) before the first run: a value the loader refuses
-        // at the end of the range fails the sweep at once, not after the runs before it.
+        // Every swept value is loaded (and so checked) before the first run, and its run's memory too
+        // (a longer horizon needs more): a value refused at the end of the range fails the sweep at
+        // once, not after the runs before it. The runs go one after another, so the largest bounds
+        // the memory.
         if (rs.size() == 1) {
             for (double v : Sweep.values(rs.get(0).lo(), rs.get(0).hi(), steps)) {
-                loadStep(rs, List.of(v), uncorrelateOf(rs));
+                run.apply(loadStep(rs, List.of(v), uncorrelateOf(rs)));
             }
         } else {
             for (double y : Sweep.values(rs.get(1).lo(), rs.get(1).hi(), steps)) {
                 for (double x : Sweep.values(rs.get(0).lo(), rs.get(0).hi(), steps)) {
-                    loadStep(rs, List.of(x, y), uncorrelateOf(rs));
+                    run.apply(loadStep(rs, List.of(x, y), uncorrelateOf(rs)));
                 }
             }
         }
