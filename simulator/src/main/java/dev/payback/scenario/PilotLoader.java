@@ -161,8 +161,9 @@ public final class PilotLoader {
         long o = 0;
         for (Pilot.Month m : months) {
             if (m.month() <= 0) {
-                e += m.exceptions(); // at most 241 months of at most 10^12 each: no overflow
-                o += m.orders();
+                // each month at most 10^12 (MAX_MONTH_ORDERS): exact, and checked like Pilot.baselineRate
+                e = Math.addExact(e, m.exceptions());
+                o = Math.addExact(o, m.orders());
             }
         }
         if (o == 0) {
