@@ -183,6 +183,23 @@ final class ScenarioReader {
         positive(f, "orders_per_month", orders, "revenue");
         positive(f, "average_order_value", aov, "revenue");
         positive(f, "loaded_labor_cost_per_hour", wage, "the labor cost of an FTE");
+        if (season != null && growth != null) {
+            // the first year's orders must not vanish either: revenue is their sum (Limits.MIN_POSITIVE)
+            double most = 0;
+            for (double x : season) {
+                most = Math.max(most, x);
+            }
+            if (most < Limits.MIN_POSITIVE) {
+                problems.add(f.get("seasonality"), "business.seasonality", "every multiplier is 0: no month has "
+                        + "orders, so there is no revenue to measure the pain against",
+                        "1 is an average month, 1.5 a month 50% busier");
+            } else if (season[0] < Limits.MIN_POSITIVE && Values.reach(growth.dist())[0] <= -1) {
+                problems.add(f.get("seasonality"), "business.seasonality", "month 1 has no orders and "
+                        + "annual_growth can reach -1 (a 100% decline, no orders after month 1): a first year "
+                        + "without revenue to measure the pain against", "raise annual_growth's lower end above -1, "
+                        + "or give month 1 a multiplier above 0");
+            }
+        }
         Double hours = Double.valueOf(2080);
         if (f.has("hours_per_fte_year")) {
             hours = values.plainNumber(f.get("hours_per_fte_year"), "business.hours_per_fte_year");

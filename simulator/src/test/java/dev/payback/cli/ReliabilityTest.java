@@ -135,6 +135,23 @@ class ReliabilityTest {
     }
 
     @Test
+    void aFirstYearWithoutOrdersIsRefused(@TempDir Path tmp) throws Exception {
+        String zeros = "  seasonality: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\n";
+        oneLine(validate(tmp, with("  average_order_value: 40", zeros + "  average_order_value: 40")),
+                "business.seasonality: every multiplier is 0: no month has orders");
+        String closedJanuary = "  seasonality: [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n";
+        oneLine(validate(tmp, with("  average_order_value: 40", closedJanuary + "  annual_growth: "
+                + "{uniform: [-1, 0.2]}\n  average_order_value: 40")),
+                "business.seasonality: month 1 has no orders and annual_growth can reach -1");
+        // a closed first month is fine while growth stays above -1, and so is a decline of 100% with
+        // orders in month 1
+        assertThat(validate(tmp, with("  average_order_value: 40", closedJanuary
+                + "  annual_growth: {uniform: [-0.99, 0.2]}\n  average_order_value: 40")).code()).isZero();
+        assertThat(validate(tmp, with("  average_order_value: 40", "  annual_growth: -1\n  average_order_value: 40"))
+                .code()).isZero();
+    }
+
+    @Test
     void aNormalForAPositiveQuantityThatReachesZeroIsRefused(@TempDir Path tmp) throws Exception {
         oneLine(validate(tmp, with("orders_per_month: 5000", "orders_per_month: {normal: [5000, 2000]}")),
                 "business.orders_per_month: this normal reaches -15000 within 10 standard deviations of its mean "
