@@ -138,59 +138,9 @@ public final class PilotLoader {
                                 + "420, promises: 2950, promises_kept: 2480}");
             }
         }
-        if (problems.isEmpty()) {
-            baselineWithinScenario(top.get("months"), months, scenario, problems);
-        }
         problems.throwIfAny();
         return new Pilot(sourceName, option, scope, target, months, promiseTarget, maxPilotCost, actualPilotCost,
                 actualOneTimeCost);
-    }
-
-    /**
-     * Refuses a pilot whose baseline exception rate lies outside anything the scenario's
-     * pain.exception_rate can produce: the update would rest on no future at all (issue 16: it advised
-     * millions of trials, then reported a confident verdict on the closest edge of the prior). The
-     * reach of the input is its support (a normal's mean ± 10 sd), within [0, 1]; the observed rate
-     * may lie beyond it by 4 binomial standard deviations at the nearer end plus one exception, so a
-     * pilot drawn from a future at the very edge is refused with a chance below 3.2e-5 (one-sided,
-     * normal approximation).
-     */
-    private static void baselineWithinScenario(Node monthsNode, List<Pilot.Month> months, Scenario scenario,
-            Problems problems) {
-        long e = 0;
-        long o = 0;
-        for (Pilot.Month m : months) {
-            if (m.month() <= 0) {
-                // each month at most 10^12 (MAX_MONTH_ORDERS): exact, and checked like Pilot.baselineRate
-                e = Math.addExact(e, m.exceptions());
-                o = Math.addExact(o, m.orders());
-            }
-        }
-        if (o == 0) {
-            return;
-        }
-        Input in = scenario.pain().drivers().get(Driver.EXCEPTION_RATE);
-        double lo = 0;
-        double hi = 0;
-        if (in != null) {
-            double[] reach = Values.reach(in.dist());
-            lo = Math.max(0, reach[0]);
-            hi = Math.min(1, reach[1]);
-        }
-        double rate = (double) e / o;
-        double slackHi = 4 * Math.sqrt(hi * (1 - hi) / o) + 1.0 / o;
-        double slackLo = 4 * Math.sqrt(lo * (1 - lo) / o) + 1.0 / o;
-        if (rate > hi + slackHi || rate < lo - slackLo) {
-            problems.add(monthsNode, "months", String.format(java.util.Locale.ROOT, "the baseline exception rate "
-                    + "%.2f%% (%,d exceptions in %,d orders, months <= 0) lies outside anything the scenario can "
-                    + "produce: its pain.exception_rate reaches %s to %s", 100 * rate, e, o, pct(lo), pct(hi)),
-                    "the pilot and the scenario count exceptions differently, or the scenario's exception_rate is "
-                            + "off: correct one of them, then update on the pilot");
-        }
-    }
-
-    private static String pct(double x) {
-        return String.format(java.util.Locale.ROOT, "%.2f%%", 100 * x);
     }
 
     /** A money amount ≥ 0; NaN (with a problem) when it is not one. */
