@@ -56,6 +56,12 @@ public final class Cli {
             err.flush();
             return INVALID_INPUT;
         }
+        if (e instanceof dev.payback.report.OutputFolder.WriteFailed failed) {
+            // a full disk or an unwritable file: the message names the file and says the folder is unchanged
+            err.println("payback: " + failed.getMessage());
+            err.flush();
+            return UNEXPECTED;
+        }
         if (e instanceof CommandLine.ParameterException pe) {
             err.println("payback: " + pe.getMessage());
             err.flush();

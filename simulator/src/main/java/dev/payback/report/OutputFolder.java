@@ -72,6 +72,18 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * A write or the publish failed (a full disk, an unwritable file); the target is unchanged and the
+     * message says so. Not a bug of payback: the caller reports the message as it is (exit 1).
+     */
+    public static final class WriteFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Path target;
     private final Path shown;
     private final Path parent;
@@ -195,7 +207,7 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private IOException failed(String relative, IOException e) {
-        return new IOException("could not write " + relative + " for " + target + " (" + e.getMessage() + "); "
+        return new WriteFailed("could not write " + relative + " for " + target + " (" + e.getMessage() + "); "
                 + target + " is unchanged", e);
     }
 
@@ -215,7 +227,11 @@ public final class OutputFolder implements AutoCloseable {
         for (String f : written) {
             list.append(f).append('\n');
         }
-        Files.writeString(staging.resolve(OUTPUT_MARKER), list);
+        try {
+            Files.writeString(staging.resolve(OUTPUT_MARKER), list);
+        } catch (IOException e) {
+            throw failed(OUTPUT_MARKER, e);
+        }
         Files.delete(staging.resolve(STAGING_MARKER));
         checkpoint("publish-start");
         Path old = null;
@@ -228,7 +244,7 @@ public final class OutputFolder implements AutoCloseable {
             try {
                 move(target, old);
             } catch (IOException e) {
-                throw new IOException("could not move the previous outputs of " + target + " aside to put the new "
+                throw new WriteFailed("could not move the previous outputs of " + target + " aside to put the new "
                         + "ones in place (" + e + "); " + target + " is unchanged", e);
             }
         }
@@ -239,7 +255,7 @@ public final class OutputFolder implements AutoCloseable {
             if (old != null) {
                 move(old, target);
             }
-            throw new IOException("could not put the new outputs in place of " + target + " (" + e + "); "
+            throw new WriteFailed("could not put the new outputs in place of " + target + " (" + e + "); "
                     + target + " is unchanged", e);
         }
         published = true;
