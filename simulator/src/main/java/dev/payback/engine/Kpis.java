@@ -90,16 +90,17 @@ public final class Kpis {
             int year = (month + 11) / 12;
             double o = orders[month];
             double a = adoption == null ? 0 : adoption[month];
-            double pain = o * perOrder + fixed + events[year];
-            double benefit = adoption == null ? 0 : o * perOrderSaving + fixedSaving + eventSaving[year];
+            double pain = TrialModel.monthly(o, perOrder, fixed, events[year]);
+            double benefit = adoption == null ? 0 : TrialModel.monthly(o, perOrderSaving, fixedSaving, eventSaving[year]);
 
+            // section 2's components at month T's orders and drivers
             double e = at(d, full, a, EXC);
-            double labor = o * e * at(d, full, a, MIN) / 60 * w;
-            double reconciliation = at(d, full, a, RECON) * 52 / 12 * w;
-            double expedite = o * e * at(d, full, a, EXP_SHARE) * at(d, full, a, EXP_FEE);
-            double lostSales = o * at(d, full, a, CANCEL)
-                    * (aov * margin + at(d, full, a, CHURN) * at(d, full, a, LIFETIME));
-            double writeOffs = at(d, full, a, WRITE_OFFS) / 12;
+            double labor = PainTable.labor(o, e, at(d, full, a, MIN), w);
+            double reconciliation = PainTable.reconciliation(at(d, full, a, RECON), w);
+            double expedite = PainTable.expedite(o, e, at(d, full, a, EXP_SHARE), at(d, full, a, EXP_FEE));
+            double lostSales = PainTable.lostSales(o, at(d, full, a, CANCEL), aov, margin, at(d, full, a, CHURN),
+                    at(d, full, a, LIFETIME));
+            double writeOffs = PainTable.writeOffs(at(d, full, a, WRITE_OFFS));
 
             out.set(j, EXCEPTION_RATE, row, e);
             out.set(j, LABOR_COST_PER_ORDER, row, TrialModel.ratio(labor + reconciliation, o));

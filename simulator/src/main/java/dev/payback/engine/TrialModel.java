@@ -4,7 +4,9 @@ import dev.payback.scenario.Driver;
 import dev.payback.scenario.Scenario;
 
 /**
- * The equations of docs/model.md section 2 and the per-trial score of section 4, in one place.
+ * The equations of docs/model.md section 2, the staged rollouts of section 7 and the per-trial score of
+ * section 4, in one place (the pain components in {@link PainTable}, the KPIs of section 8 in {@link Kpis}):
+ * every strategy's figures come from one month loop, {@link #cashFlow}.
  * One call of {@link #evaluate} is one replication: it reads the trial's sampled inputs from the
  * block's columns and writes the trial's outputs. Immutable and shared by all threads; each thread
  * owns a {@link Scratch}. Nothing is allocated per trial.
@@ -53,7 +55,12 @@ public final class TrialModel {
         final double[] eventSaving;
         /** a_m of the option being evaluated, m = 1..H. */
         final double[] adoption;
-        /** The go-live dip in its month, 0 elsewhere (reset after each option). */
+        /** The A/12 part of the strategy being evaluated's costs_m (its share of it in a staged pilot), m = 1..H. */
+        final double[] running;
+        /**
+         * One-off costs in their month (the go-live dip; a staged rollout's expansion or stop cost), 0 elsewhere:
+         * each strategy sets its months and resets them after its cash flow.
+         */
         final double[] extraCost;
 
         /** [event][year]: whether event j happened in year y of this trial (B_jy). */
@@ -75,6 +82,7 @@ public final class TrialModel {
             orders = new double[horizon + 1];
             adoption = new double[horizon + 1];
             extraCost = new double[horizon + 1];
+            running = new double[horizon + 1];
             events = new double[years + 1];
             eventSaving = new double[years + 1];
         }
@@ -168,7 +176,7 @@ public final class TrialModel {
 
         // Status quo: pain_m = O_m · perOrder + fixed + events of year(m)
         final double perOrder = perOrderPain(d, aov, margin, w);
-        final double laborPerOrder = d[EXC] * d[MIN] / 60 * w;
+        final double laborPerOrder = laborPerOrder(d, w);
         double otherPerYear = 0;
         for (int col : l.other) {
             otherPerYear += in[col][t];
@@ -253,14 +261,14 @@ public final class TrialModel {
         out.failed[i] = (byte) (failed ? 1 : 0);
         for (int q = 0; q < DRIVERS; q++) {
             int col = ol.driverEffect[q];
-            r[q] = col == Layout.NONE ? d[q] : d[q] * (1 - in[col][t] * scale);
+            r[q] = col == Layout.NONE ? d[q] : reduced(d[q], in[col][t], scale);
         }
         out.exceptionEffect[i] = ol.driverEffect[EXC] == Layout.NONE ? 0 : in[ol.driverEffect[EXC]][t] * scale;
         double otherReduced = 0;
         for (int q = 0; q < l.other.length; q++) {
             int col = ol.otherEffect[q];
             double v = in[l.other[q]][t];
-            otherReduced += col == Layout.NONE ? v : v * (1 - in[col][t] * scale);
+            otherReduced += col == Layout.NONE ? v : reduced(v, in[col][t], scale);
         }
         // benefit_m = pain_m − pain'_m = O_m · perOrderSaving + fixedSaving + eventSaving[year(m)]
         final double perOrderSaving = perOrder - perOrderPain(r, aov, margin, w);
@@ -285,7 +293,7 @@ public final class TrialModel {
         final double impl = in[ol.implementationMonths][t];
         final double ramp = in[ol.rampMonths][t];
         final double dip = in[ol.goLiveDip][t];
-        final int firstLive = (int) Math.floor(impl) + 1;
+        final int firstLive = firstLiveMonth(impl);
 
         // a_m = 0 for m ≤ D; 1 if R = 0; else min(1, (m − D)/R), tabulated once per trial and option
         final double[] adopt = s.adoption;
@@ -295,7 +303,7 @@ public final class TrialModel {
         }
         if (ramp != 0) {
             for (; m <= horizon; m++) {
-                double v = Math.min(1, (m - impl) / ramp);
+                double v = rampShare(m - impl, ramp);
                 adopt[m] = v;
                 if (v == 1) {
                     m++;
@@ -308,16 +316,38 @@ public final class TrialModel {
         }
         kpis.record(out.kpis, i, adopt, d, r, s.orders, perOrder, fixed, s.events, perOrderSaving, fixedSaving,
                 s.eventSaving, aov, margin, w);
-        // dip_m: only in the first live month m* = floor(D) + 1
+        // costs_m = A/12 + φ · O_m · a_m + dip_m, the dip only in the first live month m* = floor(D) + 1
+        final double[] running = s.running;
+        java.util.Arrays.fill(running, 1, horizon + 1, annual);
         final double[] extra = s.extraCost;
-        final boolean dipInHorizon = firstLive >= 1 && firstLive <= horizon;
-        if (dipInHorizon) {
-            extra[firstLive] = dip * s.orders[firstLive] * laborPerOrder;
+        if (firstLive <= horizon) {
+            extra[firstLive] = dipCost(dip, s.orders[firstLive], laborPerOrder);
         }
+        final double npv = cashFlow(oneTime, adopt, running, fee, out, i, s, path, slot);
+        if (firstLive <= horizon) {
+            extra[firstLive] = 0;
+        }
+        return npv;
+    }
 
+    /**
+     * Every figure of docs/model.md section 2 of one strategy in one trial, written once for the big-bang
+     * options and the staged rollouts alike: from the one-time cost C (paid at month 0), the strategy's
+     * adoption a_m and its costs {@code costs_m = running_m + φ · O_m · a_m + extra_m}, with the option's
+     * benefit {@code benefit_m = O_m · perOrderSaving + fixedSaving + eventSaving[year(m)]} left in the
+     * scratch by {@link #evaluateOption}: net_m, the cumulative position, payback month, NPV, ROI,
+     * first-year cost, year-one benefit, cum and max one-time cost at the checkpoints and at the payback
+     * bar. Writes row i of {@code out} (and the trial's monthly path when {@code path} is not null);
+     * returns the NPV.
+     */
+    private double cashFlow(double oneTime, double[] adopt, double[] running, double fee, OptionColumns out, int i,
+            Scratch s, double[][] path, int slot) {
         if (path != null) {
             path[horizon][slot] = oneTime;   // cum_0 = −C, for the monthly cash flow
         }
+        final double perOrderSaving = s.perOrderSaving;
+        final double fixedSaving = s.fixedSaving;
+        final double[] extra = s.extraCost;
         double sumNet = 0;            // Σ_{k≤m} net_k = cum_m + C
         double npv = -oneTime;
         double costSum = 0;
@@ -330,61 +360,42 @@ public final class TrialModel {
         final double[] orders = s.orders;
         final double[] disc = discount;
         int from = 1;
-        // Segments end at the checkpoints and at every year end, so each has one event year and
-        // no per-month branch for checkpoints, the first year, or the event lookup.
+        // Segments end at the checkpoints and at every year end, so each has one event year and lies
+        // wholly in or after the first year: the month loop below has no per-month branch for
+        // checkpoints or the event lookup, and its first-year branch is invariant within a segment.
         for (final int end : segmentEnds) {
             final double eventSaving = s.eventSaving[(from + 11) / 12];
-            if (end <= 12) {
-                for (int mm = from; mm <= end; mm++) {
-                    final double o = orders[mm];
-                    final double a = adopt[mm];
-                    final double benefit = o * perOrderSaving + fixedSaving + eventSaving;
-                    final double cost = annual + fee * o * a + extra[mm];
-                    final double net = a * benefit - cost;
-                    sumNet += net;
-                    npv += net * disc[mm];
-                    costSum += cost;
+            final boolean firstYear = end <= 12;
+            for (int mm = from; mm <= end; mm++) {
+                final double o = orders[mm];
+                final double a = adopt[mm];
+                final double benefit = monthly(o, perOrderSaving, fixedSaving, eventSaving);
+                final double cost = running[mm] + fee * o * a + extra[mm];
+                final double net = a * benefit - cost;
+                sumNet += net;
+                npv += net * disc[mm];
+                costSum += cost;
+                if (firstYear) {
                     firstYearCost += cost;
                     yearOneBenefit += a * benefit;
-                    maxAtBar = mm <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
-                    if (payback == 0 && sumNet >= oneTime) {
-                        payback = mm;
-                    }
                     if (sumNet > maxSumNet) {
                         maxSumNet = sumNet;
                     }
-                    if (path != null) {
-                        path[mm - 1][slot] = sumNet - oneTime;
-                    }
                 }
-                if (checkpoint < OptionColumns.CHECKPOINTS.length && end == OptionColumns.CHECKPOINTS[checkpoint]) {
-                    out.cumulativeNet[checkpoint][i] = sumNet - oneTime;
-                    out.maxCumulativeBeforeOneTime[checkpoint][i] = maxSumNet;
-                    checkpoint++;
+                maxAtBar = mm <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
+                if (payback == 0 && sumNet >= oneTime) {
+                    payback = mm;
                 }
-            } else {
-                for (int mm = from; mm <= end; mm++) {
-                    final double o = orders[mm];
-                    final double a = adopt[mm];
-                    final double benefit = o * perOrderSaving + fixedSaving + eventSaving;
-                    final double cost = annual + fee * o * a + extra[mm];
-                    final double net = a * benefit - cost;
-                    sumNet += net;
-                    npv += net * disc[mm];
-                    costSum += cost;
-                    maxAtBar = mm <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
-                    if (payback == 0 && sumNet >= oneTime) {
-                        payback = mm;
-                    }
-                    if (path != null) {
-                        path[mm - 1][slot] = sumNet - oneTime;
-                    }
+                if (path != null) {
+                    path[mm - 1][slot] = sumNet - oneTime;
                 }
             }
+            if (checkpoint < OptionColumns.CHECKPOINTS.length && end == OptionColumns.CHECKPOINTS[checkpoint]) {
+                out.cumulativeNet[checkpoint][i] = sumNet - oneTime;
+                out.maxCumulativeBeforeOneTime[checkpoint][i] = maxSumNet;
+                checkpoint++;
+            }
             from = end + 1;
-        }
-        if (dipInHorizon) {
-            extra[firstLive] = 0;
         }
         out.npv[i] = npv;
         out.oneTimeCost[i] = oneTime;
@@ -479,9 +490,8 @@ public final class TrialModel {
      */
     double observedReduction(int j, double share, int months, double[][] in, int t, Scratch s, double re) {
         final Layout.StagedLayout g = layout.staged[j];
-        final double impl = in[layout.options[g.twin].implementationMonths][t];
-        final int firstLive = (int) Math.min(Math.floor(impl) + 1, horizon + 1.0);
-        final int gateMonth = (int) Math.min((long) firstLive + months - 1, horizon + 1L);
+        final int firstLive = firstLiveMonth(in[layout.options[g.twin].implementationMonths][t]);
+        final int gateMonth = gateMonth(firstLive, months);
         if (gateMonth >= horizon) {
             return Double.NaN;
         }
@@ -500,7 +510,8 @@ public final class TrialModel {
      * The design (share, months, target) is the scenario's in a run; {@code pilot-plan} passes
      * others, scaling an explicit pilot cost by {@code pilotScale} and an explicit expansion cost by
      * {@code expansionScale}. {@code observed} is {@link #observedReduction} for this share and
-     * length. Writes row i of {@code out} and {@code gate}; returns the NPV.
+     * length. Tabulates the strategy's adoption and costs by month and hands them to the same
+     * {@link #cashFlow} as the big bang; writes row i of {@code out} and {@code gate}; returns the NPV.
      */
     double evaluateStaged(int j, double share, int months, double target, double pilotScale, double expansionScale,
             double observed, double[][] in, int t, OptionColumns out, GateColumns gate, int i, Scratch s,
@@ -522,8 +533,8 @@ public final class TrialModel {
         final double[] orders = s.orders;
         final double[] adopt = s.adoption;
         // m* = floor(D) + 1 and the gate at the end of G = m* + M − 1 (capped: beyond H means no gate)
-        final int firstLive = (int) Math.min(Math.floor(impl) + 1, horizon + 1.0);
-        final int gateMonth = (int) Math.min((long) firstLive + months - 1, horizon + 1L);
+        final int firstLive = firstLiveMonth(impl);
+        final int gateMonth = gateMonth(firstLive, months);
         final boolean go = observed >= target;
         if (Double.isNaN(observed)) {
             gate.outcome[i] = GateColumns.NO_GATE;
@@ -532,93 +543,105 @@ public final class TrialModel {
         }
         gate.observedReduction[i] = observed;
         final int pilotEnd = Math.min(gateMonth, horizon);
-        final double perOrderSaving = s.perOrderSaving;
-        final double fixedSaving = s.fixedSaving;
         final double[] sa = s.stagedAdoption;
-        final double[] disc = discount;
-        double sumNet = 0;
-        double npv = -pilotCost;
-        double costSum = 0;
-        double firstYearCost = pilotCost;
-        int payback = 0;
-        int checkpoint = 0;
-        double maxSumNet = Double.NEGATIVE_INFINITY;
-        double maxAtBar = Double.NEGATIVE_INFINITY;   // max_{m≤T*} (cum_m + C_p)
-        double yearOneBenefit = 0;                     // Σ_{m≤12} a_m · benefit_m
-        if (path != null) {
-            path[horizon][slot] = pilotCost;   // cum_0 = −C_p, for the monthly cash flow
+        final double[] running = s.running;
+        // the pilot scope: adoption s · a_m; costs s · A/12 + φ · O_m · s · a_m + s · dip_m
+        final double pilotRunning = share * annual;
+        for (int m = 1; m <= pilotEnd; m++) {
+            sa[m] = share * adopt[m];
+            running[m] = pilotRunning;
         }
-        for (int m = 1; m <= horizon; m++) {
-            final double o = orders[m];
-            double a;
-            double cost;
-            if (m <= pilotEnd) {
-                // the pilot scope: s · a_m; costs s · A/12 + φ · O_m · s · a_m + s · dip_m
-                a = share * adopt[m];
-                cost = share * annual + fee * o * a + (m == firstLive ? share * dip * o * laborPerOrder : 0);
-            } else if (go) {
-                // s · a_m + (1 − s) · b_m, b_m = min(1, (m − G)/R); expansion cost and the rest's dip in G + 1
-                double b = ramp == 0 ? 1 : Math.min(1, (m - gateMonth) / ramp);
-                a = share * adopt[m] + (1 - share) * b;
-                cost = annual + fee * o * a;
-                if (m == gateMonth + 1) {
-                    cost += expansion + (1 - share) * dip * o * laborPerOrder;
-                }
-            } else {
-                a = 0;
-                cost = m == gateMonth + 1 ? stop : 0;
+        final double[] extra = s.extraCost;
+        if (firstLive <= pilotEnd) {
+            extra[firstLive] = dipCost(share * dip, orders[firstLive], laborPerOrder);
+        }
+        if (go) {
+            // s · a_m + (1 − s) · b_m, b_m = min(1, (m − G)/R); costs A/12 + φ · O_m · adoption_m, and in G + 1
+            // the expansion cost and the rest's dip (1 − s) · go_live_dip · labor_{G+1}
+            for (int m = pilotEnd + 1; m <= horizon; m++) {
+                sa[m] = share * adopt[m] + (1 - share) * rampShare(m - gateMonth, ramp);
+                running[m] = annual;
             }
-            sa[m] = a;
-            final double benefit = o * perOrderSaving + fixedSaving + s.eventSaving[(m + 11) / 12];
-            final double net = a * benefit - cost;
-            sumNet += net;
-            npv += net * disc[m];
-            costSum += cost;
-            if (m <= 12) {
-                firstYearCost += cost;
-                yearOneBenefit += a * benefit;
-            }
-            maxAtBar = m <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
-            if (payback == 0 && sumNet >= pilotCost) {
-                payback = m;
-            }
-            if (sumNet > maxSumNet) {
-                maxSumNet = sumNet;
-            }
-            if (checkpoint < OptionColumns.CHECKPOINTS.length && m == OptionColumns.CHECKPOINTS[checkpoint]) {
-                out.cumulativeNet[checkpoint][i] = sumNet - pilotCost;
-                out.maxCumulativeBeforeOneTime[checkpoint][i] = maxSumNet;
-                checkpoint++;
-            }
-            if (path != null) {
-                path[m - 1][slot] = sumNet - pilotCost;
+        } else {
+            // no-go: no benefit and no cost after the gate, except the stop cost in G + 1
+            for (int m = pilotEnd + 1; m <= horizon; m++) {
+                sa[m] = 0;
+                running[m] = 0;
             }
         }
-        out.npv[i] = npv;
-        out.oneTimeCost[i] = pilotCost;
-        double denominator = pilotCost + costSum;
-        out.roi[i] = denominator == 0 ? Double.NaN : (sumNet - pilotCost) / denominator;
-        out.firstYearCost[i] = firstYearCost;
-        out.yearOneBenefit[i] = yearOneBenefit;
-        out.maxCumulativeAtBar[i] = maxAtBar;
-        out.paybackMonth[i] = (short) payback;
+        final int afterGate = gateMonth + 1;
+        if (afterGate <= horizon) {
+            extra[afterGate] = go ? expansion + dipCost((1 - share) * dip, orders[afterGate], laborPerOrder) : stop;
+        }
+        final double npv = cashFlow(pilotCost, sa, running, fee, out, i, s, path, slot);
+        if (firstLive <= pilotEnd) {
+            extra[firstLive] = 0;
+        }
+        if (afterGate <= horizon) {
+            extra[afterGate] = 0;
+        }
         out.exceptionEffect[i] = re;
         out.failed[i] = twin.failed[i];
         return npv;
     }
 
-    /** Monthly status-quo pain per order: labor + expedite + lost sales + support. */
+    /** m* = floor(D) + 1, the first live month, capped at H + 1 (beyond the horizon). */
+    private int firstLiveMonth(double implementationMonths) {
+        return (int) Math.min(Math.floor(implementationMonths) + 1, horizon + 1.0);
+    }
+
+    /** The gate month G = m* + M − 1 of a pilot of M live months, capped at H + 1 (no gate). */
+    private int gateMonth(int firstLive, int months) {
+        return (int) Math.min((long) firstLive + months - 1, horizon + 1L);
+    }
+
+    /**
+     * A ramp's share of full adoption {@code t} months after it starts: min(1, t/R), 1 when R = 0
+     * (a_m with t = m − D, and the staged rollout's b_m with t = m − G, docs/model.md sections 2 and 7).
+     */
+    static double rampShare(double t, double ramp) {
+        return ramp == 0 ? 1 : Math.min(1, t / ramp);
+    }
+
+    /** A go-live dip of {@code share} of one month's labor: dip_m = go_live_dip · labor_m, labor_m = O_m · laborPerOrder. */
+    static double dipCost(double share, double orders, double laborPerOrder) {
+        return share * orders * laborPerOrder;
+    }
+
+    /** Monthly status-quo pain per order: labor + expedite + lost sales + support (docs/model.md section 2, per order). */
     static double perOrderPain(double[] d, double aov, double margin, double w) {
         double e = d[EXC];
-        return e * d[MIN] / 60 * w
-                + e * d[EXP_SHARE] * d[EXP_FEE]
-                + d[CANCEL] * (aov * margin + d[CHURN] * d[LIFETIME])
-                + e * d[TICKETS] * d[TICKET_COST];
+        return laborPerOrder(d, w)
+                + PainTable.expedite(1, e, d[EXP_SHARE], d[EXP_FEE])
+                + PainTable.lostSales(1, d[CANCEL], aov, margin, d[CHURN], d[LIFETIME])
+                + PainTable.support(1, e, d[TICKETS], d[TICKET_COST]);
+    }
+
+    /** The labor component per order, e · t/60 · w (so labor_m = O_m · laborPerOrder; it prices the go-live dip). */
+    static double laborPerOrder(double[] d, double w) {
+        return PainTable.labor(1, d[EXC], d[MIN], w);
     }
 
     /** Monthly pain that does not scale with orders: reconciliation + carrying + write-offs + other. */
     static double fixedMonthlyPain(double[] d, double w, double otherPerYear) {
-        return d[RECON] * 52 / 12 * w + d[EXCESS] * d[CARRY] / 12 + d[WRITE_OFFS] / 12 + otherPerYear / 12;
+        return PainTable.reconciliation(d[RECON], w) + PainTable.carrying(d[EXCESS], d[CARRY])
+                + PainTable.writeOffs(d[WRITE_OFFS]) + PainTable.other(otherPerYear);
+    }
+
+    /**
+     * A driver at full adoption, {@code d · (1 − r_d)}, with {@code r_d = effect · scale} the effect after the
+     * failure draw (scale = failure_benefit_share when the rollout failed, else 1).
+     */
+    static double reduced(double d, double effect, double scale) {
+        return d * (1 - effect * scale);
+    }
+
+    /**
+     * A month's pain or benefit from its parts: {@code O_m · perOrder + fixed + events of year(m)}
+     * (pain_m of the status quo, and benefit_m = pain_m − pain'_m with the savings as parts).
+     */
+    static double monthly(double orders, double perOrder, double fixed, double eventsOfYear) {
+        return orders * perOrder + fixed + eventsOfYear;
     }
 
     /** num / den; when den ≤ 0, +∞ for a positive numerator and 0 otherwise (docs/model-notes.md). */

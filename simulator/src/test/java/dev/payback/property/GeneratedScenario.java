@@ -33,7 +33,10 @@ final class GeneratedScenario {
     final List<String> options = new ArrayList<>();
     final String correlations;
 
-    private GeneratedScenario(long seed, int trials, Random r) {
+    private GeneratedScenario(long seed, int trials, Random r, boolean staged) {
+        // the staged blocks draw from their own stream, so the rest of a scenario is the same with or without them
+        Random rs = new Random(seed ^ 0x57A6EDL);
+        int stagedOption = staged ? rs.nextInt(3) : -1;
         this.seed = seed;
         this.trials = trials;
         header = "name: generated " + seed + "\n"
@@ -121,11 +124,22 @@ final class GeneratedScenario {
             if (hasEvent && r.nextBoolean()) {
                 effects.add("outage");
             }
+            // a staged rollout (docs/model.md section 7): at least one option (the last one when the chosen
+            // index is beyond them), any other with chance 1/2; it needs an exception_rate effect
+            boolean stagedHere = staged && (k == Math.min(stagedOption, n - 1) || rs.nextBoolean());
+            boolean forcedExceptionEffect = stagedHere && !effects.contains("exception_rate");
+            if (forcedExceptionEffect) {
+                effects.add(0, "exception_rate");
+            }
             if (!effects.isEmpty()) {
                 o.append("    effects:\n");
                 for (String e : effects) {
-                    o.append("      ").append(e).append(": ").append(GenDist.random(r, 0, 0.9, true)).append('\n');
+                    Random from = forcedExceptionEffect && e.equals("exception_rate") ? rs : r;
+                    o.append("      ").append(e).append(": ").append(GenDist.random(from, 0, 0.9, true)).append('\n');
                 }
+            }
+            if (stagedHere) {
+                o.append(stages(rs));
             }
             options.add(o.toString());
         }
@@ -139,12 +153,43 @@ final class GeneratedScenario {
         correlations = corr;
     }
 
+    /**
+     * A {@code stages} block (docs/model.md section 7) in every form: a pilot share and length (gates
+     * inside and beyond the horizon), each cost given as any distribution form or left to its default,
+     * and a target from 0 (always go) to 0.7.
+     */
+    private static String stages(Random r) {
+        StringBuilder b = new StringBuilder("    stages:\n");
+        b.append("      pilot_share: ").append(num(0.02 + 0.96 * r.nextDouble())).append('\n');
+        b.append("      pilot_months: ").append(1 + r.nextInt(r.nextInt(4) == 0 ? 120 : 12)).append('\n');
+        if (r.nextBoolean()) {
+            b.append("      pilot_one_time_cost: ").append(GenDist.random(r, 0, 80_000, false)).append('\n');
+        }
+        if (r.nextBoolean()) {
+            b.append("      expansion_cost: ").append(GenDist.random(r, 0, 150_000, false)).append('\n');
+        }
+        if (r.nextBoolean()) {
+            b.append("      stop_cost: ").append(GenDist.random(r, 0, 20_000, false)).append('\n');
+        }
+        double target = r.nextInt(6) == 0 ? 0 : 0.7 * r.nextDouble();
+        b.append("      go_criteria: {exception_rate_reduction: ").append(num(target)).append("}\n");
+        return b.toString();
+    }
+
     /** A generator of scenarios with trial counts in [minTrials, maxTrials]. */
     static net.jqwik.api.Arbitrary<GeneratedScenario> scenarios(int minTrials, int maxTrials) {
+        return scenarios(minTrials, maxTrials, false);
+    }
+
+    /**
+     * A generator of scenarios with trial counts in [minTrials, maxTrials]; with {@code staged}, one or
+     * more options carry a {@code stages} block (the rest of the scenario is the one drawn without).
+     */
+    static net.jqwik.api.Arbitrary<GeneratedScenario> scenarios(int minTrials, int maxTrials, boolean staged) {
         return net.jqwik.api.Arbitraries.longs().between(0, Long.MAX_VALUE / 2).map(seed -> {
             Random r = new Random(seed);
             int trials = minTrials + r.nextInt(maxTrials - minTrials + 1);
-            return new GeneratedScenario(seed, trials, r);
+            return new GeneratedScenario(seed, trials, r, staged);
         });
     }
 

@@ -1,6 +1,9 @@
 package dev.payback.property;
 
 import dev.payback.engine.Engine;
+import dev.payback.engine.GateColumns;
+import dev.payback.engine.KpiColumns;
+import dev.payback.engine.Kpis;
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
@@ -9,16 +12,21 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine's {@code TrialModel} agrees with {@link ReferenceModel}, a literal month-by-month
- * transcription of docs/model.md section 2, on every trial of generated scenarios (horizons 12–120,
- * every distribution form, other costs, events, failures, go-live dips, per-order fees, ramps,
- * seasonality, correlations), to 1e-9 relative. Every per-trial output is compared: pain,
- * revenue, pain share, FTE, score, best, and per option NPV, ROI, first-year cost, cum_3/6/12,
- * max one-time cost at 3/6/12, payback month and the monthly cumulative path of the fan chart.
+ * transcription of docs/model.md sections 2, 7 and 8, on every trial of generated scenarios (horizons
+ * 12–120, every distribution form, other costs, events, failures, go-live dips, per-order fees, ramps,
+ * seasonality, correlations; in the second property staged rollouts with every form of the
+ * {@code stages} block), to 1e-9 relative. Every per-trial output is compared: pain, revenue, pain
+ * share, FTE, score, best, the status quo's KPIs at 3/6/12, and per strategy (options, then staged
+ * rollouts) NPV, ROI, first-year cost, year-one benefit, the one-time cost, cum_3/6/12, max one-time
+ * cost at 3/6/12 and at the payback bar, payback month, the exception-rate effect after the failure
+ * draw and the failure itself, every KPI at every checkpoint and the monthly cumulative path of the
+ * fan chart; per staged rollout its gate outcome (go, stop, no gate) and observed reduction.
  *
  * <p>Sums of flows can cancel (an NPV near 0 from large benefits and costs), so the tolerance of a
  * money figure is 1e-9 times the sum of the magnitudes of the flows it is made of, not of the
@@ -35,8 +43,39 @@ class ReferenceModelTest {
         return GeneratedScenario.scenarios(150, 600);
     }
 
+    @Provide
+    Arbitrary<GeneratedScenario> stagedScenarios() {
+        return GeneratedScenario.scenarios(150, 600, true);
+    }
+
     @Property(tries = 60, seed = "1302")
     void engineEqualsTheTranscriptionOfModelMdSection2(@ForAll("scenarios") GeneratedScenario g) throws Exception {
+        compare(g);
+    }
+
+    /**
+     * The staged scenarios reach every branch of section 7: gates that say go, gates that say stop,
+     * gates beyond the horizon, and gate draws by the normal approximation (checked by coverage over
+     * the property's tries).
+     */
+    @Property(tries = 60, seed = "1307")
+    void engineEqualsTheTranscriptionOfModelMdSections7And8(@ForAll("stagedScenarios") GeneratedScenario g)
+            throws Exception {
+        ReferenceModel ref = compare(g);
+        Statistics.label("go").collect(gateSeen(ref, ReferenceModel.GO));
+        Statistics.label("stop").collect(gateSeen(ref, ReferenceModel.STOP));
+        Statistics.label("no gate").collect(gateSeen(ref, ReferenceModel.NO_GATE));
+        Statistics.label("normal approximation").collect(ref.normalDraws > 0);
+        for (String label : new String[] {"go", "stop", "no gate", "normal approximation"}) {
+            Statistics.label(label).coverage(c -> c.check(true).count(n -> n >= 3));
+        }
+    }
+
+    private static boolean gateSeen(ReferenceModel ref, int outcome) {
+        return ref.outcomes.contains(outcome);
+    }
+
+    private static ReferenceModel compare(GeneratedScenario g) throws Exception {
         Scenario s = ModelPropertiesTest.load(g);
         SimulationResult r = Engine.run(s, Engine.Options.defaults().withThreads(1));
         assertThat(r.allRetained()).isTrue();
@@ -67,6 +106,22 @@ class ReferenceModelTest {
                 assertThat(engineBestNpv).as("best %d vs %d, %s", best, e.best(), at)
                         .isGreaterThanOrEqualTo(maxNpv - REL * npvScale);
             }
+            kpis(out.statusQuoKpis, t, e.statusQuoKpis(), e.statusQuoKpiScale(), "status quo, " + at);
+            assertThat(out.gates).as("gates, " + at).hasSize(e.gates().size());
+            for (int j = 0; j < e.gates().size(); j++) {
+                ReferenceModel.GateOut ge = e.gates().get(j);
+                GateColumns gc = out.gates[j];
+                int outcome = gc.outcome[t] == GateColumns.GO ? ReferenceModel.GO
+                        : gc.outcome[t] == GateColumns.STOP ? ReferenceModel.STOP : ReferenceModel.NO_GATE;
+                assertThat(outcome).as("gate outcome, staged %d, %s", j, at).isEqualTo(ge.outcome());
+                if (Double.isNaN(ge.observed())) {
+                    assertThat(gc.observedReduction[t]).as("observed reduction, staged %d, %s", j, at).isNaN();
+                } else {
+                    // a ratio of whole numbers, computed the same way: equal when the binomial draws are
+                    close(gc.observedReduction[t], ge.observed(), 1, "observed reduction, staged " + j + ", " + at);
+                }
+            }
+            assertThat(out.options).as("strategies, " + at).hasSize(e.options().size());
             for (int k = 0; k < e.options().size(); k++) {
                 ReferenceModel.OptionOut o = e.options().get(k);
                 OptionColumns oc = out.options[k];
@@ -74,6 +129,12 @@ class ReferenceModelTest {
                 double scale = o.scaleOfFlows();
                 close(oc.npv[t], o.npv(), scale, "npv, " + ok);
                 close(oc.firstYearCost[t], o.firstYearCost(), scale, "first-year cost, " + ok);
+                close(oc.yearOneBenefit[t], o.yearOneBenefit(), scale, "year-one benefit, " + ok);
+                close(oc.maxCumulativeAtBar[t], o.maxAtBar(), scale, "max one-time cost at the bar, " + ok);
+                assertThat(oc.oneTimeCost[t]).as("one-time cost, " + ok).isEqualTo(o.oneTimeCost());
+                close(oc.exceptionEffect[t], o.exceptionEffect(), o.exceptionEffect(), "exception effect, " + ok);
+                assertThat(oc.failed[t] == 1).as("failed, " + ok).isEqualTo(o.failed());
+                kpis(oc.kpis, t, o.kpis(), o.kpiScale(), ok);
                 if (Double.isNaN(o.roi())) {
                     assertThat(oc.roi[t]).as("roi, " + ok).isNaN();
                 } else {
@@ -103,6 +164,18 @@ class ReferenceModelTest {
                                 .isGreaterThanOrEqualTo(-tol);
                     }
                 }
+            }
+        }
+        return ref;
+    }
+
+    /** Every KPI at every checkpoint, to 1e-9 of the magnitude of the terms it is made of. */
+    private static void kpis(KpiColumns actual, int t, double[][] expected, double[][] scale, String what) {
+        for (int j = 0; j < ReferenceModel.CHECKPOINTS.length; j++) {
+            for (int k = 0; k < ReferenceModel.KPIS.length; k++) {
+                assertThat(Kpis.NAMES.get(k)).isEqualTo(ReferenceModel.KPIS[k]);
+                close(actual.column(j, k)[t], expected[j][k], scale[j][k],
+                        ReferenceModel.KPIS[k] + " at " + ReferenceModel.CHECKPOINTS[j] + ", " + what);
             }
         }
     }
