@@ -89,7 +89,10 @@ final class SimulateCommand implements Callable<Integer> {
         run.check();
         Set<OutputFormat> selected;
         try {
-            selected = OutputFormat.parse(formats);
+            // --format ',' splits into no names at all: as --format '', not "all"
+            boolean given = spec.commandLine().getParseResult() != null
+                    && spec.commandLine().getParseResult().hasMatchedOption("--format");
+            selected = OutputFormat.parse(given && formats.isEmpty() ? List.of("") : formats);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
@@ -169,7 +172,7 @@ final class SimulateCommand implements Callable<Integer> {
     /** Publishes the folder and prints the summary and what was written. */
     private Integer report(Summary summary, List<Path> written, Path csv, Path dir, Set<OutputFormat> selected,
             String precisionNote, PrintWriter o, OutputFolder folder, StageTimes times) throws IOException {
-        times.step("publish", folder::publish);
+        times.step("publish", () -> OutputOptions.publish(spec, folder));
         if (!output.given() && !summary.overrides().isBase()) {
             o.print(ConsoleWidth.fit("Stressed run: wrote into its own folder " + dir
                     + " (the base case's folder is untouched)\n"));
