@@ -36,7 +36,8 @@ def once(cmd, out):
         m = LINE.match(line)
         if m:
             stages[m.group(1)] = (float(m.group(2)), float(m.group(3)) if m.group(3) != "-" else float("nan"))
-    return stages, wall, ru.ru_maxrss / 1024, os.path.getsize(os.path.join(out, "business-case.xlsx"))
+    return (stages, wall, ru.ru_maxrss / 1024, os.path.getsize(os.path.join(out, "business-case.xlsx")),
+            ru.ru_utime + ru.ru_stime)
 
 
 def main():
@@ -73,6 +74,7 @@ def main():
     for label, _ in cmds:
         rs = runs[label]
         print(f"{label}: whole process median {statistics.median(r[1] for r in rs):.2f} s wall, "
+              f"{statistics.median(r[4] for r in rs):.2f} s CPU (user + system, the launcher's children included), "
               f"peak RSS {max(r[2] for r in rs):.0f} MB, business-case.xlsx {rs[-1][3]:,} bytes")
     print(f"load average after: {os.getloadavg()[0]:.2f}", file=sys.stderr)
 

@@ -9,6 +9,7 @@ shared, noisy machine slows both alike, and prints medians and ratios:
      400 MB) and the size of its business-case.xlsx (target: at most 1 MB).
 
     python3 benchmarks/whole_command.py            # from the repository root; --reps 5 by default
+    python3 benchmarks/whole_command.py --reps 3 --before /path/to/old/checkout/payback   # both, one session
 """
 import argparse
 import os
@@ -58,23 +59,34 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--trials", type=int, default=500_000, help="trials of the numpy comparison")
+    ap.add_argument("--before", metavar="LAUNCHER",
+                    help="another payback launcher (e.g. a checkout of an older commit) measured in the same "
+                         "session, alternating with this one")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="payback-bench-")
-    subprocess.run([PAYBACK, "validate", SCENARIO], check=True, stdout=subprocess.DEVNULL)  # builds the jar
+    launchers = [("payback", PAYBACK)] if args.before is None else [("before", args.before), ("after", PAYBACK)]
+    for _, launcher in launchers:  # builds the jar and its start-up archive
+        subprocess.run([launcher, "validate", SCENARIO], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([launcher, "simulate", SCENARIO, "--trials", "2000", "--out", os.path.join(tmp, "warm")],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     print(f"load average before: {os.getloadavg()[0]:.2f}; {os.cpu_count()} CPUs")
 
+    numpy = [sys.executable, os.path.join(ROOT, "benchmarks", "numpy_baseline.py"), "--trials", str(args.trials),
+             "--out", os.path.join(tmp, "numpy.json")]
     print(f"\n1. JSON only, {args.trials:,} trials: payback vs numpy")
-    alternate(
-        "payback json", [PAYBACK, "simulate", SCENARIO, "--format", "json", "--trials", str(args.trials),
-                         "--out", os.path.join(tmp, "json")],
-        "numpy", [sys.executable, os.path.join(ROOT, "benchmarks", "numpy_baseline.py"), "--trials",
-                  str(args.trials), "--out", os.path.join(tmp, "numpy.json")], args.reps, invert=True)
+    for label, launcher in launchers:
+        print(f"[{label}]")
+        alternate(f"{label} json", [launcher, "simulate", SCENARIO, "--format", "json", "--trials", str(args.trials),
+                                    "--out", os.path.join(tmp, label + "-json")],
+                  "numpy", numpy, args.reps, invert=True)
 
     print("\n2. Scenario B at its defaults: simulate (every output) vs validate")
-    alternate("simulate", [PAYBACK, "simulate", SCENARIO, "--out", os.path.join(tmp, "all")],
-              "validate", [PAYBACK, "validate", SCENARIO], args.reps)
-    size = os.path.getsize(os.path.join(tmp, "all", "business-case.xlsx"))
-    print(f"business-case.xlsx: {size:,} bytes ({size / 1e6:.3f} MB)")
+    for label, launcher in launchers:
+        print(f"[{label}]")
+        alternate(f"{label} simulate", [launcher, "simulate", SCENARIO, "--out", os.path.join(tmp, label + "-all")],
+                  f"{label} validate", [launcher, "validate", SCENARIO], args.reps)
+        size = os.path.getsize(os.path.join(tmp, label + "-all", "business-case.xlsx"))
+        print(f"business-case.xlsx: {size:,} bytes ({size / 1e6:.3f} MB)")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

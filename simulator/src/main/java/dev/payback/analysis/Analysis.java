@@ -101,9 +101,8 @@ public final class Analysis {
         List<Input> all = r.layout().inputs();
         List<Summary.InputSummary> inputs = java.util.stream.IntStream.range(0, r.layout().scenarioInputCount())
                 .parallel().mapToObj(k -> {
-                    double[] sorted = Stats.selectedCopy(r.inputs()[k], 0.10, 0.50, 0.90);
-                    return new Summary.InputSummary(all.get(k).path(), all.get(k).notation(),
-                            Stats.quantile(sorted, 0.10), Stats.quantile(sorted, 0.50), Stats.quantile(sorted, 0.90),
+                    double[] q = OrderStatistics.quantiles(r.inputs()[k], 0.10, 0.50, 0.90);
+                    return new Summary.InputSummary(all.get(k).path(), all.get(k).notation(), q[0], q[1], q[2],
                             (double) r.clampCounts()[k] / n);
                 }).toList();
 

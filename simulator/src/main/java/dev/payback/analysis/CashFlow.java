@@ -106,7 +106,7 @@ public record CashFlow(int keptTrials, List<OptionFlow> options) {
     }
 
     private static Band band(double[] values) {
-        double[] s = Stats.selectedCopy(values, LEVELS);
-        return new Band(Stats.quantile(s, LEVELS[0]), Stats.quantile(s, LEVELS[1]), Stats.quantile(s, LEVELS[2]));
+        double[] q = OrderStatistics.quantiles(values, LEVELS);
+        return new Band(q[0], q[1], q[2]);
     }
 }

@@ -31,13 +31,13 @@ public record Fan(int keptTrials, double[] p10, double[] p25, double[] p50, doub
         // each month fills only its own slots (deterministic in any schedule); the five percentiles
         // need a selection, not a full sort
         java.util.stream.IntStream.rangeClosed(0, h).parallel().forEach(m ->
-                fill(q, m, Stats.selectedCopy(m == 0 ? start : paths.month(option, m), LEVELS)));
+                fill(q, m, OrderStatistics.quantiles(m == 0 ? start : paths.month(option, m), LEVELS)));
         return new Fan(paths.kept(), q[0], q[1], q[2], q[3], q[4]);
     }
 
-    private static void fill(double[][] q, int month, double[] sorted) {
-        for (int j = 0; j < LEVELS.length; j++) {
-            q[j][month] = Stats.quantile(sorted, LEVELS[j]);
+    private static void fill(double[][] q, int month, double[] quantiles) {
+        for (int j = 0; j < quantiles.length; j++) {
+            q[j][month] = quantiles[j];
         }
     }
 }

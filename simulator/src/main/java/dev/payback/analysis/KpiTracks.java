@@ -28,7 +28,7 @@ public final class KpiTracks {
      * well as in a share q of trials. Every KPI is lower-is-better, so it is the q-quantile (type 7).
      */
     public static double checklist(double[] column, double q) {
-        return Stats.quantile(Stats.selectedCopy(column, q), q);
+        return OrderStatistics.quantiles(column, q)[0];
     }
 
     /** The tracks of a run: the status quo first, then every option in order. */
@@ -44,10 +44,13 @@ public final class KpiTracks {
             int strategy = task / perStrategy;
             int j = task % perStrategy / Kpis.COUNT;
             int k = task % Kpis.COUNT;
-            double[] prepared = Stats.selectedCopy(columns(r, strategy).column(j, k), levels);
+            double[] column = columns(r, strategy).column(j, k);
+            double[] p = OrderStatistics.quantiles(column, levels);
             RunStats.Moments m = r.stats().kpi(strategy, j, k);
-            return new Figure(Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), prepared),
-                    Stats.quantile(prepared, q));
+            Stats st = m.n() == 0 ? Stats.ofSample(0, 0, 0, 0, 0, column)
+                    : new Stats(m.n(), m.mean(), m.n() < 2 ? Double.NaN : m.sd(), p[0], p[1], p[2], p[3], p[4], p[5],
+                            p[6], m.min(), m.max());
+            return new Figure(st, p[Stats.LEVELS.length]);
         }).toList();
         List<Summary.KpiTrack> out = new ArrayList<>();
         for (int strategy = 0; strategy < strategies; strategy++) {

@@ -57,7 +57,7 @@ final class OptionFigures {
             payback.put(month, (double) rs.optionCount(k, RunStats.PAID_3 + j) / n);
             // The largest C that pays back within T in at least a share q of trials: the (1−q)
             // quantile of max_{m≤T}(cum_m + C).
-            maxOneTime.put(month, Stats.quantile(Stats.selectedCopy(oc.maxCumulativeBeforeOneTime[j], 1 - q), 1 - q));
+            maxOneTime.put(month, OrderStatistics.quantiles(oc.maxCumulativeBeforeOneTime[j], 1 - q)[0]);
         }
         int rows = oc.npv.length;
         boolean[] paid = new boolean[rows];
@@ -82,7 +82,7 @@ final class OptionFigures {
                 Stats.of(oc.yearOneBenefit),
                 (double) rs.optionCount(k, RunStats.YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST) / n,
                 s.paybackMonths(), (double) rs.optionCount(k, RunStats.PAID_BAR) / n,
-                Stats.quantile(Stats.selectedCopy(oc.maxCumulativeAtBar, 1 - q), 1 - q),
+                OrderStatistics.quantiles(oc.maxCumulativeAtBar, 1 - q)[0],
                 // a staged strategy is the same vendor as its twin: the twin's scorecard
                 s.scorecardWeights().score(spec.option().scorecard()));
     }
@@ -156,7 +156,7 @@ final class OptionFigures {
 
     /** Exact moments over all trials, percentiles over the retained values. */
     static Stats stats(RunStats.Moments m, double[] retained) {
-        return Stats.of(m.n(), m.mean(), m.sd(), m.min(), m.max(), Stats.selectedCopy(retained, Stats.LEVELS));
+        return Stats.ofSample(m.n(), m.mean(), m.sd(), m.min(), m.max(), retained);
     }
 
     private static String kind(Strategy spec) {

@@ -53,6 +53,6 @@ public record PilotPlanSummary(String scenario, String currency, String optionId
 
     /** The 10th percentile (type 7), as summary.json's STATS computes it. */
     private static double p10(double[] values) {
-        return Stats.quantile(Stats.selectedCopy(values, 0.10), 0.10);
+        return OrderStatistics.quantiles(values, 0.10)[0];
     }
 }

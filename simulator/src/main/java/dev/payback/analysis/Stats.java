@@ -61,6 +61,19 @@ public record Stats(long n, double mean, double sd, double p5, double p10, doubl
         return new Stats(n, mean, n < 2 ? Double.NaN : sd, q[0], q[1], q[2], q[3], q[4], q[5], q[6], min, max);
     }
 
+    /**
+     * As {@link #of(long, double, double, double, double, double[])}, with the percentiles of an
+     * unsorted {@code sample} found by {@link OrderStatistics} (the same values, without a sort; the
+     * sample is not modified).
+     */
+    public static Stats ofSample(long n, double mean, double sd, double min, double max, double[] sample) {
+        if (n == 0) {
+            return ofSorted(new double[0]);
+        }
+        double[] q = OrderStatistics.quantiles(sample, LEVELS);
+        return new Stats(n, mean, n < 2 ? Double.NaN : sd, q[0], q[1], q[2], q[3], q[4], q[5], q[6], min, max);
+    }
+
     /** Statistics of already sorted values. */
     public static Stats ofSorted(double[] sorted) {
         int n = sorted.length;
@@ -187,14 +200,26 @@ public record Stats(long n, double mean, double sd, double p5, double p10, doubl
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("p must lie in [0, 1]: " + p);
         }
-        double h = (sorted.length - 1) * p;
+        int lo = lowerRank(sorted.length, p);
+        return interpolate(sorted.length, p, sorted[lo], sorted[Math.min(lo + 1, sorted.length - 1)]);
+    }
+
+    /** ⌊h⌋ (at most n − 1) of the type-7 rule, h = (n−1)p: the lower of the two ranks it reads. */
+    static int lowerRank(int n, double p) {
+        return Math.min((int) Math.floor((n - 1) * p), n - 1);
+    }
+
+    /**
+     * The type-7 p-quantile of n values from the values a at rank ⌊h⌋ and b at rank ⌊h⌋ + 1 (a
+     * again when ⌊h⌋ is the last rank): a + (h − ⌊h⌋)(b − a).
+     */
+    static double interpolate(int n, double p, double a, double b) {
+        double h = (n - 1) * p;
         int lo = (int) Math.floor(h);
-        if (lo >= sorted.length - 1) {
-            return sorted[sorted.length - 1];
+        if (lo >= n - 1) {
+            return a;
         }
         double frac = h - lo;
-        double a = sorted[lo];
-        double b = sorted[lo + 1];
         return frac == 0 || a == b ? a : a + frac * (b - a);
     }
 

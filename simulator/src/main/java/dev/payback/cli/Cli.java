@@ -30,6 +30,11 @@ public final class Cli {
         cl.setExecutionExceptionHandler(Cli::handle);
         cl.setParameterExceptionHandler(Cli::usage);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // a whole number beyond its type is refused naming the range, not "'2147483648' is not an int"
+        cl.registerConverter(Integer.class, new WholeNumbers.AnyInt());
+        cl.registerConverter(int.class, new WholeNumbers.AnyInt());
+        cl.registerConverter(Long.class, new WholeNumbers.AnyLong());
+        cl.registerConverter(long.class, new WholeNumbers.AnyLong());
         return cl;
     }
 
@@ -37,7 +42,9 @@ public final class Cli {
     private static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("payback: " + e.getMessage());
+        // a converter's message that names its option itself needs no "Invalid value for option" before it
+        err.println("payback: " + String.valueOf(e.getMessage())
+                .replaceFirst("^Invalid value for option '(--[a-z-]+)': (\\1 )", "$2"));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
@@ -52,6 +59,12 @@ public final class Cli {
             }
             err.flush();
             return INVALID_INPUT;
+        }
+        if (e instanceof dev.payback.report.OutputFolder.WriteFailed failed) {
+            // a full disk or an unwritable file: the message names the file and says the folder is unchanged
+            err.println("payback: " + failed.getMessage());
+            err.flush();
+            return UNEXPECTED;
         }
         if (e instanceof CommandLine.ParameterException pe) {
             err.println("payback: " + pe.getMessage());

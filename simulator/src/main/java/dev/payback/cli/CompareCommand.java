@@ -135,7 +135,7 @@ final class CompareCommand implements Callable<Integer> {
         Path json = folder.write("compare.json", CompareReport.json(c));
         Path csv = folder.write("compare.csv", o -> CompareReport.csv(c, o));
         Path html = folder.write("compare.html", CompareReport.html(c, charts));
-        folder.publish();
+        OutputOptions.publish(spec, folder);
         PrintWriter o = spec.commandLine().getOut();
         o.print(ConsoleWidth.fit(CompareReport.table(c)));
         o.println();

@@ -27,6 +27,19 @@ final class OutputOptions {
         return out != null;
     }
 
+    /**
+     * Publishes the folder's new set, then prints on standard error what could not be cleaned up
+     * (the run is complete; a leftover of an earlier run is the user's to delete).
+     */
+    static void publish(CommandSpec spec, OutputFolder folder) throws IOException {
+        folder.publish();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        for (String w : folder.warnings()) {
+            err.println("payback: warning: " + w);
+        }
+        err.flush();
+    }
+
     /** The folder for {@code --out} (or {@code fallback} when it was not given), locked for this run. */
     OutputFolder open(Path fallback) throws IOException {
         Path dir = out != null ? out : fallback;

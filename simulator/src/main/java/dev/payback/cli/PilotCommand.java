@@ -116,7 +116,7 @@ final class PilotCommand implements Callable<Integer> {
             written.add(folder.write("pilot.html",
                     PilotHtml.render(r, v, PilotChart.svg(chart)).getBytes(StandardCharsets.UTF_8)));
             written.add(folder.write("pilot.png", w -> PilotChart.png(chart, w)));
-            folder.publish();
+            OutputOptions.publish(spec, folder);
         }
 
         PrintWriter o = spec.commandLine().getOut();

@@ -99,7 +99,7 @@ final class PilotPlanCommand implements Callable<Integer> {
         Path svg = folder.write("pilot-plan.svg", w -> PilotPlanChart.writeSvg(summary, w));
         Path html = folder.write("pilot-plan.html", PilotPlanHtml.render(summary, PilotPlanChart.svg(summary))
                 .getBytes(StandardCharsets.UTF_8));
-        folder.publish();
+        OutputOptions.publish(spec, folder);
         PrintWriter p = spec.commandLine().getOut();
         p.print(PilotPlanReport.table(summary));
         p.println();

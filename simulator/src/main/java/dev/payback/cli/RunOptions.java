@@ -21,10 +21,10 @@ final class RunOptions {
             description = "Number of trials, 1 to 2,147,483,647 (default: the scenario's).")
     Integer trials;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed, >= 0 (default: the scenario's).")
+    @Option(names = "--seed", paramLabel = "S", converter = WholeNumbers.Seed.class, description = "Random seed, >= 0 (default: the scenario's).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", converter = WholeNumbers.Threads.class, description = "Worker threads (default: all cores).")
     Integer threads;
 
     /**

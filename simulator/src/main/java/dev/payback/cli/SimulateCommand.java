@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code payback simulate SCENARIO}: run the trials, print the summary, write the outputs. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -88,7 +89,10 @@ final class SimulateCommand implements Callable<Integer> {
         run.check();
         Set<OutputFormat> selected;
         try {
-            selected = OutputFormat.parse(formats);
+            // --format ',' splits into no names at all: as --format '', not "all"
+            boolean given = spec.commandLine().getParseResult() != null
+                    && spec.commandLine().getParseResult().hasMatchedOption("--format");
+            selected = OutputFormat.parse(given && formats.isEmpty() ? List.of("") : formats);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
@@ -109,10 +113,35 @@ final class SimulateCommand implements Callable<Integer> {
             throws IOException, InvalidInputException {
         Engine.Options options = run.engine().withSampling(method);
         PrintWriter o = spec.commandLine().getOut();
-        SimulationResult result;
-        String precisionNote = null;
+        String[] precisionNote = {null};
         long engineStart = System.nanoTime();
         long engineCpu = times.cpuNow();
+        // the run is only ever held here: the outputs hand it on without its monthly paths once they
+        // have drawn every figure from them, so those can be collected while the rest is written
+        AtomicReference<SimulationResult> held = new AtomicReference<>(runEngine(s, options, method, precisionNote));
+        times.since("engine", engineStart, engineCpu);
+        // every stage after the engine runs in a pool of --threads workers
+        WorkbookOptions workbook = new WorkbookOptions(workbookTrials);
+        Summary summary = Bounded.run(options.threads(), () -> {
+            Sensitivity sensitivity = times.time("sensitivity", () -> Sensitivity.of(held.get()));
+            return times.time("headline statistics", () -> Analysis.summarize(held.get(), sensitivity));
+        });
+
+        Path dir = folder.target();
+        PdfReport.PageSize paper = pageSize != null ? pageSize : PdfReport.PageSize.forCurrency(summary.currency());
+        List<Path> written = Bounded.run(options.threads(),
+                () -> Outputs.write(folder, held, summary, selected, paper, workbook, times));
+        Path csv = trialsCsv
+                ? times.time("trials.csv", () -> folder.write("trials.csv", w -> TrialsCsv.write(held.get(), w)))
+                : null;
+        return report(summary, written, csv, dir, selected, precisionNote[0], o, folder, times);
+    }
+
+    /** Runs the trials (in doubling batches with --precision, whose note it leaves in precisionNote[0]). */
+    private SimulationResult runEngine(Scenario s, Engine.Options options, SamplingMethod method,
+            String[] precisionNote)
+            throws InvalidInputException {
+        SimulationResult result;
         try (RunProgress progress = RunProgress.start("simulate")) {
             if (precision == null) {
                 if (progress != null) {
@@ -129,7 +158,7 @@ final class SimulateCommand implements Callable<Integer> {
                             }
                         });
                 result = out.result();
-                precisionNote = out.reached()
+                precisionNote[0] = out.reached()
                         ? String.format(Locale.ROOT, "Precision: every P(payback <= 3/6/12) within +/-%s (95%%) "
                                 + "after %,d trials (%d batches)", precision, result.trials(), out.batches())
                         : String.format(Locale.ROOT, "Precision NOT reached: worst P(payback) half-width %.4f > %s "
@@ -137,21 +166,13 @@ final class SimulateCommand implements Callable<Integer> {
                                 result.trials(), out.batches());
             }
         }
-        times.since("engine", engineStart, engineCpu);
-        // every stage after the engine runs in a pool of --threads workers
-        WorkbookOptions workbook = new WorkbookOptions(workbookTrials);
-        Summary summary = Bounded.run(options.threads(), () -> {
-            Sensitivity sensitivity = times.time("sensitivity", () -> Sensitivity.of(result));
-            return times.time("headline statistics", () -> Analysis.summarize(result, sensitivity));
-        });
+        return result;
+    }
 
-        Path dir = folder.target();
-        PdfReport.PageSize paper = pageSize != null ? pageSize : PdfReport.PageSize.forCurrency(summary.currency());
-        List<Path> written = Bounded.run(options.threads(),
-                () -> Outputs.write(folder, result, summary, selected, paper, workbook, times));
-        Path csv = trialsCsv ? times.time("trials.csv", () -> folder.write("trials.csv", w -> TrialsCsv.write(result, w)))
-                : null;
-        times.step("publish", folder::publish);
+    /** Publishes the folder and prints the summary and what was written. */
+    private Integer report(Summary summary, List<Path> written, Path csv, Path dir, Set<OutputFormat> selected,
+            String precisionNote, PrintWriter o, OutputFolder folder, StageTimes times) throws IOException {
+        times.step("publish", () -> OutputOptions.publish(spec, folder));
         if (!output.given() && !summary.overrides().isBase()) {
             o.print(ConsoleWidth.fit("Stressed run: wrote into its own folder " + dir
                     + " (the base case's folder is untouched)\n"));

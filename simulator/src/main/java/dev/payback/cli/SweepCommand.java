@@ -74,7 +74,7 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions sampling;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "11",
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "11", converter = WholeNumbers.Steps.class,
             description = "Number of evenly spaced values, both ends included (default: ${DEFAULT-VALUE}).")
     int steps;
 
@@ -84,6 +84,19 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** The canonical paths of the swept inputs, whose correlations are set aside. */
+    private static Set<String> uncorrelateOf(List<Range> rs) {
+        Set<String> uncorrelate = new java.util.LinkedHashSet<>();
+        rs.forEach(r -> uncorrelate.add(canonical(r.path())));
+        return uncorrelate;
+    }
+
+    /** What --steps takes, for its messages. */
+    static String stepsRange(String got) {
+        return "must be a whole number from 2 to " + MAX_STEPS + " (each step is a full run of the scenario), got "
+                + got;
+    }
+
     /** A parsed {@code PATH=LO..HI}. */
     record Range(String path, double lo, double hi) {
     }
@@ -92,8 +105,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws InvalidInputException, IOException {
         run.check();
         if (steps < 2 || steps > MAX_STEPS) {
-            throw new ParameterException(spec.commandLine(), "--steps must be a whole number from 2 to "
-                    + MAX_STEPS + " (each step is a full run of the scenario), got " + steps);
+            throw new ParameterException(spec.commandLine(), "--steps " + stepsRange(Integer.toString(steps)));
         }
         if (ranges.size() > 2) {
             throw new ParameterException(spec.commandLine(), "--set-range: give one input (a sweep) or two (a "
@@ -129,13 +141,27 @@ final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
+        // Every swept value is loaded (and so checked) before the first run, and its run's memory too
+        // (a longer horizon needs more): a value refused at the end of the range fails the sweep at
+        // once, not after the runs before it. The runs go one after another, so the largest bounds
+        // the memory.
+        if (rs.size() == 1) {
+            for (double v : Sweep.values(rs.get(0).lo(), rs.get(0).hi(), steps)) {
+                run.apply(loadStep(rs, List.of(v), uncorrelateOf(rs)));
+            }
+        } else {
+            for (double y : Sweep.values(rs.get(1).lo(), rs.get(1).hi(), steps)) {
+                for (double x : Sweep.values(rs.get(0).lo(), rs.get(0).hi(), steps)) {
+                    run.apply(loadStep(rs, List.of(x, y), uncorrelateOf(rs)));
+                }
+            }
+        }
         int n = base.trials();
         long s = base.seed();
         Engine.Options options = run.engine().withSampling(method);
         // A fixed value cannot be correlated: the swept inputs' correlations are set aside, and their
         // partners keep their own distributions (docs/model-notes.md, "Sweeps").
-        Set<String> uncorrelate = new java.util.LinkedHashSet<>();
-        rs.forEach(r -> uncorrelate.add(canonical(r.path())));
+        Set<String> uncorrelate = uncorrelateOf(rs);
         List<String> paths = rs.stream().map(Range::path).toList();
         String stem = SweepReport.fileStem(paths);
         PrintWriter o = spec.commandLine().getOut();
@@ -199,7 +225,7 @@ final class SweepCommand implements Callable<Integer> {
                 o.print(ConsoleWidth.fit(TwoWayReport.table(sweep)));
             }
         }
-        folder.publish();
+        OutputOptions.publish(spec, folder);
         o.println();
         // one line for the folder, one per file name: a long folder path does not push lines past 100 columns
         o.println("Wrote into " + dir + ":");

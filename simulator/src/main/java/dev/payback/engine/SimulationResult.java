@@ -50,6 +50,15 @@ public record SimulationResult(
         return retention.all();
     }
 
+    /**
+     * The same run without its monthly paths ({@link #paths()} is null): what an output stage hands on
+     * once every figure drawn from the paths is computed, so that they can be collected. This run is
+     * not changed.
+     */
+    public SimulationResult withoutPaths() {
+        return new SimulationResult(scenario, layout, inputs, clampCounts, columns, null, stats, retention);
+    }
+
     /** The sampled values of the input with this path for the retained trials, or null when there is none. */
     public double[] input(String path) {
         int c = layout.column(path);

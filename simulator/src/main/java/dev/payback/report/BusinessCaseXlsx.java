@@ -138,6 +138,12 @@ public final class BusinessCaseXlsx {
     /** Writes the workbook with the given options. */
     public static void write(SimulationResult r, Summary s, WorkbookOptions options, OutputStream out)
             throws IOException {
+        write(r, s, dev.payback.analysis.CashFlow.of(r, s), options, out);
+    }
+
+    /** Writes the workbook with the given options and the run's cash flow (computed once for every output). */
+    public static void write(SimulationResult r, Summary s, dev.payback.analysis.CashFlow flow, WorkbookOptions options,
+            OutputStream out) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
             // POI stamps the package with the time of writing; leave it out so that identical runs give
@@ -147,7 +153,7 @@ public final class BusinessCaseXlsx {
             DecisionSheet.write(wb, s);
             summarySheet(wb, st, s);
             optionsSheet(wb, st, s);
-            DecisionSheet.cashFlow(wb, s, dev.payback.analysis.CashFlow.of(r, s));
+            DecisionSheet.cashFlow(wb, s, flow);
             assumptionsSheet(wb, st, s, r);
             if (s.sensitivity() != null) {
                 sensitivitySheet(wb, st, s);

@@ -72,6 +72,18 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * A write or the publish failed (a full disk, an unwritable file); the target is unchanged and the
+     * message says so. Not a bug of payback: the caller reports the message as it is (exit 1).
+     */
+    public static final class WriteFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Path target;
     private final Path shown;
     private final Path parent;
@@ -79,6 +91,8 @@ public final class OutputFolder implements AutoCloseable {
     private final Path staging;
     private final Lock lock;
     private final Set<String> written = new TreeSet<>();
+    /** What could not be cleaned up (a leftover the user must delete), to print after the run. */
+    private final List<String> warnings = new ArrayList<>();
     private final String testPoint;
     private final Thread hook;
     private int writes;
@@ -86,7 +100,8 @@ public final class OutputFolder implements AutoCloseable {
     private boolean closed;
     private boolean published;
 
-    private OutputFolder(Path target, Path shown, Path staging, Lock lock, String testPoint) {
+    private OutputFolder(Path target, Path shown, Path staging, Lock lock, String testPoint, List<String> warnings) {
+        this.warnings.addAll(warnings);
         this.target = target;
         this.shown = shown;
         this.parent = target.getParent();
@@ -116,11 +131,12 @@ public final class OutputFolder implements AutoCloseable {
         Path target = check(requested);
         Lock lock = Lock.acquire(target);
         try {
-            recover(target);
+            List<String> warnings = recover(target);
             checkContents(target);
             Path staging = createStaging(target);
             Path shown = Files.isSymbolicLink(requested) ? target : requested;
-            return new OutputFolder(target, shown, staging, lock, System.getProperty(TEST_POINT_PROPERTY, ""));
+            return new OutputFolder(target, shown, staging, lock, System.getProperty(TEST_POINT_PROPERTY, ""),
+                    warnings);
         } catch (IOException | RuntimeException e) {
             lock.release();
             throw e;
@@ -130,6 +146,15 @@ public final class OutputFolder implements AutoCloseable {
     /** The folder as given (the real path when --out was a link to a folder), for messages. */
     public Path target() {
         return shown;
+    }
+
+    /**
+     * What this run could not clean up, one sentence each: a previous output folder (or a killed
+     * run's leftover) that could not be deleted in full, e.g. because a file in it is immutable. The
+     * run itself is complete; the caller prints these after publishing.
+     */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Where {@code relative} will be once published, for messages. */
@@ -182,7 +207,7 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private IOException failed(String relative, IOException e) {
-        return new IOException("could not write " + relative + " for " + target + " (" + e.getMessage() + "); "
+        return new WriteFailed("could not write " + relative + " for " + target + " (" + e.getMessage() + "); "
                 + target + " is unchanged", e);
     }
 
@@ -202,7 +227,11 @@ public final class OutputFolder implements AutoCloseable {
         for (String f : written) {
             list.append(f).append('\n');
         }
-        Files.writeString(staging.resolve(OUTPUT_MARKER), list);
+        try {
+            Files.writeString(staging.resolve(OUTPUT_MARKER), list);
+        } catch (IOException e) {
+            throw failed(OUTPUT_MARKER, e);
+        }
         Files.delete(staging.resolve(STAGING_MARKER));
         checkpoint("publish-start");
         Path old = null;
@@ -212,7 +241,12 @@ public final class OutputFolder implements AutoCloseable {
                 Files.writeString(target.resolve(OUTPUT_MARKER), "# payback output folder (was empty)\n");
             }
             old = parent.resolve("." + name + ".payback-old-" + nonce());
-            move(target, old);
+            try {
+                move(target, old);
+            } catch (IOException e) {
+                throw new WriteFailed("could not move the previous outputs of " + target + " aside to put the new "
+                        + "ones in place (" + e + "); " + target + " is unchanged", e);
+            }
         }
         checkpoint("publish-aside");
         try {
@@ -221,13 +255,19 @@ public final class OutputFolder implements AutoCloseable {
             if (old != null) {
                 move(old, target);
             }
-            throw e;
+            throw new WriteFailed("could not put the new outputs in place of " + target + " (" + e + "); "
+                    + target + " is unchanged", e);
         }
         published = true;
         closed = true;
         checkpoint("publish-swapped");
         if (old != null) {
-            deleteMarked(old);
+            try {
+                deleteMarked(old);
+            } catch (IOException e) {
+                // the new set is in place and complete; what is left of the old one is the user's to remove
+                warnings.add(leftover(old, target, e));
+            }
         }
     }
 
@@ -391,8 +431,18 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Removes a killed run's staging folders and puts back a previous folder left aside mid-swap. */
-    private static void recover(Path target) throws IOException {
+    private static String leftover(Path dir, Path target, IOException e) {
+        return "could not delete all of " + dir + ", payback's earlier outputs for " + target
+                + " (" + e + "); the new outputs are complete: delete that folder yourself (a file in it may be "
+                + "immutable or read-only, see lsattr)";
+    }
+
+    /**
+     * Removes a killed run's staging folders and puts back a previous folder left aside mid-swap;
+     * returns what could not be deleted.
+     */
+    private static List<String> recover(Path target) throws IOException {
+        List<String> warnings = new ArrayList<>();
         Path parent = target.getParent();
         String name = target.getFileName().toString();
         List<Path> olds = new ArrayList<>();
@@ -406,7 +456,11 @@ public final class OutputFolder implements AutoCloseable {
                 if (n.startsWith("payback-staging-") && (Files.isRegularFile(p.resolve(STAGING_MARKER),
                         LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(p.resolve(OUTPUT_MARKER),
                         LinkOption.NOFOLLOW_LINKS))) {
-                    deleteMarked(p);
+                    try {
+                        deleteMarked(p);
+                    } catch (IOException e) {
+                        warnings.add(leftover(p, target, e));
+                    }
                 } else if (n.startsWith("payback-old-")
                         && Files.isRegularFile(p.resolve(OUTPUT_MARKER), LinkOption.NOFOLLOW_LINKS)) {
                     olds.add(p);
@@ -417,9 +471,14 @@ public final class OutputFolder implements AutoCloseable {
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 move(old, target);
             } else {
-                deleteMarked(old);
+                try {
+                    deleteMarked(old);
+                } catch (IOException e) {
+                    warnings.add(leftover(old, target, e));
+                }
             }
         }
+        return warnings;
     }
 
     private static Path createStaging(Path target) throws IOException {

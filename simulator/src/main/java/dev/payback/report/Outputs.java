@@ -1,5 +1,6 @@
 package dev.payback.report;
 
+import dev.payback.analysis.CashFlow;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.SimulationResult;
 import dev.payback.report.charts.ChartData;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes the selected outputs of a run into an {@link OutputFolder}, which the caller publishes as a
@@ -62,85 +63,135 @@ public final class Outputs {
 
     /**
      * As {@link #write(OutputFolder, SimulationResult, Summary, Set, PdfReport.PageSize)}, with the
-     * workbook's options, timing each output under its format's name. Charts are rendered in parallel
-     * (in the caller's fork-join pool when it runs in one, which bounds the threads), each drawn once
-     * for its PNG, its SVG file and its inline SVG; in a pool with a spare worker the workbook is
-     * built in memory while the charts are drawn. Files go into the folder from this thread, in a
-     * fixed order.
+     * workbook's options, timing each output under its format's name; see
+     * {@link #write(OutputFolder, AtomicReference, Summary, Set, PdfReport.PageSize, WorkbookOptions, StageTimes)}.
      */
     public static List<Path> write(OutputFolder dir, SimulationResult r, Summary s, Set<OutputFormat> formats,
             PdfReport.PageSize pageSize, WorkbookOptions workbook, StageTimes times) throws IOException {
-        List<Path> written = new ArrayList<>();
+        return write(dir, new AtomicReference<>(r), s, formats, pageSize, workbook, times);
+    }
+
+    /** What the outputs need of the monthly paths, computed before they are let go, and the forked PDF. */
+    private record Prepared(List<Charts.ChartSpec> charts, List<ChartImages.Rendered> images, byte[] page,
+                            ForkJoinTask<byte[]> pdf, CashFlow flow) {
+    }
+
+    /**
+     * Writes the outputs of the run that {@code run} holds. The charts come first: they are rendered
+     * in parallel (in the caller's fork-join pool when it runs in one, which bounds the threads), each
+     * drawn once for its PNG, its SVG file and its inline SVG; with report.html and the cash flow
+     * (once for cashflow.csv and the workbook) they are the last figures drawn from the run's monthly
+     * paths, so {@code run} is then set to the same run {@link SimulationResult#withoutPaths() without
+     * them} (a caller that hands its run over this way lets them be collected; the run it held is not
+     * changed). Then report.pdf, the longest output, is laid out on a worker of the pool while this
+     * thread writes summary.json, summary.csv, cashflow.csv and the workbook. The files go into the
+     * folder from this thread at the end, always in the same order.
+     */
+    public static List<Path> write(OutputFolder dir, AtomicReference<SimulationResult> run, Summary s,
+            Set<OutputFormat> formats, PdfReport.PageSize pageSize, WorkbookOptions workbook, StageTimes times)
+            throws IOException {
+        Prepared prepared = prepare(run.get(), s, formats, pageSize, times);
+        run.set(run.get().withoutPaths());
+        SimulationResult r = run.get();
+        byte[] json = null;
+        byte[] csv = null;
+        byte[] cashflow = null;
+        byte[] xlsx = null;
         if (formats.contains(OutputFormat.JSON)) {
-            times.step("json", () -> written.add(dir.write(SUMMARY_JSON, SummaryJson.toBytes(s))));
+            json = times.time("json", () -> SummaryJson.toBytes(s));
         }
+        CashFlow flow = prepared.flow();
         if (formats.contains(OutputFormat.CSV)) {
-            times.step("csv", () -> written.add(dir.write(SUMMARY_CSV, out -> SummaryCsv.write(s, out))));
-            times.step("cashflow.csv", () -> {
-                dev.payback.analysis.CashFlow flow = dev.payback.analysis.CashFlow.of(r, s);
-                written.add(dir.write(CASHFLOW_CSV, out -> CashFlowCsv.write(flow, out)));
-            });
+            csv = times.time("csv", () -> bytes(out -> SummaryCsv.write(s, out)));
+            cashflow = times.time("cashflow.csv", () -> bytes(out -> CashFlowCsv.write(flow, out)));
         }
-        ForkJoinTask<byte[]> xlsx = null;
         if (formats.contains(OutputFormat.XLSX)) {
-            Callable<byte[]> task = () -> times.time("xlsx", () -> {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                BusinessCaseXlsx.write(r, s, workbook, out);
-                return out.toByteArray();
-            });
-            xlsx = ForkJoinTask.adapt(task);
-            // in a pool with a spare worker, the workbook is built while the charts are drawn
-            if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1) {
-                xlsx.fork();
-            } else {
-                xlsx.quietlyInvoke();
+            xlsx = times.time("xlsx", () -> bytes(out -> BusinessCaseXlsx.write(r, s, flow, workbook, out)));
+        }
+        byte[] pdfBytes = prepared.pdf() == null ? null : join(prepared.pdf());
+        // the files, in the order every run writes them
+        List<Path> written = new ArrayList<>();
+        List<Path> later = new ArrayList<>();
+        if (json != null) {
+            written.add(dir.write(SUMMARY_JSON, json));
+        }
+        if (csv != null) {
+            written.add(dir.write(SUMMARY_CSV, csv));
+            written.add(dir.write(CASHFLOW_CSV, cashflow));
+        }
+        if (formats.contains(OutputFormat.CHARTS)) {
+            for (int k = 0; k < prepared.charts().size(); k++) {
+                String file = prepared.charts().get(k).file();
+                later.add(dir.write(CHARTS_DIR + "/" + file + ".png", prepared.images().get(k).png()));
+                later.add(dir.write(CHARTS_DIR + "/" + file + ".svg", prepared.images().get(k).svgFile()));
             }
         }
-        List<Path> later = new ArrayList<>();
+        if (pdfBytes != null) {
+            later.add(dir.write(REPORT_PDF, pdfBytes));
+        }
+        if (formats.contains(OutputFormat.HTML)) {
+            later.add(dir.write(REPORT, prepared.page()));
+        }
+        if (xlsx != null) {
+            written.add(dir.write(WORKBOOK, xlsx));
+        }
+        written.addAll(later);
+        return written;
+    }
+
+    /** The charts, report.html, the forked report.pdf and the cash flow: everything that reads the monthly paths. */
+    private static Prepared prepare(SimulationResult r, Summary s, Set<OutputFormat> formats,
+            PdfReport.PageSize pageSize, StageTimes times) {
         boolean html = formats.contains(OutputFormat.HTML);
         boolean pdf = formats.contains(OutputFormat.PDF);
-        if (formats.contains(OutputFormat.CHARTS) || html || pdf) {
-            boolean files = formats.contains(OutputFormat.CHARTS);
-            boolean page = html || pdf;
-            List<Charts.ChartSpec> charts = times.time("chart data", () -> {
+        boolean files = formats.contains(OutputFormat.CHARTS);
+        List<Charts.ChartSpec> charts = List.of();
+        List<ChartImages.Rendered> images = List.of();
+        byte[] page = null;
+        ForkJoinTask<byte[]> pdfTask = null;
+        if (files || html || pdf) {
+            boolean inline = html || pdf;
+            List<Charts.ChartSpec> specs = times.time("chart data", () -> {
                 ChartData data = ChartData.of(r, s);
                 List<Charts.ChartSpec> all = new ArrayList<>(Charts.all(data));
                 all.addAll(Charts.pilotFirst(data, s));
                 return all;
             });
-            List<ChartImages.Rendered> images = times.time("charts", () -> {
-                List<ChartImages.Rendered> out = charts.parallelStream().map(c -> ChartImages.render(c.chart(),
-                        files, files ? c.file() : null, page ? "chart-svg-" + c.file() : null)).toList();
-                if (files) {
-                    for (int k = 0; k < charts.size(); k++) {
-                        String file = charts.get(k).file();
-                        later.add(dir.write(CHARTS_DIR + "/" + file + ".png", out.get(k).png()));
-                        later.add(dir.write(CHARTS_DIR + "/" + file + ".svg", out.get(k).svgFile()));
-                    }
-                }
-                return out;
-            });
-            if (page) {
-                List<HtmlReport.Chart> inline = new ArrayList<>();
-                for (int k = 0; k < charts.size(); k++) {
-                    Charts.ChartSpec c = charts.get(k);
-                    inline.add(new HtmlReport.Chart(c.file(), c.heading(), c.caption(), images.get(k).svgElement(),
+            charts = specs;
+            images = times.time("charts", () -> specs.parallelStream().map(c -> ChartImages.render(c.chart(),
+                    files, files ? c.file() : null, inline ? "chart-svg-" + c.file() : null)).toList());
+            if (inline) {
+                List<HtmlReport.Chart> svg = new ArrayList<>();
+                for (int k = 0; k < specs.size(); k++) {
+                    Charts.ChartSpec c = specs.get(k);
+                    svg.add(new HtmlReport.Chart(c.file(), c.heading(), c.caption(), images.get(k).svgElement(),
                             c.section()));
                 }
-                byte[] bytes = times.time("html", () -> HtmlReport.render(r, s, inline, pageSize));
+                byte[] bytes = times.time("html", () -> HtmlReport.render(r, s, svg, pageSize));
+                page = bytes;
                 if (pdf) {
-                    times.step("pdf", () -> later.add(dir.write(REPORT_PDF, PdfReport.render(bytes))));
-                }
-                if (html) {
-                    later.add(dir.write(REPORT, bytes));
+                    pdfTask = ForkJoinTask.adapt(() -> times.time("pdf", () -> PdfReport.render(bytes)));
                 }
             }
         }
-        if (xlsx != null) {
-            written.add(dir.write(WORKBOOK, join(xlsx)));
+        if (pdfTask != null) {
+            // in a pool with a spare worker, the PDF is laid out while the other files are made
+            if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1) {
+                pdfTask.fork();
+            } else {
+                pdfTask.quietlyInvoke();
+            }
         }
-        written.addAll(later);
-        return written;
+        CashFlow flow = formats.contains(OutputFormat.CSV) || formats.contains(OutputFormat.XLSX)
+                ? times.time("cash flow", () -> CashFlow.of(r, s)) : null;
+        return new Prepared(charts, images, page, pdfTask, flow);
+    }
+
+    /** What a writer writes, as bytes. */
+    private static byte[] bytes(AtomicFiles.Content content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        content.writeTo(out);
+        return out.toByteArray();
     }
 
     /** The result of a forked output, rethrowing the IOException it failed with as such. */

@@ -5,6 +5,13 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.model.GsubData;
+import org.apache.fontbox.ttf.model.Language;
+import org.apache.fontbox.ttf.model.ScriptFeature;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -13,16 +20,24 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * report.pdf: report.html laid out for paper by OpenHTMLtoPDF (PDFBox underneath, Batik for the
@@ -64,7 +79,14 @@ public final class PdfReport {
 
     /** The PDF of a report page rendered with that page size's style sheet. */
     public static byte[] render(byte[] html) {
-        org.w3c.dom.Document doc = new W3CDom().fromJsoup(Jsoup.parse(new String(html, StandardCharsets.UTF_8)));
+        return render(html, false);
+    }
+
+    /** As {@link #render(byte[])}; {@code alwaysShape} keeps every font whole (for tests). */
+    static byte[] render(byte[] html, boolean alwaysShape) {
+        String page = new String(html, StandardCharsets.UTF_8);
+        Map<String, Boolean> needed = new ConcurrentHashMap<>();           // per font file, for this page
+        org.w3c.dom.Document doc = new W3CDom().fromJsoup(Jsoup.parse(page));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
@@ -74,11 +96,14 @@ public final class PdfReport {
         b.withDiagnosticConsumer(d -> { });
         for (String family : new String[] {"Liberation Sans", "Helvetica", "Arial", "sans-serif", "-apple-system",
                 "Segoe UI"}) {
-            b.useFont(() -> font("LiberationSans-Regular.ttf"), family, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-            b.useFont(() -> font("LiberationSans-Bold.ttf"), family, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(() -> font("LiberationSans-Regular.ttf", page, alwaysShape, needed), family, 400,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(() -> font("LiberationSans-Bold.ttf", page, alwaysShape, needed), family, 700,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         for (String family : new String[] {"Liberation Mono", "monospace", "SFMono-Regular", "Consolas"}) {
-            b.useFont(() -> font("LiberationMono-Regular.ttf"), family, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(() -> font("LiberationMono-Regular.ttf", page, alwaysShape, needed), family, 400,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         b.toStream(java.io.OutputStream.nullOutputStream());
         try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
@@ -115,11 +140,131 @@ public final class PdfReport {
         pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
 
-    private static InputStream font(String file) {
-        InputStream in = PdfReport.class.getResourceAsStream(FONTS + file);
-        if (in == null) {
-            throw new IllegalStateException("missing font " + file);
+    /**
+     * The font file for a page: without its glyph-substitution (GSUB) table when no character of the
+     * page starts a substitution the PDF writer would apply (see {@link Shaping}), so that PDFBox
+     * skips shaping, which it does per string at great cost and which would change no glyph; the
+     * whole font otherwise. Either way the PDF holds the same glyphs and bytes.
+     */
+    private static InputStream font(String file, String page, boolean alwaysShape, Map<String, Boolean> needed) {
+        Shaping shaping = SHAPING.computeIfAbsent(file, f -> Shaping.of(fontBytes(f)));
+        boolean whole = alwaysShape || needed.computeIfAbsent(file, f -> shaping.needed(page));
+        return new ByteArrayInputStream(whole ? shaping.font() : shaping.withoutGsub());
+    }
+
+    private static final Map<String, Shaping> SHAPING = new ConcurrentHashMap<>();
+
+    static byte[] fontBytes(String file) {
+        try (InputStream in = PdfReport.class.getResourceAsStream(FONTS + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing font " + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return in;
+    }
+
+    /**
+     * A font and what its shaping can change. PDFBox shapes the text of a Latin font by its GSUB
+     * features ccmp, liga and clig, in that order (fontbox's GsubWorkerForLatin); every substitution
+     * of those starts from a sequence of glyphs, and a text none of whose characters maps to a glyph
+     * of any such sequence is left as its characters' glyphs. {@code triggers} are those characters;
+     * null when the font's shaping is not the Latin one (then the font is always used whole).
+     */
+    record Shaping(byte[] font, byte[] withoutGsub, Set<Integer> triggers) {
+        static final List<String> LATIN_FEATURES = List.of("ccmp", "liga", "clig");
+
+        /** Whether shaping could change a glyph of {@code text}. */
+        boolean needed(String text) {
+            if (withoutGsub == null || triggers == null) {
+                return true;
+            }
+            if (triggers.isEmpty()) {
+                return false;
+            }
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            for (int t : triggers) {
+                lo = Math.min(lo, t);
+                hi = Math.max(hi, t);
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < lo && !Character.isSurrogate(c)) {
+                    continue;                                     // most characters: below every trigger
+                }
+                int cp = text.codePointAt(i);
+                if (cp >= lo && cp <= hi && triggers.contains(cp)) {
+                    return true;
+                }
+                if (Character.charCount(cp) == 2) {
+                    i++;
+                }
+            }
+            return false;
+        }
+
+        static Shaping of(byte[] ttf) {
+            try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(ttf))) {
+                GsubData gsub = font.getGsubData();
+                if (gsub == GsubData.NO_DATA_FOUND) {
+                    return new Shaping(ttf, null, null);      // nothing to skip
+                }
+                if (gsub.getLanguage() != Language.LATIN) {
+                    return new Shaping(ttf, withoutTable(ttf, "GSUB"), null);
+                }
+                CmapLookup cmap = font.getUnicodeCmapLookup();
+                Set<Integer> triggers = new HashSet<>();
+                for (String feature : LATIN_FEATURES) {
+                    if (!gsub.isFeatureSupported(feature)) {
+                        continue;
+                    }
+                    ScriptFeature f = gsub.getFeature(feature);
+                    for (List<Integer> glyphs : f.getAllGlyphIdsForSubstitution()) {
+                        for (int gid : glyphs) {
+                            List<Integer> codes = cmap.getCharCodes(gid);
+                            if (codes != null) {
+                                triggers.addAll(codes);
+                            }
+                        }
+                    }
+                }
+                return new Shaping(ttf, withoutTable(ttf, "GSUB"), Set.copyOf(triggers));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The font file with one table left out of its table directory (the directory shrinks by one
+         * 16-byte record, padded with zeros; every table keeps its offset); null when it has no such table.
+         */
+        static byte[] withoutTable(byte[] ttf, String tag) {
+            ByteBuffer in = ByteBuffer.wrap(ttf);
+            int tables = Short.toUnsignedInt(in.getShort(4));
+            byte[] want = tag.getBytes(StandardCharsets.US_ASCII);
+            int found = -1;
+            for (int t = 0; t < tables; t++) {
+                if (Arrays.equals(ttf, 12 + 16 * t, 12 + 16 * t + 4, want, 0, 4)) {
+                    found = t;
+                }
+            }
+            if (found < 0) {
+                return null;
+            }
+            byte[] out = ttf.clone();
+            int left = tables - 1;
+            int pow = Integer.highestOneBit(Math.max(left, 1));
+            ByteBuffer o = ByteBuffer.wrap(out);
+            o.putShort(4, (short) left);
+            o.putShort(6, (short) (pow * 16));                               // searchRange
+            o.putShort(8, (short) Integer.numberOfTrailingZeros(pow));       // entrySelector
+            o.putShort(10, (short) (left * 16 - pow * 16));                  // rangeShift
+            int from = 12 + 16 * (found + 1);
+            System.arraycopy(ttf, from, out, from - 16, 12 + 16 * tables - from);
+            Arrays.fill(out, 12 + 16 * left, 12 + 16 * tables, (byte) 0);
+            return out;
+        }
     }
 }

@@ -112,8 +112,9 @@ public final class StageTimes {
     /**
      * Prints one line per stage: wall time and the CPU time of the whole process (every thread) in
      * milliseconds; stages may overlap when run in parallel (the workbook is written while the charts
-     * are drawn). Then the time from the process's start (the launcher, the JVM's start-up) to these
-     * timings, and the total. The CPU column is steadier than the wall column on a busy machine.
+     * are drawn). Then the time from the command's start (the launcher, the JVM's start-up; see
+     * {@link #startOfCommand}) to these timings, and the total. The CPU column is steadier than the
+     * wall column on a busy machine.
      */
     public synchronized void print(PrintWriter err) {
         if (!on) {
@@ -122,7 +123,8 @@ public final class StageTimes {
         long total = System.nanoTime() - created;
         long cpuTotal = cpu() - cpuAtCreation;
         err.println(String.format(Locale.ROOT, "timings (ms)%19s %8s %8s", "", "wall", "cpu"));
-        Optional<Instant> start = ProcessHandle.current().info().startInstant();
+        Optional<Instant> start = startOfCommand(ProcessHandle.current().info().startInstant(),
+                System.getenv(LAUNCHED));
         start.ifPresent(s -> {
             long before = Duration.between(s, Instant.now()).toNanos() - total;
             if (before >= 0) {
@@ -134,6 +136,31 @@ public final class StageTimes {
         }
         line(err, "total (from main)", total, cpuTotal);
         err.flush();
+    }
+
+    /** The environment variable in which the launcher passes when it started (bash's EPOCHREALTIME). */
+    static final String LAUNCHED = "PAYBACK_LAUNCHED";
+
+    /**
+     * When the command started: the earlier of the process's start (the launcher execs Java in its
+     * own process, but the operating system tells that time only to a clock tick) and the time the
+     * launcher exported in seconds since the epoch ({@code 1764745200.123456}, a comma in some
+     * locales); a launcher time more than a minute before the process, or after it, is someone
+     * else's and ignored.
+     */
+    static Optional<Instant> startOfCommand(Optional<Instant> process, String launched) {
+        if (launched == null || !launched.matches("\\d{1,12}[.,]\\d{1,9}")) {
+            return process;
+        }
+        String[] parts = launched.split("[.,]");
+        Instant l = Instant.ofEpochSecond(Long.parseLong(parts[0]),
+                Long.parseLong((parts[1] + "00000000").substring(0, 9)));
+        if (process.isEmpty()) {
+            return Optional.of(l);
+        }
+        Instant p = process.get();
+        boolean plausible = !l.isAfter(p.plusMillis(20)) && !l.isBefore(p.minusSeconds(60));
+        return Optional.of(plausible && l.isBefore(p) ? l : p);
     }
 
     private static void line(PrintWriter err, String name, long nanos, long cpuNanos) {

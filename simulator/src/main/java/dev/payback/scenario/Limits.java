@@ -26,6 +26,17 @@ public final class Limits {
     /** How far into a normal's or lognormal's tail the bound is checked, in standard deviations. */
     public static final double TAIL_SDS = 10;
     /**
+     * The smallest value orders_per_month, average_order_value and loaded_labor_cost_per_hour may
+     * take in any trial, 1e-15 (= 1 / {@link #MAX_MAGNITUDE}): the model divides by revenue (year-one
+     * orders × AOV: the pain's share of revenue, margin leakage) and by the wage (the pain in FTEs,
+     * pain ÷ (wage × hours_per_fte_year)). A zero divisor made those figures infinite ("n/a" beside
+     * 100% threshold probabilities); with every divisor factor at least 1e-15 and every quantity at
+     * most 1.4e82 (above), a ratio stays below 1.4e82 / 1e-30 ≈ 1e112, finite. A normal's lowest value
+     * is its mean − {@link #TAIL_SDS} sd (its draws below 0 would be clamped to 0), a lognormal's its
+     * 10-sd lower tail.
+     */
+    public static final double MIN_POSITIVE = 1 / MAX_MAGNITUDE;
+    /**
      * The largest annual growth, 100 (+10,000% a year), checked like every bound on a normal's or
      * lognormal's 10-sd tail, so the growth factor stays below 101^10. (A lognormal growth of
      * [0.05, 0.6] reaches 43 at its 10-sd tail: the bound must leave room for such ordinary ranges.)

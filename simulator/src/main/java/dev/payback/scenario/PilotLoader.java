@@ -62,6 +62,13 @@ public final class PilotLoader {
                     "a pilot file must be a map of keys (option, scope_share, success_criteria, months), found "
                             + Nodes.describe(root), TEMPLATE));
         }
+        if (Nodes.get((MappingNode) root, "months") == null && (Nodes.get((MappingNode) root, "business") != null
+                || Nodes.get((MappingNode) root, "options") != null)) {
+            // one line instead of a dozen unknown and missing keys
+            throw new InvalidInputException(new Problem(problems.loc(root), "", "this is a scenario file (it has "
+                    + "business: or options:), not a pilot file", "give the pilot file here: its months of "
+                    + "observed orders and exceptions (" + TEMPLATE + ")"));
+        }
         Values values = new Values(problems);
         Fields top = new Fields(root, "", TOP, problems);
 

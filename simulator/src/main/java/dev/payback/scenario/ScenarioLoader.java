@@ -83,6 +83,13 @@ public final class ScenarioLoader {
                     "a scenario must be a map of keys (name, business, pain, options, ...), found "
                             + Nodes.describe(root), "start from scenarios/template.yaml"));
         }
+        if (Nodes.get(map, "months") != null && Nodes.get(map, "scope_share") != null
+                && Nodes.get(map, "business") == null && Nodes.get(map, "options") == null) {
+            // one line instead of a dozen unknown and missing keys
+            throw new InvalidInputException(new Problem(problems.loc(root), "", "this is a pilot file (it has "
+                    + "months: and scope_share:), not a scenario", "give the scenario here; to check the pilot "
+                    + "against it, run payback validate SCENARIO --pilot " + sourceName));
+        }
         if (!uncorrelate.isEmpty() && Nodes.get(map, "correlations") instanceof SequenceNode list) {
             list.getValue().removeIf(item -> item instanceof SequenceNode pair && pair.getValue().size() >= 2
                     && (names(pair.getValue().get(0), uncorrelate) || names(pair.getValue().get(1), uncorrelate)));

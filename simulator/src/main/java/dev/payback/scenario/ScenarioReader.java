@@ -180,6 +180,26 @@ final class ScenarioReader {
         Input margin = required(f, "gross_margin", "business.gross_margin", Domain.UNIT);
         Input wage = required(f, "loaded_labor_cost_per_hour", "business.loaded_labor_cost_per_hour",
                 Domain.NON_NEGATIVE);
+        positive(f, "orders_per_month", orders, "revenue");
+        positive(f, "average_order_value", aov, "revenue");
+        positive(f, "loaded_labor_cost_per_hour", wage, "the labor cost of an FTE");
+        if (season != null && growth != null) {
+            // the first year's orders must not vanish either: revenue is their sum (Limits.MIN_POSITIVE)
+            double most = 0;
+            for (double x : season) {
+                most = Math.max(most, x);
+            }
+            if (most < Limits.MIN_POSITIVE) {
+                problems.add(f.get("seasonality"), "business.seasonality", "every multiplier is 0: no month has "
+                        + "orders, so there is no revenue to measure the pain against",
+                        "1 is an average month, 1.5 a month 50% busier");
+            } else if (season[0] < Limits.MIN_POSITIVE && Values.reach(growth.dist())[0] <= -1) {
+                problems.add(f.get("seasonality"), "business.seasonality", "month 1 has no orders and "
+                        + "annual_growth can reach -1 (a 100% decline, no orders after month 1): a first year "
+                        + "without revenue to measure the pain against", "raise annual_growth's lower end above -1, "
+                        + "or give month 1 a multiplier above 0");
+            }
+        }
         Double hours = Double.valueOf(2080);
         if (f.has("hours_per_fte_year")) {
             hours = values.plainNumber(f.get("hours_per_fte_year"), "business.hours_per_fte_year");
@@ -249,6 +269,25 @@ final class ScenarioReader {
             return null;
         }
         return input(n, f.path(key), canonical, domain);
+    }
+
+    /**
+     * Refuses a divisor of the model (orders, average order value, wage) that can be 0 or nearly 0 in
+     * some trial: the pain's share of revenue and its FTEs would be infinite (see {@link Limits#MIN_POSITIVE}).
+     */
+    private void positive(Fields f, String key, Input in, String divides) {
+        if (in == null) {
+            return;
+        }
+        String what = Values.notPositive(in);
+        if (what != null) {
+            problems.add(f.get(key), f.path(key), what + ", but it must stay above 0 in every trial (at least "
+                    + String.format(java.util.Locale.ROOT, "%.0e", Limits.MIN_POSITIVE)
+                    + "): the pain is measured against " + divides,
+                    "give a positive range, e.g. {pert: [min, mode, max]} with min > 0, or {ci90: [lo, hi]} with "
+                            + "lo > 0 (a lognormal)");
+            broken.add(in.path());
+        }
     }
 
     private Input optional(Fields f, String key, String canonical, Domain domain, double dflt) {

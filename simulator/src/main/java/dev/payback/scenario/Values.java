@@ -198,22 +198,11 @@ final class Values {
 
     /** What is too large about {@code d} for the model to compute with, or null (see {@link Limits}). */
     static String tooLarge(Dist d, Domain domain) {
-        double lo;
-        double hi;
-        String what;
-        if (d instanceof Dist.Normal nd) {
-            lo = nd.mu() - Limits.TAIL_SDS * nd.sd();
-            hi = nd.mu() + Limits.TAIL_SDS * nd.sd();
-            what = "10 standard deviations of this normal reach ";
-        } else if (d instanceof Dist.Lognormal ln) {
-            lo = 0;
-            hi = Math.exp(ln.mu() + Limits.TAIL_SDS * ln.sigma());
-            what = "10 standard deviations of this lognormal reach ";
-        } else {
-            lo = d.supportMin();
-            hi = d.supportMax();
-            what = "its values reach ";
-        }
+        double[] reach = reach(d);
+        double lo = reach[0];
+        double hi = reach[1];
+        String what = d instanceof Dist.Normal ? "10 standard deviations of this normal reach "
+                : d instanceof Dist.Lognormal ? "10 standard deviations of this lognormal reach " : "its values reach ";
         if (domain == Domain.GROWTH && !(hi <= Limits.MAX_ANNUAL_GROWTH)) {
             return what + Input.plain(hi) + ", above the largest annual growth " + Input.plain(Limits.MAX_ANNUAL_GROWTH);
         }
@@ -223,6 +212,39 @@ final class Values {
                     + ", too large to compute with (the limit is ±1e15)";
         }
         return null;
+    }
+
+    /**
+     * The lowest and highest values {@code d} can give: its support, a normal's mean ± {@link
+     * Limits#TAIL_SDS} sd, a lognormal's 10-sd tails (beyond anything the samplers draw).
+     */
+    static double[] reach(Dist d) {
+        if (d instanceof Dist.Normal nd) {
+            return new double[] {nd.mu() - Limits.TAIL_SDS * nd.sd(), nd.mu() + Limits.TAIL_SDS * nd.sd()};
+        }
+        if (d instanceof Dist.Lognormal ln) {
+            return new double[] {Math.exp(ln.mu() - Limits.TAIL_SDS * ln.sigma()),
+                    Math.exp(ln.mu() + Limits.TAIL_SDS * ln.sigma())};
+        }
+        return new double[] {d.supportMin(), d.supportMax()};
+    }
+
+    /**
+     * What is wrong with {@code in} as a divisor of the model (orders, average order value, wage), or
+     * null: its lowest value must be at least {@link Limits#MIN_POSITIVE} (see there).
+     */
+    static String notPositive(Input in) {
+        Dist d = in.dist();
+        double lowest = reach(d)[0];
+        if (lowest >= Limits.MIN_POSITIVE) {
+            return null;
+        }
+        if (d instanceof Dist.Normal) {
+            return "this normal reaches " + Input.plain(lowest) + " within 10 standard deviations of its mean "
+                    + "(draws below 0 would be clamped to 0)";
+        }
+        return (d instanceof Dist.Lognormal ? "10 standard deviations of this lognormal reach " : "its values reach ")
+                + Input.plain(lowest);
     }
 
     static String domainHint(Domain domain) {

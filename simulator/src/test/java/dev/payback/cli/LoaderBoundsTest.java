@@ -91,7 +91,7 @@ class LoaderBoundsTest {
     @Test
     void theLargestAllowedValuesSimulateToFiniteFigures(@TempDir Path tmp) throws Exception {
         String extreme = BODY.replace("orders_per_month: 5000", "orders_per_month: 1e15\n  annual_growth: 10")
-                .replace("average_order_value: 40", "average_order_value: {normal: [1e14, 9e13]}")
+                .replace("average_order_value: 40", "average_order_value: {normal: [1e14, 9e12]}")
                 .replace("loaded_labor_cost_per_hour: 30", "loaded_labor_cost_per_hour: {lognormal: [1, 30]}")
                 .replace("one_time_cost: 20000", "one_time_cost: 1e15");
         Path f = Files.writeString(tmp.resolve("extreme.yaml"), extreme);

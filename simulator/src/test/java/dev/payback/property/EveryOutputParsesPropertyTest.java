@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the loader accepts, simulate runs: for generated scenarios pushed to extreme but valid values
- * (inputs at the ±1e15 bound, zero revenue or wage, growth at its limit of 100, hostile but valid text),
+ * (inputs at the ±1e15 bound, orders, AOV and wage at their floor of 1e-15, growth at its limit of 100,
+ * hostile but valid text),
  * {@code simulate} with every output exits 0 and every output parses: strict JSON, well-formed SVG,
  * HTML without control characters, the workbook opens, the CSV has one width, the PNGs decode.
  * Slow (every output per try), so few tries with a fixed seed.
@@ -56,11 +57,13 @@ class EveryOutputParsesPropertyTest {
     @Provide
     Arbitrary<List<String>> extremes() {
         List<Arbitrary<String>> each = List.of(
-                Arbitraries.of("", "business.orders_per_month=0", "business.orders_per_month=1e15",
-                        "business.orders_per_month={uniform: [0, 1e15]}"),
-                Arbitraries.of("", "business.average_order_value=0", "business.average_order_value=1e15",
-                        "business.average_order_value={normal: [1e14, 9e13]}"),
-                Arbitraries.of("", "business.loaded_labor_cost_per_hour=0",
+                // orders, AOV and wage at their smallest allowed value (scenario/Limits.MIN_POSITIVE), their
+                // largest, and a normal whose 10-sd tail just stays above 0
+                Arbitraries.of("", "business.orders_per_month=1e-15", "business.orders_per_month=1e15",
+                        "business.orders_per_month={uniform: [1e-15, 1e15]}"),
+                Arbitraries.of("", "business.average_order_value=1e-15", "business.average_order_value=1e15",
+                        "business.average_order_value={normal: [1e14, 9.9e12]}"),
+                Arbitraries.of("", "business.loaded_labor_cost_per_hour=1e-15",
                         "business.loaded_labor_cost_per_hour=1e15",
                         "business.loaded_labor_cost_per_hour={lognormal: [1e6, 1e7]}"),
                 Arbitraries.of("", "business.annual_growth=-1", "business.annual_growth=100"),

@@ -61,6 +61,19 @@ record GenDist(String form, double[] p, double[] weights) {
         }
     }
 
+    /**
+     * This value made usable as a divisor of the model (orders, average order value, wage): a normal
+     * whose 10-sd lower tail would reach 0 gets sd = mean / 11, as the loader requires
+     * (scenario/Limits.MIN_POSITIVE). No random numbers are drawn, so the rest of a generated
+     * scenario is unchanged.
+     */
+    GenDist positive() {
+        if (form.equals("normal") && !(p[0] - 10 * p[1] >= 1e-15)) {
+            return new GenDist(form, new double[] {p[0], v(p[0] / 11)}, weights);
+        }
+        return this;
+    }
+
     private static double[] sortedDistinct(Random r, double lo, double hi, int n) {
         double[] x = new double[n];
         do {

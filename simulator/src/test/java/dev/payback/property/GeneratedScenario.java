@@ -45,8 +45,8 @@ final class GeneratedScenario {
                 + "decision: {payback_confidence: " + num(0.5 + 0.45 * r.nextDouble()) + "}\n";
 
         StringBuilder b = new StringBuilder("business:\n");
-        GenDist orders = GenDist.random(r, 50, 20_000, false);
-        GenDist aov = GenDist.random(r, 5, 200, false);
+        GenDist orders = GenDist.random(r, 50, 20_000, false).positive();
+        GenDist aov = GenDist.random(r, 5, 200, false).positive();
         b.append("  orders_per_month: ").append(orders).append('\n');
         if (r.nextBoolean()) {
             b.append("  annual_growth: ").append(GenDist.random(r, -0.3, 0.6, false)).append('\n');
@@ -60,7 +60,7 @@ final class GeneratedScenario {
         }
         b.append("  average_order_value: ").append(aov).append('\n');
         b.append("  gross_margin: ").append(GenDist.random(r, 0.1, 0.7, true)).append('\n');
-        b.append("  loaded_labor_cost_per_hour: ").append(GenDist.random(r, 10, 80, false)).append('\n');
+        b.append("  loaded_labor_cost_per_hour: ").append(GenDist.random(r, 10, 80, false).positive()).append('\n');
         b.append("  channels: ").append(1 + r.nextInt(5)).append('\n');
         b.append("  fulfillment_paths: ").append(1 + r.nextInt(4)).append('\n');
         if (r.nextBoolean()) {

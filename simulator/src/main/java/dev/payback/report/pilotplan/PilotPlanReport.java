@@ -4,6 +4,7 @@ import dev.payback.report.Money;
 import dev.payback.analysis.PilotPlanSummary;
 import dev.payback.engine.PilotPlan;
 import dev.payback.report.SummaryJson;
+import dev.payback.report.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -110,16 +111,19 @@ public final class PilotPlanReport {
     public static void csv(PilotPlanSummary s, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord("pilot_share", "pilot_months", "exception_rate_reduction", "mean_npv", "p10_npv",
-                    "p_payback_12", "p_go", "p_false_go", "p_false_stop", "pick");
-            p.printRecord("", "", "", s.bigBang().meanNpv(), s.bigBang().p10Npv(), s.bigBang().pPayback12(), "", "",
-                    "", "big_bang");
+            // every cell through CsvCells, like every other CSV: nothing here is typed by a user today,
+            // but a text cell added later cannot start a spreadsheet formula
+            p.printRecord(CsvCells.safe("pilot_share", "pilot_months", "exception_rate_reduction", "mean_npv",
+                    "p10_npv", "p_payback_12", "p_go", "p_false_go", "p_false_stop", "pick"));
+            p.printRecord(CsvCells.safe("", "", "", s.bigBang().meanNpv(), s.bigBang().p10Npv(),
+                    s.bigBang().pPayback12(), "", "", "", "big_bang"));
             for (int d = 0; d < s.rows().size(); d++) {
                 PilotPlanSummary.Row r = s.rows().get(d);
                 String pick = d == s.bestMean() && d == s.bestP10() ? "best_mean_npv;best_p10_npv"
                         : d == s.bestMean() ? "best_mean_npv" : d == s.bestP10() ? "best_p10_npv" : "";
-                p.printRecord(r.design().share(), r.design().months(), r.design().target(), r.figures().meanNpv(),
-                        r.figures().p10Npv(), r.figures().pPayback12(), r.pGo(), r.pFalseGo(), r.pFalseStop(), pick);
+                p.printRecord(CsvCells.safe(r.design().share(), r.design().months(), r.design().target(),
+                        r.figures().meanNpv(), r.figures().p10Npv(), r.figures().pPayback12(), r.pGo(), r.pFalseGo(),
+                        r.pFalseStop(), pick));
             }
         }
     }

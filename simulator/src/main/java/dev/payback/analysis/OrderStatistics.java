@@ -1,0 +1,196 @@
+package dev.payback.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Several order statistics of one column at once, without sorting it: one pass for the range, one
+ * that counts the values in each of up to {@value #BUCKETS} equal-width buckets of that range, one
+ * that gathers the values of the few buckets that hold a wanted rank, and a sort of those alone
+ * (a bucket that still holds many values is split the same way again). The bucket of a value never
+ * decreases as the value grows, so the value at rank r of the sorted column is the value at rank
+ * r − (values in lower buckets) of its bucket, and the result is bit for bit what
+ * {@link Arrays#sort(double[])} puts at rank r, −0.0 before 0.0 included (a column holding NaN is
+ * sorted). {@link #quantiles} applies the type-7 rule of {@link Stats#quantile} to those values.
+ */
+public final class OrderStatistics {
+    private OrderStatistics() {
+    }
+
+    /** Buckets of one split. */
+    static final int BUCKETS = 2048;
+
+    /** Below this many values a sort of a copy is as fast. */
+    static final int SORT_BELOW = 256;
+
+    /**
+     * The type-7 quantiles of {@code values} at {@code levels} (each in [0, 1]), equal bit for bit to
+     * {@code Stats.quantile(Stats.sortedCopy(values), p)} for each p; NaN for no values. The array is
+     * not modified.
+     */
+    public static double[] quantiles(double[] values, double... levels) {
+        int n = values.length;
+        double[] out = new double[levels.length];
+        for (double p : levels) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("p must lie in [0, 1]: " + p);
+            }
+        }
+        if (n == 0) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        int[] ranks = new int[2 * levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            int lo = Stats.lowerRank(n, levels[i]);
+            ranks[2 * i] = lo;
+            ranks[2 * i + 1] = Math.min(lo + 1, n - 1);
+        }
+        double[] at = atRanks(values, ranks);
+        for (int i = 0; i < levels.length; i++) {
+            out[i] = Stats.interpolate(n, levels[i], at[2 * i], at[2 * i + 1]);
+        }
+        return out;
+    }
+
+    /**
+     * The values at 0-based {@code ranks} (any order, repeats allowed, each in [0, n)) of the column
+     * sorted by {@link Arrays#sort(double[])}; the array is not modified.
+     */
+    public static double[] atRanks(double[] values, int[] ranks) {
+        int n = values.length;
+        for (int r : ranks) {
+            if (r < 0 || r >= n) {
+                throw new IllegalArgumentException("rank " + r + " outside 0.." + (n - 1));
+            }
+        }
+        double[] out = new double[ranks.length];
+        if (ranks.length == 0) {
+            return out;
+        }
+        int[] order = sortedDistinct(ranks);
+        double[] found = new double[order.length];
+        place(values, n, order, found);
+        for (int i = 0; i < ranks.length; i++) {
+            out[i] = found[Arrays.binarySearch(order, ranks[i])];
+        }
+        return out;
+    }
+
+    private static int[] sortedDistinct(int[] ranks) {
+        int[] r = ranks.clone();
+        Arrays.sort(r);
+        int m = 0;
+        for (int i = 0; i < r.length; i++) {
+            if (i == 0 || r[i] != r[m - 1]) {
+                r[m++] = r[i];
+            }
+        }
+        return Arrays.copyOf(r, m);
+    }
+
+    /**
+     * Writes into found[i] the value at rank ranks[i] (ascending, distinct) of the first n values of
+     * v, which it does not modify.
+     */
+    private static void place(double[] v, int n, int[] ranks, double[] found) {
+        if (n < SORT_BELOW) {
+            sortAndRead(Arrays.copyOf(v, n), ranks, found);
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double x = v[i];
+            if (x < min) {
+                min = x;
+            }
+            if (x > max) {
+                max = x;
+            }
+            if (x != x) {                           // NaN: the sort's order, by sorting
+                sortAndRead(Arrays.copyOf(v, n), ranks, found);
+                return;
+            }
+        }
+        if (min == max && min != 0) {               // all equal (and so identical, zeros aside)
+            Arrays.fill(found, min);
+            return;
+        }
+        // bucket(x) = (int) ((x − min) · scale), clamped: non-decreasing in x; a range that is not
+        // finite gives scale 0 and puts every value into bucket 0, which is then sorted
+        double range = max - min;
+        double scale = range > 0 && range < Double.POSITIVE_INFINITY ? BUCKETS / range : 0;
+        if (!(scale < Double.POSITIVE_INFINITY)) {
+            scale = 0;                              // a subnormal range
+        }
+        int[] count = new int[BUCKETS];
+        for (int i = 0; i < n; i++) {
+            count[bucket(v[i], min, scale)]++;
+        }
+        if (scale == 0 || count[bucket(max, min, scale)] == n) {
+            sortAndRead(Arrays.copyOf(v, n), ranks, found);
+            return;
+        }
+        // the bucket of each wanted rank, and where a bucket's values go in one gather buffer
+        int[] start = new int[BUCKETS];
+        int[] slot = new int[BUCKETS];
+        Arrays.fill(slot, -1);
+        int[] rankBucket = new int[ranks.length];
+        int gathered = 0;
+        int b = 0;
+        int below = 0;                              // values in buckets before b
+        for (int k = 0; k < ranks.length; k++) {
+            while (below + count[b] <= ranks[k]) {
+                below += count[b];
+                b++;
+            }
+            rankBucket[k] = b;
+            if (slot[b] < 0) {
+                slot[b] = gathered;
+                start[b] = below;
+                gathered += count[b];
+            }
+        }
+        double[] buffer = new double[gathered];
+        int[] fill = slot.clone();
+        for (int i = 0; i < n; i++) {
+            double x = v[i];
+            int bx = bucket(x, min, scale);
+            int at = fill[bx];
+            if (at >= 0) {
+                buffer[at] = x;
+                fill[bx] = at + 1;
+            }
+        }
+        // each gathered bucket: its wanted ranks, relative to the bucket
+        int k = 0;
+        while (k < ranks.length) {
+            int bk = rankBucket[k];
+            int end = k;
+            while (end < ranks.length && rankBucket[end] == bk) {
+                end++;
+            }
+            int[] local = new int[end - k];
+            for (int j = k; j < end; j++) {
+                local[j - k] = ranks[j] - start[bk];
+            }
+            double[] part = Arrays.copyOfRange(buffer, slot[bk], slot[bk] + count[bk]);
+            double[] values = new double[local.length];
+            place(part, part.length, local, values);
+            System.arraycopy(values, 0, found, k, local.length);
+            k = end;
+        }
+    }
+
+    private static int bucket(double x, double min, double scale) {
+        int b = (int) ((x - min) * scale);
+        return b < BUCKETS ? b : BUCKETS - 1;
+    }
+
+    private static void sortAndRead(double[] copy, int[] ranks, double[] found) {
+        Arrays.sort(copy);
+        for (int k = 0; k < ranks.length; k++) {
+            found[k] = copy[ranks[k]];
+        }
+    }
+}

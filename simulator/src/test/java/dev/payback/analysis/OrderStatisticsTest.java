@@ -1,0 +1,122 @@
+package dev.payback.analysis;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The bucket-and-select order statistics equal, bit for bit, what a full sort puts at each rank and
+ * the type-7 quantiles of the sorted column (docs/model-notes.md), on random and adversarial data.
+ */
+class OrderStatisticsTest {
+    private static final double[] LEVELS = {0, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.2, 0.999, 1};
+
+    /** Every rank of the sorted copy, compared as raw bits (so −0.0 and 0.0 differ). */
+    private static void assertSameAsSort(double[] v, String what) {
+        double[] before = v.clone();
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        int n = v.length;
+        int[] ranks = n <= 64 ? java.util.stream.IntStream.range(0, n).toArray()
+                : new int[] {0, 1, n / 10, n / 4, n / 2, n / 2 + 1, 3 * n / 4, n - 2, n - 1, n / 3};
+        double[] at = OrderStatistics.atRanks(v, ranks);
+        for (int i = 0; i < ranks.length; i++) {
+            assertThat(Double.doubleToRawLongBits(at[i])).as("%s n=%d rank %d", what, n, ranks[i])
+                    .isEqualTo(Double.doubleToRawLongBits(sorted[ranks[i]]));
+        }
+        double[] q = OrderStatistics.quantiles(v, LEVELS);
+        for (int i = 0; i < LEVELS.length; i++) {
+            assertThat(Double.doubleToRawLongBits(q[i])).as("%s n=%d p=%s", what, n, LEVELS[i])
+                    .isEqualTo(Double.doubleToRawLongBits(Stats.quantile(sorted, LEVELS[i])));
+        }
+        assertThat(v).as("input untouched").isEqualTo(before);
+    }
+
+    @Test
+    void randomColumnsOfEverySize() {
+        Random rnd = new Random(11);
+        for (int trial = 0; trial < 240; trial++) {
+            int n = 1 + rnd.nextInt(trial < 80 ? 300 : 60_000);
+            double[] v = new double[n];
+            int kind = trial % 6;
+            for (int i = 0; i < n; i++) {
+                v[i] = switch (kind) {
+                    case 0 -> rnd.nextGaussian();
+                    case 1 -> rnd.nextInt(7);                                  // heavy ties
+                    case 2 -> Math.exp(8 * rnd.nextGaussian());               // skewed: most values in one bucket
+                    case 3 -> i;                                              // already sorted
+                    case 4 -> n - i;                                          // reversed
+                    default -> rnd.nextDouble() < 0.999 ? rnd.nextDouble() : 1e300;  // one far outlier or a few
+                };
+            }
+            assertSameAsSort(v, "kind " + kind);
+        }
+    }
+
+    @Test
+    void adversarialColumns() {
+        assertSameAsSort(new double[] {3.5}, "n=1");
+        assertSameAsSort(new double[] {2, -1}, "n=2");
+        assertSameAsSort(new double[] {-0.0, 0.0}, "n=2 zeros");
+        double[] equal = new double[10_000];
+        Arrays.fill(equal, 42.25);
+        assertSameAsSort(equal, "all equal");
+        double[] zeros = new double[10_000];
+        for (int i = 0; i < zeros.length; i++) {
+            zeros[i] = i % 3 == 0 ? -0.0 : 0.0;                              // equal by ==, not by the sort
+        }
+        assertSameAsSort(zeros, "signed zeros");
+        double[] zerosAndMore = zeros.clone();
+        zerosAndMore[17] = 1;
+        zerosAndMore[18] = -1;
+        assertSameAsSort(zerosAndMore, "signed zeros among others");
+        double[] infinite = new double[5_000];
+        for (int i = 0; i < infinite.length; i++) {
+            infinite[i] = i % 10 == 0 ? Double.NEGATIVE_INFINITY : i % 10 == 1 ? Double.POSITIVE_INFINITY : i;
+        }
+        assertSameAsSort(infinite, "infinities");
+        double[] wide = new double[5_000];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = (i % 2 == 0 ? -1 : 1) * Double.MAX_VALUE / (1 + i);     // range overflows to infinity
+        }
+        assertSameAsSort(wide, "range beyond the largest double");
+        double[] tiny = new double[5_000];
+        for (int i = 0; i < tiny.length; i++) {
+            tiny[i] = Double.MIN_VALUE * (i % 2);                            // a subnormal range
+        }
+        assertSameAsSort(tiny, "subnormal range");
+        double[] twoValues = new double[70_000];
+        for (int i = 0; i < twoValues.length; i++) {
+            twoValues[i] = i < 69_999 ? 1.0 : 2.0;                           // all but one in the lowest bucket
+        }
+        assertSameAsSort(twoValues, "one bucket nearly all");
+        double[] nan = new double[1_000];
+        for (int i = 0; i < nan.length; i++) {
+            nan[i] = (i * 7919) % 1000;
+        }
+        nan[500] = Double.NaN;
+        assertSameAsSort(nan, "NaN sorts last");
+    }
+
+    @Test
+    void repeatedAndUnorderedRanks() {
+        double[] v = new double[1_000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (i * 7919) % 1000;                                         // a permutation of 0..999
+        }
+        assertThat(OrderStatistics.atRanks(v, new int[] {999, 0, 500, 500, 3})).containsExactly(999, 0, 500, 500, 3);
+    }
+
+    @Test
+    void emptyAndBadArguments() {
+        assertThat(OrderStatistics.quantiles(new double[0], 0.5)).containsExactly(Double.NaN);
+        assertThatThrownBy(() -> OrderStatistics.quantiles(new double[] {1}, 1.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderStatistics.atRanks(new double[] {1}, new int[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

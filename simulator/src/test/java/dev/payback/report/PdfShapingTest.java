@@ -1,0 +1,72 @@
+package dev.payback.report;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.model.GsubData;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * report.pdf skips PDFBox's text shaping only where it would change no glyph: the PDF is then the
+ * same, byte for byte, as with the whole fonts.
+ */
+class PdfShapingTest {
+
+    @Test
+    void liberationSansShapesOnlyTheToneLetters() {
+        // Liberation Sans 2's GSUB has ccmp (contours of tone letters U+02E5..U+02E9), subs and sups;
+        // no liga or clig, and the Latin shaper applies ccmp, liga and clig only
+        PdfReport.Shaping sans = PdfReport.Shaping.of(PdfReport.fontBytes("LiberationSans-Regular.ttf"));
+        assertThat(sans.triggers()).containsExactlyInAnyOrder(0x2E5, 0x2E6, 0x2E7, 0x2E8, 0x2E9);
+        assertThat(sans.needed("Payback within 12 months: 72% — orchestrate, €1.2m ≥ $48k fi fl")).isFalse();
+        assertThat(sans.needed("tone \u02E5\u02E9")).isTrue();
+        // Liberation Mono has subs and sups only: nothing the Latin shaper applies
+        PdfReport.Shaping mono = PdfReport.Shaping.of(PdfReport.fontBytes("LiberationMono-Regular.ttf"));
+        assertThat(mono.triggers()).isEmpty();
+        assertThat(mono.needed("\u02E5\u02E9")).isFalse();
+    }
+
+    @Test
+    void theFontWithoutGsubKeepsEveryOtherTable() throws Exception {
+        byte[] whole = PdfReport.fontBytes("LiberationSans-Bold.ttf");
+        byte[] stripped = PdfReport.Shaping.withoutTable(whole, "GSUB");
+        assertThat(stripped).hasSameSizeAs(whole);
+        try (TrueTypeFont a = new TTFParser().parse(new RandomAccessReadBuffer(whole));
+             TrueTypeFont b = new TTFParser().parse(new RandomAccessReadBuffer(stripped))) {
+            Set<String> expected = new HashSet<>(a.getTableMap().keySet());
+            expected.remove("GSUB");
+            assertThat(b.getTableMap().keySet()).isEqualTo(expected);
+            assertThat(b.getGsubData()).isSameAs(GsubData.NO_DATA_FOUND);
+            assertThat(b.getNumberOfGlyphs()).isEqualTo(a.getNumberOfGlyphs());
+            assertThat(b.getUnicodeCmapLookup().getGlyphId('W')).isEqualTo(a.getUnicodeCmapLookup().getGlyphId('W'));
+        }
+        assertThat(PdfReport.Shaping.withoutTable(stripped, "GSUB")).isNull();
+    }
+
+    @Test
+    void skippingShapingChangesNoByteOfThePdf() {
+        String page = "<html><head><style>body{font-family:'Liberation Sans'} code{font-family:monospace}</style>"
+                + "</head><body><h1>Pilot first?</h1><p><b>Orchestrate</b> pays back within 12 months in 72% of "
+                + "futures — profit, office, €1.2m ≥ $48k.</p><p><code>payback simulate b.yaml</code></p>"
+                + "<svg xmlns='http://www.w3.org/2000/svg' width='200' height='50'><text x='5' y='20' "
+                + "font-family='Liberation Sans'>NPV $528k</text></svg></body></html>";
+        byte[] html = page.getBytes(StandardCharsets.UTF_8);
+        assertThat(PdfReport.render(html)).isEqualTo(PdfReport.render(html, true));
+    }
+
+    @Test
+    void aPageWithToneLettersKeepsTheWholeFont() {
+        String page = "<html><body style=\"font-family:'Liberation Sans'\"><p>tone \u02E5\u02E9 letters</p>"
+                + "</body></html>";
+        PdfReport.Shaping sans = PdfReport.Shaping.of(PdfReport.fontBytes("LiberationSans-Regular.ttf"));
+        assertThat(sans.needed(page)).isTrue();
+        assertThat(PdfReport.render(page.getBytes(StandardCharsets.UTF_8)))
+                .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+    }
+}

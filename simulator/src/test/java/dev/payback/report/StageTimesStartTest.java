@@ -1,0 +1,36 @@
+package dev.payback.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The start-up row of --timings counts from the earlier of the process's start and the launcher's time. */
+class StageTimesStartTest {
+    private static final Instant PROCESS = Instant.parse("2026-12-03T06:00:00.500Z");
+
+    @Test
+    void theLauncherTimeCountsWhenItIsEarlier() {
+        long epoch = PROCESS.getEpochSecond();
+        // 0.25 s before the process's start as the OS reports it (a clock tick late, say)
+        assertThat(StageTimes.startOfCommand(Optional.of(PROCESS), epoch + ".250000"))
+                .contains(Instant.parse("2026-12-03T06:00:00.250Z"));
+        assertThat(StageTimes.startOfCommand(Optional.of(PROCESS), epoch + ",250000"))
+                .contains(Instant.parse("2026-12-03T06:00:00.250Z"));             // a locale's decimal comma
+        assertThat(StageTimes.startOfCommand(Optional.empty(), epoch + ".5"))
+                .contains(Instant.parse("2026-12-03T06:00:00.500Z"));
+    }
+
+    @Test
+    void theProcessStartCountsOtherwise() {
+        long epoch = PROCESS.getEpochSecond();
+        assertThat(StageTimes.startOfCommand(Optional.of(PROCESS), epoch + ".510000")).contains(PROCESS); // later
+        assertThat(StageTimes.startOfCommand(Optional.of(PROCESS), (epoch - 3600) + ".0")).contains(PROCESS); // stale
+        assertThat(StageTimes.startOfCommand(Optional.of(PROCESS), null)).contains(PROCESS);
+        assertThat(StageTimes.startOfCommand(Optional.of(PROCESS), "")).contains(PROCESS);   // bash 4: no EPOCHREALTIME
+        assertThat(StageTimes.startOfCommand(Optional.of(PROCESS), "soon")).contains(PROCESS);
+        assertThat(StageTimes.startOfCommand(Optional.empty(), null)).isEmpty();
+    }
+}
