@@ -85,14 +85,14 @@ public final class Analysis {
 
         double[] score = new double[c.rows()];
         for (int i = 0; i < score.length; i++) {
-            score[i] = c.score[i];
+            score[i] = c.score(i);
         }
         long operate = rs.count(RunStats.SCORE_OPERATE);
         long orchestrate = rs.count(RunStats.SCORE_ORCHESTRATE);
         Summary.Decision decision = new Summary.Decision(stats(rs.moments(RunStats.SCORE), score),
                 (double) operate / n, (double) (n - operate - orchestrate) / n, (double) orchestrate / n);
 
-        Stats pain = stats(rs.moments(RunStats.PAIN), c.annualPain);
+        Stats pain = stats(rs.moments(RunStats.PAIN), c.annualPain().toArray());
         double[] exceptionRate = r.input(Driver.EXCEPTION_RATE.path());
         Stats exception = exceptionRate == null ? null : Stats.of(exceptionRate);
         List<Summary.FiveTest> tests = fiveTests(s, thresholds, options, pain, exception);
@@ -107,8 +107,8 @@ public final class Analysis {
                 }).toList();
 
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
-                stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
-                stats(rs.moments(RunStats.REVENUE), c.revenue), thresholds, options, pBest, decision, tests, inputs,
+                stats(rs.moments(RunStats.PAIN_SHARE), c.painShare().toArray()), stats(rs.moments(RunStats.PAIN_FTE), c.painFte().toArray()),
+                stats(rs.moments(RunStats.REVENUE), c.revenue().toArray()), thresholds, options, pBest, decision, tests, inputs,
                 sensitivity, r.retained(), s.overrides(), KpiTracks.of(r), s.scorecardWeights().weights());
     }
 
@@ -125,19 +125,19 @@ public final class Analysis {
         RunStats rs = r.stats();
         TrialColumns c = r.columns();
         long n = rs.trials();
-        GateColumns g = c.gates[j];
+        GateColumns g = c.gate(j);
         int twin = r.layout().stagedTwin(j);
-        double[] staged = c.options[r.scenario().options().size() + j].npv;
-        double[] bigBang = c.options[twin].npv;
+        double[] staged = c.option(r.scenario().options().size() + j).npv().toArray();
+        double[] bigBang = c.option(twin).npv().toArray();
         int kept = staged.length;
         double[] value = new double[kept];
         boolean[] gated = new boolean[kept];
         for (int i = 0; i < kept; i++) {
             value[i] = staged[i] - bigBang[i];
-            gated[i] = g.outcome[i] != GateColumns.NO_GATE;
+            gated[i] = g.outcome(i) != GateColumns.NO_GATE;
         }
         RunStats.Moments om = rs.gate(j, RunStats.OBSERVED_REDUCTION);
-        Stats observed = Stats.of(g.observedReduction, gated);
+        Stats observed = Stats.of(g.observedReduction().toArray(), gated);
         observed = om.n() == 0 ? observed : new Stats(om.n(), om.mean(), om.sd(), observed.p5(), observed.p10(),
                 observed.p25(), observed.p50(), observed.p75(), observed.p90(), observed.p95(), om.min(), om.max());
         Stages stages = st.option().stages();

@@ -16,17 +16,17 @@ public final class Distributions {
 
     /** Annualized pain P of every retained trial, sorted ascending. */
     public static double[] sortedAnnualPain(SimulationResult r) {
-        return Stats.sortedCopy(r.columns().annualPain);
+        return Stats.sortedCopy(r.columns().annualPain().toArray());
     }
 
     /** NPV of option {@code option} in every retained trial, sorted ascending. */
     public static double[] sortedNpv(SimulationResult r, int option) {
-        return Stats.sortedCopy(r.columns().options[option].npv);
+        return Stats.sortedCopy(r.columns().option(option).npv().toArray());
     }
 
     /** max_{m≤12}(cum_m + C) of option {@code option} in every retained trial, sorted ascending. */
     public static double[] sortedMaxBeforeOneTime12(SimulationResult r, int option) {
-        return Stats.sortedCopy(r.columns().options[option].maxCumulativeBeforeOneTime[2]);
+        return Stats.sortedCopy(r.columns().option(option).maxCumulativeBeforeOneTime(2).toArray());
     }
 
     /**
@@ -39,9 +39,9 @@ public final class Distributions {
         double[] perFte = new double[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            double fte = c.painFte[i];
-            if (fte > 0 && Double.isFinite(fte) && Double.isFinite(c.annualPain[i])) {
-                perFte[k++] = c.annualPain[i] / fte;
+            double fte = c.painFte().get(i);
+            if (fte > 0 && Double.isFinite(fte) && Double.isFinite(c.annualPain().get(i))) {
+                perFte[k++] = c.annualPain().get(i) / fte;
             }
         }
         return k == 0 ? Double.NaN : Stats.quantile(Stats.sortedCopy(Arrays.copyOf(perFte, k)), 0.5);
@@ -56,7 +56,7 @@ public final class Distributions {
         int n = c.rows();
         double[] share = new double[max - min + 1];
         for (int i = 0; i < n; i++) {
-            int sc = Math.max(min, Math.min(max, c.score[i]));
+            int sc = Math.max(min, Math.min(max, c.score(i)));
             share[sc - min]++;
         }
         for (int j = 0; j < share.length; j++) {

@@ -23,7 +23,7 @@ public record Fan(int keptTrials, double[] p10, double[] p25, double[] p50, doub
         double[][] q = new double[5][h + 1];
         // month 0 is −C: its distribution is that of the one-time cost over the retained trials (the
         // retained rows and the kept paths are different subsamples once a run exceeds either cap)
-        double[] oneTime = r.columns().options[option].oneTimeCost;
+        double[] oneTime = r.columns().option(option).oneTimeCost().toArray();
         double[] start = new double[oneTime.length];
         for (int t = 0; t < start.length; t++) {
             start[t] = -oneTime[t];

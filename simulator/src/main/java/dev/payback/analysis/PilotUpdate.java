@@ -133,7 +133,7 @@ public final class PilotUpdate {
         if (ramp == null) {
             ramp = new double[n];   // ramp_months defaults to 0 (docs/model.md section 1)
         }
-        double[] effect = r.columns().options[k].exceptionEffect;
+        double[] effect = r.columns().option(k).exceptionEffect().toArray();
 
         double[] logL = logLikelihoods(pilot, e, effect, ramp);
         double[] w;
@@ -211,7 +211,8 @@ public final class PilotUpdate {
         // the 90-day checklist (docs/model.md section 8): the q-quantile of the option's exception rate at
         // month 3 over the prior trials, once the pilot has three live months to hold against it
         double checklist90 = pilot.lastLive().month() >= CHECKLIST_MONTH
-                ? KpiTracks.checklist(r.columns().options[k].kpis.column(0, dev.payback.engine.Kpis.EXCEPTION_RATE),
+                ? KpiTracks.checklist(r.columns().option(k).kpis.column(0, dev.payback.engine.Kpis.EXCEPTION_RATE)
+                        .toArray(),
                         s.paybackConfidence())
                 : Double.NaN;
         return new Result(s, pilot, spec, priorFigures, updatedFigures,
@@ -374,11 +375,11 @@ public final class PilotUpdate {
         if (w == null) {
             double[] u = Weighted.uniform(projected.length);
             return new Figures(OptionFigures.exact(r, k), OptionFigures.exactPBest(r, k),
-                    Weighted.stats(r.columns().options[k].exceptionEffect, u), Weighted.stats(e, u),
+                    Weighted.stats(r.columns().option(k).exceptionEffect().toArray(), u), Weighted.stats(e, u),
                     Weighted.stats(projected, u));
         }
         return new Figures(OptionFigures.weighted(r, k, w), OptionFigures.weightedPBest(r, k, w),
-                Weighted.stats(r.columns().options[k].exceptionEffect, w), Weighted.stats(e, w),
+                Weighted.stats(r.columns().option(k).exceptionEffect().toArray(), w), Weighted.stats(e, w),
                 Weighted.stats(projected, w));
     }
 

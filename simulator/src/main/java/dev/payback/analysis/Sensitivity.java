@@ -64,7 +64,7 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
         double[][] npv = new double[strategies.size()][];
         for (int k = 0; k < npv.length; k++) {
             ids.add(strategies.get(k).id());
-            npv[k] = r.columns().options[k].npv;
+            npv[k] = r.columns().option(k).npv().toArray();
         }
         List<String> paths = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();

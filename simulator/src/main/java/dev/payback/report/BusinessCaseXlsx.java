@@ -371,24 +371,25 @@ public final class BusinessCaseXlsx {
             Row row = sheet.createRow(i + 1);
             int j = 0;
             row.createCell(j++).setCellValue(i + 1);
-            num(row, j++, c.annualPain[i]);
-            num(row, j++, c.revenue[i]);
-            num(row, j++, c.painShare[i]);
-            num(row, j++, c.painFte[i]);
-            row.createCell(j++).setCellValue(c.score[i]);
-            row.createCell(j++).setCellValue(c.best[i] == 0 ? "status_quo"
-                    : strategies.get(c.best[i] - 1).id());
-            for (OptionColumns oc : c.options) {
-                num(row, j++, oc.npv[i]);
-                num(row, j++, oc.firstYearCost[i]);
-                num(row, j++, oc.cumulativeNet[0][i]);
-                num(row, j++, oc.cumulativeNet[1][i]);
-                num(row, j++, oc.cumulativeNet[2][i]);
-                if (oc.paybackMonth[i] != 0) {
-                    row.createCell(j).setCellValue(oc.paybackMonth[i]);
+            num(row, j++, c.annualPain().get(i));
+            num(row, j++, c.revenue().get(i));
+            num(row, j++, c.painShare().get(i));
+            num(row, j++, c.painFte().get(i));
+            row.createCell(j++).setCellValue(c.score(i));
+            row.createCell(j++).setCellValue(c.best(i) == 0 ? "status_quo"
+                    : strategies.get(c.best(i) - 1).id());
+            for (int so = 0; so < c.strategyCount(); so++) {
+                OptionColumns oc = c.option(so);
+                num(row, j++, oc.npv().get(i));
+                num(row, j++, oc.firstYearCost().get(i));
+                num(row, j++, oc.cumulativeNet(0).get(i));
+                num(row, j++, oc.cumulativeNet(1).get(i));
+                num(row, j++, oc.cumulativeNet(2).get(i));
+                if (oc.paybackMonth(i) != 0) {
+                    row.createCell(j).setCellValue(oc.paybackMonth(i));
                 }
                 j++;
-                row.createCell(j++).setCellValue(oc.failed[i]);
+                row.createCell(j++).setCellValue(oc.failed(i));
             }
         }
     }

@@ -149,7 +149,7 @@ class PilotStreamTest {
         double[] rowWeights = rowWeights(capped.result(), pilot);
         double rowsEss = Weighted.effectiveSampleSize(rowWeights);
         double[] w = rowWeights(all.result(), pilot);
-        double[] npv = all.result().columns().options[0].npv;
+        double[] npv = all.result().columns().option(0).npv().toArray();
         double below = 0;
         for (int i = 0; i < npv.length; i++) {
             if (npv[i] <= cu.npv().p50()) {
@@ -261,7 +261,7 @@ class PilotStreamTest {
     private static double[] rowWeights(SimulationResult r, Pilot pilot) {
         double[] e = r.input(Driver.EXCEPTION_RATE.path());
         double[] ramp = r.input("options.orchestrate.ramp_months");
-        return PilotUpdate.weights(PilotUpdate.logLikelihoods(pilot, e, r.columns().options[0].exceptionEffect, ramp));
+        return PilotUpdate.weights(PilotUpdate.logLikelihoods(pilot, e, r.columns().option(0).exceptionEffect().toArray(), ramp));
     }
 
     private static double sd(double[] x) {

@@ -147,7 +147,7 @@ class PilotUpdateTest {
         SimulationResult run = Engine.run(s, Engine.Options.defaults());
         double[] e = run.input("pain.exception_rate");
         double[] ramp = run.input("options.orchestrate.ramp_months");
-        double[] effect = run.columns().options[0].exceptionEffect;
+        double[] effect = run.columns().option(0).exceptionEffect().toArray();
         StringBuilder months = new StringBuilder();
         double[] rate = new double[e.length];
         for (int j = 0; j <= 3; j++) {
@@ -322,7 +322,7 @@ class PilotUpdateTest {
                 "check scope_share"));
 
         double[] logL = PilotUpdate.logLikelihoods(p, run.input("pain.exception_rate"),
-                run.columns().options[0].exceptionEffect, run.input("options.orchestrate.ramp_months"));
+                run.columns().option(0).exceptionEffect().toArray(), run.input("options.orchestrate.ramp_months"));
         double[] w = PilotUpdate.weights(logL);
         assertThat(Arrays.stream(w).allMatch(Double::isFinite)).isTrue();
         assertThat(Arrays.stream(w).sum()).isCloseTo(1, within(1e-12));

@@ -395,7 +395,7 @@ class ReportFilesTest {
             Sheet trials = wb.getSheet("Trials");
             assertThat(trials.getLastRowNum()).isEqualTo(3000);
             assertThat(trials.getRow(1).getCell(1).getNumericCellValue())
-                    .isEqualTo(result.columns().annualPain[0]);
+                    .isEqualTo(result.columns().annualPain().get(0));
         }
     }
 }

@@ -60,9 +60,9 @@ public record ChartData(
     public static final int SCORE_MIN = 6;
     public static final int SCORE_MAX = 30;
     /** The checkpoint months of the payback probabilities, with their names. */
-    public static final int[] CHECKPOINTS = OptionColumns.CHECKPOINTS;
-    public static final String[] CHECKPOINT_NAMES = java.util.Arrays.stream(dev.payback.engine.Checkpoint.values())
-            .map(dev.payback.engine.Checkpoint::label).toArray(String[]::new);
+    public static final List<Integer> CHECKPOINTS = OptionColumns.CHECKPOINTS;
+    public static final List<String> CHECKPOINT_NAMES = java.util.Arrays.stream(dev.payback.engine.Checkpoint.values())
+            .map(dev.payback.engine.Checkpoint::label).toList();
 
     /**
      * One option as the charts see it.
@@ -120,9 +120,9 @@ public record ChartData(
         List<OptionView> views = new ArrayList<>();
         for (int o = 0; o < s.options().size(); o++) {
             Summary.OptionSummary os = s.options().get(o);
-            double[] pp = new double[CHECKPOINTS.length];
-            for (int j = 0; j < CHECKPOINTS.length; j++) {
-                pp[j] = os.paybackProbability().get(CHECKPOINTS[j]);
+            double[] pp = new double[CHECKPOINTS.size()];
+            for (int j = 0; j < CHECKPOINTS.size(); j++) {
+                pp[j] = os.paybackProbability().get(CHECKPOINTS.get(j));
             }
             views.add(new OptionView(os.id(), os.label(), o, os.firstYearCost().p50(),
                     os.pPainExceedsFirstYearCost(), pp, Distributions.sortedNpv(r, o), os.pNpvNegative(),

@@ -472,13 +472,13 @@ public final class Charts {
         zero.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
         zero.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         plot.addRangeMarker(zero);
-        int[] months = ChartData.CHECKPOINTS;
-        for (int j = 0; j < months.length; j++) {
-            if (months[j] > f.months()) {
+        List<Integer> months = ChartData.CHECKPOINTS;
+        for (int j = 0; j < months.size(); j++) {
+            if (months.get(j) > f.months()) {
                 continue;
             }
-            ValueMarker mk = new ValueMarker(months[j], Palette.MID, DASHED);
-            mk.setLabel(ChartData.CHECKPOINT_NAMES[j]);
+            ValueMarker mk = new ValueMarker(months.get(j), Palette.MID, DASHED);
+            mk.setLabel(ChartData.CHECKPOINT_NAMES.get(j));
             label(mk);
             mk.setLabelPaint(Palette.DARK);
             mk.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
@@ -504,8 +504,8 @@ public final class Charts {
     public static JFreeChart paybackProbability(ChartData d) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (ChartData.OptionView o : d.options()) {
-            for (int j = 0; j < ChartData.CHECKPOINTS.length; j++) {
-                ds.addValue(o.paybackProbability()[j], key(o), ChartData.CHECKPOINT_NAMES[j]);
+            for (int j = 0; j < ChartData.CHECKPOINTS.size(); j++) {
+                ds.addValue(o.paybackProbability()[j], key(o), ChartData.CHECKPOINT_NAMES.get(j));
             }
         }
         BarRenderer r = new BarRenderer();

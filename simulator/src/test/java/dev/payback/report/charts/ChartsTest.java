@@ -95,7 +95,7 @@ class ChartsTest {
             XYSeries median = medianSeries(Charts.fan(run.data(), o));
             assertThat(median.getItemCount()).isEqualTo(paths.horizon() + 1);
             // C (a staged strategy: C_p) of each retained trial
-            double[] oneTime = run.result().columns().options[o.index()].oneTimeCost;
+            double[] oneTime = run.result().columns().option(o.index()).oneTimeCost().toArray();
             double[] start = new double[paths.kept()];
             assertThat(run.result().allRetained()).isTrue(); // rows are trials, so row = trial index
             for (int t = 0; t < start.length; t++) {
@@ -121,7 +121,7 @@ class ChartsTest {
                 double c = o.maxOneTimeCost12();
                 assertThat(o.paybackWithin12At(c)).as("%s %s", file, o.id()).isCloseTo(q, within(1.0 / n + 1e-12));
                 // The curve is the empirical survival function of max_{m<=12}(cum_m + C), counted here by brute force.
-                double[] raw = run.result().columns().options[o.index()].maxCumulativeBeforeOneTime[2];
+                double[] raw = run.result().columns().option(o.index()).maxCumulativeBeforeOneTime(2).toArray();
                 for (double x : new double[] {c, 0, o.quoteMedian(), c * 1.5 + 1000}) {
                     long k = Arrays.stream(raw).filter(v -> v >= x).count();
                     assertThat(o.paybackWithin12At(x)).isEqualTo((double) k / n);
