@@ -225,12 +225,12 @@ class PilotStreamTest {
         SimulationResult r = run(s, pilot(s), LINE, 2).result();
         assertThat(r.allRetained()).isFalse();
         // 6,000 · 2,000 / 10 = 1,200,000
-        assertThat(PilotUpdate.essWarning(r, 10, true)).startsWith("only 10 effective trials of 6,000 carry")
+        assertThat(dev.payback.report.pilot.PilotWarnings.text(PilotUpdate.essWarning(r, 10, true))).startsWith("only 10 effective trials of 6,000 carry")
                 .endsWith("run more trials (about --trials 1,200,000)");
-        assertThat(PilotUpdate.essWarning(r, 10, false)).contains("more trials cannot fix it within the retained "
+        assertThat(dev.payback.report.pilot.PilotWarnings.text(PilotUpdate.essWarning(r, 10, false))).contains("more trials cannot fix it within the retained "
                 + "trials (2,000)");
         // 6,000 · 2,000 / 0.001 = 12,000,000,000: more than a run can have
-        assertThat(PilotUpdate.essWarning(r, 0.001, true)).contains("more trials cannot fix it (it would take over "
+        assertThat(dev.payback.report.pilot.PilotWarnings.text(PilotUpdate.essWarning(r, 0.001, true))).contains("more trials cannot fix it (it would take over "
                 + "2,147,483,647)");
     }
 

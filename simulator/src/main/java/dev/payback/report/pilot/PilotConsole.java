@@ -74,7 +74,7 @@ public final class PilotConsole {
                     .stripTrailing()).append('\n');
         }
         b.append('\n').append(ConsoleWidth.wrap("", PilotText.ess(r), 2));
-        for (String w : r.warnings()) {
+        for (String w : PilotWarnings.of(r)) {
             b.append(ConsoleWidth.wrap("Warning: ", w, 2));
         }
         return b.toString();
@@ -102,7 +102,7 @@ public final class PilotConsole {
             b.append(String.format(Locale.ROOT, fmt, row.label(), row.prior(), row.updated()));
         }
         b.append('\n').append(PilotText.ess(r)).append('\n');
-        for (String w : r.warnings()) {
+        for (String w : PilotWarnings.of(r)) {
             b.append("Warning: ").append(w).append('\n');
         }
         return b.toString();

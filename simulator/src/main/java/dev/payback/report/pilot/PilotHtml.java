@@ -77,7 +77,7 @@ public final class PilotHtml {
         m.put("go", r.go());
         m.put("verdictWord", r.go() ? "Go" : "No-go");
         m.put("sentence", PilotText.sentence(r));
-        m.put("warnings", r.warnings());
+        m.put("warnings", PilotWarnings.of(r));
         m.put("rows", PilotText.rows(r));
         m.put("ess", PilotText.ess(r));
         List<Map<String, Object>> criteria = new ArrayList<>();

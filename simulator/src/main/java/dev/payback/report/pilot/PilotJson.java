@@ -105,7 +105,7 @@ public final class PilotJson {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("warnings");
-        for (String w : r.warnings()) {
+        for (String w : PilotWarnings.of(r)) {
             g.writeString(w);
         }
         g.writeEndArray();
