@@ -85,14 +85,14 @@ public final class Analysis {
 
         double[] score = new double[c.rows()];
         for (int i = 0; i < score.length; i++) {
-            score[i] = c.score[i];
+            score[i] = c.score(i);
         }
         long operate = rs.count(RunStats.SCORE_OPERATE);
         long orchestrate = rs.count(RunStats.SCORE_ORCHESTRATE);
         Summary.Decision decision = new Summary.Decision(stats(rs.moments(RunStats.SCORE), score),
                 (double) operate / n, (double) (n - operate - orchestrate) / n, (double) orchestrate / n);
 
-        Stats pain = stats(rs.moments(RunStats.PAIN), c.annualPain);
+        Stats pain = stats(rs.moments(RunStats.PAIN), c.annualPain().toArray());
         double[] exceptionRate = r.input(Driver.EXCEPTION_RATE.path());
         Stats exception = exceptionRate == null ? null : Stats.of(exceptionRate);
         List<Summary.FiveTest> tests = fiveTests(s, thresholds, options, pain, exception);
@@ -107,8 +107,8 @@ public final class Analysis {
                 }).toList();
 
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
-                stats(rs.moments(RunStats.PAIN_SHARE), c.painShare), stats(rs.moments(RunStats.PAIN_FTE), c.painFte),
-                stats(rs.moments(RunStats.REVENUE), c.revenue), thresholds, options, pBest, decision, tests, inputs,
+                stats(rs.moments(RunStats.PAIN_SHARE), c.painShare().toArray()), stats(rs.moments(RunStats.PAIN_FTE), c.painFte().toArray()),
+                stats(rs.moments(RunStats.REVENUE), c.revenue().toArray()), thresholds, options, pBest, decision, tests, inputs,
                 sensitivity, r.retained(), s.overrides(), KpiTracks.of(r), s.scorecardWeights().weights());
     }
 
@@ -125,19 +125,19 @@ public final class Analysis {
         RunStats rs = r.stats();
         TrialColumns c = r.columns();
         long n = rs.trials();
-        GateColumns g = c.gates[j];
+        GateColumns g = c.gate(j);
         int twin = r.layout().stagedTwin(j);
-        double[] staged = c.options[r.scenario().options().size() + j].npv;
-        double[] bigBang = c.options[twin].npv;
+        double[] staged = c.option(r.scenario().options().size() + j).npv().toArray();
+        double[] bigBang = c.option(twin).npv().toArray();
         int kept = staged.length;
         double[] value = new double[kept];
         boolean[] gated = new boolean[kept];
         for (int i = 0; i < kept; i++) {
             value[i] = staged[i] - bigBang[i];
-            gated[i] = g.outcome[i] != GateColumns.NO_GATE;
+            gated[i] = g.outcome(i) != GateColumns.NO_GATE;
         }
         RunStats.Moments om = rs.gate(j, RunStats.OBSERVED_REDUCTION);
-        Stats observed = Stats.of(g.observedReduction, gated);
+        Stats observed = Stats.of(g.observedReduction().toArray(), gated);
         observed = om.n() == 0 ? observed : new Stats(om.n(), om.mean(), om.sd(), observed.p5(), observed.p10(),
                 observed.p25(), observed.p50(), observed.p75(), observed.p90(), observed.p95(), om.min(), om.max());
         Stages stages = st.option().stages();
@@ -150,29 +150,13 @@ public final class Analysis {
 
     private static List<Summary.FiveTest> fiveTests(Scenario s, Summary.Thresholds th,
             List<Summary.OptionSummary> options, Stats pain, Stats exception) {
-        String cur = s.currency();
         int channels = s.business().channels();
         int paths = s.business().fulfillmentPaths();
         List<Summary.FiveTest> tests = new ArrayList<>();
-
-        boolean networked = channels >= 2 || paths >= 2;
-        tests.add(new Summary.FiveTest(1, "Is the problem localized or networked?",
-                plural(channels, "channel") + " and " + plural(paths, "fulfillment path") + ": "
-                        + (networked ? "the problem crosses nodes and teams" : "one node, one flow"),
-                networked ? "orchestrate" : "operate"));
-
-        boolean manual = th.exceptionRateGe10pct() >= 0.5;
-        tests.add(new Summary.FiveTest(2, "How often do exceptions need manual intervention?",
-                exception == null ? "no exception rate given (taken as 0)"
-                        : "median exception rate " + Money.percent1(exception.p50()) + "; at least 10% in "
-                        + Money.percent(th.exceptionRateGe10pct()) + " of futures, at least 15% in "
-                        + Money.percent(th.exceptionRateGe15pct()) + " (the framework's trigger is 10–15%)",
-                manual ? "orchestrate" : "operate"));
-
-        tests.add(new Summary.FiveTest(3, "Does the service promise depend on dynamic routing?",
-                plural(paths, "fulfillment path") + (paths >= 2 ? " (2 or more need coordinated routing logic)"
-                        : " (a single path can keep a static promise)"),
-                paths >= 2 ? "orchestrate" : "operate"));
+        tests.add(new Summary.FiveTest.Networked(channels, paths));
+        tests.add(new Summary.FiveTest.ManualExceptions(exception == null ? Double.NaN : exception.p50(),
+                th.exceptionRateGe10pct(), th.exceptionRateGe15pct()));
+        tests.add(new Summary.FiveTest.DynamicRouting(paths));
 
         // Test 4 compares what the software would remove in its first year, at its adoption
         // (Σ_{m≤12} a_m·benefit_m), with its first-year cost, for the orchestrate option (any option
@@ -188,25 +172,10 @@ public final class Analysis {
                 }
             }
         }
-        boolean costly = bestCase.pYearOneBenefitExceedsFirstYearCost() >= 0.5;
-        tests.add(new Summary.FiveTest(4, "Are inventory and order errors costing more than software would?",
-                "what " + bestCase.id() + " would remove in its first year, at its pace of adoption (median "
-                        + Money.compact(bestCase.yearOneBenefit().p50(), cur) + "), exceeds its first-year cost (median "
-                        + Money.compact(bestCase.firstYearCost().p50(), cur) + ") in "
-                        + Money.percent(bestCase.pYearOneBenefitExceedsFirstYearCost())
-                        + " of futures; the whole annualized pain (median " + Money.compact(pain.p50(), cur)
-                        + ") is at least 1.5% of revenue in " + Money.percent(th.painShareGe1_5pct()) + " of futures",
-                costly ? "orchestrate" : "operate"));
-
-        int readiness = s.business().adoptionReadiness();
-        tests.add(new Summary.FiveTest(5, "Can the team adopt the change without chaos?",
-                "adoption readiness " + readiness + " of 5" + (readiness >= 3
-                        ? ": the team can absorb a phased rollout" : ": stabilize process ownership first"),
-                readiness >= 3 ? "orchestrate" : "operate"));
+        tests.add(new Summary.FiveTest.ErrorsCost(bestCase.id(), bestCase.yearOneBenefit().p50(),
+                bestCase.firstYearCost().p50(), bestCase.pYearOneBenefitExceedsFirstYearCost(), pain.p50(),
+                th.painShareGe1_5pct()));
+        tests.add(new Summary.FiveTest.Readiness(s.business().adoptionReadiness()));
         return tests;
-    }
-
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

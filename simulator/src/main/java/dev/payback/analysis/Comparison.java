@@ -65,18 +65,19 @@ public record Comparison(List<ScenarioInfo> scenarios, List<Metric> metrics, Lis
     public enum Unit { MONEY, SHARE, TEXT }
 
     /**
-     * One headline figure across the scenarios.
+     * One headline figure across the scenarios, named by its summary.json key (its words live in
+     * {@code report.compare.MetricLabels}).
      *
      * @param numbers     per scenario, the value (null when absent); TEXT metrics have none
      * @param texts       per scenario, the value of a TEXT metric (null when absent)
      * @param differences per scenario, value − the first scenario's (null for the first, when either is
      *                    absent, for TEXT metrics, and for money in another currency)
      */
-    public record Metric(String key, String label, Unit unit, List<Double> numbers, List<String> texts,
+    public record Metric(String key, Unit unit, List<Double> numbers, List<String> texts,
                          List<Double> differences, Better better) {
-        public Metric(String key, String label, Unit unit, List<Double> numbers, List<String> texts,
+        public Metric(String key, Unit unit, List<Double> numbers, List<String> texts,
                 List<Double> differences) {
-            this(key, label, unit, numbers, texts, differences, Better.NEITHER);
+            this(key, unit, numbers, texts, differences, Better.NEITHER);
         }
 
         public Metric {
@@ -115,25 +116,25 @@ public record Comparison(List<ScenarioInfo> scenarios, List<Metric> metrics, Lis
             }
         }
         List<Metric> metrics = new ArrayList<>();
-        metrics.add(number(summaries, "annualized_pain.p50", "Annualized pain of the status quo, P50", Unit.MONEY,
+        metrics.add(number(summaries, "annualized_pain.p50", Unit.MONEY,
                 Better.LOWER, s -> s.annualizedPain().p50()));
         for (String id : optionLabels.keySet()) {
-            metrics.add(number(summaries, "options." + id + ".npv.mean", id + ": mean NPV", Unit.MONEY, Better.HIGHER,
+            metrics.add(number(summaries, "options." + id + ".npv.mean", Unit.MONEY, Better.HIGHER,
                     s -> option(s, id) == null ? null : option(s, id).npv().mean()));
-            metrics.add(number(summaries, "options." + id + ".npv.p50", id + ": NPV P50", Unit.MONEY, Better.HIGHER,
+            metrics.add(number(summaries, "options." + id + ".npv.p50", Unit.MONEY, Better.HIGHER,
                     s -> option(s, id) == null ? null : option(s, id).npv().p50()));
             for (int m : new int[] {3, 6, 12}) {
                 metrics.add(number(summaries, "options." + id + ".payback_probability." + m,
-                        id + ": P(payback within " + m + " months)", Unit.SHARE, Better.HIGHER,
+                        Unit.SHARE, Better.HIGHER,
                         s -> option(s, id) == null ? null : option(s, id).paybackProbability().get(m)));
             }
             metrics.add(number(summaries, "options." + id + ".max_one_time_cost.12",
-                    id + ": max one-time cost for 12-month payback", Unit.MONEY, Better.HIGHER,
+                    Unit.MONEY, Better.HIGHER,
                     s -> option(s, id) == null ? null : option(s, id).maxOneTimeCost().get(12)));
-            metrics.add(number(summaries, "p_best." + id, id + ": P(best)", Unit.SHARE, Better.NEITHER,
+            metrics.add(number(summaries, "p_best." + id, Unit.SHARE, Better.NEITHER,
                     s -> option(s, id) == null ? null : s.pBest().get(id)));
         }
-        metrics.add(number(summaries, "p_best.status_quo", "status quo: P(best)", Unit.SHARE, Better.NEITHER,
+        metrics.add(number(summaries, "p_best.status_quo", Unit.SHARE, Better.NEITHER,
                 s -> s.pBest().get("status_quo")));
         List<String> verdicts = new ArrayList<>();
         List<Double> none = new ArrayList<>();
@@ -141,7 +142,7 @@ public record Comparison(List<ScenarioInfo> scenarios, List<Metric> metrics, Lis
             verdicts.add(s.decision().verdict());
             none.add(null);
         }
-        metrics.add(new Metric("decision.verdict", "Verdict", Unit.TEXT, none, verdicts, none));
+        metrics.add(new Metric("decision.verdict", Unit.TEXT, none, verdicts, none));
         return new Comparison(infos, metrics, scenarios.size() == summaries.size()
                 ? inputDifferences(scenarios) : List.of());
     }
@@ -236,7 +237,7 @@ public record Comparison(List<ScenarioInfo> scenarios, List<Metric> metrics, Lis
         Double get(Summary s);
     }
 
-    private static Metric number(List<Summary> summaries, String key, String label, Unit unit, Better better,
+    private static Metric number(List<Summary> summaries, String key, Unit unit, Better better,
             Getter getter) {
         List<Double> values = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -253,7 +254,7 @@ public record Comparison(List<ScenarioInfo> scenarios, List<Metric> metrics, Lis
             boolean comparable = unit != Unit.MONEY || summaries.get(i).currency().equals(currency);
             diffs.add(i == 0 || v == null || first == null || !comparable ? null : v - first);
         }
-        return new Metric(key, label, unit, values, texts, diffs, better);
+        return new Metric(key, unit, values, texts, diffs, better);
     }
 
     private static Summary.OptionSummary option(Summary s, String id) {

@@ -34,7 +34,7 @@ public final class KpiTracks {
     /** The tracks of a run: the status quo first, then every option in order. */
     static List<Summary.KpiTrack> of(SimulationResult r) {
         int[] months = Kpis.months(r.scenario().horizonMonths());
-        int strategies = r.columns().options.length + 1;
+        int strategies = r.columns().strategyCount() + 1;
         int perStrategy = months.length * Kpis.COUNT;
         double q = r.scenario().paybackConfidence();
         double[] levels = java.util.Arrays.copyOf(Stats.LEVELS, Stats.LEVELS.length + 1);
@@ -44,7 +44,7 @@ public final class KpiTracks {
             int strategy = task / perStrategy;
             int j = task % perStrategy / Kpis.COUNT;
             int k = task % Kpis.COUNT;
-            double[] column = columns(r, strategy).column(j, k);
+            double[] column = columns(r, strategy).column(j, k).toArray();
             double[] p = OrderStatistics.quantiles(column, levels);
             RunStats.Moments m = r.stats().kpi(strategy, j, k);
             Stats st = m.n() == 0 ? Stats.ofSample(0, 0, 0, 0, 0, column)
@@ -79,6 +79,6 @@ public final class KpiTracks {
     }
 
     private static KpiColumns columns(SimulationResult r, int strategy) {
-        return strategy == 0 ? r.columns().statusQuoKpis : r.columns().options[strategy - 1].kpis;
+        return strategy == 0 ? r.columns().statusQuoKpis : r.columns().option(strategy - 1).kpis;
     }
 }

@@ -44,27 +44,27 @@ final class OptionFigures {
     static Summary.OptionSummary exact(SimulationResult r, int k, Summary.Gate gate) {
         Scenario s = r.scenario();
         Strategy spec = s.strategies().get(k);
-        OptionColumns oc = r.columns().options[k];
+        OptionColumns oc = r.columns().option(k);
         RunStats rs = r.stats();
         long n = rs.trials();
         Map<Integer, Stats> cumulative = new LinkedHashMap<>();
         Map<Integer, Double> payback = new LinkedHashMap<>();
         Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
         double q = s.paybackConfidence();
-        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-            int month = OptionColumns.CHECKPOINTS[j];
-            cumulative.put(month, stats(rs.option(k, RunStats.CUMULATIVE + j), oc.cumulativeNet[j]));
+        for (int j = 0; j < OptionColumns.CHECKPOINTS.size(); j++) {
+            int month = OptionColumns.CHECKPOINTS.get(j);
+            cumulative.put(month, stats(rs.option(k, RunStats.CUMULATIVE + j), oc.cumulativeNet(j).toArray()));
             payback.put(month, (double) rs.optionCount(k, RunStats.PAID_3 + j) / n);
             // The largest C that pays back within T in at least a share q of trials: the (1−q)
             // quantile of max_{m≤T}(cum_m + C).
-            maxOneTime.put(month, OrderStatistics.quantiles(oc.maxCumulativeBeforeOneTime[j], 1 - q)[0]);
+            maxOneTime.put(month, OrderStatistics.quantiles(oc.maxCumulativeBeforeOneTime(j).toArray(), 1 - q)[0]);
         }
-        int rows = oc.npv.length;
+        int rows = oc.npv().size();
         boolean[] paid = new boolean[rows];
         double[] month = new double[rows];
         for (int i = 0; i < rows; i++) {
-            paid[i] = TrialEvents.paidBack(oc.paybackMonth[i]);
-            month[i] = oc.paybackMonth[i];
+            paid[i] = TrialEvents.paidBack(oc.paybackMonth(i));
+            month[i] = oc.paybackMonth(i);
         }
         RunStats.Moments pm = rs.option(k, RunStats.PAYBACK_MONTH);
         Stats paybackMonth = Stats.of(month, paid);
@@ -72,17 +72,17 @@ final class OptionFigures {
                 paybackMonth.p10(), paybackMonth.p25(), paybackMonth.p50(), paybackMonth.p75(), paybackMonth.p90(),
                 paybackMonth.p95(), pm.min(), pm.max());
         return new Summary.OptionSummary(spec.id(), spec.label(), kind(spec),
-                stats(rs.option(k, RunStats.NPV), oc.npv),
-                roiNull(r, k) ? null : stats(rs.option(k, RunStats.ROI), oc.roi),
-                stats(rs.option(k, RunStats.FIRST_YEAR_COST), oc.firstYearCost), cumulative,
+                stats(rs.option(k, RunStats.NPV), oc.npv().toArray()),
+                roiNull(r, k) ? null : stats(rs.option(k, RunStats.ROI), oc.roi().toArray()),
+                stats(rs.option(k, RunStats.FIRST_YEAR_COST), oc.firstYearCost().toArray()), cumulative,
                 payback, paybackMonth, (double) rs.optionCount(k, RunStats.NO_PAYBACK) / n,
                 (double) rs.optionCount(k, RunStats.NPV_NEGATIVE) / n,
                 (double) rs.optionCount(k, RunStats.PAIN_EXCEEDS_FIRST_YEAR_COST) / n, maxOneTime, q,
-                stats(rs.option(k, RunStats.ONE_TIME_COST), oc.oneTimeCost), gate,
-                Stats.of(oc.yearOneBenefit),
+                stats(rs.option(k, RunStats.ONE_TIME_COST), oc.oneTimeCost().toArray()), gate,
+                Stats.of(oc.yearOneBenefit().toArray()),
                 (double) rs.optionCount(k, RunStats.YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST) / n,
                 s.paybackMonths(), (double) rs.optionCount(k, RunStats.PAID_BAR) / n,
-                OrderStatistics.quantiles(oc.maxCumulativeAtBar, 1 - q)[0],
+                OrderStatistics.quantiles(oc.maxCumulativeAtBar().toArray(), 1 - q)[0],
                 // a staged strategy is the same vendor as its twin: the twin's scorecard
                 s.scorecardWeights().score(spec.option().scorecard()));
     }
@@ -97,22 +97,22 @@ final class OptionFigures {
         Scenario s = r.scenario();
         Strategy spec = s.strategies().get(k);
         TrialColumns c = r.columns();
-        OptionColumns oc = c.options[k];
+        OptionColumns oc = c.option(k);
         int n = w.length;
         Map<Integer, Stats> cumulative = new LinkedHashMap<>();
         Map<Integer, Double> payback = new LinkedHashMap<>();
         Map<Integer, Double> maxOneTime = new LinkedHashMap<>();
         double q = s.paybackConfidence();
         boolean[] hit = new boolean[n];
-        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-            int month = OptionColumns.CHECKPOINTS[j];
-            cumulative.put(month, Weighted.stats(oc.cumulativeNet[j], w));
+        for (int j = 0; j < OptionColumns.CHECKPOINTS.size(); j++) {
+            int month = OptionColumns.CHECKPOINTS.get(j);
+            cumulative.put(month, Weighted.stats(oc.cumulativeNet(j).toArray(), w));
             for (int i = 0; i < n; i++) {
-                hit[i] = TrialEvents.paidBackWithin(oc.paybackMonth[i], month);
+                hit[i] = TrialEvents.paidBackWithin(oc.paybackMonth(i), month);
             }
             payback.put(month, Weighted.share(hit, w));
             // docs/model.md section 2: the (1−q) quantile of max_{m≤T}(cum_m + C), here weighted.
-            maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime[j], w, 1 - q));
+            maxOneTime.put(month, Weighted.quantile(oc.maxCumulativeBeforeOneTime(j).toArray(), w, 1 - q));
         }
         boolean[] paid = new boolean[n];
         boolean[] none = new boolean[n];
@@ -122,29 +122,29 @@ final class OptionFigures {
         boolean[] paidAtBar = new boolean[n];
         double[] month = new double[n];
         for (int i = 0; i < n; i++) {
-            paid[i] = TrialEvents.paidBack(oc.paybackMonth[i]);
+            paid[i] = TrialEvents.paidBack(oc.paybackMonth(i));
             none[i] = !paid[i];
-            month[i] = oc.paybackMonth[i];
-            negative[i] = TrialEvents.npvNegative(oc.npv[i]);
-            painExceeds[i] = TrialEvents.painExceedsFirstYearCost(c.annualPain[i], oc.firstYearCost[i]);
-            yearOneExceeds[i] = TrialEvents.yearOneBenefitExceedsFirstYearCost(oc.yearOneBenefit[i], oc.firstYearCost[i]);
-            paidAtBar[i] = TrialEvents.paidBackWithin(oc.paybackMonth[i], s.paybackMonths());
+            month[i] = oc.paybackMonth(i);
+            negative[i] = TrialEvents.npvNegative(oc.npv().get(i));
+            painExceeds[i] = TrialEvents.painExceedsFirstYearCost(c.annualPain().get(i), oc.firstYearCost().get(i));
+            yearOneExceeds[i] = TrialEvents.yearOneBenefitExceedsFirstYearCost(oc.yearOneBenefit().get(i), oc.firstYearCost().get(i));
+            paidAtBar[i] = TrialEvents.paidBackWithin(oc.paybackMonth(i), s.paybackMonths());
         }
-        return new Summary.OptionSummary(spec.id(), spec.label(), kind(spec), Weighted.stats(oc.npv, w),
-                roiNull(r, k) ? null : Weighted.stats(oc.roi, w), Weighted.stats(oc.firstYearCost, w), cumulative,
+        return new Summary.OptionSummary(spec.id(), spec.label(), kind(spec), Weighted.stats(oc.npv().toArray(), w),
+                roiNull(r, k) ? null : Weighted.stats(oc.roi().toArray(), w), Weighted.stats(oc.firstYearCost().toArray(), w), cumulative,
                 payback, Weighted.stats(month, w, paid), Weighted.share(none, w), Weighted.share(negative, w),
-                Weighted.share(painExceeds, w), maxOneTime, q, Weighted.stats(oc.oneTimeCost, w), null,
-                Weighted.stats(oc.yearOneBenefit, w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
-                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar, w, 1 - q),
+                Weighted.share(painExceeds, w), maxOneTime, q, Weighted.stats(oc.oneTimeCost().toArray(), w), null,
+                Weighted.stats(oc.yearOneBenefit().toArray(), w), Weighted.share(yearOneExceeds, w), s.paybackMonths(),
+                Weighted.share(paidAtBar, w), Weighted.quantile(oc.maxCumulativeAtBar().toArray(), w, 1 - q),
                 s.scorecardWeights().score(spec.option().scorecard()));
     }
 
     /** Weighted P(best) of option k over the retained rows. */
     static double weightedPBest(SimulationResult r, int k, double[] w) {
-        byte[] best = r.columns().best;
+        TrialColumns c = r.columns();
         boolean[] hit = new boolean[w.length];
         for (int i = 0; i < hit.length; i++) {
-            hit[i] = TrialEvents.best(best[i], k);
+            hit[i] = TrialEvents.best(c.best(i), k);
         }
         return Weighted.share(hit, w);
     }

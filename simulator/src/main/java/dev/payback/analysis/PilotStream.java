@@ -93,54 +93,54 @@ public final class PilotStream implements BlockObserver {
         int k = option;
         int strategies = s.strategies().size();
 
-        add(key(STATUS_QUO, "best"), (in, out, t) -> indicator(out.best[t] == 0));
+        add(key(STATUS_QUO, "best"), (in, out, t) -> indicator(out.best(t) == 0));
         for (int o = 0; o < strategies; o++) {
             int so = o;
-            add(key(o, "npv"), (in, out, t) -> out.options[so].npv[t]);
-            add(key(o, "paid_12"), (in, out, t) -> indicator(out.options[so].paybackMonth[t] != 0
-                    && out.options[so].paybackMonth[t] <= PilotVerdict.BAR_MONTHS));
-            add(key(o, "npv_negative"), (in, out, t) -> indicator(out.options[so].npv[t] < 0));
-            add(key(o, "best"), (in, out, t) -> indicator(TrialEvents.best(out.best[t], so)));
+            add(key(o, "npv"), (in, out, t) -> out.option(so).npv().get(t));
+            add(key(o, "paid_12"), (in, out, t) -> indicator(out.option(so).paybackMonth(t) != 0
+                    && out.option(so).paybackMonth(t) <= PilotVerdict.BAR_MONTHS));
+            add(key(o, "npv_negative"), (in, out, t) -> indicator(out.option(so).npv().get(t) < 0));
+            add(key(o, "best"), (in, out, t) -> indicator(TrialEvents.best(out.best(t), so)));
         }
-        add(key(k, "roi"), (in, out, t) -> TrialEvents.roiUndefined(out.options[k].roi[t]) ? Double.NaN
-                : out.options[k].roi[t]);
-        add(key(k, "first_year_cost"), (in, out, t) -> out.options[k].firstYearCost[t]);
-        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+        add(key(k, "roi"), (in, out, t) -> TrialEvents.roiUndefined(out.option(k).roi().get(t)) ? Double.NaN
+                : out.option(k).roi().get(t));
+        add(key(k, "first_year_cost"), (in, out, t) -> out.option(k).firstYearCost().get(t));
+        for (int j = 0; j < OptionColumns.CHECKPOINTS.size(); j++) {
             int sj = j;
-            int month = OptionColumns.CHECKPOINTS[j];
-            add(key(k, "cumulative_net_" + month), (in, out, t) -> out.options[k].cumulativeNet[sj][t]);
+            int month = OptionColumns.CHECKPOINTS.get(j);
+            add(key(k, "cumulative_net_" + month), (in, out, t) -> out.option(k).cumulativeNet(sj).get(t));
             add(key(k, "paid_" + month + "_event"), (in, out, t) ->
-                    indicator(TrialEvents.paidBackWithin(out.options[k].paybackMonth[t], month)));
+                    indicator(TrialEvents.paidBackWithin(out.option(k).paybackMonth(t), month)));
         }
-        add(key(k, "payback_month"), (in, out, t) -> TrialEvents.paidBack(out.options[k].paybackMonth[t])
-                ? out.options[k].paybackMonth[t] : Double.NaN);
-        add(key(k, "no_payback"), (in, out, t) -> indicator(!TrialEvents.paidBack(out.options[k].paybackMonth[t])));
-        add(key(k, "npv_negative_event"), (in, out, t) -> indicator(TrialEvents.npvNegative(out.options[k].npv[t])));
+        add(key(k, "payback_month"), (in, out, t) -> TrialEvents.paidBack(out.option(k).paybackMonth(t))
+                ? out.option(k).paybackMonth(t) : Double.NaN);
+        add(key(k, "no_payback"), (in, out, t) -> indicator(!TrialEvents.paidBack(out.option(k).paybackMonth(t))));
+        add(key(k, "npv_negative_event"), (in, out, t) -> indicator(TrialEvents.npvNegative(out.option(k).npv().get(t))));
         add(key(k, "pain_exceeds_first_year_cost"), (in, out, t) -> indicator(
-                TrialEvents.painExceedsFirstYearCost(out.annualPain[t], out.options[k].firstYearCost[t])));
-        add(key(k, "one_time_cost"), (in, out, t) -> out.options[k].oneTimeCost[t]);
-        add(key(k, "year_one_benefit"), (in, out, t) -> out.options[k].yearOneBenefit[t]);
+                TrialEvents.painExceedsFirstYearCost(out.annualPain().get(t), out.option(k).firstYearCost().get(t))));
+        add(key(k, "one_time_cost"), (in, out, t) -> out.option(k).oneTimeCost().get(t));
+        add(key(k, "year_one_benefit"), (in, out, t) -> out.option(k).yearOneBenefit().get(t));
         add(key(k, "year_one_benefit_exceeds_first_year_cost"), (in, out, t) -> indicator(
-                TrialEvents.yearOneBenefitExceedsFirstYearCost(out.options[k].yearOneBenefit[t],
-                        out.options[k].firstYearCost[t])));
+                TrialEvents.yearOneBenefitExceedsFirstYearCost(out.option(k).yearOneBenefit().get(t),
+                        out.option(k).firstYearCost().get(t))));
         add(key(k, "paid_bar"), (in, out, t) ->
-                indicator(TrialEvents.paidBackWithin(out.options[k].paybackMonth[t], bar)));
-        add(key(k, "exception_effect"), (in, out, t) -> out.options[k].exceptionEffect[t]);
+                indicator(TrialEvents.paidBackWithin(out.option(k).paybackMonth(t), bar)));
+        add(key(k, "exception_effect"), (in, out, t) -> out.option(k).exceptionEffect().get(t));
         add(key(k, "exception_rate"), (in, out, t) -> eColumn == Layout.NONE ? 0 : in[eColumn][t]);
         add(key(k, "projected_reduction"), (in, out, t) ->
                 PilotUpdate.adoption(last, rampColumn == Layout.NONE ? 0 : in[rampColumn][t])
-                        * out.options[k].exceptionEffect[t]);
+                        * out.option(k).exceptionEffect().get(t));
         if (!Double.isNaN(pilot.actualOneTimeCost())) {
             double price = pilot.actualOneTimeCost();
             int oneTime = layout.column("options." + pilot.option() + ".one_time_cost");
             // NPV' = NPV + C − C' (month 0 is not discounted), payback within T ⇔ max_{m≤T}(cum_m + C) ≥ C'
-            add(key(k, "npv_at_price"), (in, out, t) -> out.options[k].npv[t] + in[oneTime][t] - price);
+            add(key(k, "npv_at_price"), (in, out, t) -> out.option(k).npv().get(t) + in[oneTime][t] - price);
             add(key(k, "npv_negative_at_price"), (in, out, t) ->
-                    indicator(out.options[k].npv[t] + in[oneTime][t] - price < 0));
-            for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+                    indicator(out.option(k).npv().get(t) + in[oneTime][t] - price < 0));
+            for (int j = 0; j < OptionColumns.CHECKPOINTS.size(); j++) {
                 int sj = j;
-                add(key(k, "paid_" + OptionColumns.CHECKPOINTS[j] + "_at_price"), (in, out, t) ->
-                        indicator(out.options[k].maxCumulativeBeforeOneTime[sj][t] >= price));
+                add(key(k, "paid_" + OptionColumns.CHECKPOINTS.get(j) + "_at_price"), (in, out, t) ->
+                        indicator(out.option(k).maxCumulativeBeforeOneTime(sj).get(t) >= price));
             }
         }
         totals = new WeightedMoments[2][series.size()];
@@ -165,10 +165,10 @@ public final class PilotStream implements BlockObserver {
 
     @Override
     public void block(long b, double[][] in, TrialColumns out, int n) {
-        OptionColumns oc = out.options[option];
+        OptionColumns oc = out.option(option);
         double[] e = eColumn == Layout.NONE ? new double[n] : Arrays.copyOf(in[eColumn], n);
         double[] ramp = rampColumn == Layout.NONE ? new double[n] : Arrays.copyOf(in[rampColumn], n);
-        double[] effect = Arrays.copyOf(oc.exceptionEffect, n);
+        double[] effect = oc.exceptionEffect().toArray(n);
         double[] logL = PilotUpdate.logLikelihoods(pilot, e, effect, ramp);
         long below = 0;
         boolean nan = false;
@@ -298,8 +298,8 @@ public final class PilotStream implements BlockObserver {
         int w = UPDATED;
         Map<Integer, Stats> cumulative = new LinkedHashMap<>();
         Map<Integer, Double> payback = new LinkedHashMap<>();
-        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-            int month = OptionColumns.CHECKPOINTS[j];
+        for (int j = 0; j < OptionColumns.CHECKPOINTS.size(); j++) {
+            int month = OptionColumns.CHECKPOINTS.get(j);
             cumulative.put(month, moments(w, key(k, "cumulative_net_" + month)).with(rows.cumulativeNet().get(month)));
             payback.put(month, share(w, key(k, "paid_" + month + "_event")));
         }

@@ -14,7 +14,6 @@ import org.apache.commons.math3.special.Gamma;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,10 +61,48 @@ public final class PilotUpdate {
     public record MonthBand(int month, double[] prior, double[] updated, double observed, boolean hasObserved) {
     }
 
+    /**
+     * Something the reader of a pilot comparison must know, as figures (the words are in
+     * {@code report.pilot.PilotWarnings}).
+     */
+    public sealed interface Warning {
+        /** The pilot's baseline exception rate lies outside [lo, hi], every rate the scenario draws. */
+        record BaselineOutside(double baseline, double lo, double hi) implements Warning {
+        }
+
+        /**
+         * Fewer than {@link PilotUpdate#ESS_WARNING} effective trials carry the update.
+         *
+         * @param ess    the effective sample size
+         * @param trials the trials it is computed over
+         * @param remedy what more trials would do
+         * @param count  for {@link Remedy#MORE_TRIALS} the trials to run; else the bound they would exceed
+         */
+        record LowEss(double ess, long trials, Remedy remedy, long count) implements Warning {
+            public LowEss {
+                java.util.Objects.requireNonNull(remedy, "remedy");
+            }
+        }
+
+        /** The pilot's orders, scaled by scope_share, lie outside the scenario's P5–P95 orders a month. */
+        record ScopeOutside(double scopeShare, double impliedOrders, double p5, double p95) implements Warning {
+        }
+
+        /** What more trials would do for a low ESS. */
+        enum Remedy {
+            /** Running about {@code count} trials clears the warning. */
+            MORE_TRIALS,
+            /** It would take more than {@code count} trials, the most a run can have. */
+            BEYOND_ANY_RUN,
+            /** It would take more than the {@code count} trials a run retains. */
+            BEYOND_RETAINED
+        }
+    }
+
     /** Everything the pilot comparison reports. */
     public record Result(Scenario scenario, Pilot pilot, OptionSpec option, Figures prior, Figures updated,
                          double observedReduction, double percentile, List<Criterion> criteria, boolean go,
-                         double ess, List<String> warnings, List<MonthBand> bands, double checklist90, int rows,
+                         double ess, List<Warning> warnings, List<MonthBand> bands, double checklist90, int rows,
                          double rowsEss) {
         /**
          * {@code checklist90}: the option's 90-day checklist value of the exception rate (docs/model.md
@@ -83,7 +120,7 @@ public final class PilotUpdate {
         /** A result without the 90-day checklist comparison. */
         public Result(Scenario scenario, Pilot pilot, OptionSpec option, Figures prior, Figures updated,
                 double observedReduction, double percentile, List<Criterion> criteria, boolean go, double ess,
-                List<String> warnings, List<MonthBand> bands) {
+                List<Warning> warnings, List<MonthBand> bands) {
             this(scenario, pilot, option, prior, updated, observedReduction, percentile, criteria, go, ess, warnings,
                     bands, Double.NaN, scenario.trials(), ess);
         }
@@ -133,7 +170,7 @@ public final class PilotUpdate {
         if (ramp == null) {
             ramp = new double[n];   // ramp_months defaults to 0 (docs/model.md section 1)
         }
-        double[] effect = r.columns().options[k].exceptionEffect;
+        double[] effect = r.columns().option(k).exceptionEffect().toArray();
 
         double[] logL = logLikelihoods(pilot, e, effect, ramp);
         double[] w;
@@ -169,7 +206,7 @@ public final class PilotUpdate {
         boolean go = criteria.stream().allMatch(Criterion::met);
 
         double ess = streamed ? stream.effectiveSampleSize() : Weighted.effectiveSampleSize(w);
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         double eMin = Double.POSITIVE_INFINITY;
         double eMax = Double.NEGATIVE_INFINITY;
         for (double x : e) {
@@ -185,11 +222,7 @@ public final class PilotUpdate {
         boolean outside = base < eMin || base > eMax;
         if (outside) {
             // no number of trials helps: before go-live the projected rate is e itself (adoption 0)
-            warnings.add(String.format(Locale.ROOT,
-                    "the pilot's baseline exception rate %.4g lies outside every exception rate the scenario draws "
-                            + "(%.4g to %.4g): the scenario does not describe this operation; correct "
-                            + "pain.exception_rate (and the pilot's scope) rather than running more trials",
-                    base, eMin, eMax));
+            warnings.add(new Warning.BaselineOutside(base, eMin, eMax));
         }
         if (ess < ESS_WARNING && !outside) {
             warnings.add(essWarning(r, ess, stream != null));
@@ -211,7 +244,8 @@ public final class PilotUpdate {
         // the 90-day checklist (docs/model.md section 8): the q-quantile of the option's exception rate at
         // month 3 over the prior trials, once the pilot has three live months to hold against it
         double checklist90 = pilot.lastLive().month() >= CHECKLIST_MONTH
-                ? KpiTracks.checklist(r.columns().options[k].kpis.column(0, dev.payback.engine.Kpis.EXCEPTION_RATE),
+                ? KpiTracks.checklist(r.columns().option(k).kpis.column(0, dev.payback.engine.Kpis.EXCEPTION_RATE)
+                        .toArray(),
                         s.paybackConfidence())
                 : Double.NaN;
         return new Result(s, pilot, spec, priorFigures, updatedFigures,
@@ -252,33 +286,25 @@ public final class PilotUpdate {
      * ({@link #MAX_SUGGESTED_TRIALS}); without it (the rows only) while the run would still retain every
      * trial (the retention line), since beyond the line the rows, and with them the ESS, stop growing.
      */
-    static String essWarning(SimulationResult r, double ess) {
+    static Warning.LowEss essWarning(SimulationResult r, double ess) {
         return essWarning(r, ess, false);
     }
 
     /** The most trials the ESS warning suggests: the most a run can have ({@code --trials} is an int). */
     static final long MAX_SUGGESTED_TRIALS = Integer.MAX_VALUE;
 
-    static String essWarning(SimulationResult r, double ess, boolean everyTrial) {
+    static Warning.LowEss essWarning(SimulationResult r, double ess, boolean everyTrial) {
         long n = everyTrial ? r.trials() : r.retained();
         double needed = (double) r.trials() * 2 * ESS_WARNING / Math.max(ess, 1e-300);
         long suggested = (long) Math.min(Math.ceil(needed / 1000) * 1000, Long.MAX_VALUE);
         long limit = everyTrial ? MAX_SUGGESTED_TRIALS : r.allRetained() ? r.retention().line() : 0;
-        String remedy;
         if (suggested <= limit) {
-            remedy = String.format(Locale.ROOT, "run more trials (about --trials %,d)", suggested);
-        } else if (everyTrial) {
-            remedy = "more trials cannot fix it (it would take over " + String.format(Locale.ROOT, "%,d",
-                    MAX_SUGGESTED_TRIALS) + "): the pilot lies far outside the scenario's projected "
-                    + "exception rates; check the scenario's pain.exception_rate and the option's effect";
-        } else {
-            remedy = "more trials cannot fix it within the retained trials (" + String.format(Locale.ROOT,
-                    "%,d", r.retention().line()) + "): the pilot lies far outside the scenario's projected "
-                    + "exception rates; check the scenario's pain.exception_rate and the option's effect";
+            return new Warning.LowEss(ess, n, Warning.Remedy.MORE_TRIALS, suggested);
         }
-        return String.format(Locale.ROOT,
-                "only %.0f effective trials of %,d carry the update (ESS below 1,000): the updated figures are "
-                        + "noisy; %s", ess, n, remedy);
+        if (everyTrial) {
+            return new Warning.LowEss(ess, n, Warning.Remedy.BEYOND_ANY_RUN, MAX_SUGGESTED_TRIALS);
+        }
+        return new Warning.LowEss(ess, n, Warning.Remedy.BEYOND_RETAINED, r.retention().line());
     }
 
     /** a_ij of docs/model.md section 6: 0 for j ≤ 0; 1 when R = 0; else min(1, j / R). */
@@ -374,11 +400,11 @@ public final class PilotUpdate {
         if (w == null) {
             double[] u = Weighted.uniform(projected.length);
             return new Figures(OptionFigures.exact(r, k), OptionFigures.exactPBest(r, k),
-                    Weighted.stats(r.columns().options[k].exceptionEffect, u), Weighted.stats(e, u),
+                    Weighted.stats(r.columns().option(k).exceptionEffect().toArray(), u), Weighted.stats(e, u),
                     Weighted.stats(projected, u));
         }
         return new Figures(OptionFigures.weighted(r, k, w), OptionFigures.weightedPBest(r, k, w),
-                Weighted.stats(r.columns().options[k].exceptionEffect, w), Weighted.stats(e, w),
+                Weighted.stats(r.columns().option(k).exceptionEffect().toArray(), w), Weighted.stats(e, w),
                 Weighted.stats(projected, w));
     }
 
@@ -407,7 +433,7 @@ public final class PilotUpdate {
      * A warning when the pilot's orders, scaled up by scope_share, fall more than
      * {@link #SCOPE_TOLERANCE} outside the scenario's P5–P95 orders.
      */
-    private static java.util.Optional<String> scopeWarning(SimulationResult r, Pilot pilot) {
+    private static java.util.Optional<Warning> scopeWarning(SimulationResult r, Pilot pilot) {
         double[] orders = r.input("business.orders_per_month");
         if (orders == null) {
             return java.util.Optional.empty();
@@ -427,10 +453,7 @@ public final class PilotUpdate {
         if (implied >= p5 * (1 - SCOPE_TOLERANCE) && implied <= p95 * (1 + SCOPE_TOLERANCE)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(String.format(Locale.ROOT,
-                "the pilot's orders at scope_share %s imply %,.0f orders a month for the whole business, outside "
-                        + "the scenario's P5-P95 range of %,.0f to %,.0f: check scope_share and the order counts",
-                dev.payback.scenario.Input.plain(pilot.scopeShare()), implied, p5, p95));
+        return java.util.Optional.of(new Warning.ScopeOutside(pilot.scopeShare(), implied, p5, p95));
     }
 
     private static boolean allEqual(double[] x) {

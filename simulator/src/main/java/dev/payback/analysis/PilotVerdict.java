@@ -1,5 +1,6 @@
 package dev.payback.analysis;
 
+import dev.payback.engine.Column;
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
@@ -110,7 +111,7 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
         boolean targetHit = criteria.stream().allMatch(PilotUpdate.Criterion::met);
 
         double q = s.paybackConfidence();
-        OptionColumns oc = c.options[k];
+        OptionColumns oc = c.option(k);
         int j12 = checkpoint(BAR_MONTHS);
         boolean actual = !Double.isNaN(pilot.actualOneTimeCost());
         AtPrice atPrice = null;
@@ -123,15 +124,15 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
             double[] npv = new double[n];
             boolean[] negative = new boolean[n];
             for (int i = 0; i < n; i++) {
-                npv[i] = oc.npv[i] + oneTime[i] - price;
+                npv[i] = oc.npv().get(i) + oneTime[i] - price;
                 negative[i] = npv[i] < 0;
             }
             double[] p = new double[3];
             int[] months = {3, 6, 12};
             for (int m = 0; m < 3; m++) {
-                p[m] = paidAt(oc.maxCumulativeBeforeOneTime[checkpoint(months[m])], price, w);
+                p[m] = paidAt(oc.maxCumulativeBeforeOneTime(checkpoint(months[m])), price, w);
             }
-            priorPayback = paidAt(oc.maxCumulativeBeforeOneTime[j12], price, prior);
+            priorPayback = paidAt(oc.maxCumulativeBeforeOneTime(j12), price, prior);
             payback = p[2];
             if (streamed) {
                 int up = PilotStream.UPDATED;
@@ -154,14 +155,14 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
         List<dev.payback.scenario.Strategy> strategies = s.strategies();
         for (int o = 0; o < strategies.size(); o++) {
             dev.payback.scenario.Strategy st = strategies.get(o);
-            OptionColumns col = c.options[o];
+            OptionColumns col = c.option(o);
             boolean[] best = new boolean[n];
             boolean[] paid = new boolean[n];
             boolean[] negative = new boolean[n];
             for (int i = 0; i < n; i++) {
-                best[i] = c.best[i] == o + 1;
-                paid[i] = col.paybackMonth[i] != 0 && col.paybackMonth[i] <= BAR_MONTHS;
-                negative[i] = col.npv[i] < 0;
+                best[i] = c.best(i) == o + 1;
+                paid[i] = col.paybackMonth(i) != 0 && col.paybackMonth(i) <= BAR_MONTHS;
+                negative[i] = col.npv().get(i) < 0;
             }
             if (streamed) {
                 // the prior is simulate's figures exactly (RunStats, every trial); the update the stream's
@@ -177,13 +178,14 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
                 continue;
             }
             options.add(new OptionFigures(st.id(), st.label(), o == k && !st.staged(), Weighted.share(best, prior),
-                    Weighted.share(best, w), Weighted.stats(col.npv, prior).mean(), Weighted.stats(col.npv, w).mean(),
+                    Weighted.share(best, w), Weighted.stats(col.npv().toArray(), prior).mean(),
+                    Weighted.stats(col.npv().toArray(), w).mean(),
                     Weighted.share(paid, prior), Weighted.share(paid, w), Weighted.share(negative, prior),
                     Weighted.share(negative, w)));
         }
         boolean[] statusQuo = new boolean[n];
         for (int i = 0; i < n; i++) {
-            statusQuo[i] = c.best[i] == 0;
+            statusQuo[i] = c.best(i) == 0;
         }
         double sqPrior = streamed ? (double) r.stats().best(0) / r.stats().trials() : Weighted.share(statusQuo, prior);
         double sqUpdated = streamed ? stream.share(PilotStream.UPDATED, PilotStream.key(PilotStream.STATUS_QUO, "best"))
@@ -211,17 +213,17 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
     }
 
     /** The weighted share of trials whose max_{m≤T}(cum_m + C) reaches {@code price}. */
-    private static double paidAt(double[] maxBeforeOneTime, double price, double[] w) {
+    private static double paidAt(Column maxBeforeOneTime, double price, double[] w) {
         boolean[] paid = new boolean[w.length];
         for (int i = 0; i < w.length; i++) {
-            paid[i] = maxBeforeOneTime[i] >= price;
+            paid[i] = maxBeforeOneTime.get(i) >= price;
         }
         return Weighted.share(paid, w);
     }
 
     private static int checkpoint(int month) {
-        for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-            if (OptionColumns.CHECKPOINTS[j] == month) {
+        for (int j = 0; j < OptionColumns.CHECKPOINTS.size(); j++) {
+            if (OptionColumns.CHECKPOINTS.get(j) == month) {
                 return j;
             }
         }
@@ -235,7 +237,7 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
         if (ramp == null) {
             ramp = new double[r.retained()];
         }
-        double[] effect = r.columns().options[k].exceptionEffect;
+        double[] effect = r.columns().option(k).exceptionEffect().toArray();
         return PilotUpdate.weights(PilotUpdate.logLikelihoods(pilot, e, effect, ramp));
     }
 

@@ -45,8 +45,8 @@ public final class Precision {
         double n = rs.trials();
         int[] paid = {RunStats.PAID_3, RunStats.PAID_6, RunStats.PAID_12};
         double worst = 0;
-        for (int k = 0; k < r.columns().options.length; k++) {
-            for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+        for (int k = 0; k < r.columns().strategyCount(); k++) {
+            for (int j = 0; j < OptionColumns.CHECKPOINTS.size(); j++) {
                 double p = rs.optionCount(k, paid[j]) / n;
                 // At p = 0 or 1 the binomial formula gives 0 whatever n is; the Wilson score interval
                 // [0, z²/(n+z²)] (about the rule of three, 3/n) says how far the truth may still be.

@@ -64,7 +64,7 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
         double[][] npv = new double[strategies.size()][];
         for (int k = 0; k < npv.length; k++) {
             ids.add(strategies.get(k).id());
-            npv[k] = r.columns().options[k].npv;
+            npv[k] = r.columns().option(k).npv().toArray();
         }
         List<String> paths = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
@@ -283,34 +283,5 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
             }
         }
         return true;
-    }
-
-    /**
-     * An input path in plain English: {@code pain.exception_rate} → "exception rate",
-     * {@code options.orchestrate.effects.exception_rate} → "orchestrate's effect on exception rate",
-     * {@code pain.events.outage.cost} → "cost of outage".
-     */
-    public static String plainName(String path) {
-        String[] s = path.split("\\.");
-        if (s.length == 2 && (s[0].equals("business") || s[0].equals("pain"))) {
-            return words(s[1]);
-        }
-        if (s.length == 3 && s[0].equals("pain") && s[1].equals("other")) {
-            return words(s[2]) + " (yearly cost)";
-        }
-        if (s.length == 4 && s[0].equals("pain") && s[1].equals("events")) {
-            return (s[3].equals("probability") ? "chance of " : "cost of ") + words(s[2]);
-        }
-        if (s.length == 4 && s[0].equals("options") && s[2].equals("effects")) {
-            return s[1] + "'s effect on " + words(s[3]);
-        }
-        if (s.length == 3 && s[0].equals("options")) {
-            return s[1] + "'s " + words(s[2]);
-        }
-        return path;
-    }
-
-    private static String words(String key) {
-        return key.replace('_', ' ');
     }
 }

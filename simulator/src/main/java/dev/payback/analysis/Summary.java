@@ -240,11 +240,108 @@ public record Summary(
     }
 
     /**
-     * One of the seed's five tests with its evidence.
-     *
-     * @param leans "operate" or "orchestrate"
+     * One of the seed's five tests: the figures it rests on and the way it leans (the rule lives
+     * here; the question and the evidence in words live in {@code report.FiveTestText}).
      */
-    public record FiveTest(int number, String question, String evidence, String leans) {
+    public sealed interface FiveTest {
+        /** The test's number in the seed, 1 to 5. */
+        int number();
+
+        /** Whether the evidence leans orchestrate (else operate). */
+        boolean leansOrchestrate();
+
+        /** "orchestrate" or "operate". */
+        default String leans() {
+            return leansOrchestrate() ? "orchestrate" : "operate";
+        }
+
+        /** Test 1, localized or networked: networked with 2 or more channels or fulfillment paths. */
+        record Networked(int channels, int paths) implements FiveTest {
+            @Override
+            public int number() {
+                return 1;
+            }
+
+            @Override
+            public boolean leansOrchestrate() {
+                return channels >= 2 || paths >= 2;
+            }
+        }
+
+        /**
+         * Test 2, exceptions needing manual intervention: leans orchestrate when the exception rate is
+         * at least 10% in at least half of the futures.
+         *
+         * @param medianRate the exception rate's P50, or NaN when the scenario gives none
+         * @param pGe10      the share of futures with an exception rate of at least 10%
+         * @param pGe15      the same at 15%
+         */
+        record ManualExceptions(double medianRate, double pGe10, double pGe15) implements FiveTest {
+            @Override
+            public int number() {
+                return 2;
+            }
+
+            @Override
+            public boolean leansOrchestrate() {
+                return pGe10 >= 0.5;
+            }
+        }
+
+        /** Test 3, dynamic routing: 2 or more fulfillment paths. */
+        record DynamicRouting(int paths) implements FiveTest {
+            @Override
+            public int number() {
+                return 3;
+            }
+
+            @Override
+            public boolean leansOrchestrate() {
+                return paths >= 2;
+            }
+        }
+
+        /**
+         * Test 4, errors costing more than software: leans orchestrate when the option's year-one
+         * benefit exceeds its first-year cost in at least half of the futures.
+         *
+         * @param option               the option compared (see {@code Analysis})
+         * @param yearOneBenefitP50    its median year-one benefit
+         * @param firstYearCostP50     its median first-year cost
+         * @param pBenefitExceedsCost  the share of futures where the benefit exceeds the cost
+         * @param painP50              the median annualized pain
+         * @param pPainShareGe1_5pct   the share of futures where the pain is at least 1.5% of revenue
+         */
+        record ErrorsCost(String option, double yearOneBenefitP50, double firstYearCostP50,
+                          double pBenefitExceedsCost, double painP50, double pPainShareGe1_5pct)
+                implements FiveTest {
+            public ErrorsCost {
+                Objects.requireNonNull(option, "option");
+            }
+
+            @Override
+            public int number() {
+                return 4;
+            }
+
+            @Override
+            public boolean leansOrchestrate() {
+                return pBenefitExceedsCost >= 0.5;
+            }
+        }
+
+        /** Test 5, adoption without chaos: readiness of at least 3 of 5. */
+        record Readiness(int readiness) implements FiveTest {
+            @Override
+            public int number() {
+                return 5;
+            }
+
+            @Override
+            public boolean leansOrchestrate() {
+                return readiness >= 3;
+            }
+        }
     }
 
     /**

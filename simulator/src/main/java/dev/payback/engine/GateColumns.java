@@ -3,7 +3,7 @@ package dev.payback.engine;
 /**
  * Per-trial outcome of one staged strategy's go/no-go gate (docs/model.md section 7), indexed by trial.
  * The value of staging, NPV_staged − NPV_big bang, is the difference of the two strategies'
- * {@link OptionColumns#npv} columns.
+ * {@link OptionColumns#npv()} columns.
  */
 public final class GateColumns {
     /** The gate said go. */
@@ -14,13 +14,26 @@ public final class GateColumns {
     public static final byte NO_GATE = -1;
 
     /** {@link #GO}, {@link #STOP} or {@link #NO_GATE}, by trial. */
-    public final byte[] outcome;
+    final byte[] outcome;
     /** The observed reduction 1 − (X_G/n_G)/(X_0/n_0); NaN when there is no gate. */
-    public final double[] observedReduction;
+    final double[] observedReduction;
 
     GateColumns(int trials) {
         outcome = new byte[trials];
         observedReduction = new double[trials];
+        observedReductionView = new Column(observedReduction);
+    }
+
+    private final Column observedReductionView;
+
+    /** The gate's outcome in row {@code row}: {@link #GO}, {@link #STOP} or {@link #NO_GATE}. */
+    public int outcome(int row) {
+        return outcome[row];
+    }
+
+    /** The observed reduction by row (NaN when there is no gate). */
+    public Column observedReduction() {
+        return observedReductionView;
     }
 
     void copyRow(GateColumns src, int from, int to) {

@@ -10,12 +10,26 @@ public final class KpiColumns {
     /** [checkpoint][kpi][trial]. */
     private final double[][][] values;
 
+    /** Read-only views of {@link #values}, [checkpoint][kpi]. */
+    private final Column[][] views;
+
     KpiColumns(int trials) {
         values = new double[Kpis.MONTHS.length][Kpis.COUNT][trials];
+        views = new Column[Kpis.MONTHS.length][Kpis.COUNT];
+        for (int j = 0; j < values.length; j++) {
+            for (int k = 0; k < Kpis.COUNT; k++) {
+                views[j][k] = new Column(values[j][k]);
+            }
+        }
     }
 
     /** The column of KPI {@code kpi} at checkpoint index {@code checkpoint} (month {@code Kpis.MONTHS[checkpoint]}). */
-    public double[] column(int checkpoint, int kpi) {
+    public Column column(int checkpoint, int kpi) {
+        return views[checkpoint][kpi];
+    }
+
+    /** The same column as the engine's own array, for the engine's streaming statistics. */
+    double[] array(int checkpoint, int kpi) {
         return values[checkpoint][kpi];
     }
 

@@ -38,7 +38,7 @@ public final class Kpis {
     public static final int PAIN_PER_ORDER = 4;
     public static final int COUNT = 5;
     /** The checkpoint months T: 90 days, 6 months, 12 months. */
-    static final int[] MONTHS = OptionColumns.CHECKPOINTS;
+    static final int[] MONTHS = OptionColumns.CHECKPOINT_MONTHS;
 
     private static final int EXC = Driver.EXCEPTION_RATE.ordinal();
     private static final int MIN = Driver.MINUTES_PER_EXCEPTION.ordinal();

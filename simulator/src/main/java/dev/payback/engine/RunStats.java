@@ -287,7 +287,7 @@ public final class RunStats {
                 int cb = GLOBAL_COUNTS + OPTION_COUNTS * k;
                 moments(b, base + NPV, oc.npv, n);
                 moments(b, base + FIRST_YEAR_COST, oc.firstYearCost, n);
-                for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
+                for (int j = 0; j < OptionColumns.CHECKPOINT_MONTHS.length; j++) {
                     moments(b, base + CUMULATIVE + j, oc.cumulativeNet[j], n);
                 }
                 moments(b, base + ONE_TIME_COST, oc.oneTimeCost, n);
@@ -305,8 +305,8 @@ public final class RunStats {
                     if (TrialEvents.paidBack(m)) {
                         v[paid++] = m;
                     }
-                    for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-                        c[cb + PAID_3 + j] += TrialEvents.paidBackWithin(m, OptionColumns.CHECKPOINTS[j]) ? 1 : 0;
+                    for (int j = 0; j < OptionColumns.CHECKPOINT_MONTHS.length; j++) {
+                        c[cb + PAID_3 + j] += TrialEvents.paidBackWithin(m, OptionColumns.CHECKPOINT_MONTHS[j]) ? 1 : 0;
                     }
                     c[cb + NPV_NEGATIVE] += TrialEvents.npvNegative(oc.npv[t]) ? 1 : 0;
                     c[cb + PAIN_EXCEEDS_FIRST_YEAR_COST] +=
@@ -322,7 +322,7 @@ public final class RunStats {
                 KpiColumns kc = strategy == 0 ? out.statusQuoKpis : out.options[strategy - 1].kpis;
                 for (int j = 0; j < Kpis.MONTHS.length; j++) {
                     for (int k = 0; k < Kpis.COUNT; k++) {
-                        moments(b, kpiSeries(strategy, j, k), kc.column(j, k), n);
+                        moments(b, kpiSeries(strategy, j, k), kc.array(j, k), n);
                     }
                 }
             }

@@ -7,26 +7,26 @@ package dev.payback.engine;
  */
 public final class TrialColumns {
     /** P = Σ_{m≤12} pain_m. */
-    public final double[] annualPain;
+    final double[] annualPain;
     /** Rev = Σ_{m≤12} O_m · AOV. */
-    public final double[] revenue;
+    final double[] revenue;
     /** P / Rev (+∞ when Rev = 0 and P &gt; 0, 0 when both are 0). */
-    public final double[] painShare;
+    final double[] painShare;
     /** P / (w · hours_per_fte_year) (+∞ when w = 0 and P &gt; 0). */
-    public final double[] painFte;
+    final double[] painFte;
     /** Decision matrix total, 6..30. */
-    public final byte[] score;
+    final byte[] score;
     /** 0 when the status quo has the highest NPV, else 1 + the index of the best option. */
-    public final byte[] best;
+    final byte[] best;
     /**
      * One per strategy: the options in scenario order, then the staged strategies
      * ({@link Layout#strategyCount()}).
      */
-    public final OptionColumns[] options;
+    final OptionColumns[] options;
     /** The status quo's KPI checkpoints (docs/model.md section 8). */
     public final KpiColumns statusQuoKpis;
     /** One per staged strategy: its gate's outcome, in the order of the staged strategies. */
-    public final GateColumns[] gates;
+    final GateColumns[] gates;
 
     /** Columns for {@code trials} rows of a run without staged strategies. */
     public TrialColumns(int trials, int optionCount) {
@@ -60,6 +60,65 @@ public final class TrialColumns {
         for (int j = 0; j < stagedCount; j++) {
             gates[j] = new GateColumns(trials);
         }
+        annualPainView = new Column(annualPain);
+        revenueView = new Column(revenue);
+        painShareView = new Column(painShare);
+        painFteView = new Column(painFte);
+    }
+
+    private final Column annualPainView;
+    private final Column revenueView;
+    private final Column painShareView;
+    private final Column painFteView;
+
+    /** P by row. */
+    public Column annualPain() {
+        return annualPainView;
+    }
+
+    /** Rev by row. */
+    public Column revenue() {
+        return revenueView;
+    }
+
+    /** Pain share by row. */
+    public Column painShare() {
+        return painShareView;
+    }
+
+    /** Pain in FTEs by row. */
+    public Column painFte() {
+        return painFteView;
+    }
+
+    /** The decision-matrix total of row {@code row}, 6..30. */
+    public int score(int row) {
+        return score[row];
+    }
+
+    /** The best strategy of row {@code row}: 0 for the status quo, else 1 + the strategy's index. */
+    public int best(int row) {
+        return best[row];
+    }
+
+    /** How many strategies (options, then staged strategies). */
+    public int strategyCount() {
+        return options.length;
+    }
+
+    /** The columns of strategy {@code k} ({@link Layout#strategyCount()} order). */
+    public OptionColumns option(int k) {
+        return options[k];
+    }
+
+    /** How many staged strategies (gates). */
+    public int gateCount() {
+        return gates.length;
+    }
+
+    /** The gate columns of staged strategy {@code j}. */
+    public GateColumns gate(int j) {
+        return gates[j];
     }
 
     /** Copies rows {@code from..from+len−1} of {@code src} to rows {@code to..} of this. */

@@ -103,7 +103,7 @@ public final class TrialModel {
             discount[m] = Math.pow(1 + s.discountRate(), -m / 12.0);
         }
         java.util.TreeSet<Integer> ends = new java.util.TreeSet<>();
-        for (int c : OptionColumns.CHECKPOINTS) {
+        for (int c : OptionColumns.CHECKPOINT_MONTHS) {
             if (c <= horizon) {
                 ends.add(c);
             }
@@ -390,7 +390,7 @@ public final class TrialModel {
                     path[mm - 1][slot] = sumNet - oneTime;
                 }
             }
-            if (checkpoint < OptionColumns.CHECKPOINTS.length && end == OptionColumns.CHECKPOINTS[checkpoint]) {
+            if (checkpoint < OptionColumns.CHECKPOINT_MONTHS.length && end == OptionColumns.CHECKPOINT_MONTHS[checkpoint]) {
                 out.cumulativeNet[checkpoint][i] = sumNet - oneTime;
                 out.maxCumulativeBeforeOneTime[checkpoint][i] = maxSumNet;
                 checkpoint++;

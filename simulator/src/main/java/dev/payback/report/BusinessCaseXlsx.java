@@ -1,6 +1,5 @@
 package dev.payback.report;
 
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.OptionColumns;
@@ -319,7 +318,7 @@ public final class BusinessCaseXlsx {
                 Row row = sheet.createRow(i++);
                 set(row, 0, o.id(), null);
                 set(row, 1, e.input(), null);
-                set(row, 2, dev.payback.analysis.Sensitivity.plainName(e.input()), null);
+                set(row, 2, InputWords.plainName(e.input()), null);
                 set(row, 3, Headlines.finite(e.spearman()), st.number);
                 set(row, 4, Headlines.finite(e.tornadoLow()), st.money);
                 set(row, 5, Headlines.finite(e.tornadoHigh()), st.money);
@@ -348,7 +347,7 @@ public final class BusinessCaseXlsx {
             Row row = sheet.createRow(i++);
             set(row, 0, "EVPPI", null);
             set(row, 1, ev.get(k).input(), null);
-            set(row, 2, dev.payback.analysis.Sensitivity.plainName(ev.get(k).input()), null);
+            set(row, 2, InputWords.plainName(ev.get(k).input()), null);
             set(row, 3, Headlines.finite(ev.get(k).evppi()), st.money);
             set(row, 4, SensitivityText.worthMeasuring(ev.get(k).evppi(), bar) ? "yes" : "no", null);
             set(row, 7, "/value_of_information/per_input/" + k, null);
@@ -372,24 +371,25 @@ public final class BusinessCaseXlsx {
             Row row = sheet.createRow(i + 1);
             int j = 0;
             row.createCell(j++).setCellValue(i + 1);
-            num(row, j++, c.annualPain[i]);
-            num(row, j++, c.revenue[i]);
-            num(row, j++, c.painShare[i]);
-            num(row, j++, c.painFte[i]);
-            row.createCell(j++).setCellValue(c.score[i]);
-            row.createCell(j++).setCellValue(c.best[i] == 0 ? "status_quo"
-                    : strategies.get(c.best[i] - 1).id());
-            for (OptionColumns oc : c.options) {
-                num(row, j++, oc.npv[i]);
-                num(row, j++, oc.firstYearCost[i]);
-                num(row, j++, oc.cumulativeNet[0][i]);
-                num(row, j++, oc.cumulativeNet[1][i]);
-                num(row, j++, oc.cumulativeNet[2][i]);
-                if (oc.paybackMonth[i] != 0) {
-                    row.createCell(j).setCellValue(oc.paybackMonth[i]);
+            num(row, j++, c.annualPain().get(i));
+            num(row, j++, c.revenue().get(i));
+            num(row, j++, c.painShare().get(i));
+            num(row, j++, c.painFte().get(i));
+            row.createCell(j++).setCellValue(c.score(i));
+            row.createCell(j++).setCellValue(c.best(i) == 0 ? "status_quo"
+                    : strategies.get(c.best(i) - 1).id());
+            for (int so = 0; so < c.strategyCount(); so++) {
+                OptionColumns oc = c.option(so);
+                num(row, j++, oc.npv().get(i));
+                num(row, j++, oc.firstYearCost().get(i));
+                num(row, j++, oc.cumulativeNet(0).get(i));
+                num(row, j++, oc.cumulativeNet(1).get(i));
+                num(row, j++, oc.cumulativeNet(2).get(i));
+                if (oc.paybackMonth(i) != 0) {
+                    row.createCell(j).setCellValue(oc.paybackMonth(i));
                 }
                 j++;
-                row.createCell(j++).setCellValue(oc.failed[i]);
+                row.createCell(j++).setCellValue(oc.failed(i));
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.payback.report;
 
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 
@@ -93,7 +92,8 @@ public final class ConsoleSummary {
                 Money.percent(d.pOperate()), Money.percent(d.pPilot()), Money.percent(d.pOrchestrate())));
         b.append("The five tests:\n");
         for (Summary.FiveTest t : s.fiveTests()) {
-            b.append(String.format(Locale.ROOT, "  %d. %s %s -> %s%n", t.number(), t.question(), t.evidence(),
+            b.append(String.format(Locale.ROOT, "  %d. %s %s -> %s%n", t.number(), FiveTestText.question(t),
+                    FiveTestText.evidence(t, s.currency()),
                     t.leans()));
         }
         if (s.sensitivity() != null) {

@@ -1,7 +1,6 @@
 package dev.payback.report;
 
 import dev.payback.analysis.CashFlow;
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Recommendation;
 import dev.payback.analysis.Summary;
 import org.apache.poi.ss.usermodel.Cell;

@@ -2,8 +2,8 @@ package dev.payback.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Stats;
+import dev.payback.analysis.StandardErrors;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
@@ -117,7 +117,8 @@ public final class HtmlReport {
 
         List<Map<String, Object>> tests = new ArrayList<>();
         for (Summary.FiveTest t : s.fiveTests()) {
-            tests.add(row("number", t.number(), "question", t.question(), "evidence", t.evidence(),
+            tests.add(row("number", t.number(), "question", FiveTestText.question(t), "evidence",
+                    FiveTestText.evidence(t, s.currency()),
                     "leans", t.leans(), "orchestrate", t.leans().equals("orchestrate")));
         }
         m.put("tests", tests);
@@ -573,7 +574,7 @@ public final class HtmlReport {
         m.put("rowTrials", String.format(Locale.ROOT, "%,d", r.retained()));
         // the standard error of a p-quantile's rank, sqrt(p(1−p)/rows), at its largest (the median)
         m.put("rowRankError", String.format(Locale.ROOT, "%.2f percentage points",
-                100 * 0.5 / Math.sqrt(Math.max(1, r.retained()))));
+                100 * StandardErrors.medianRank(Math.max(1, r.retained()))));
         m.put("correlations", r.scenario().correlations().size());
         return m;
     }
@@ -603,7 +604,7 @@ public final class HtmlReport {
 
     private static Map<String, Object> se(String name, double p, String key, int n, String cur) {
         return row("name", name, "cell", cell(p, key, "pct1", cur),
-                "se", format("pp", Math.sqrt(p * (1 - p) / n), cur));
+                "se", format("pp", StandardErrors.share(p, n), cur));
     }
 
     static Map<String, Object> cell(double v, String jsonPointer, String fmt, String currency) {

@@ -1,6 +1,5 @@
 package dev.payback.report;
 
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.Summary;
 
@@ -144,7 +143,7 @@ public final class SensitivityText {
             Sensitivity.Entry e = drivers.get(i);
             String at = base + "/sensitivity/" + all.indexOf(e);
             lines.add(new Line(List.of(
-                    Part.text(Sensitivity.plainName(e.input()) + ": mean NPV "),
+                    Part.text(InputWords.plainName(e.input()) + ": mean NPV "),
                     Part.number(e.tornadoLow(), "money", at + "/tornado_low"),
                     Part.text(" when it is in its lowest tenth, "),
                     Part.number(e.tornadoHigh(), "money", at + "/tornado_high"),
@@ -187,7 +186,7 @@ public final class SensitivityText {
                 p.add(Part.text(" The same option is best in every simulated future, so no information, about one "
                         + "input or all of them, would change the decision."));
             } else if (top != null && top.evppi() > 0 && top.evppi() >= bar / 100) {
-                p.add(Part.text(" The largest single value is for " + Sensitivity.plainName(top.input()) + ": "));
+                p.add(Part.text(" The largest single value is for " + InputWords.plainName(top.input()) + ": "));
                 p.add(Part.number(top.evppi(), "money", "/value_of_information/per_input/0/evppi"));
                 p.add(Part.text(top.evppi() < sens.evpi()
                         ? "; the rest of the EVPI comes from several inputs being uncertain at once."
@@ -205,7 +204,7 @@ public final class SensitivityText {
         p.add(Part.text(":"));
         lines.add(new Line(p, false));
         for (Sensitivity.Evppi e : worth) {
-            lines.add(new Line(List.of(Part.text(Sensitivity.plainName(e.input()) + ": "),
+            lines.add(new Line(List.of(Part.text(InputWords.plainName(e.input()) + ": "),
                     Part.number(e.evppi(), "money", "/value_of_information/per_input/" + sens.evppi().indexOf(e)
                             + "/evppi"),
                     Part.text(" of expected NPV at stake")), true));

@@ -3,6 +3,7 @@ package dev.payback.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.payback.analysis.Sensitivity;
+import dev.payback.analysis.StandardErrors;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 
@@ -148,8 +149,8 @@ public final class SummaryJson {
         for (Summary.FiveTest ft : s.fiveTests()) {
             g.writeStartObject();
             g.writeNumberField("test", ft.number());
-            g.writeStringField("question", ft.question());
-            g.writeStringField("evidence", ft.evidence());
+            g.writeStringField("question", FiveTestText.question(ft));
+            g.writeStringField("evidence", FiveTestText.evidence(ft, s.currency()));
             g.writeStringField("leans", ft.leans());
             g.writeEndObject();
         }
@@ -284,44 +285,44 @@ public final class SummaryJson {
         g.writeObjectFieldStart("standard_errors");
         Summary.Thresholds t = s.thresholds();
         g.writeObjectFieldStart("thresholds");
-        number(g, "pain_share_ge_1_5pct", binomial(t.painShareGe1_5pct(), n));
-        number(g, "pain_share_ge_3pct", binomial(t.painShareGe3pct(), n));
-        number(g, "pain_share_ge_5pct", binomial(t.painShareGe5pct(), n));
-        number(g, "fte_ge_1", binomial(t.fteGe1(), n));
-        number(g, "fte_ge_2", binomial(t.fteGe2(), n));
-        number(g, "exception_rate_ge_10pct", binomial(t.exceptionRateGe10pct(), n));
-        number(g, "exception_rate_ge_15pct", binomial(t.exceptionRateGe15pct(), n));
-        number(g, "inventory_accuracy_lt_95pct", binomial(t.inventoryAccuracyLt95pct(), n));
-        number(g, "reconciliation_ge_10pct_of_week", binomial(t.reconciliationGe10pctOfWeek(), n));
+        number(g, "pain_share_ge_1_5pct", StandardErrors.share(t.painShareGe1_5pct(), n));
+        number(g, "pain_share_ge_3pct", StandardErrors.share(t.painShareGe3pct(), n));
+        number(g, "pain_share_ge_5pct", StandardErrors.share(t.painShareGe5pct(), n));
+        number(g, "fte_ge_1", StandardErrors.share(t.fteGe1(), n));
+        number(g, "fte_ge_2", StandardErrors.share(t.fteGe2(), n));
+        number(g, "exception_rate_ge_10pct", StandardErrors.share(t.exceptionRateGe10pct(), n));
+        number(g, "exception_rate_ge_15pct", StandardErrors.share(t.exceptionRateGe15pct(), n));
+        number(g, "inventory_accuracy_lt_95pct", StandardErrors.share(t.inventoryAccuracyLt95pct(), n));
+        number(g, "reconciliation_ge_10pct_of_week", StandardErrors.share(t.reconciliationGe10pctOfWeek(), n));
         g.writeEndObject();
         g.writeObjectFieldStart("options");
         for (Summary.OptionSummary o : s.options()) {
             g.writeObjectFieldStart(o.id());
-            number(g, "npv_mean", o.npv().sd() / Math.sqrt(n));
+            number(g, "npv_mean", StandardErrors.mean(o.npv().sd(), n));
             g.writeObjectFieldStart("payback_probability");
             for (Map.Entry<Integer, Double> e : sorted(o.paybackProbability())) {
-                number(g, e.getKey().toString(), binomial(e.getValue(), n));
+                number(g, e.getKey().toString(), StandardErrors.share(e.getValue(), n));
             }
             g.writeEndObject();
-            number(g, "p_no_payback", binomial(o.pNoPayback(), n));
-            number(g, "p_npv_negative", binomial(o.pNpvNegative(), n));
-            number(g, "p_pain_exceeds_first_year_cost", binomial(o.pPainExceedsFirstYearCost(), n));
+            number(g, "p_no_payback", StandardErrors.share(o.pNoPayback(), n));
+            number(g, "p_npv_negative", StandardErrors.share(o.pNpvNegative(), n));
+            number(g, "p_pain_exceeds_first_year_cost", StandardErrors.share(o.pPainExceedsFirstYearCost(), n));
             number(g, "p_year_one_benefit_exceeds_first_year_cost",
-                    binomial(o.pYearOneBenefitExceedsFirstYearCost(), n));
+                    StandardErrors.share(o.pYearOneBenefitExceedsFirstYearCost(), n));
             g.writeEndObject();
         }
         g.writeEndObject();
         g.writeObjectFieldStart("p_best");
         for (Map.Entry<String, Double> e : s.pBest().entrySet().stream()
                 .sorted((a, b) -> order(s, a.getKey()) - order(s, b.getKey())).toList()) {
-            number(g, e.getKey(), binomial(e.getValue(), n));
+            number(g, e.getKey(), StandardErrors.share(e.getValue(), n));
         }
         g.writeEndObject();
         Summary.Decision d = s.decision();
         g.writeObjectFieldStart("verdict_probability");
-        number(g, "operate", binomial(d.pOperate(), n));
-        number(g, "pilot", binomial(d.pPilot(), n));
-        number(g, "orchestrate", binomial(d.pOrchestrate(), n));
+        number(g, "operate", StandardErrors.share(d.pOperate(), n));
+        number(g, "pilot", StandardErrors.share(d.pPilot(), n));
+        number(g, "orchestrate", StandardErrors.share(d.pOrchestrate(), n));
         g.writeEndObject();
         if (s.percentileTrials() < s.trials()) {
             // Beyond the retention line percentiles come from a uniform random subset of the trials:
@@ -329,16 +330,11 @@ public final class SummaryJson {
             // largest at the median. Written only then, so runs within the line are unchanged.
             g.writeObjectFieldStart("percentiles");
             g.writeNumberField("trials", s.percentileTrials());
-            number(g, "rank_error_p50", binomial(0.5, s.percentileTrials()));
-            number(g, "rank_error_p5_p95", binomial(0.05, s.percentileTrials()));
+            number(g, "rank_error_p50", StandardErrors.share(0.5, s.percentileTrials()));
+            number(g, "rank_error_p5_p95", StandardErrors.share(0.05, s.percentileTrials()));
             g.writeEndObject();
         }
         g.writeEndObject();
-    }
-
-    /** sqrt(p(1 − p)/n). */
-    static double binomial(double p, double n) {
-        return Math.sqrt(p * (1 - p) / n);
     }
 
     /** Writes a STATS block (docs/model.md section 5). */

@@ -1,7 +1,6 @@
 package dev.payback.report;
 
 import dev.payback.analysis.KpiTracks;
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 import dev.payback.report.charts.Palette;

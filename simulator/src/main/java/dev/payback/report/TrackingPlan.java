@@ -105,14 +105,14 @@ public final class TrackingPlan {
             b.append(k == 0 ? "" : k == KPIS.size() - 1 ? " and " : ", ").append(kpi.before()).append(' ')
                     .append(value(kpi, check.get(kpi.key()), cur)).append(kpi.after());
         }
-        b.append(" (met in ").append(dev.payback.analysis.Money.percent(s.options().get(0).paybackConfidence()))
+        b.append(" (met in ").append(dev.payback.report.Money.percent(s.options().get(0).paybackConfidence()))
                 .append(" of futures); worse than that on any of them, the case is off track.");
         Stats option = s.kpiTrack(id).stats().get(month).get("pain_per_order");
         Stats today = s.kpiTrack(dev.payback.analysis.KpiTracks.STATUS_QUO).stats().get(month).get("pain_per_order");
         if (!(option.p50() < today.p50())) {
             b.append(" By then no improvement on doing nothing is expected yet at the median (pain per order ")
-                    .append(dev.payback.analysis.Money.cents(option.p50(), cur)).append(" against ")
-                    .append(dev.payback.analysis.Money.cents(today.p50(), cur))
+                    .append(dev.payback.report.Money.cents(option.p50(), cur)).append(" against ")
+                    .append(dev.payback.report.Money.cents(today.p50(), cur))
                     .append("), so these values only guard against things getting worse.");
         }
         return b.toString();
@@ -127,8 +127,8 @@ public final class TrackingPlan {
         Summary.OptionSummary lead = leader(s);
         String cur = s.currency();
         lines.add("Tracking plan for " + lead.id() + " (best option by NPV in "
-                + dev.payback.analysis.Money.percent(s.pBest().get(lead.id())) + " of futures): on track at or below these values, each met in "
-                + dev.payback.analysis.Money.percent(lead.paybackConfidence()) + " of futures");
+                + dev.payback.report.Money.percent(s.pBest().get(lead.id())) + " of futures): on track at or below these values, each met in "
+                + dev.payback.report.Money.percent(lead.paybackConfidence()) + " of futures");
         Map<Integer, Map<String, Double>> checklist = s.kpiTrack(lead.id()).checklist();
         for (Map.Entry<Integer, Map<String, Double>> e : checklist.entrySet()) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-10s", monthName(e.getKey())));

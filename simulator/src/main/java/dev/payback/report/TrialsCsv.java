@@ -58,21 +58,22 @@ public final class TrialsCsv {
                 for (double[] col : r.inputs()) {
                     row[j++] = col[i];
                 }
-                row[j++] = c.annualPain[i];
-                row[j++] = c.revenue[i];
-                row[j++] = c.painShare[i];
-                row[j++] = c.painFte[i];
-                row[j++] = c.score[i];
-                row[j++] = c.best[i] == 0 ? "status_quo" : CsvCells.safe(strategies.get(c.best[i] - 1).id());
-                for (OptionColumns oc : c.options) {
-                    row[j++] = oc.npv[i];
-                    row[j++] = Double.isNaN(oc.roi[i]) ? "" : oc.roi[i];
-                    row[j++] = oc.firstYearCost[i];
-                    row[j++] = oc.cumulativeNet[0][i];
-                    row[j++] = oc.cumulativeNet[1][i];
-                    row[j++] = oc.cumulativeNet[2][i];
-                    row[j++] = oc.paybackMonth[i] == 0 ? "" : oc.paybackMonth[i];
-                    row[j++] = oc.failed[i];
+                row[j++] = c.annualPain().get(i);
+                row[j++] = c.revenue().get(i);
+                row[j++] = c.painShare().get(i);
+                row[j++] = c.painFte().get(i);
+                row[j++] = c.score(i);
+                row[j++] = c.best(i) == 0 ? "status_quo" : CsvCells.safe(strategies.get(c.best(i) - 1).id());
+                for (int so = 0; so < c.strategyCount(); so++) {
+                    OptionColumns oc = c.option(so);
+                    row[j++] = oc.npv().get(i);
+                    row[j++] = Double.isNaN(oc.roi().get(i)) ? "" : oc.roi().get(i);
+                    row[j++] = oc.firstYearCost().get(i);
+                    row[j++] = oc.cumulativeNet(0).get(i);
+                    row[j++] = oc.cumulativeNet(1).get(i);
+                    row[j++] = oc.cumulativeNet(2).get(i);
+                    row[j++] = oc.paybackMonth(i) == 0 ? "" : oc.paybackMonth(i);
+                    row[j++] = oc.failed(i);
                 }
                 p.printRecord(row);
             }

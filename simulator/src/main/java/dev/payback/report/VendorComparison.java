@@ -1,6 +1,5 @@
 package dev.payback.report;
 
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Summary;
 
 import java.util.List;

@@ -149,7 +149,7 @@ class PilotStreamTest {
         double[] rowWeights = rowWeights(capped.result(), pilot);
         double rowsEss = Weighted.effectiveSampleSize(rowWeights);
         double[] w = rowWeights(all.result(), pilot);
-        double[] npv = all.result().columns().options[0].npv;
+        double[] npv = all.result().columns().option(0).npv().toArray();
         double below = 0;
         for (int i = 0; i < npv.length; i++) {
             if (npv[i] <= cu.npv().p50()) {
@@ -225,12 +225,12 @@ class PilotStreamTest {
         SimulationResult r = run(s, pilot(s), LINE, 2).result();
         assertThat(r.allRetained()).isFalse();
         // 6,000 · 2,000 / 10 = 1,200,000
-        assertThat(PilotUpdate.essWarning(r, 10, true)).startsWith("only 10 effective trials of 6,000 carry")
+        assertThat(dev.payback.report.pilot.PilotWarnings.text(PilotUpdate.essWarning(r, 10, true))).startsWith("only 10 effective trials of 6,000 carry")
                 .endsWith("run more trials (about --trials 1,200,000)");
-        assertThat(PilotUpdate.essWarning(r, 10, false)).contains("more trials cannot fix it within the retained "
+        assertThat(dev.payback.report.pilot.PilotWarnings.text(PilotUpdate.essWarning(r, 10, false))).contains("more trials cannot fix it within the retained "
                 + "trials (2,000)");
         // 6,000 · 2,000 / 0.001 = 12,000,000,000: more than a run can have
-        assertThat(PilotUpdate.essWarning(r, 0.001, true)).contains("more trials cannot fix it (it would take over "
+        assertThat(dev.payback.report.pilot.PilotWarnings.text(PilotUpdate.essWarning(r, 0.001, true))).contains("more trials cannot fix it (it would take over "
                 + "2,147,483,647)");
     }
 
@@ -261,7 +261,7 @@ class PilotStreamTest {
     private static double[] rowWeights(SimulationResult r, Pilot pilot) {
         double[] e = r.input(Driver.EXCEPTION_RATE.path());
         double[] ramp = r.input("options.orchestrate.ramp_months");
-        return PilotUpdate.weights(PilotUpdate.logLikelihoods(pilot, e, r.columns().options[0].exceptionEffect, ramp));
+        return PilotUpdate.weights(PilotUpdate.logLikelihoods(pilot, e, r.columns().option(0).exceptionEffect().toArray(), ramp));
     }
 
     private static double sd(double[] x) {

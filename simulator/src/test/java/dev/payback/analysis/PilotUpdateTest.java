@@ -147,7 +147,7 @@ class PilotUpdateTest {
         SimulationResult run = Engine.run(s, Engine.Options.defaults());
         double[] e = run.input("pain.exception_rate");
         double[] ramp = run.input("options.orchestrate.ramp_months");
-        double[] effect = run.columns().options[0].exceptionEffect;
+        double[] effect = run.columns().option(0).exceptionEffect().toArray();
         StringBuilder months = new StringBuilder();
         double[] rate = new double[e.length];
         for (int j = 0; j <= 3; j++) {
@@ -182,7 +182,7 @@ class PilotUpdateTest {
                 pilot(s, month(0, 3000, 420) + month(1, 3000, 350) + month(2, 3000, 260)));
         assertThat(r.updated()).isEqualTo(r.prior());
         assertThat(r.ess()).isCloseTo(5000, within(1e-6));
-        assertThat(r.warnings()).isEmpty();
+        assertThat(dev.payback.report.pilot.PilotWarnings.of(r)).isEmpty();
         for (PilotUpdate.MonthBand b : r.bands()) {
             assertThat(b.updated()).containsExactly(b.prior());
         }
@@ -264,14 +264,14 @@ class PilotUpdateTest {
         Scenario s = scenario(20_000, "{pert: [0.08, 0.14, 0.22]}", "{pert: [1, 2, 4]}", "{pert: [0.25, 0.4, 0.55]}");
         PilotUpdate.Result first = PilotUpdate.analyze(Engine.run(s, Engine.Options.defaults()), pilot(s, months));
         assertThat(first.ess()).isLessThan(1000);
-        String warning = first.warnings().get(0);
+        String warning = dev.payback.report.pilot.PilotWarnings.of(first).get(0);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("about --trials ([0-9,]+)\\)").matcher(warning);
         assertThat(m.find()).as(warning).isTrue();
         int suggested = Integer.parseInt(m.group(1).replace(",", ""));
         Scenario more = s.withRun(suggested, s.seed());
         PilotUpdate.Result second = PilotUpdate.analyze(Engine.run(more, Engine.Options.defaults()), pilot(more, months));
         assertThat(second.ess()).isGreaterThanOrEqualTo(1000);
-        assertThat(second.warnings()).noneSatisfy(w -> assertThat(w).contains("ESS below"));
+        assertThat(dev.payback.report.pilot.PilotWarnings.of(second)).noneSatisfy(w -> assertThat(w).contains("ESS below"));
     }
 
     /**
@@ -298,9 +298,9 @@ class PilotUpdateTest {
         // scope_share 0.25: mean orders 3,007.25 → 12,029 a month; 3,375 → 13,500
         PilotUpdate.Result near = PilotUpdate.analyze(run, pilot(s, month(0, 3000, 420) + month(1, 3015, 350)
                 + month(2, 3000, 300) + month(3, 3014, 260)));
-        assertThat(near.warnings()).noneSatisfy(w -> assertThat(w).contains("scope_share"));
+        assertThat(dev.payback.report.pilot.PilotWarnings.of(near)).noneSatisfy(w -> assertThat(w).contains("scope_share"));
         PilotUpdate.Result far = PilotUpdate.analyze(run, pilot(s, month(0, 3375, 470) + month(1, 3375, 400)));
-        assertThat(far.warnings()).anySatisfy(w -> assertThat(w).contains("imply 13,500 orders a month",
+        assertThat(dev.payback.report.pilot.PilotWarnings.of(far)).anySatisfy(w -> assertThat(w).contains("imply 13,500 orders a month",
                 "range of 12,000 to 12,000", "check scope_share"));
     }
 
@@ -315,14 +315,14 @@ class PilotUpdateTest {
         assertThat(r.go()).isTrue();
         assertThat(r.ess()).isFinite().isGreaterThanOrEqualTo(1).isLessThan(1000);
         // far in the tail: more trials would need more than the run can retain, and the warning says so
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("ESS below 1,000",
+        assertThat(dev.payback.report.pilot.PilotWarnings.of(r)).anySatisfy(w -> assertThat(w).contains("ESS below 1,000",
                 "more trials cannot fix it", "pilot lies far outside"));
         // (3,000 + 100,000) / 2 / 0.25 = 206,000 orders a month is far above the scenario's 10,000-14,000
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("imply 206,000 orders a month",
+        assertThat(dev.payback.report.pilot.PilotWarnings.of(r)).anySatisfy(w -> assertThat(w).contains("imply 206,000 orders a month",
                 "check scope_share"));
 
         double[] logL = PilotUpdate.logLikelihoods(p, run.input("pain.exception_rate"),
-                run.columns().options[0].exceptionEffect, run.input("options.orchestrate.ramp_months"));
+                run.columns().option(0).exceptionEffect().toArray(), run.input("options.orchestrate.ramp_months"));
         double[] w = PilotUpdate.weights(logL);
         assertThat(Arrays.stream(w).allMatch(Double::isFinite)).isTrue();
         assertThat(Arrays.stream(w).sum()).isCloseTo(1, within(1e-12));
@@ -345,10 +345,10 @@ class PilotUpdateTest {
         Pilot p = pilot(s, month(0, 3000, 1500) + month(1, 3000, 1400));
         PilotUpdate.Result r = PilotUpdate.analyze(run, p);
         assertThat(p.baselineRate()).isEqualTo(0.5);
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains(
+        assertThat(dev.payback.report.pilot.PilotWarnings.of(r)).anySatisfy(w -> assertThat(w).contains(
                 "the pilot's baseline exception rate 0.5000 lies outside every exception rate the scenario draws",
                 "rather than running more trials"));
-        assertThat(r.warnings()).noneSatisfy(w -> assertThat(w).contains("--trials"));
+        assertThat(dev.payback.report.pilot.PilotWarnings.of(r)).noneSatisfy(w -> assertThat(w).contains("--trials"));
     }
 
     @Test

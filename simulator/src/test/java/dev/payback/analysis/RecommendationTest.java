@@ -204,10 +204,13 @@ class RecommendationTest {
         assertThat(o.firstYearCost().p50()).isCloseTo(11_200, within(1e-6));
         assertThat(o.pYearOneBenefitExceedsFirstYearCost()).isZero();
         assertThat(o.pPainExceedsFirstYearCost()).isEqualTo(1.0);
-        Summary.FiveTest four = s.fiveTests().get(3);
+        Summary.FiveTest.ErrorsCost four = (Summary.FiveTest.ErrorsCost) s.fiveTests().get(3);
         assertThat(four.number()).isEqualTo(4);
         assertThat(four.leans()).isEqualTo("operate");
-        assertThat(four.evidence()).contains("$1.6k", "$11.2k", "in 0% of futures");
+        assertThat(four.yearOneBenefitP50()).isCloseTo(1_560, within(1e-6));
+        assertThat(four.firstYearCostP50()).isCloseTo(11_200, within(1e-6));
+        assertThat(four.pBenefitExceedsCost()).isZero();
+        assertThat(dev.payback.report.FiveTestText.evidence(four, "USD")).contains("$1.6k", "$11.2k", "in 0% of futures");
 
         // the same option removing all of it from month 1: 12 · 2,600 = 31,200 > 11,200
         Summary all = run(scenario(12, "", option("orch", "orchestrate", 10_000, 0, 1, "")));

@@ -183,15 +183,4 @@ class SensitivityTest {
         it.forEachRemaining(out::add);
         return out;
     }
-
-    @Test
-    void plainNames() {
-        assertThat(Sensitivity.plainName("pain.exception_rate")).isEqualTo("exception rate");
-        assertThat(Sensitivity.plainName("options.orchestrate.effects.exception_rate"))
-                .isEqualTo("orchestrate's effect on exception rate");
-        assertThat(Sensitivity.plainName("options.orchestrate.one_time_cost")).isEqualTo("orchestrate's one time cost");
-        assertThat(Sensitivity.plainName("pain.events.outage.probability")).isEqualTo("chance of outage");
-        assertThat(Sensitivity.plainName("pain.other.marketplace_penalties"))
-                .isEqualTo("marketplace penalties (yearly cost)");
-    }
 }

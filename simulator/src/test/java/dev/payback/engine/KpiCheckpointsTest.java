@@ -103,11 +103,11 @@ class KpiCheckpointsTest {
 
     private static void assertKpis(KpiColumns k, int checkpoint, int row, double exceptionRate, double laborPerOrder,
             double leakage, double cash, double painPerOrder) {
-        assertThat(k.column(checkpoint, Kpis.EXCEPTION_RATE)[row]).isCloseTo(exceptionRate, within(1e-12));
-        assertThat(k.column(checkpoint, Kpis.LABOR_COST_PER_ORDER)[row]).isCloseTo(laborPerOrder, within(1e-12));
-        assertThat(k.column(checkpoint, Kpis.MARGIN_LEAKAGE)[row]).isCloseTo(leakage, within(1e-12));
-        assertThat(k.column(checkpoint, Kpis.CASH_IN_EXCESS_INVENTORY)[row]).isCloseTo(cash, within(1e-6));
-        assertThat(k.column(checkpoint, Kpis.PAIN_PER_ORDER)[row]).isCloseTo(painPerOrder, within(1e-12));
+        assertThat(k.array(checkpoint, Kpis.EXCEPTION_RATE)[row]).isCloseTo(exceptionRate, within(1e-12));
+        assertThat(k.array(checkpoint, Kpis.LABOR_COST_PER_ORDER)[row]).isCloseTo(laborPerOrder, within(1e-12));
+        assertThat(k.array(checkpoint, Kpis.MARGIN_LEAKAGE)[row]).isCloseTo(leakage, within(1e-12));
+        assertThat(k.array(checkpoint, Kpis.CASH_IN_EXCESS_INVENTORY)[row]).isCloseTo(cash, within(1e-6));
+        assertThat(k.array(checkpoint, Kpis.PAIN_PER_ORDER)[row]).isCloseTo(painPerOrder, within(1e-12));
     }
 
     @Test
@@ -212,7 +212,7 @@ class KpiCheckpointsTest {
         Scenario s = SamplingMethodsTest.scenarioB().withRun(9_000, 4);
         SimulationResult all = Engine.run(s, Engine.Options.defaults().withThreads(2));
         SimulationResult capped = Engine.run(s, Engine.Options.defaults().withThreads(3).withRetainCap(1_000));
-        assertThat(capped.columns().options[0].kpis.column(1, Kpis.PAIN_PER_ORDER)).hasSize(capped.retained());
+        assertThat(capped.columns().options[0].kpis.array(1, Kpis.PAIN_PER_ORDER)).hasSize(capped.retained());
         // beyond the line a pseudo-random subset of about 1,000 rows (binomial: sd about 30)
         assertThat(capped.retained()).isBetween(1_000 - 150, 1_000 + 150);
         for (int strategy = 0; strategy <= s.options().size(); strategy++) {
@@ -222,8 +222,8 @@ class KpiCheckpointsTest {
                     RunStats.Moments b = capped.stats().kpi(strategy, j, k);
                     assertThat(b).isEqualTo(a);
                     // and the moments agree with a direct computation over every trial
-                    double[] col = strategy == 0 ? all.columns().statusQuoKpis.column(j, k)
-                            : all.columns().options[strategy - 1].kpis.column(j, k);
+                    double[] col = strategy == 0 ? all.columns().statusQuoKpis.array(j, k)
+                            : all.columns().options[strategy - 1].kpis.array(j, k);
                     assertThat(a.mean()).isCloseTo(Stats.mean(col), within(1e-9 * Math.abs(Stats.mean(col)) + 1e-15));
                 }
             }
@@ -231,8 +231,8 @@ class KpiCheckpointsTest {
         // each retained row holds the KPIs of the trial it names (Retention.trial)
         int row = 7;
         int trial = capped.retention().trial(row);
-        assertThat(capped.columns().options[1].kpis.column(2, Kpis.EXCEPTION_RATE)[row])
-                .isEqualTo(all.columns().options[1].kpis.column(2, Kpis.EXCEPTION_RATE)[trial]);
+        assertThat(capped.columns().options[1].kpis.array(2, Kpis.EXCEPTION_RATE)[row])
+                .isEqualTo(all.columns().options[1].kpis.array(2, Kpis.EXCEPTION_RATE)[trial]);
     }
 
     /** Every shipped scenario has the kpis block for the status quo and each option, and a checklist per option. */

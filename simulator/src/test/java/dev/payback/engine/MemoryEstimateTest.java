@@ -81,7 +81,7 @@ class MemoryEstimateTest {
         long bytes = 0;
         for (int j = 0; j < Kpis.MONTHS.length; j++) {
             for (int q = 0; q < Kpis.COUNT; q++) {
-                bytes += 8L * k.column(j, q).length;
+                bytes += 8L * k.array(j, q).length;
             }
         }
         return bytes;

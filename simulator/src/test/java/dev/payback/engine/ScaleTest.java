@@ -207,7 +207,7 @@ class ScaleTest {
         ChartData chart = ChartData.of(capped, Analysis.summarize(capped));
         double[] p = {0.10, 0.25, 0.50, 0.75, 0.90};
         for (int k = 0; k < 2; k++) {
-            ChartData.Fan fan = chart.options().get(k).fan();
+            dev.payback.analysis.Fan fan = chart.options().get(k).fan();
             assertThat(fan.keptTrials()).isEqualTo(kept);
             double[][] bands = {fan.p10(), fan.p25(), fan.p50(), fan.p75(), fan.p90()};
             for (int month : new int[] {6, 12, 24}) {

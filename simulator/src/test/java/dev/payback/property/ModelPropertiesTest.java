@@ -134,20 +134,20 @@ class ModelPropertiesTest {
         SimulationResult base = run(load(g, "options." + id + ".one_time_cost=" + c), 1);
         SimulationResult raised = run(load(g, "options." + id + ".one_time_cost=" + (c + d)), 1);
         int k = g.optionIds.indexOf(id);
-        OptionColumns a = base.columns().options[k];
-        OptionColumns b = raised.columns().options[k];
+        OptionColumns a = base.columns().option(k);
+        OptionColumns b = raised.columns().option(k);
         for (int i = 0; i < g.trials; i++) {
-            double scale = Math.max(Math.max(Math.abs(a.npv[i]), Math.abs(b.npv[i])), c + d);
-            assertThat(a.npv[i] - b.npv[i]).as("trial %d", i).isCloseTo(d, org.assertj.core.api.Assertions.within(1e-9 * scale));
-            for (int j = 0; j < OptionColumns.CHECKPOINTS.length; j++) {
-                assertThat(a.cumulativeNet[j][i] - b.cumulativeNet[j][i]).isCloseTo(d,
-                        org.assertj.core.api.Assertions.within(1e-9 * Math.max(scale, Math.abs(a.cumulativeNet[j][i]))));
+            double scale = Math.max(Math.max(Math.abs(a.npv().get(i)), Math.abs(b.npv().get(i))), c + d);
+            assertThat(a.npv().get(i) - b.npv().get(i)).as("trial %d", i).isCloseTo(d, org.assertj.core.api.Assertions.within(1e-9 * scale));
+            for (int j = 0; j < OptionColumns.CHECKPOINTS.size(); j++) {
+                assertThat(a.cumulativeNet(j).get(i) - b.cumulativeNet(j).get(i)).isCloseTo(d,
+                        org.assertj.core.api.Assertions.within(1e-9 * Math.max(scale, Math.abs(a.cumulativeNet(j).get(i)))));
             }
             // a higher cost never pays back sooner (0 = not within the horizon)
-            if (a.paybackMonth[i] == 0) {
-                assertThat(b.paybackMonth[i]).as("trial %d", i).isZero();
-            } else if (b.paybackMonth[i] != 0) {
-                assertThat(b.paybackMonth[i]).as("trial %d", i).isGreaterThanOrEqualTo(a.paybackMonth[i]);
+            if (a.paybackMonth(i) == 0) {
+                assertThat(b.paybackMonth(i)).as("trial %d", i).isZero();
+            } else if (b.paybackMonth(i) != 0) {
+                assertThat(b.paybackMonth(i)).as("trial %d", i).isGreaterThanOrEqualTo(a.paybackMonth(i));
             }
         }
         JsonNode ja = JSON.readTree(summary(base)).at("/options/" + id + "/payback_probability");
@@ -170,8 +170,8 @@ class ModelPropertiesTest {
         SimulationResult weak = run(load(g, path + lo), 1);
         SimulationResult strong = run(load(g, path + hi), 1);
         int k = g.optionIds.indexOf(id);
-        double[] a = weak.columns().options[k].npv;
-        double[] b = strong.columns().options[k].npv;
+        double[] a = weak.columns().option(k).npv().toArray();
+        double[] b = strong.columns().option(k).npv().toArray();
         double sumA = 0;
         double sumB = 0;
         for (int i = 0; i < a.length; i++) {
@@ -188,8 +188,8 @@ class ModelPropertiesTest {
         GenDist raised = g.exceptionRate().raised(delta);
         SimulationResult base = run(load(g), 1);
         SimulationResult more = run(load(g, "pain.exception_rate=" + raised), 1);
-        double[] a = base.columns().annualPain;
-        double[] b = more.columns().annualPain;
+        double[] a = base.columns().annualPain().toArray();
+        double[] b = more.columns().annualPain().toArray();
         double sumA = 0;
         double sumB = 0;
         for (int i = 0; i < a.length; i++) {

@@ -86,13 +86,13 @@ class ReferenceModelTest {
         for (int t = 0; t < trials; t++) {
             ReferenceModel.TrialOut e = ref.trial(t);
             String at = "trial " + t + " of " + g;
-            close(out.annualPain[t], e.pain(), e.pain(), "pain, " + at);
-            close(out.revenue[t], e.revenue(), e.revenue(), "revenue, " + at);
-            close(out.painShare[t], e.share(), e.share(), "pain share, " + at);
-            close(out.painFte[t], e.fte(), e.fte(), "fte, " + at);
-            if (out.score[t] != e.score()) {
+            close(out.annualPain().get(t), e.pain(), e.pain(), "pain, " + at);
+            close(out.revenue().get(t), e.revenue(), e.revenue(), "revenue, " + at);
+            close(out.painShare().get(t), e.share(), e.share(), "pain share, " + at);
+            close(out.painFte().get(t), e.fte(), e.fte(), "fte, " + at);
+            if (out.score(t) != e.score()) {
                 assertThat(nearBar(e.share(), 0.01, 0.015, 0.03, 0.05) || nearBar(e.fte(), 0.5, 1, 2, 4))
-                        .as("score %d vs %d, %s", out.score[t], e.score(), at).isTrue();
+                        .as("score %d vs %d, %s", out.score(t), e.score(), at).isTrue();
             }
             double maxNpv = 0;
             double npvScale = 0;
@@ -100,57 +100,57 @@ class ReferenceModelTest {
                 maxNpv = Math.max(maxNpv, o.npv());
                 npvScale = Math.max(npvScale, o.scaleOfFlows());
             }
-            int best = out.best[t];
+            int best = out.best(t);
             if (best != e.best()) {
                 double engineBestNpv = best == 0 ? 0 : e.options().get(best - 1).npv();
                 assertThat(engineBestNpv).as("best %d vs %d, %s", best, e.best(), at)
                         .isGreaterThanOrEqualTo(maxNpv - REL * npvScale);
             }
             kpis(out.statusQuoKpis, t, e.statusQuoKpis(), e.statusQuoKpiScale(), "status quo, " + at);
-            assertThat(out.gates).as("gates, " + at).hasSize(e.gates().size());
+            assertThat(out.gateCount()).as("gates, " + at).isEqualTo(e.gates().size());
             for (int j = 0; j < e.gates().size(); j++) {
                 ReferenceModel.GateOut ge = e.gates().get(j);
-                GateColumns gc = out.gates[j];
-                int outcome = gc.outcome[t] == GateColumns.GO ? ReferenceModel.GO
-                        : gc.outcome[t] == GateColumns.STOP ? ReferenceModel.STOP : ReferenceModel.NO_GATE;
+                GateColumns gc = out.gate(j);
+                int outcome = gc.outcome(t) == GateColumns.GO ? ReferenceModel.GO
+                        : gc.outcome(t) == GateColumns.STOP ? ReferenceModel.STOP : ReferenceModel.NO_GATE;
                 assertThat(outcome).as("gate outcome, staged %d, %s", j, at).isEqualTo(ge.outcome());
                 if (Double.isNaN(ge.observed())) {
-                    assertThat(gc.observedReduction[t]).as("observed reduction, staged %d, %s", j, at).isNaN();
+                    assertThat(gc.observedReduction().get(t)).as("observed reduction, staged %d, %s", j, at).isNaN();
                 } else {
                     // a ratio of whole numbers, computed the same way: equal when the binomial draws are
-                    close(gc.observedReduction[t], ge.observed(), 1, "observed reduction, staged " + j + ", " + at);
+                    close(gc.observedReduction().get(t), ge.observed(), 1, "observed reduction, staged " + j + ", " + at);
                 }
             }
-            assertThat(out.options).as("strategies, " + at).hasSize(e.options().size());
+            assertThat(out.strategyCount()).as("strategies, " + at).isEqualTo(e.options().size());
             for (int k = 0; k < e.options().size(); k++) {
                 ReferenceModel.OptionOut o = e.options().get(k);
-                OptionColumns oc = out.options[k];
+                OptionColumns oc = out.option(k);
                 String ok = "option " + k + ", " + at;
                 double scale = o.scaleOfFlows();
-                close(oc.npv[t], o.npv(), scale, "npv, " + ok);
-                close(oc.firstYearCost[t], o.firstYearCost(), scale, "first-year cost, " + ok);
-                close(oc.yearOneBenefit[t], o.yearOneBenefit(), scale, "year-one benefit, " + ok);
-                close(oc.maxCumulativeAtBar[t], o.maxAtBar(), scale, "max one-time cost at the bar, " + ok);
-                assertThat(oc.oneTimeCost[t]).as("one-time cost, " + ok).isEqualTo(o.oneTimeCost());
-                close(oc.exceptionEffect[t], o.exceptionEffect(), o.exceptionEffect(), "exception effect, " + ok);
-                assertThat(oc.failed[t] == 1).as("failed, " + ok).isEqualTo(o.failed());
+                close(oc.npv().get(t), o.npv(), scale, "npv, " + ok);
+                close(oc.firstYearCost().get(t), o.firstYearCost(), scale, "first-year cost, " + ok);
+                close(oc.yearOneBenefit().get(t), o.yearOneBenefit(), scale, "year-one benefit, " + ok);
+                close(oc.maxCumulativeAtBar().get(t), o.maxAtBar(), scale, "max one-time cost at the bar, " + ok);
+                assertThat(oc.oneTimeCost().get(t)).as("one-time cost, " + ok).isEqualTo(o.oneTimeCost());
+                close(oc.exceptionEffect().get(t), o.exceptionEffect(), o.exceptionEffect(), "exception effect, " + ok);
+                assertThat(oc.failed(t) == 1).as("failed, " + ok).isEqualTo(o.failed());
                 kpis(oc.kpis, t, o.kpis(), o.kpiScale(), ok);
                 if (Double.isNaN(o.roi())) {
-                    assertThat(oc.roi[t]).as("roi, " + ok).isNaN();
+                    assertThat(oc.roi().get(t)).as("roi, " + ok).isNaN();
                 } else {
                     // numerator and denominator each carry an error of about 1e-9 · scale
-                    close(oc.roi[t], o.roi(), scale * (1 + Math.abs(o.roi())) / Math.abs(o.totalCost()),
+                    close(oc.roi().get(t), o.roi(), scale * (1 + Math.abs(o.roi())) / Math.abs(o.totalCost()),
                             "roi, " + ok);
                 }
                 for (int j = 0; j < ReferenceModel.CHECKPOINTS.length; j++) {
-                    close(oc.cumulativeNet[j][t], o.cum()[j], scale, "cum_" + ReferenceModel.CHECKPOINTS[j] + ", " + ok);
-                    close(oc.maxCumulativeBeforeOneTime[j][t], o.maxOneTime()[j], scale,
+                    close(oc.cumulativeNet(j).get(t), o.cum()[j], scale, "cum_" + ReferenceModel.CHECKPOINTS[j] + ", " + ok);
+                    close(oc.maxCumulativeBeforeOneTime(j).get(t), o.maxOneTime()[j], scale,
                             "max one-time cost at " + ReferenceModel.CHECKPOINTS[j] + ", " + ok);
                 }
                 for (int m = 1; m <= s.horizonMonths(); m++) {
                     close(r.paths().month(k, m)[t], o.cumByMonth()[m], scale, "cum_" + m + " (fan), " + ok);
                 }
-                int pe = oc.paybackMonth[t];
+                int pe = oc.paybackMonth(t);
                 if (pe != o.paybackMonth()) {
                     double tol = REL * scale;
                     double[] cum = o.cumByMonth();
@@ -174,7 +174,7 @@ class ReferenceModelTest {
         for (int j = 0; j < ReferenceModel.CHECKPOINTS.length; j++) {
             for (int k = 0; k < ReferenceModel.KPIS.length; k++) {
                 assertThat(Kpis.NAMES.get(k)).isEqualTo(ReferenceModel.KPIS[k]);
-                close(actual.column(j, k)[t], expected[j][k], scale[j][k],
+                close(actual.column(j, k).get(t), expected[j][k], scale[j][k],
                         ReferenceModel.KPIS[k] + " at " + ReferenceModel.CHECKPOINTS[j] + ", " + what);
             }
         }

@@ -3,7 +3,6 @@ package dev.payback.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payback.analysis.Analysis;
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
@@ -226,7 +225,7 @@ class ReportFilesTest {
                     .containsExactly(at + "/tornado_low", at + "/tornado_high", at + "/spearman");
             double low = e.get("tornado_low").asDouble();
             double high = e.get("tornado_high").asDouble();
-            assertThat(li.text()).startsWith(dev.payback.analysis.Sensitivity.plainName(e.get("input").asText()) + ":")
+            assertThat(li.text()).startsWith(InputWords.plainName(e.get("input").asText()) + ":")
                     .contains("a swing of " + Money.compact(Math.abs(high - low), cur));
             // the console says the same words, from the same lines
             assertThat(console).contains("  " + (i + 1) + ". " + li.text() + "\n");
@@ -396,7 +395,7 @@ class ReportFilesTest {
             Sheet trials = wb.getSheet("Trials");
             assertThat(trials.getLastRowNum()).isEqualTo(3000);
             assertThat(trials.getRow(1).getCell(1).getNumericCellValue())
-                    .isEqualTo(result.columns().annualPain[0]);
+                    .isEqualTo(result.columns().annualPain().get(0));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.payback.report;
 
 import dev.payback.analysis.Analysis;
-import dev.payback.analysis.Money;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.scenario.ScenarioLoader;

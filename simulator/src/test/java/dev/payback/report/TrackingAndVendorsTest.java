@@ -144,7 +144,7 @@ class TrackingAndVendorsTest {
             assertThat(sentence).startsWith("The scorecard and the money disagree: the scorecard favours "
                     + "orchestrate_fast (4.15 of 5, against " + (money.equals("orchestrate") ? "3.85" : "3.05") + " for "
                     + money + "), the money favours " + money + " (best by NPV in "
-                    + dev.payback.analysis.Money.percent(json.at("/p_best/" + money).asDouble()) + " of futures");
+                    + dev.payback.report.Money.percent(json.at("/p_best/" + money).asDouble()) + " of futures");
         }
     }
 

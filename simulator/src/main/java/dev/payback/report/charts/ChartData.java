@@ -1,23 +1,22 @@
 package dev.payback.report.charts;
 
 import dev.payback.analysis.Analysis;
+import dev.payback.analysis.Distributions;
+import dev.payback.analysis.Fan;
 import dev.payback.analysis.Sensitivity;
-import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
-import dev.payback.engine.MonthlyPaths;
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
-import dev.payback.engine.TrialColumns;
 import dev.payback.report.SensitivityText;
 
 import java.awt.Color;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the charts draw, computed once from a run and its {@link Summary}: sorted per-trial columns,
- * the monthly fan percentiles and the money markers. The charts read only this, never the scenario.
+ * What the charts draw, gathered once from a run and its {@link Summary}: the sorted per-trial columns
+ * and shares of {@link Distributions}, the monthly {@link Fan} percentiles and the money markers. The
+ * charts read only this, never the scenario.
  *
  * @param scenario        the scenario's name (shown as each chart's subtitle)
  * @param currency        the scenario's currency
@@ -61,9 +60,9 @@ public record ChartData(
     public static final int SCORE_MIN = 6;
     public static final int SCORE_MAX = 30;
     /** The checkpoint months of the payback probabilities, with their names. */
-    public static final int[] CHECKPOINTS = OptionColumns.CHECKPOINTS;
-    public static final String[] CHECKPOINT_NAMES = java.util.Arrays.stream(dev.payback.engine.Checkpoint.values())
-            .map(dev.payback.engine.Checkpoint::label).toArray(String[]::new);
+    public static final List<Integer> CHECKPOINTS = OptionColumns.CHECKPOINTS;
+    public static final List<String> CHECKPOINT_NAMES = java.util.Arrays.stream(dev.payback.engine.Checkpoint.values())
+            .map(dev.payback.engine.Checkpoint::label).toList();
 
     /**
      * One option as the charts see it.
@@ -106,100 +105,35 @@ public record ChartData(
          * max_{m≤12}(cum_m + C) ≥ c (the empirical survival function).
          */
         public double paybackWithin12At(double c) {
-            int lo = 0;
-            int hi = maxBeforeOneTime12.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (maxBeforeOneTime12[mid] < c) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return (double) (maxBeforeOneTime12.length - lo) / maxBeforeOneTime12.length;
-        }
-    }
-
-    /**
-     * Percentiles of cum_m by month m = 0..H over the trials whose paths were kept
-     * ({@link MonthlyPaths}); month 0 is −C.
-     */
-    public record Fan(int keptTrials, double[] p10, double[] p25, double[] p50, double[] p75, double[] p90) {
-        public int months() {
-            return p50.length - 1;
+            return Distributions.shareAtLeast(maxBeforeOneTime12, c);
         }
     }
 
     /** Computes the chart data of a run. */
     public static ChartData of(SimulationResult r, Summary s) {
-        TrialColumns c = r.columns();
-        int n = c.rows();
-        double[] pain = Stats.sortedCopy(c.annualPain);
-
-        double[] perFte = new double[n];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            double fte = c.painFte[i];
-            if (fte > 0 && Double.isFinite(fte) && Double.isFinite(c.annualPain[i])) {
-                perFte[k++] = c.annualPain[i] / fte;
-            }
-        }
-        double fteMoney = k == 0 ? Double.NaN : Stats.quantile(Stats.sortedCopy(Arrays.copyOf(perFte, k)), 0.5);
-
-        double[] scoreShare = new double[SCORE_MAX - SCORE_MIN + 1];
-        for (int i = 0; i < n; i++) {
-            int sc = Math.max(SCORE_MIN, Math.min(SCORE_MAX, c.score[i]));
-            scoreShare[sc - SCORE_MIN]++;
-        }
-        for (int j = 0; j < scoreShare.length; j++) {
-            scoreShare[j] /= n;
-        }
+        int n = r.columns().rows();
+        double[] pain = Distributions.sortedAnnualPain(r);
+        double fteMoney = Distributions.fteMoney(r);
+        double[] scoreShare = Distributions.scoreShares(r, SCORE_MIN, SCORE_MAX);
 
         Sensitivity sens = s.sensitivity();
         List<OptionView> views = new ArrayList<>();
         for (int o = 0; o < s.options().size(); o++) {
             Summary.OptionSummary os = s.options().get(o);
-            OptionColumns oc = c.options[o];
-            double[] pp = new double[CHECKPOINTS.length];
-            for (int j = 0; j < CHECKPOINTS.length; j++) {
-                pp[j] = os.paybackProbability().get(CHECKPOINTS[j]);
+            double[] pp = new double[CHECKPOINTS.size()];
+            for (int j = 0; j < CHECKPOINTS.size(); j++) {
+                pp[j] = os.paybackProbability().get(CHECKPOINTS.get(j));
             }
             views.add(new OptionView(os.id(), os.label(), o, os.firstYearCost().p50(),
-                    os.pPainExceedsFirstYearCost(), pp, Stats.sortedCopy(oc.npv), os.pNpvNegative(),
-                    Stats.sortedCopy(oc.maxCumulativeBeforeOneTime[2]), os.oneTimeCost().p50(),
-                    os.maxOneTimeCost().get(12), fan(r, o), os.npv().mean(),
+                    os.pPainExceedsFirstYearCost(), pp, Distributions.sortedNpv(r, o), os.pNpvNegative(),
+                    Distributions.sortedMaxBeforeOneTime12(r, o), os.oneTimeCost().p50(),
+                    os.maxOneTimeCost().get(12), Fan.of(r, o), os.npv().mean(),
                     sens == null ? List.of() : sens.forOption(os.id())));
         }
         return new ChartData(s.scenario(), s.currency(), s.trials(), s.horizonMonths(),
                 s.options().get(0).paybackConfidence(), pain, s.revenue().p50(), fteMoney, scoreShare,
                 s.decision(), List.copyOf(views), sens == null ? Double.NaN : sens.evpi(),
                 sens == null ? List.of() : sens.evppi(), SensitivityText.measureThreshold(s), sens != null, n, s);
-    }
-
-    private static Fan fan(SimulationResult r, int option) {
-        MonthlyPaths paths = r.paths();
-        int h = paths.horizon();
-        double[][] q = new double[5][h + 1];
-        double[] levels = {0.10, 0.25, 0.50, 0.75, 0.90};
-        // month 0 is −C: its distribution is that of the one-time cost over the retained trials (the
-        // retained rows and the kept paths are different subsamples once a run exceeds either cap)
-        double[] oneTime = r.columns().options[option].oneTimeCost;
-        double[] start = new double[oneTime.length];
-        for (int t = 0; t < start.length; t++) {
-            start[t] = -oneTime[t];
-        }
-        // each month fills only its own slots (deterministic in any schedule); the five percentiles
-        // need a selection, not a full sort
-        java.util.stream.IntStream.rangeClosed(0, h).parallel().forEach(m ->
-                fill(q, m, dev.payback.analysis.OrderStatistics.quantiles(m == 0 ? start : paths.month(option, m),
-                        levels)));
-        return new Fan(paths.kept(), q[0], q[1], q[2], q[3], q[4]);
-    }
-
-    private static void fill(double[][] q, int month, double[] quantiles) {
-        for (int j = 0; j < quantiles.length; j++) {
-            q[j][month] = quantiles[j];
-        }
     }
 
     /** The decision-matrix boundary below which the verdict is "operate" (15). */

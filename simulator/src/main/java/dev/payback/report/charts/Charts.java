@@ -1,7 +1,10 @@
 package dev.payback.report.charts;
 
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
+import dev.payback.analysis.Distributions;
+import dev.payback.analysis.Fan;
 import dev.payback.analysis.Sensitivity;
+import dev.payback.report.InputWords;
 import dev.payback.analysis.Summary;
 import dev.payback.analysis.Stats;
 import dev.payback.report.SensitivityText;
@@ -222,7 +225,7 @@ public final class Charts {
         double hi = mean;
         for (int i = 0; i < n; i++) {
             Sensitivity.Entry e = es.get(i);
-            names[i] = Sensitivity.plainName(e.input());
+            names[i] = InputWords.plainName(e.input());
             bar(low, i, e.tornadoLow(), mean);
             bar(high, i, e.tornadoHigh(), mean);
             lo = Math.min(lo, Math.min(e.tornadoLow(), e.tornadoHigh()));
@@ -290,7 +293,7 @@ public final class Charts {
         double top = Math.max(d.measureThreshold(), Double.isFinite(d.evpi()) ? d.evpi() : 0);
         int worth = 0;
         for (int i = 0; i < n; i++) {
-            names[i] = Sensitivity.plainName(es.get(i).input());
+            names[i] = InputWords.plainName(es.get(i).input());
             bar(data, i, es.get(i).evppi(), 0);
             top = Math.max(top, es.get(i).evppi());
         }
@@ -429,7 +432,7 @@ public final class Charts {
 
     /** Chart 2: the payback fan of one option. */
     public static JFreeChart fan(ChartData d, ChartData.OptionView o) {
-        ChartData.Fan f = o.fan();
+        Fan f = o.fan();
         YIntervalSeries outer = new YIntervalSeries("P10–P90");
         YIntervalSeries inner = new YIntervalSeries("P25–P75");
         XYSeries median = new XYSeries(MEDIAN);
@@ -469,13 +472,13 @@ public final class Charts {
         zero.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
         zero.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         plot.addRangeMarker(zero);
-        int[] months = ChartData.CHECKPOINTS;
-        for (int j = 0; j < months.length; j++) {
-            if (months[j] > f.months()) {
+        List<Integer> months = ChartData.CHECKPOINTS;
+        for (int j = 0; j < months.size(); j++) {
+            if (months.get(j) > f.months()) {
                 continue;
             }
-            ValueMarker mk = new ValueMarker(months[j], Palette.MID, DASHED);
-            mk.setLabel(ChartData.CHECKPOINT_NAMES[j]);
+            ValueMarker mk = new ValueMarker(months.get(j), Palette.MID, DASHED);
+            mk.setLabel(ChartData.CHECKPOINT_NAMES.get(j));
             label(mk);
             mk.setLabelPaint(Palette.DARK);
             mk.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
@@ -501,8 +504,8 @@ public final class Charts {
     public static JFreeChart paybackProbability(ChartData d) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (ChartData.OptionView o : d.options()) {
-            for (int j = 0; j < ChartData.CHECKPOINTS.length; j++) {
-                ds.addValue(o.paybackProbability()[j], key(o), ChartData.CHECKPOINT_NAMES[j]);
+            for (int j = 0; j < ChartData.CHECKPOINTS.size(); j++) {
+                ds.addValue(o.paybackProbability()[j], key(o), ChartData.CHECKPOINT_NAMES.get(j));
             }
         }
         BarRenderer r = new BarRenderer();
@@ -562,7 +565,7 @@ public final class Charts {
         LegendItemCollection legend = new LegendItemCollection();
         for (ChartData.OptionView o : d.options()) {
             XYSeries s = new XYSeries(key(o), false, true);
-            double[] counts = binCounts(o.npv(), lo, hi, bins);
+            double[] counts = Distributions.binCounts(o.npv(), lo, hi, bins);
             for (int b = 0; b < bins; b++) {
                 s.add(lo + (b + 0.5) * w, counts[b] / o.npv().length);
             }
@@ -882,7 +885,7 @@ public final class Charts {
             hi = lo + Math.max(1, Math.abs(lo) * 0.01);
         }
         double w = (hi - lo) / bins;
-        double[] counts = binCounts(sorted, lo, hi, bins);
+        double[] counts = Distributions.binCounts(sorted, lo, hi, bins);
         double[][] data = new double[6][bins];
         for (int b = 0; b < bins; b++) {
             data[0][b] = lo + (b + 0.5) * w;
@@ -896,17 +899,6 @@ public final class Charts {
         DefaultIntervalXYDataset ds = new DefaultIntervalXYDataset();
         ds.addSeries("Annualized pain", data);
         return ds;
-    }
-
-    private static double[] binCounts(double[] values, double lo, double hi, int bins) {
-        double[] counts = new double[bins];
-        double w = (hi - lo) / bins;
-        for (double v : values) {
-            if (v >= lo && v <= hi && Double.isFinite(v)) {
-                counts[Math.min(bins - 1, (int) ((v - lo) / w))]++;
-            }
-        }
-        return counts;
     }
 
     /** A rectangle of the standard chart size, for drawing. */

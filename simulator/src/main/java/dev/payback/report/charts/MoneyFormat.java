@@ -1,6 +1,6 @@
 package dev.payback.report.charts;
 
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 
 import java.text.FieldPosition;
 import java.text.NumberFormat;

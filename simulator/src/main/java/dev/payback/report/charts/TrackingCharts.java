@@ -1,7 +1,7 @@
 package dev.payback.report.charts;
 
 import dev.payback.analysis.KpiTracks;
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
 import dev.payback.report.TrackingPlan;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.payback.analysis.Comparison;
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.report.ConsoleSummary;
 import dev.payback.report.OverridesText;
 import dev.payback.report.SummaryJson;
@@ -120,7 +120,7 @@ public final class CompareReport {
     /** The label of a metric within its group: "mean NPV" under the option "orchestrate". */
     static String shortLabel(Comparison.Metric m) {
         String g = group(m);
-        return g != null && m.label().startsWith(g + ": ") ? m.label().substring(g.length() + 2) : m.label();
+        return g != null && MetricLabels.of(m.key()).startsWith(g + ": ") ? MetricLabels.of(m.key()).substring(g.length() + 2) : MetricLabels.of(m.key());
     }
 
     /** The option a metric belongs to (the id in options.&lt;id&gt;. or p_best.&lt;id&gt;), or null. */
@@ -186,7 +186,7 @@ public final class CompareReport {
                 String g = group(m);
                 String label;
                 if (g == null) {
-                    label = m.label();
+                    label = MetricLabels.of(m.key());
                     lastGroup = "";
                 } else {
                     if (!g.equals(lastGroup)) {
@@ -320,7 +320,7 @@ public final class CompareReport {
             for (Comparison.Metric m : c.metrics()) {
                 g.writeStartObject();
                 g.writeStringField("key", m.key());
-                g.writeStringField("label", m.label());
+                g.writeStringField("label", MetricLabels.of(m.key()));
                 g.writeStringField("unit", m.unit().name().toLowerCase(Locale.ROOT));
                 g.writeStringField("better", m.better().name().toLowerCase(Locale.ROOT));
                 g.writeArrayFieldStart("values");
@@ -414,7 +414,7 @@ public final class CompareReport {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Comparison.Metric m : c.metrics()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("label", m.label());
+            row.put("label", MetricLabels.of(m.key()));
             row.put("groupStart", false);
             List<Map<String, Object>> cells = new ArrayList<>();
             for (int i = 0; i < c.scenarios().size(); i++) {

@@ -42,7 +42,7 @@ public final class PilotConsole {
         b.append('\n');
         b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT, "%s: pilot of %s at %s of orders, %,d trials, "
                         + "seed %d", r.scenario().name(), r.option().id(),
-                dev.payback.analysis.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
+                dev.payback.report.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
                 r.scenario().seed()), 2));
         if (!r.scenario().overrides().isBase()) {
             b.append(ConsoleWidth.wrap("", OverridesText.line(r.scenario().overrides()), 2));
@@ -74,7 +74,7 @@ public final class PilotConsole {
                     .stripTrailing()).append('\n');
         }
         b.append('\n').append(ConsoleWidth.wrap("", PilotText.ess(r), 2));
-        for (String w : r.warnings()) {
+        for (String w : PilotWarnings.of(r)) {
             b.append(ConsoleWidth.wrap("Warning: ", w, 2));
         }
         return b.toString();
@@ -90,7 +90,7 @@ public final class PilotConsole {
         b.append('\n');
         b.append(String.format(Locale.ROOT, "%s: pilot of %s (%s) at %s of orders, %,d trials, seed %d%n",
                 r.scenario().name(), r.option().id(), r.option().label(),
-                dev.payback.analysis.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
+                dev.payback.report.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
                 r.scenario().seed()));
         int width = 16;
         for (PilotText.Row row : PilotText.rows(r)) {
@@ -102,7 +102,7 @@ public final class PilotConsole {
             b.append(String.format(Locale.ROOT, fmt, row.label(), row.prior(), row.updated()));
         }
         b.append('\n').append(PilotText.ess(r)).append('\n');
-        for (String w : r.warnings()) {
+        for (String w : PilotWarnings.of(r)) {
             b.append("Warning: ").append(w).append('\n');
         }
         return b.toString();

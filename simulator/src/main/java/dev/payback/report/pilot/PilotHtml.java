@@ -2,7 +2,7 @@ package dev.payback.report.pilot;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;
 import dev.payback.report.OverridesText;
@@ -77,7 +77,7 @@ public final class PilotHtml {
         m.put("go", r.go());
         m.put("verdictWord", r.go() ? "Go" : "No-go");
         m.put("sentence", PilotText.sentence(r));
-        m.put("warnings", r.warnings());
+        m.put("warnings", PilotWarnings.of(r));
         m.put("rows", PilotText.rows(r));
         m.put("ess", PilotText.ess(r));
         List<Map<String, Object>> criteria = new ArrayList<>();

@@ -58,8 +58,8 @@ public final class PilotJson {
             g.writeObjectFieldStart("weighted_percentiles");
             g.writeNumberField("rows", r.rows());
             SummaryJson.number(g, "rows_ess", r.rowsEss());
-            SummaryJson.number(g, "rank_error_p50", Math.sqrt(0.25 / r.rowsEss()));
-            SummaryJson.number(g, "rank_error_p10_p90", Math.sqrt(0.09 / r.rowsEss()));
+            SummaryJson.number(g, "rank_error_p50", dev.payback.analysis.StandardErrors.medianRank(r.rowsEss()));
+            SummaryJson.number(g, "rank_error_p10_p90", dev.payback.analysis.StandardErrors.p10Rank(r.rowsEss()));
             g.writeEndObject();
         }
         // extensions
@@ -105,7 +105,7 @@ public final class PilotJson {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("warnings");
-        for (String w : r.warnings()) {
+        for (String w : PilotWarnings.of(r)) {
             g.writeString(w);
         }
         g.writeEndArray();

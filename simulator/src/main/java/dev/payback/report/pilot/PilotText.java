@@ -1,6 +1,6 @@
 package dev.payback.report.pilot;
 
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
@@ -167,7 +167,7 @@ public final class PilotText {
             return line;
         }
         return line + String.format(Locale.ROOT, " Percentiles from a random %,d of them (effective %,.0f: rank "
-                + "error ±%.1f points at the median).", r.rows(), r.rowsEss(), 100 * Math.sqrt(0.25 / r.rowsEss()));
+                + "error ±%.1f points at the median).", r.rows(), r.rowsEss(), 100 * dev.payback.analysis.StandardErrors.medianRank(r.rowsEss()));
     }
 
     private static String range(Stats s, String cur) {

@@ -1,6 +1,6 @@
 package dev.payback.report.pilot;
 
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;
 

@@ -1,6 +1,6 @@
 package dev.payback.report.pilotplan;
 
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.PilotPlanSummary;
 import dev.payback.report.charts.ChartImages;
 import dev.payback.report.charts.Palette;

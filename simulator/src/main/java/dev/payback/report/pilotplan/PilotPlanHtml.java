@@ -2,7 +2,7 @@ package dev.payback.report.pilotplan;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.PilotPlanSummary;
 
 import java.io.StringWriter;

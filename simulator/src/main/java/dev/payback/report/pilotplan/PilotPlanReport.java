@@ -1,6 +1,6 @@
 package dev.payback.report.pilotplan;
 
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.PilotPlanSummary;
 import dev.payback.engine.PilotPlan;
 import dev.payback.report.SummaryJson;

@@ -1,6 +1,6 @@
 package dev.payback.report.sweep;
 
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.Sweep;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;

@@ -2,8 +2,8 @@ package dev.payback.report.sweep;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import dev.payback.analysis.Money;
-import dev.payback.analysis.Sensitivity;
+import dev.payback.report.Money;
+import dev.payback.report.InputWords;
 import dev.payback.analysis.Sweep;
 import dev.payback.analysis.TwoWaySweep;
 import dev.payback.report.OverridesText;
@@ -137,7 +137,7 @@ public final class SweepHtml {
         StringBuilder title = new StringBuilder("Sweep of ");
         for (int k = 0; k < paths.size(); k++) {
             title.append(k == 0 ? "" : " and ").append(paths.get(k)).append(" (")
-                    .append(Sensitivity.plainName(paths.get(k))).append(')');
+                    .append(InputWords.plainName(paths.get(k))).append(')');
         }
         m.put("title", OverridesText.title(title + " — " + scenario, o));
         m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures per %s · seed %d · %s sampling · "

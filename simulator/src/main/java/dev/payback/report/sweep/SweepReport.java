@@ -1,8 +1,8 @@
 package dev.payback.report.sweep;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.payback.analysis.Money;
-import dev.payback.analysis.Sensitivity;
+import dev.payback.report.Money;
+import dev.payback.report.InputWords;
 import dev.payback.analysis.Sweep;
 import dev.payback.report.ConsoleWidth;
 import dev.payback.report.OverridesText;
@@ -42,7 +42,7 @@ public final class SweepReport {
         String cur = s.currency();
         StringBuilder b = new StringBuilder();
         b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT, "Sweep of %s (%s), %d values from %s to %s",
-                s.path(), Sensitivity.plainName(s.path()), s.steps().size(), shown(s.path(), s.xs()[0], s.currency()),
+                s.path(), InputWords.plainName(s.path()), s.steps().size(), shown(s.path(), s.xs()[0], s.currency()),
                 shown(s.path(), s.xs()[s.xs().length - 1], s.currency())), 2));
         b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT,
                 "%s: %,d trials per value, seed %d; everything else keeps its draws", s.scenario(), s.trials(),
@@ -192,7 +192,7 @@ public final class SweepReport {
 
     /** A swept value for people: money in the currency ($48,472), other numbers as {@link #num}. */
     public static String shown(String path, double v, String currency) {
-        return isMoney(path) ? dev.payback.analysis.Money.whole(v, currency) : num(v);
+        return isMoney(path) ? dev.payback.report.Money.whole(v, currency) : num(v);
     }
 
     /** A grid heading for people: money compact ($16k), other numbers as {@link #num}. */

@@ -1,7 +1,7 @@
 package dev.payback.report.sweep;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.payback.analysis.Money;
+import dev.payback.report.Money;
 import dev.payback.analysis.Sweep;
 import dev.payback.analysis.TwoWaySweep;
 import dev.payback.report.ConsoleWidth;

@@ -9,8 +9,8 @@ import dev.payback.scenario.Scenario;
 import dev.payback.scenario.ScenarioLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.payback.analysis.Money;
-import dev.payback.analysis.Sensitivity;
+import dev.payback.report.Money;
+import dev.payback.report.InputWords;
 import dev.payback.report.SensitivityText;
 import dev.payback.report.SummaryJson;
 import org.jfree.chart.JFreeChart;
@@ -95,7 +95,7 @@ class ChartsTest {
             XYSeries median = medianSeries(Charts.fan(run.data(), o));
             assertThat(median.getItemCount()).isEqualTo(paths.horizon() + 1);
             // C (a staged strategy: C_p) of each retained trial
-            double[] oneTime = run.result().columns().options[o.index()].oneTimeCost;
+            double[] oneTime = run.result().columns().option(o.index()).oneTimeCost().toArray();
             double[] start = new double[paths.kept()];
             assertThat(run.result().allRetained()).isTrue(); // rows are trials, so row = trial index
             for (int t = 0; t < start.length; t++) {
@@ -121,7 +121,7 @@ class ChartsTest {
                 double c = o.maxOneTimeCost12();
                 assertThat(o.paybackWithin12At(c)).as("%s %s", file, o.id()).isCloseTo(q, within(1.0 / n + 1e-12));
                 // The curve is the empirical survival function of max_{m<=12}(cum_m + C), counted here by brute force.
-                double[] raw = run.result().columns().options[o.index()].maxCumulativeBeforeOneTime[2];
+                double[] raw = run.result().columns().option(o.index()).maxCumulativeBeforeOneTime(2).toArray();
                 for (double x : new double[] {c, 0, o.quoteMedian(), c * 1.5 + 1000}) {
                     long k = Arrays.stream(raw).filter(v -> v >= x).count();
                     assertThat(o.paybackWithin12At(x)).isEqualTo((double) k / n);
@@ -174,7 +174,7 @@ class ChartsTest {
             for (int i = 0; i < shown; i++) {
                 JsonNode e = entries.get(i);
                 assertThat(ds.getXValue(0, i)).isEqualTo(i);
-                assertThat(rows.getSymbols()[i]).isEqualTo(Sensitivity.plainName(e.get("input").asText()));
+                assertThat(rows.getSymbols()[i]).isEqualTo(InputWords.plainName(e.get("input").asText()));
                 assertThat(ds.getYValue(0, i)).isEqualTo(e.get("tornado_low").asDouble());
                 assertThat(ds.getYValue(1, i)).isEqualTo(e.get("tornado_high").asDouble());
                 // each bar runs from the mean NPV to its tornado value
@@ -213,7 +213,7 @@ class ChartsTest {
         JsonNode per = json.at("/value_of_information/per_input");
         assertThat(ds.getItemCount(0)).isEqualTo(Math.min(Charts.EVPPI_INPUTS, per.size()));
         for (int i = 0; i < ds.getItemCount(0); i++) {
-            assertThat(rows.getSymbols()[i]).isEqualTo(Sensitivity.plainName(per.get(i).get("input").asText()));
+            assertThat(rows.getSymbols()[i]).isEqualTo(InputWords.plainName(per.get(i).get("input").asText()));
             assertThat(ds.getYValue(0, i)).isEqualTo(per.get(i).get("evppi").asDouble());
             assertThat(ds.getStartYValue(0, i)).isEqualTo(0);
         }

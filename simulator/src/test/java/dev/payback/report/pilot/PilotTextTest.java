@@ -53,7 +53,7 @@ class PilotTextTest {
                 .isLessThan(r.prior().option().paybackProbability().get(12));
         assertThat(v).contains("of what we projected; the full rollout now pays back within 12 months in ", "down from");
         assertThat(r.updated().option().npv().p50()).isLessThan(r.prior().option().npv().p50());
-        String loss = dev.payback.analysis.Money.percent(r.updated().option().pNpvNegative());
+        String loss = dev.payback.report.Money.percent(r.updated().option().pNpvNegative());
         assertThat(v).contains("and loses money over the horizon (NPV < 0) in " + loss + " of futures");
     }
 }

@@ -1,4 +1,4 @@
-package dev.payback.analysis;
+package dev.payback.report;
 
 import java.util.Locale;
 
