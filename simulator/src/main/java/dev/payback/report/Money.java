@@ -42,11 +42,16 @@ public final class Money {
 
     /** A whole amount with thousands separators: $96,000. */
     public static String whole(double amount, String currency) {
+        return signed(amount, currency, "%,.0f");
+    }
+
+    /** The amount's sign, the currency's prefix and its magnitude in {@code format}; "n/a" when not finite. */
+    private static String signed(double amount, String currency, String format) {
         if (!Double.isFinite(amount)) {
             return "n/a";
         }
         String sign = amount < 0 ? "−" : "";
-        return sign + prefix(currency) + String.format(Locale.ROOT, "%,.0f", Math.abs(amount));
+        return sign + prefix(currency) + String.format(Locale.ROOT, format, Math.abs(amount));
     }
 
     /** A probability or share as a percentage: 78%, 0.4%, 14.2%. */
@@ -68,11 +73,7 @@ public final class Money {
 
     /** An amount per unit with cents: $1.23, −$0.05; "n/a" when not finite. */
     public static String cents(double amount, String currency) {
-        if (!Double.isFinite(amount)) {
-            return "n/a";
-        }
-        String sign = amount < 0 ? "−" : "";
-        return sign + prefix(currency) + String.format(Locale.ROOT, "%,.2f", Math.abs(amount));
+        return signed(amount, currency, "%,.2f");
     }
 
     /** A share with two decimals: 1.66%. */
