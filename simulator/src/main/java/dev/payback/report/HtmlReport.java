@@ -4,6 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.StandardErrors;
+import dev.payback.analysis.CashFlow;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
@@ -53,9 +54,34 @@ public final class HtmlReport {
 
     /** The page, UTF-8, its print style sheet on that paper size. */
     public static byte[] render(SimulationResult r, Summary s, List<Chart> charts, PdfReport.PageSize pageSize) {
+        return render(r, s, charts, pageSize, PathFigures.of(r, s));
+    }
+
+    /**
+     * What the page draws from the run's monthly paths: each option's quarterly cash flow and how many
+     * trials the fan chart keeps. Computed before the paths are let go ({@code r} may then be a run
+     * without them, {@link SimulationResult#withoutPaths()}).
+     */
+    public record PathFigures(List<List<CashFlow.Period>> quarters, int fanKept, boolean fanAllKept) {
+        public PathFigures {
+            quarters = quarters.stream().map(List::copyOf).toList();
+        }
+
+        public static PathFigures of(SimulationResult r, Summary s) {
+            List<List<CashFlow.Period>> q = new ArrayList<>();
+            for (int k = 0; k < s.options().size(); k++) {
+                q.add(CashFlow.quarters(r, k));
+            }
+            return new PathFigures(q, r.paths().kept(), r.paths().allKept());
+        }
+    }
+
+    /** The page, UTF-8, its print style sheet on that paper size, with the figures drawn from the paths. */
+    public static byte[] render(SimulationResult r, Summary s, List<Chart> charts, PdfReport.PageSize pageSize,
+            PathFigures paths) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            Map<String, Object> model = model(r, s, charts);
+            Map<String, Object> model = model(r, s, charts, paths);
             model.put("pageSize", pageSize.css());
             TEMPLATE.execute(w, model);
         } catch (IOException e) {
@@ -89,7 +115,7 @@ public final class HtmlReport {
 
     // ---- the view model: maps and lists only, so the template sees nothing but text ----
 
-    static Map<String, Object> model(SimulationResult r, Summary s, List<Chart> charts) {
+    static Map<String, Object> model(SimulationResult r, Summary s, List<Chart> charts, PathFigures paths) {
         String cur = s.currency();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", OverridesText.title(s.scenario(), s.overrides()));
@@ -125,7 +151,7 @@ public final class HtmlReport {
         m.put("thresholds", thresholds(s));
         m.put("optionHeads", optionHeads(s));
         m.put("optionRows", optionRows(s));
-        m.put("cashflow", cashFlow(r, s));
+        m.put("cashflow", cashFlow(paths, s));
         m.put("statusQuoBest", cell(s.pBest().get("status_quo"), "/p_best/status_quo", "pct", cur));
         m.put("vendors", TrackingHtml.vendors(s, charts));
         m.put("tracking", TrackingHtml.tracking(s, charts));
@@ -150,7 +176,7 @@ public final class HtmlReport {
                     "p90", inputNumber(in.p90(), pct),
                     "clamped", Money.percent(in.clampedShare()), "anyClamped", in.clampedShare() > 0);
         }).toList());
-        m.put("method", method(r, s));
+        m.put("method", method(r, s, paths));
         m.put("rule", RecommendationText.rule(r.scenario().paybackMonths(), r.scenario().paybackConfidence()));
         m.put("glossary", Glossary.terms().stream().map(t -> row("term", t.term(), "meaning", t.meaning())).toList());
         m.put("standardErrors", standardErrors(s));
@@ -209,13 +235,13 @@ public final class HtmlReport {
     }
 
     /** The cash flow by quarter of each option: P10, median and P90 of the quarter's net and of the position. */
-    private static List<Map<String, Object>> cashFlow(SimulationResult r, Summary s) {
+    private static List<Map<String, Object>> cashFlow(PathFigures paths, Summary s) {
         String cur = s.currency();
         List<Map<String, Object>> out = new ArrayList<>();
         for (int k = 0; k < s.options().size(); k++) {
             Summary.OptionSummary o = s.options().get(k);
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (dev.payback.analysis.CashFlow.Period p : dev.payback.analysis.CashFlow.quarters(r, k)) {
+            for (CashFlow.Period p : paths.quarters().get(k)) {
                 String name = p.toMonth() == 0 ? "Start (one-time cost)"
                         : p.fromMonth() == p.toMonth() ? "Month " + p.toMonth()
                         : "Months " + p.fromMonth() + "–" + p.toMonth();
@@ -561,15 +587,15 @@ public final class HtmlReport {
         return row("name", name, "cells", cells);
     }
 
-    private static Map<String, Object> method(SimulationResult r, Summary s) {
+    private static Map<String, Object> method(SimulationResult r, Summary s, PathFigures paths) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trials", cell(s.trials(), "/trials", "count", s.currency()));
         m.put("seed", cell(s.seed(), "/seed", "num0", s.currency()));
         m.put("horizon", s.horizonMonths());
         m.put("discount", Money.percent1(r.scenario().discountRate()));
         m.put("confidence", Money.percent(r.scenario().paybackConfidence()));
-        m.put("fanTrials", String.format(Locale.ROOT, "%,d", r.paths().kept()));
-        m.put("fanSubsample", !r.paths().allKept());
+        m.put("fanTrials", String.format(Locale.ROOT, "%,d", paths.fanKept()));
+        m.put("fanSubsample", !paths.fanAllKept());
         m.put("rowSubsample", !r.allRetained());
         m.put("rowTrials", String.format(Locale.ROOT, "%,d", r.retained()));
         // the standard error of a p-quantile's rank, sqrt(p(1−p)/rows), at its largest (the median)

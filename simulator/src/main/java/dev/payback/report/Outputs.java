@@ -71,28 +71,57 @@ public final class Outputs {
         return write(dir, new AtomicReference<>(r), s, formats, pageSize, workbook, times);
     }
 
-    /** What the outputs need of the monthly paths, computed before they are let go, and the forked PDF. */
+    /** What the outputs draw from the monthly paths, computed before they are let go (null where not selected). */
+    private record FromPaths(List<Charts.ChartSpec> charts, HtmlReport.PathFigures page, CashFlow flow) {
+    }
+
+    /** The rendered charts, report.html, the forked report.pdf and the cash flow. */
     private record Prepared(List<Charts.ChartSpec> charts, List<ChartImages.Rendered> images, byte[] page,
                             ForkJoinTask<byte[]> pdf, CashFlow flow) {
     }
 
+    /** The chart data, report.html's figures and the cash flow: everything that reads the monthly paths. */
+    private static FromPaths fromPaths(SimulationResult r, Summary s, Set<OutputFormat> formats, StageTimes times) {
+        boolean html = formats.contains(OutputFormat.HTML);
+        boolean pdf = formats.contains(OutputFormat.PDF);
+        boolean files = formats.contains(OutputFormat.CHARTS);
+        List<Charts.ChartSpec> charts = List.of();
+        HtmlReport.PathFigures page = null;
+        if (files || html || pdf) {
+            charts = times.time("chart data", () -> {
+                ChartData data = ChartData.of(r, s);
+                List<Charts.ChartSpec> all = new ArrayList<>(Charts.all(data));
+                all.addAll(Charts.pilotFirst(data, s));
+                return all;
+            });
+            if (html || pdf) {
+                page = HtmlReport.PathFigures.of(r, s);
+            }
+        }
+        CashFlow flow = formats.contains(OutputFormat.CSV) || formats.contains(OutputFormat.XLSX)
+                ? times.time("cash flow", () -> CashFlow.of(r, s)) : null;
+        return new FromPaths(charts, page, flow);
+    }
+
     /**
-     * Writes the outputs of the run that {@code run} holds. The charts come first: they are rendered
-     * in parallel (in the caller's fork-join pool when it runs in one, which bounds the threads), each
-     * drawn once for its PNG, its SVG file and its inline SVG; with report.html and the cash flow
-     * (once for cashflow.csv and the workbook) they are the last figures drawn from the run's monthly
-     * paths, so {@code run} is then set to the same run {@link SimulationResult#withoutPaths() without
-     * them} (a caller that hands its run over this way lets them be collected; the run it held is not
-     * changed). Then report.pdf, the longest output, is laid out on a worker of the pool while this
-     * thread writes summary.json, summary.csv, cashflow.csv and the workbook. The files go into the
-     * folder from this thread at the end, always in the same order.
+     * Writes the outputs of the run that {@code run} holds. First every figure drawn from the run's
+     * monthly paths is computed: the chart data (the fan), the cash flow (once for cashflow.csv and
+     * the workbook) and report.html's quarters; then {@code run} is set to the same run
+     * {@link SimulationResult#withoutPaths() without them} (a caller that hands its run over this way
+     * lets them be collected before the charts are drawn; the run it held is not changed). The charts
+     * are rendered in parallel (in the caller's fork-join pool when it runs in one, which bounds the
+     * threads), each drawn once for its PNG, its SVG file and its inline SVG. Then report.pdf, the
+     * longest output, is laid out on a worker of the pool while this thread writes summary.json,
+     * summary.csv, cashflow.csv and the workbook. The files go into the folder from this thread at
+     * the end, always in the same order.
      */
     public static List<Path> write(OutputFolder dir, AtomicReference<SimulationResult> run, Summary s,
             Set<OutputFormat> formats, PdfReport.PageSize pageSize, WorkbookOptions workbook, StageTimes times)
             throws IOException {
-        Prepared prepared = prepare(run.get(), s, formats, pageSize, times);
+        FromPaths fromPaths = fromPaths(run.get(), s, formats, times);
         run.set(run.get().withoutPaths());
         SimulationResult r = run.get();
+        Prepared prepared = prepare(r, s, formats, pageSize, fromPaths, times);
         byte[] json = null;
         byte[] csv = null;
         byte[] cashflow = null;
@@ -139,9 +168,9 @@ public final class Outputs {
         return written;
     }
 
-    /** The charts, report.html, the forked report.pdf and the cash flow: everything that reads the monthly paths. */
+    /** The charts, report.html and the forked report.pdf, from a run that may no longer hold its paths. */
     private static Prepared prepare(SimulationResult r, Summary s, Set<OutputFormat> formats,
-            PdfReport.PageSize pageSize, StageTimes times) {
+            PdfReport.PageSize pageSize, FromPaths fromPaths, StageTimes times) {
         boolean html = formats.contains(OutputFormat.HTML);
         boolean pdf = formats.contains(OutputFormat.PDF);
         boolean files = formats.contains(OutputFormat.CHARTS);
@@ -151,12 +180,7 @@ public final class Outputs {
         ForkJoinTask<byte[]> pdfTask = null;
         if (files || html || pdf) {
             boolean inline = html || pdf;
-            List<Charts.ChartSpec> specs = times.time("chart data", () -> {
-                ChartData data = ChartData.of(r, s);
-                List<Charts.ChartSpec> all = new ArrayList<>(Charts.all(data));
-                all.addAll(Charts.pilotFirst(data, s));
-                return all;
-            });
+            List<Charts.ChartSpec> specs = fromPaths.charts();
             charts = specs;
             images = times.time("charts", () -> specs.parallelStream().map(c -> ChartImages.render(c.chart(),
                     files, files ? c.file() : null, inline ? "chart-svg-" + c.file() : null)).toList());
@@ -167,7 +191,7 @@ public final class Outputs {
                     svg.add(new HtmlReport.Chart(c.file(), c.heading(), c.caption(), images.get(k).svgElement(),
                             c.section()));
                 }
-                byte[] bytes = times.time("html", () -> HtmlReport.render(r, s, svg, pageSize));
+                byte[] bytes = times.time("html", () -> HtmlReport.render(r, s, svg, pageSize, fromPaths.page()));
                 page = bytes;
                 if (pdf) {
                     pdfTask = ForkJoinTask.adapt(() -> times.time("pdf", () -> PdfReport.render(bytes)));
@@ -182,9 +206,7 @@ public final class Outputs {
                 pdfTask.quietlyInvoke();
             }
         }
-        CashFlow flow = formats.contains(OutputFormat.CSV) || formats.contains(OutputFormat.XLSX)
-                ? times.time("cash flow", () -> CashFlow.of(r, s)) : null;
-        return new Prepared(charts, images, page, pdfTask, flow);
+        return new Prepared(charts, images, page, pdfTask, fromPaths.flow());
     }
 
     /** What a writer writes, as bytes. */
