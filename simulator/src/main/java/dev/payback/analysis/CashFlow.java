@@ -21,7 +21,7 @@ public record CashFlow(int keptTrials, List<OptionFlow> options) {
     }
 
     /** The three levels reported. */
-    public static final double[] LEVELS = {0.10, 0.50, 0.90};
+    private static final double[] LEVELS = {0.10, 0.50, 0.90};
 
     /** P10, median and P90 of one figure. */
     public record Band(double p10, double p50, double p90) {

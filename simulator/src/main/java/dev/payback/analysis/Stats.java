@@ -12,7 +12,7 @@ public record Stats(long n, double mean, double sd, double p5, double p10, doubl
                     double p90, double p95, double min, double max) {
 
     /** The percentile levels of a STATS block, in order. */
-    public static final double[] LEVELS = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
+    static final double[] LEVELS = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
 
     public Stats {
         if (n < 0) {

@@ -23,7 +23,7 @@ public final class Palette {
     /** Bars that belong to no option (pain histogram, decision score). */
     public static final Color NEUTRAL_BARS = new Color(0x9A9A9A);
     /** Decision-matrix zones, light to darker. */
-    public static final Color[] ZONES = {new Color(0xF2F2F2), new Color(0xE0E0E0), new Color(0xCDCDCD)};
+    static final Color[] ZONES = {new Color(0xF2F2F2), new Color(0xE0E0E0), new Color(0xCDCDCD)};
 
     /** The colour of the option at this index (scenario order); cycles after eight options. */
     public static Color option(int index) {
