@@ -91,7 +91,7 @@ public final class ChartImages {
     private static SVGGraphics2D draw(JFreeChart chart, String id) {
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         g.setDefsKeyPrefix(id + "-");
-        chart.draw(g, Charts.area(WIDTH, HEIGHT));
+        chart.draw(g, ChartStyle.area(WIDTH, HEIGHT));
         return g;
     }
 }

@@ -142,7 +142,7 @@ public final class TrackingCharts {
             bars.addSeries(name, data);
             Paint paint = t == 0 ? STATUS_QUO : Palette.alpha(Palette.option(t - 1), 170);
             barRenderer.setSeriesPaint(t, paint);
-            legend.add(Charts.boxItem(t == 0 ? "Doing nothing (the status quo), P10–P90"
+            legend.add(ChartStyle.boxItem(t == 0 ? "Doing nothing (the status quo), P10–P90"
                     : s.options().get(t - 1).id() + ": " + name + ", P10–P90", paint));
             medians.addSeries(median);
             medianRenderer.setSeriesShape(t, new Rectangle2D.Double(-16 * 0.8 * 3 / strategies, -2,
@@ -166,8 +166,8 @@ public final class TrackingCharts {
         plot.setDataset(2, checks);
         plot.setRenderer(2, checkRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        Charts.style(plot);
-        x.setTickLabelFont(Charts.AXIS_LABEL);
+        ChartStyle.style(plot);
+        x.setTickLabelFont(ChartStyle.AXIS_LABEL);
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
             y.setRange(0, 1);
         } else if (hi > lo) {
@@ -189,7 +189,7 @@ public final class TrackingCharts {
                 + TrackingPlan.value(kpi, leadTrack.checklist().get(last).get(kpi.key()), cur) + " at "
                 + TrackingPlan.monthName(last) + " (doing nothing: median "
                 + TrackingPlan.value(kpi, tracks.get(0).stats().get(last).get(kpi.key()).p50(), cur) + ")";
-        return Charts.finish(plot, title, d.scenario() + " · bars P10–P90 of the simulated futures, dash the median, "
+        return ChartStyle.finish(plot, title, d.scenario() + " · bars P10–P90 of the simulated futures, dash the median, "
                 + "triangle the checklist value · lower is better");
     }
 
@@ -207,9 +207,9 @@ public final class TrackingCharts {
         NumberAxis x = new NumberAxis("Weighted scorecard score (1–5)");
         x.setRange(0.8, 5.2);
         x.setTickUnit(new NumberTickUnit(0.5, NumberFormat.getNumberInstance(Locale.ROOT)));
-        XYPlot plot = new XYPlot(ds, x, Charts.moneyAxis("NPV over " + d.horizonMonths() + " months ("
+        XYPlot plot = new XYPlot(ds, x, ChartStyle.moneyAxis("NPV over " + d.horizonMonths() + " months ("
                 + d.currency() + ")", d.currency()), r);
-        Charts.style(plot);
+        ChartStyle.style(plot);
         int series = 0;
         for (Summary.OptionSummary o : scored) {
             int k = s.options().indexOf(o);
@@ -221,18 +221,18 @@ public final class TrackingCharts {
             r.setSeriesLinesVisible(series, false);
             r.setSeriesShapesVisible(series, true);
             series++;
-            legend.add(Charts.boxItem(o.id() + ": " + o.label() + " — score " + VendorComparison.score(o)
+            legend.add(ChartStyle.boxItem(o.id() + ": " + o.label() + " — score " + VendorComparison.score(o)
                     + ", median NPV " + Money.compact(o.npv().p50(), d.currency()), Palette.option(k)));
             XYTextAnnotation a = new XYTextAnnotation(o.id() + " " + VendorComparison.score(o) + " ",
                     o.scorecardScore(), Double.isFinite(o.npv().p90()) ? o.npv().p90() : 0);
-            a.setFont(Charts.MARKER);
+            a.setFont(ChartStyle.MARKER);
             a.setPaint(Palette.DARK);
             a.setTextAnchor(TextAnchor.BOTTOM_CENTER);
             plot.addAnnotation(a);
         }
-        ValueMarker zero = new ValueMarker(0, Palette.MID, Charts.DASHED);
+        ValueMarker zero = new ValueMarker(0, Palette.MID, ChartStyle.DASHED);
         plot.addRangeMarker(zero, Layer.BACKGROUND);
-        legend.add(Charts.lineItem("NPV = 0 (as good as doing nothing)", Charts.DASHED, Palette.MID));
+        legend.add(ChartStyle.lineItem("NPV = 0 (as good as doing nothing)", ChartStyle.DASHED, Palette.MID));
         plot.setFixedLegendItems(legend);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(true);
@@ -240,7 +240,7 @@ public final class TrackingCharts {
         Summary.OptionSummary money = VendorComparison.moneyFavourite(s);
         String title = card == money ? "Vendors: the scorecard and the money agree on " + card.id()
                 : "Vendors: the scorecard favours " + card.id() + ", the money " + money.id();
-        return Charts.finish(plot, title, d.scenario() + " · dot the median NPV, bar P10–P90 · scores weighted toward "
+        return ChartStyle.finish(plot, title, d.scenario() + " · dot the median NPV, bar P10–P90 · scores weighted toward "
                 + "implementation speed and support");
     }
 

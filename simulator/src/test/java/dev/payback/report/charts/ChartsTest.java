@@ -92,7 +92,7 @@ class ChartsTest {
         Run run = run("b_consumer_goods_multichannel.yaml");
         MonthlyPaths paths = run.result().paths();
         for (ChartData.OptionView o : run.data().options()) {
-            XYSeries median = medianSeries(Charts.fan(run.data(), o));
+            XYSeries median = medianSeries(FanChart.chart(run.data(), o));
             assertThat(median.getItemCount()).isEqualTo(paths.horizon() + 1);
             // C (a staged strategy: C_p) of each retained trial
             double[] oneTime = run.result().columns().option(o.index()).oneTimeCost().toArray();
@@ -128,7 +128,7 @@ class ChartsTest {
                 }
             }
             // The chart draws exactly that function.
-            XYPlot plot = Charts.priceCurve(run.data()).getXYPlot();
+            XYPlot plot = PriceCurveChart.chart(run.data()).getXYPlot();
             XYDataset ds = plot.getDataset();
             for (ChartData.OptionView o : run.data().options()) {
                 for (int i = 0; i < ds.getItemCount(o.index()); i += 37) {
@@ -144,7 +144,8 @@ class ChartsTest {
         ChartData d = run.data();
         for (ChartData.OptionView o : d.options()) {
             assertThat(Charts.npv(d).getXYPlot().getRenderer().getSeriesPaint(o.index())).isEqualTo(o.colour());
-            assertThat(Charts.priceCurve(d).getXYPlot().getRenderer().getSeriesPaint(o.index())).isEqualTo(o.colour());
+            assertThat(PriceCurveChart.chart(d).getXYPlot().getRenderer().getSeriesPaint(o.index()))
+                    .isEqualTo(o.colour());
             assertThat(Charts.paybackProbability(d).getCategoryPlot().getRenderer().getSeriesPaint(o.index()))
                     .isEqualTo(o.colour());
         }
@@ -159,17 +160,17 @@ class ChartsTest {
         JsonNode json = new ObjectMapper().readTree(SummaryJson.toBytes(run.summary()));
         String cur = json.get("currency").asText();
         for (ChartData.OptionView o : run.data().options()) {
-            JFreeChart chart = Charts.tornado(run.data(), o);
+            JFreeChart chart = TornadoChart.chart(run.data(), o);
             XYPlot plot = chart.getXYPlot();
             IntervalXYDataset ds = (IntervalXYDataset) plot.getDataset();
             SymbolAxis rows = (SymbolAxis) plot.getDomainAxis();
             JsonNode entries = json.at("/options/" + o.id() + "/sensitivity");
             double mean = json.at("/options/" + o.id() + "/npv/mean").asDouble();
             int shown = ds.getItemCount(0);
-            assertThat(shown).as(o.id()).isBetween(1, Charts.TORNADO_INPUTS);
+            assertThat(shown).as(o.id()).isBetween(1, TornadoChart.TORNADO_INPUTS);
             assertThat(ds.getItemCount(1)).isEqualTo(shown);
-            assertThat((Object) ds.getSeriesKey(0)).isEqualTo(Charts.TORNADO_LOW);
-            assertThat((Object) ds.getSeriesKey(1)).isEqualTo(Charts.TORNADO_HIGH);
+            assertThat((Object) ds.getSeriesKey(0)).isEqualTo(TornadoChart.TORNADO_LOW);
+            assertThat((Object) ds.getSeriesKey(1)).isEqualTo(TornadoChart.TORNADO_HIGH);
             assertThat(rows.getSymbols()).hasSize(shown);
             for (int i = 0; i < shown; i++) {
                 JsonNode e = entries.get(i);
@@ -206,12 +207,12 @@ class ChartsTest {
     void evppiBarsAreTheSummaryValues() throws Exception {
         Run run = run("c_distributor_spreadsheet_routing.yaml");
         JsonNode json = new ObjectMapper().readTree(SummaryJson.toBytes(run.summary()));
-        JFreeChart chart = Charts.evppi(run.data());
+        JFreeChart chart = EvppiChart.chart(run.data());
         XYPlot plot = chart.getXYPlot();
         IntervalXYDataset ds = (IntervalXYDataset) plot.getDataset();
         SymbolAxis rows = (SymbolAxis) plot.getDomainAxis();
         JsonNode per = json.at("/value_of_information/per_input");
-        assertThat(ds.getItemCount(0)).isEqualTo(Math.min(Charts.EVPPI_INPUTS, per.size()));
+        assertThat(ds.getItemCount(0)).isEqualTo(Math.min(EvppiChart.EVPPI_INPUTS, per.size()));
         for (int i = 0; i < ds.getItemCount(0); i++) {
             assertThat(rows.getSymbols()[i]).isEqualTo(InputWords.plainName(per.get(i).get("input").asText()));
             assertThat(ds.getYValue(0, i)).isEqualTo(per.get(i).get("evppi").asDouble());
@@ -226,8 +227,8 @@ class ChartsTest {
     private static XYSeries medianSeries(JFreeChart chart) {
         XYPlot plot = chart.getXYPlot();
         for (int i = 0; i < plot.getDatasetCount(); i++) {
-            if (plot.getDataset(i) instanceof XYSeriesCollection c && c.getSeriesIndex(Charts.MEDIAN) >= 0) {
-                return c.getSeries(Charts.MEDIAN);
+            if (plot.getDataset(i) instanceof XYSeriesCollection c && c.getSeriesIndex(FanChart.MEDIAN) >= 0) {
+                return c.getSeries(FanChart.MEDIAN);
             }
         }
         throw new AssertionError("no median series");
