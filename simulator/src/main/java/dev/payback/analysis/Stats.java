@@ -46,8 +46,7 @@ public record Stats(long n, double mean, double sd, double p5, double p10, doubl
 
     /**
      * Statistics whose n, mean, sd, min and max are given (exact, over all trials) and whose
-     * percentiles are those of {@code sortedSample} (all trials, or a retained subsample of them), sorted
-     * or prepared for {@link #LEVELS} by {@link #selectedCopy}.
+     * percentiles are those of {@code sortedSample} (all trials, or a retained subsample of them), sorted.
      * Over n = 0 every value is NaN; percentiles are NaN when the sample is empty.
      */
     public static Stats of(long n, double mean, double sd, double min, double max, double[] sortedSample) {
@@ -101,89 +100,6 @@ public record Stats(long n, double mean, double sd, double p5, double p10, doubl
             Arrays.sort(v);
         }
         return v;
-    }
-
-    /**
-     * A copy of {@code values} in which, for each level p, the two positions that
-     * {@link #quantile(double[], double)} reads (⌊h⌋ and ⌊h⌋ + 1, h = (n − 1)p) hold what a full sort
-     * would put there, so {@code quantile(selectedCopy(v, p...), p)} equals
-     * {@code quantile(sortedCopy(v), p)} (up to the sign of a zero) for those levels. A multi-rank
-     * quickselect, several times faster than sorting; falls back to sorting when a value is NaN.
-     */
-    public static double[] selectedCopy(double[] values, double... levels) {
-        double[] v = values.clone();
-        int n = v.length;
-        if (n < 64) {
-            Arrays.sort(v);
-            return v;
-        }
-        for (double x : v) {
-            if (Double.isNaN(x)) {
-                Arrays.parallelSort(v);
-                return v;
-            }
-        }
-        int[] ranks = new int[2 * levels.length];
-        int m = 0;
-        for (double p : levels) {
-            if (!(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException("p must lie in [0, 1]: " + p);
-            }
-            int lo = (int) Math.floor((n - 1) * p);
-            ranks[m++] = Math.min(lo, n - 1);
-            ranks[m++] = Math.min(lo + 1, n - 1);
-        }
-        ranks = Arrays.stream(ranks, 0, m).sorted().distinct().toArray();
-        select(v, 0, n - 1, ranks, 0, ranks.length - 1);
-        return v;
-    }
-
-    /** Places ranks[rlo..rhi] (ascending, within lo..hi) of v[lo..hi]; three-way quickselect. */
-    private static void select(double[] v, int lo, int hi, int[] ranks, int rlo, int rhi) {
-        while (rlo <= rhi && lo < hi) {
-            if (hi - lo < 48) {
-                Arrays.sort(v, lo, hi + 1);
-                return;
-            }
-            int mid = (lo + hi) >>> 1;
-            double a = v[lo];
-            double b = v[mid];
-            double c = v[hi];
-            double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
-            int lt = lo;
-            int gt = hi;
-            int i = lo;
-            while (i <= gt) {                       // v[lo..lt-1] < pivot, v[gt+1..hi] > pivot
-                double x = v[i];
-                if (x < pivot) {
-                    v[i++] = v[lt];
-                    v[lt++] = x;
-                } else if (x > pivot) {
-                    v[i] = v[gt];
-                    v[gt--] = x;
-                } else {
-                    i++;
-                }
-            }
-            // ranks below lt go left, ranks above gt go right, ranks in [lt, gt] are placed
-            int r = rlo;
-            while (r <= rhi && ranks[r] < lt) {
-                r++;
-            }
-            int s = r;
-            while (s <= rhi && ranks[s] <= gt) {
-                s++;
-            }
-            if (r - rlo < rhi - s + 1) {             // recurse on the smaller side, loop on the other
-                select(v, lo, lt - 1, ranks, rlo, r - 1);
-                lo = gt + 1;
-                rlo = s;
-            } else {
-                select(v, gt + 1, hi, ranks, s, rhi);
-                hi = lt - 1;
-                rhi = r - 1;
-            }
-        }
     }
 
     /** Below this length a plain sort is faster than a parallel one. */
