@@ -75,9 +75,8 @@ public final class Outputs {
     private record FromPaths(List<Charts.ChartSpec> charts, HtmlReport.PathFigures page, CashFlow flow) {
     }
 
-    /** The rendered charts, report.html, the forked report.pdf and the cash flow. */
-    private record Prepared(List<Charts.ChartSpec> charts, List<ChartImages.Rendered> images, byte[] page,
-                            ForkJoinTask<byte[]> pdf, CashFlow flow) {
+    /** The rendered charts (in the order of {@link FromPaths#charts()}), report.html and the forked report.pdf. */
+    private record Prepared(List<ChartImages.Rendered> images, byte[] page, ForkJoinTask<byte[]> pdf) {
     }
 
     /** The chart data, report.html's figures and the cash flow: everything that reads the monthly paths. */
@@ -129,7 +128,7 @@ public final class Outputs {
         if (formats.contains(OutputFormat.JSON)) {
             json = times.time("json", () -> SummaryJson.toBytes(s));
         }
-        CashFlow flow = prepared.flow();
+        CashFlow flow = fromPaths.flow();
         if (formats.contains(OutputFormat.CSV)) {
             csv = times.time("csv", () -> bytes(out -> SummaryCsv.write(s, out)));
             cashflow = times.time("cashflow.csv", () -> bytes(out -> CashFlowCsv.write(flow, out)));
@@ -149,8 +148,8 @@ public final class Outputs {
             written.add(dir.write(CASHFLOW_CSV, cashflow));
         }
         if (formats.contains(OutputFormat.CHARTS)) {
-            for (int k = 0; k < prepared.charts().size(); k++) {
-                String file = prepared.charts().get(k).file();
+            for (int k = 0; k < fromPaths.charts().size(); k++) {
+                String file = fromPaths.charts().get(k).file();
                 later.add(dir.write(CHARTS_DIR + "/" + file + ".png", prepared.images().get(k).png()));
                 later.add(dir.write(CHARTS_DIR + "/" + file + ".svg", prepared.images().get(k).svgFile()));
             }
@@ -174,14 +173,12 @@ public final class Outputs {
         boolean html = formats.contains(OutputFormat.HTML);
         boolean pdf = formats.contains(OutputFormat.PDF);
         boolean files = formats.contains(OutputFormat.CHARTS);
-        List<Charts.ChartSpec> charts = List.of();
         List<ChartImages.Rendered> images = List.of();
         byte[] page = null;
         ForkJoinTask<byte[]> pdfTask = null;
         if (files || html || pdf) {
             boolean inline = html || pdf;
             List<Charts.ChartSpec> specs = fromPaths.charts();
-            charts = specs;
             images = times.time("charts", () -> specs.parallelStream().map(c -> ChartImages.render(c.chart(),
                     files, files ? c.file() : null, inline ? "chart-svg-" + c.file() : null)).toList());
             if (inline) {
@@ -206,7 +203,7 @@ public final class Outputs {
                 pdfTask.quietlyInvoke();
             }
         }
-        return new Prepared(charts, images, page, pdfTask, fromPaths.flow());
+        return new Prepared(images, page, pdfTask);
     }
 
     /** What a writer writes, as bytes. */
