@@ -16,17 +16,17 @@ public final class Distributions {
 
     /** Annualized pain P of every retained trial, sorted ascending. */
     public static double[] sortedAnnualPain(SimulationResult r) {
-        return Stats.sortedCopy(r.columns().annualPain().toArray());
+        return Stats.sortInPlace(r.columns().annualPain().toArray());
     }
 
     /** NPV of option {@code option} in every retained trial, sorted ascending. */
     public static double[] sortedNpv(SimulationResult r, int option) {
-        return Stats.sortedCopy(r.columns().option(option).npv().toArray());
+        return Stats.sortInPlace(r.columns().option(option).npv().toArray());
     }
 
     /** max_{m≤12}(cum_m + C) of option {@code option} in every retained trial, sorted ascending. */
     public static double[] sortedMaxBeforeOneTime12(SimulationResult r, int option) {
-        return Stats.sortedCopy(r.columns().option(option).maxCumulativeBeforeOneTime(2).toArray());
+        return Stats.sortInPlace(r.columns().option(option).maxCumulativeBeforeOneTime(2).toArray());
     }
 
     /**
@@ -44,7 +44,7 @@ public final class Distributions {
                 perFte[k++] = c.annualPain().get(i) / fte;
             }
         }
-        return k == 0 ? Double.NaN : Stats.quantile(Stats.sortedCopy(Arrays.copyOf(perFte, k)), 0.5);
+        return k == 0 ? Double.NaN : Stats.quantile(Stats.sortInPlace(Arrays.copyOf(perFte, k)), 0.5);
     }
 
     /**

@@ -93,7 +93,11 @@ public record Stats(long n, double mean, double sd, double p5, double p10, doubl
      * (the summary of a run sorts dozens of columns); the order is the same as {@link Arrays#sort}.
      */
     public static double[] sortedCopy(double[] values) {
-        double[] v = values.clone();
+        return sortInPlace(values.clone());
+    }
+
+    /** {@code v} sorted in place as {@link #sortedCopy} sorts, for an array the caller owns (a fresh copy); returns it. */
+    static double[] sortInPlace(double[] v) {
         if (v.length >= PARALLEL_SORT_FROM) {
             Arrays.parallelSort(v);
         } else {
