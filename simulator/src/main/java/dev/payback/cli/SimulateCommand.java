@@ -57,7 +57,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trials-csv", description = "Also write trials.csv: one row per trial, inputs drawn and outputs.")
     boolean trialsCsv;
 
-    @Option(names = "--format", paramLabel = "LIST", split = ",",
+    @Option(names = "--format", paramLabel = "LIST[,LIST...]",
             description = "Outputs to write, comma-separated from json,csv,xlsx,html,charts,pdf (default: all).")
     List<String> formats = new ArrayList<>();
 
@@ -89,10 +89,9 @@ final class SimulateCommand implements Callable<Integer> {
         run.check();
         Set<OutputFormat> selected;
         try {
-            // --format ',' splits into no names at all: as --format '', not "all"
-            boolean given = spec.commandLine().getParseResult() != null
-                    && spec.commandLine().getParseResult().hasMatchedOption("--format");
-            selected = OutputFormat.parse(given && formats.isEmpty() ? List.of("") : formats);
+            // each --format value reaches OutputFormat.parse whole, which splits it: --format ',' names no
+            // format and is refused like --format '', never taken as "all"
+            selected = OutputFormat.parse(formats);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
