@@ -7,6 +7,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
@@ -40,7 +42,8 @@ final class RunProgress implements LongConsumer, AutoCloseable {
     private volatile long batchStart = System.nanoTime();
     private volatile String message = "";
     private volatile String step;
-    private volatile boolean closed;
+    /** Counted down by {@link #close}: the painter waits on it, so a short run never waits for its sleep. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private RunProgress(PrintStream err, boolean terminal, String task) {
         this.err = err;
@@ -49,6 +52,11 @@ final class RunProgress implements LongConsumer, AutoCloseable {
         painter = new Thread(this::paint, "payback-progress");
         painter.setDaemon(true);
         painter.start();
+    }
+
+    /** Whether the printing thread is still running (it ends as soon as the progress is closed). */
+    boolean painting() {
+        return painter.isAlive();
     }
 
     /** Progress of a command ({@code task} names it, e.g. "simulate"): a bar on a terminal, else lines. */
@@ -86,14 +94,16 @@ final class RunProgress implements LongConsumer, AutoCloseable {
 
     private void paint() {
         try {
-            Thread.sleep(DELAY_MS);
+            if (closed.await(DELAY_MS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
             boolean estimated = false;
             double snapshotAt = -1;
             long snapshotDone = 0;
             String shownStep = null;
             long lastLine = 0;
             ProgressBar bar = null;
-            while (!closed) {
+            while (closed.getCount() > 0) {
                 String s = step;
                 if (s == null) {
                     long n = done.get();
@@ -142,7 +152,7 @@ final class RunProgress implements LongConsumer, AutoCloseable {
                     err.println(String.format(Locale.ROOT, "payback: %s: %s (%s elapsed)", task, s,
                             duration(elapsedMs() / 1000.0)));
                 }
-                Thread.sleep(250);
+                closed.await(250, TimeUnit.MILLISECONDS);
             }
             if (bar != null) {
                 bar.stepTo(Math.max(1, total));
@@ -174,7 +184,7 @@ final class RunProgress implements LongConsumer, AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        closed.countDown();
         try {
             painter.join(1000);
         } catch (InterruptedException e) {

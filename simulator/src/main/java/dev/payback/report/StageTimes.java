@@ -142,11 +142,13 @@ public final class StageTimes {
     static final String LAUNCHED = "PAYBACK_LAUNCHED";
 
     /**
-     * When the command started: the earlier of the process's start (the launcher execs Java in its
-     * own process, but the operating system tells that time only to a clock tick) and the time the
-     * launcher exported in seconds since the epoch ({@code 1764745200.123456}, a comma in some
-     * locales); a launcher time more than a minute before the process, or after it, is someone
-     * else's and ignored.
+     * When the command started. The launcher exports its start in seconds since the epoch
+     * ({@code 1764745200.123456}, a comma in some locales), to the microsecond; the process's start as
+     * the operating system tells it is counted from the boot time in whole seconds, so it may be up to
+     * a second early (Linux) and never later than the JVM. The launcher's time is used when it is
+     * plausible for this process: not more than {@link #OS_START_SLACK} after the process's reported
+     * start (that much the report may be early) nor more than a minute before it (a stale variable
+     * inherited from someone else's shell); otherwise the process's start.
      */
     static Optional<Instant> startOfCommand(Optional<Instant> process, String launched) {
         if (launched == null || !launched.matches("\\d{1,12}[.,]\\d{1,9}")) {
@@ -159,9 +161,12 @@ public final class StageTimes {
             return Optional.of(l);
         }
         Instant p = process.get();
-        boolean plausible = !l.isAfter(p.plusMillis(20)) && !l.isBefore(p.minusSeconds(60));
-        return Optional.of(plausible && l.isBefore(p) ? l : p);
+        boolean plausible = !l.isAfter(p.plus(OS_START_SLACK)) && !l.isBefore(p.minusSeconds(60));
+        return Optional.of(plausible ? l : p);
     }
+
+    /** How early the operating system's process start may be: its boot time has whole seconds. */
+    static final Duration OS_START_SLACK = Duration.ofMillis(1_100);
 
     private static void line(PrintWriter err, String name, long nanos, long cpuNanos) {
         err.println(String.format(Locale.ROOT, "  %-28s %8.1f %8s", name, nanos / 1e6,
