@@ -5,20 +5,15 @@ import dev.payback.analysis.Summary;
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dhatim.fastexcel.StyleSetter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * business-case.xlsx: sheets Decision (the recommendation and the headline figures in words), Summary
@@ -27,9 +22,10 @@ import java.util.Optional;
  * P10/P50/P90 and the share clamped), Sensitivity (each option's tornado and Spearman per input, then
  * the EVPI and each input's EVPPI, every row with its summary.json key) and, only when asked for
  * ({@link WorkbookOptions#trials()}, {@code --workbook-trials}), Trials (the first {@link #MAX_TRIAL_ROWS}
- * trials). Written with a streaming workbook so memory stays bounded whatever the trial count. The
- * bytes depend only on the run: the package's creation date is left out and every zip entry carries
- * the same fixed time.
+ * trials). Written with fastexcel, sheet by sheet: each sheet goes to the output when it is finished,
+ * the Trials sheet a chunk of rows at a time, so memory stays bounded whatever the trial count. The
+ * bytes depend only on the run ({@link StableXlsx}: no creation date, zip entries without a time, the
+ * merged ranges in a fixed order).
  */
 public final class BusinessCaseXlsx {
     private BusinessCaseXlsx() {
@@ -144,154 +140,201 @@ public final class BusinessCaseXlsx {
     /** Writes the workbook with the given options and the run's cash flow (computed once for every output). */
     public static void write(SimulationResult r, Summary s, dev.payback.analysis.CashFlow flow, WorkbookOptions options,
             OutputStream out) throws IOException {
-        SXSSFWorkbook wb = new SXSSFWorkbook(200);
-        try {
-            // POI stamps the package with the time of writing; leave it out so that identical runs give
-            // identical bytes (the zip entries already carry a fixed time)
-            wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.empty());
-            Styles st = new Styles(wb, s.currency());
-            DecisionSheet.write(wb, s);
-            summarySheet(wb, st, s);
-            optionsSheet(wb, st, s);
-            DecisionSheet.cashFlow(wb, s, flow);
-            assumptionsSheet(wb, st, s, r);
-            if (s.sensitivity() != null) {
-                sensitivitySheet(wb, st, s);
+        StableXlsx x = new StableXlsx(out);
+        Workbook wb = x.workbook();
+        Styles st = new Styles(s.currency());
+        // the Decision sheet is the first tab and the active one; it is finished last, in x.finish(),
+        // where its merged ranges are put in order
+        List<String> merged = DecisionSheet.write(wb, s);
+        summarySheet(wb, st, s);
+        optionsSheet(wb, st, s);
+        DecisionSheet.cashFlow(wb, s, flow);
+        assumptionsSheet(wb, st, s, r);
+        if (s.sensitivity() != null) {
+            sensitivitySheet(wb, st, s);
+        }
+        if (options.trials()) {
+            trialsSheet(wb, st, r);
+        }
+        trackingPlanSheet(wb, st, s);
+        if (VendorComparison.applies(s)) {
+            vendorsSheet(wb, st, s);
+        }
+        wb.setActiveTab(0);
+        x.finish(Map.of(DecisionSheet.PART, xml -> StableXlsx.tabSelected(StableXlsx.mergedInOrder(merged).apply(xml))));
+    }
+
+    /**
+     * Excel's default column width (8.43 characters and the cell padding, as stored in the file). Where the
+     * workbook leaves a column at the default, it says so with this width: fastexcel would otherwise size
+     * a column without a width to its longest value (POI, used before, left such a column out, which a
+     * spreadsheet shows at this same width; POI reads this one back as 2,340 units rather than its 2,048).
+     */
+    static final double DEFAULT_WIDTH = 9.140625;
+
+    /**
+     * How a cell looks: a number format (null for General), bold, a font size in points (0 for the
+     * default 11), text wrapped and set at the top.
+     */
+    record Look(String format, boolean bold, int size, boolean wrapTop) {
+        static final Look PLAIN = new Look(null, false, 0, false);
+        static final Look BOLD = new Look(null, true, 0, false);
+
+        static Look format(String excelFormat) {
+            return new Look(excelFormat, false, 0, false);
+        }
+
+        void apply(Worksheet ws, int row, int col) {
+            if (this.equals(PLAIN)) {
+                return;
             }
-            if (options.trials()) {
-                trialsSheet(wb, st, r);
+            StyleSetter st = ws.style(row, col);
+            if (format != null) {
+                // fastexcel writes the format code into styles.xml as it is given (it does not escape it)
+                st.format(xml(format));
             }
-            trackingPlanSheet(wb, st, s);
-            if (VendorComparison.applies(s)) {
-                vendorsSheet(wb, st, s);
+            if (bold) {
+                st.bold();
             }
-            for (int k = 0; k < wb.getNumberOfSheets(); k++) {
-                Sheet sheet = wb.getSheetAt(k);
-                if (!sheet.getSheetName().equals(DecisionSheet.NAME)) {
-                    DecisionSheet.printSetup(sheet, !sheet.getSheetName().equals("Summary"));
-                }
+            if (size != 0) {
+                st.fontSize(size);
             }
-            wb.setActiveSheet(0);
-            wb.setFirstVisibleTab(0);
-            wb.write(out);
-        } finally {
-            wb.close(); // also deletes the temporary sheet files (close() calls the deprecated dispose())
+            if (wrapTop) {
+                st.wrapText(true).verticalAlignment("top");
+            }
+            st.set();
+        }
+
+        private static String xml(String s) {
+            return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
         }
     }
 
-    private static final class Styles {
-        final CellStyle header;
-        final CellStyle money;
-        final CellStyle share;
-        final CellStyle number;
-        final CellStyle cents;
+    /** The money format: whole units with the currency's prefix, a minus sign before it. */
+    static String moneyFormat(String currency, String decimals) {
+        String prefix = Money.prefix(currency).replace("\"", "");
+        return "\"" + prefix + "\"#,##0" + decimals + ";-\"" + prefix + "\"#,##0" + decimals;
+    }
 
-        Styles(SXSSFWorkbook wb, String currency) {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            money = wb.createCellStyle();
-            String prefix = Money.prefix(currency).replace("\"", "");
-            money.setDataFormat(wb.createDataFormat().getFormat("\"" + prefix + "\"#,##0;-\"" + prefix + "\"#,##0"));
-            share = wb.createCellStyle();
-            share.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
-            number = wb.createCellStyle();
-            number.setDataFormat(wb.createDataFormat().getFormat("#,##0.##"));
-            cents = wb.createCellStyle();
-            cents.setDataFormat(wb.createDataFormat().getFormat("\"" + prefix + "\"#,##0.00;-\"" + prefix + "\"#,##0.00"));
+    private static final class Styles {
+        final Look header = Look.BOLD;
+        final Look money;
+        final Look share = Look.format("0.0%");
+        final Look number = Look.format("#,##0.##");
+        final Look cents;
+
+        Styles(String currency) {
+            money = Look.format(moneyFormat(currency, ""));
+            cents = Look.format(moneyFormat(currency, ".00"));
         }
 
-        CellStyle of(Headlines.Kind k) {
+        Look of(Headlines.Kind k) {
             return switch (k) {
                 case MONEY -> money;
                 case SHARE -> share;
                 case NUMBER -> number;
-                case TEXT -> null;
+                case TEXT -> Look.PLAIN;
             };
         }
     }
 
-    private static void header(Sheet sheet, Styles st, String... names) {
-        Row row = sheet.createRow(0);
-        for (int k = 0; k < names.length; k++) {
-            Cell c = row.createCell(k);
-            c.setCellValue(names[k]);
-            c.setCellStyle(st.header);
-        }
-        sheet.createFreezePane(0, 1);
+    /** A new sheet with the print setup every sheet but Decision shares (DecisionSheet.printSetup). */
+    private static Worksheet sheet(Workbook wb, String name) {
+        Worksheet ws = wb.newWorksheet(name);
+        DecisionSheet.printSetup(ws, !name.equals("Summary"), true);
+        return ws;
     }
 
-    private static void set(Row row, int col, Object v, CellStyle style) {
+    private static void header(Worksheet sheet, Styles st, String... names) {
+        header(sheet, 0, st, List.of(names));
+        sheet.freezePane(0, 1);
+    }
+
+    private static void header(Worksheet sheet, int row, Styles st, List<String> names) {
+        for (int k = 0; k < names.size(); k++) {
+            sheet.value(row, k, names.get(k));
+            st.header.apply(sheet, row, k);
+        }
+    }
+
+    /** Columns the workbook leaves at the default width (see {@link #DEFAULT_WIDTH}). */
+    private static void defaultWidth(Worksheet sheet, int... cols) {
+        for (int c : cols) {
+            sheet.width(c, DEFAULT_WIDTH);
+        }
+    }
+
+    private static void set(Worksheet sheet, int row, int col, Object v, Look look) {
         if (v == null) {
             return;
         }
-        Cell c = row.createCell(col);
         if (v instanceof Number num) {
-            c.setCellValue(num.doubleValue());
-            if (style != null) {
-                c.setCellStyle(style);
-            }
+            sheet.value(row, col, num.doubleValue());
+            look.apply(sheet, row, col);
         } else {
-            c.setCellValue(v.toString());
+            sheet.value(row, col, v.toString());
         }
     }
 
-    private static void summarySheet(SXSSFWorkbook wb, Styles st, Summary s) {
-        SXSSFSheet sheet = wb.createSheet("Summary");
-        sheet.setColumnWidth(0, 60 * 256);
-        sheet.setColumnWidth(1, 18 * 256);
-        sheet.setColumnWidth(2, 50 * 256);
+    private static void summarySheet(Workbook wb, Styles st, Summary s) throws IOException {
+        Worksheet sheet = sheet(wb, "Summary");
+        sheet.width(0, 60);
+        sheet.width(1, 18);
+        sheet.width(2, 50);
         header(sheet, st, "Figure", "Value", "summary.json key");
         int i = 1;
         for (Figure f : figures(s)) {
-            Row row = sheet.createRow(i++);
-            set(row, 0, f.name(), null);
-            set(row, 1, f.value(), st.of(f.kind()));
-            set(row, 2, f.jsonPointer(), null);
+            set(sheet, i, 0, f.name(), Look.PLAIN);
+            set(sheet, i, 1, f.value(), st.of(f.kind()));
+            set(sheet, i, 2, f.jsonPointer(), Look.PLAIN);
+            i++;
         }
+        sheet.finish();
     }
 
-    private static void optionsSheet(SXSSFWorkbook wb, Styles st, Summary s) {
-        SXSSFSheet sheet = wb.createSheet("Options");
+    private static void optionsSheet(Workbook wb, Styles st, Summary s) throws IOException {
+        Worksheet sheet = sheet(wb, "Options");
         List<Headlines.Column> cols = Headlines.columns();
         header(sheet, st, cols.stream().map(c -> DecisionSheet.words(c.header())).toArray(String[]::new));
-        DecisionSheet.keyComments(wb, sheet, cols.stream().map(Headlines.Column::header).toList());
+        DecisionSheet.keyComments(sheet, cols.stream().map(Headlines.Column::header).toList());
         int i = 1;
         for (Summary.OptionSummary o : s.options()) {
-            Row row = sheet.createRow(i++);
             Headlines.Row in = new Headlines.Row(s, o);
             for (int k = 0; k < cols.size(); k++) {
-                set(row, k, cols.get(k).value().apply(in), st.of(cols.get(k).kind()));
+                set(sheet, i, k, cols.get(k).value().apply(in), st.of(cols.get(k).kind()));
             }
+            i++;
         }
         for (int k = 0; k < cols.size(); k++) {
-            sheet.setColumnWidth(k, 20 * 256);
+            sheet.width(k, 20);
         }
+        sheet.finish();
     }
 
-    private static void assumptionsSheet(SXSSFWorkbook wb, Styles st, Summary s, SimulationResult r) {
-        SXSSFSheet sheet = wb.createSheet("Assumptions");
+    private static void assumptionsSheet(Workbook wb, Styles st, Summary s, SimulationResult r) throws IOException {
+        Worksheet sheet = sheet(wb, "Assumptions");
         header(sheet, st, "Input", "Assumed", "P10", "Median", "P90", "Share of futures clamped", "Scenario path",
                 "As written in the scenario");
-        sheet.setColumnWidth(0, 40 * 256);
-        sheet.setColumnWidth(1, 50 * 256);
-        sheet.setColumnWidth(5, 14 * 256);
-        sheet.setColumnWidth(6, 45 * 256);
-        sheet.setColumnWidth(7, 40 * 256);
+        sheet.width(0, 40);
+        sheet.width(1, 50);
+        defaultWidth(sheet, 2, 3, 4);
+        sheet.width(5, 14);
+        sheet.width(6, 45);
+        sheet.width(7, 40);
         int i = 1;
         for (Summary.InputSummary in : s.inputs()) {
-            Row row = sheet.createRow(i++);
             dev.payback.scenario.Input spec = r.scenario().input(in.path());
-            set(row, 0, InputWords.name(in.path()), null);
-            set(row, 1, spec == null ? in.notation() : InputWords.describe(spec), null);
-            set(row, 2, Headlines.finite(in.p10()), st.number);
-            set(row, 3, Headlines.finite(in.p50()), st.number);
-            set(row, 4, Headlines.finite(in.p90()), st.number);
-            set(row, 5, Headlines.finite(in.clampedShare()), st.share);
-            set(row, 6, in.path(), null);
-            set(row, 7, in.notation(), null);
+            set(sheet, i, 0, InputWords.name(in.path()), Look.PLAIN);
+            set(sheet, i, 1, spec == null ? in.notation() : InputWords.describe(spec), Look.PLAIN);
+            set(sheet, i, 2, Headlines.finite(in.p10()), st.number);
+            set(sheet, i, 3, Headlines.finite(in.p50()), st.number);
+            set(sheet, i, 4, Headlines.finite(in.p90()), st.number);
+            set(sheet, i, 5, Headlines.finite(in.clampedShare()), st.share);
+            set(sheet, i, 6, in.path(), Look.PLAIN);
+            set(sheet, i, 7, in.notation(), Look.PLAIN);
+            i++;
         }
+        sheet.finish();
     }
 
     /** Header of the Sensitivity sheet's tornado table. */
@@ -301,61 +344,61 @@ public final class BusinessCaseXlsx {
     public static final List<String> VOI_HEADER = List.of("value of information", "input", "input in plain English",
             "evppi", "worth measuring", "", "", "summary.json key");
 
-    private static void sensitivitySheet(SXSSFWorkbook wb, Styles st, Summary s) {
-        SXSSFSheet sheet = wb.createSheet("Sensitivity");
+    private static void sensitivitySheet(Workbook wb, Styles st, Summary s) throws IOException {
+        Worksheet sheet = sheet(wb, "Sensitivity");
         header(sheet, st, SENSITIVITY_HEADER.toArray(String[]::new));
-        sheet.setColumnWidth(1, 45 * 256);
-        sheet.setColumnWidth(2, 45 * 256);
-        sheet.setColumnWidth(7, 45 * 256);
+        defaultWidth(sheet, 0);
+        sheet.width(1, 45);
+        sheet.width(2, 45);
+        sheet.width(7, 45);
         for (int k = 3; k < 7; k++) {
-            sheet.setColumnWidth(k, 16 * 256);
+            sheet.width(k, 16);
         }
         int i = 1;
         for (Summary.OptionSummary o : s.options()) {
             List<dev.payback.analysis.Sensitivity.Entry> es = s.sensitivity().forOption(o.id());
             for (int k = 0; k < es.size(); k++) {
                 dev.payback.analysis.Sensitivity.Entry e = es.get(k);
-                Row row = sheet.createRow(i++);
-                set(row, 0, o.id(), null);
-                set(row, 1, e.input(), null);
-                set(row, 2, InputWords.plainName(e.input()), null);
-                set(row, 3, Headlines.finite(e.spearman()), st.number);
-                set(row, 4, Headlines.finite(e.tornadoLow()), st.money);
-                set(row, 5, Headlines.finite(e.tornadoHigh()), st.money);
-                set(row, 6, Headlines.finite(e.swing()), st.money);
-                set(row, 7, "/options/" + o.id() + "/sensitivity/" + k, null);
+                set(sheet, i, 0, o.id(), Look.PLAIN);
+                set(sheet, i, 1, e.input(), Look.PLAIN);
+                set(sheet, i, 2, InputWords.plainName(e.input()), Look.PLAIN);
+                set(sheet, i, 3, Headlines.finite(e.spearman()), st.number);
+                set(sheet, i, 4, Headlines.finite(e.tornadoLow()), st.money);
+                set(sheet, i, 5, Headlines.finite(e.tornadoHigh()), st.money);
+                set(sheet, i, 6, Headlines.finite(e.swing()), st.money);
+                set(sheet, i, 7, "/options/" + o.id() + "/sensitivity/" + k, Look.PLAIN);
+                i++;
             }
         }
         i++;
-        Row head = sheet.createRow(i++);
-        for (int k = 0; k < VOI_HEADER.size(); k++) {
-            Cell c = head.createCell(k);
-            c.setCellValue(VOI_HEADER.get(k));
-            c.setCellStyle(st.header);
-        }
-        Row evpi = sheet.createRow(i++);
-        set(evpi, 0, "EVPI (every input known)", null);
-        set(evpi, 3, Headlines.finite(s.sensitivity().evpi()), st.money);
-        set(evpi, 7, "/value_of_information/evpi", null);
+        header(sheet, i++, st, VOI_HEADER);
+        set(sheet, i, 0, "EVPI (every input known)", Look.PLAIN);
+        set(sheet, i, 3, Headlines.finite(s.sensitivity().evpi()), st.money);
+        set(sheet, i, 7, "/value_of_information/evpi", Look.PLAIN);
+        i++;
         double bar = SensitivityText.measureThreshold(s);
-        Row rule = sheet.createRow(i++);
-        set(rule, 0, "worth measuring above (" + Money.percent(SensitivityText.MEASURE_SHARE)
-                + " of the smallest median first-year cost)", null);
-        set(rule, 3, Headlines.finite(bar), st.money);
+        set(sheet, i, 0, "worth measuring above (" + Money.percent(SensitivityText.MEASURE_SHARE)
+                + " of the smallest median first-year cost)", Look.PLAIN);
+        set(sheet, i, 3, Headlines.finite(bar), st.money);
+        i++;
         List<dev.payback.analysis.Sensitivity.Evppi> ev = s.sensitivity().evppi();
         for (int k = 0; k < ev.size(); k++) {
-            Row row = sheet.createRow(i++);
-            set(row, 0, "EVPPI", null);
-            set(row, 1, ev.get(k).input(), null);
-            set(row, 2, InputWords.plainName(ev.get(k).input()), null);
-            set(row, 3, Headlines.finite(ev.get(k).evppi()), st.money);
-            set(row, 4, SensitivityText.worthMeasuring(ev.get(k).evppi(), bar) ? "yes" : "no", null);
-            set(row, 7, "/value_of_information/per_input/" + k, null);
+            set(sheet, i, 0, "EVPPI", Look.PLAIN);
+            set(sheet, i, 1, ev.get(k).input(), Look.PLAIN);
+            set(sheet, i, 2, InputWords.plainName(ev.get(k).input()), Look.PLAIN);
+            set(sheet, i, 3, Headlines.finite(ev.get(k).evppi()), st.money);
+            set(sheet, i, 4, SensitivityText.worthMeasuring(ev.get(k).evppi(), bar) ? "yes" : "no", Look.PLAIN);
+            set(sheet, i, 7, "/value_of_information/per_input/" + k, Look.PLAIN);
+            i++;
         }
+        sheet.finish();
     }
 
-    private static void trialsSheet(SXSSFWorkbook wb, Styles st, SimulationResult r) {
-        SXSSFSheet sheet = wb.createSheet("Trials");
+    /** The Trials sheet goes to the output this many rows at a time. */
+    static final int TRIAL_CHUNK = 1_000;
+
+    private static void trialsSheet(Workbook wb, Styles st, SimulationResult r) throws IOException {
+        Worksheet sheet = sheet(wb, "Trials");
         List<String> names = new ArrayList<>(List.of("trial", "annualized_pain", "revenue", "pain_share_of_revenue",
                 "pain_fte", "decision_score", "best"));
         List<dev.payback.scenario.Strategy> strategies = r.scenario().strategies();
@@ -365,33 +408,39 @@ public final class BusinessCaseXlsx {
                     p + "cumulative_net_12", p + "payback_month", p + "failed"));
         }
         header(sheet, st, names.toArray(String[]::new));
+        for (int k = 0; k < names.size(); k++) {
+            sheet.width(k, DEFAULT_WIDTH);
+        }
         TrialColumns c = r.columns();
         int rows = Math.min(MAX_TRIAL_ROWS, c.rows());
         for (int i = 0; i < rows; i++) {
-            Row row = sheet.createRow(i + 1);
+            int row = i + 1;
             int j = 0;
-            row.createCell(j++).setCellValue(i + 1);
-            num(row, j++, c.annualPain().get(i));
-            num(row, j++, c.revenue().get(i));
-            num(row, j++, c.painShare().get(i));
-            num(row, j++, c.painFte().get(i));
-            row.createCell(j++).setCellValue(c.score(i));
-            row.createCell(j++).setCellValue(c.best(i) == 0 ? "status_quo"
-                    : strategies.get(c.best(i) - 1).id());
+            sheet.value(row, j++, (double) (i + 1));
+            num(sheet, row, j++, c.annualPain().get(i));
+            num(sheet, row, j++, c.revenue().get(i));
+            num(sheet, row, j++, c.painShare().get(i));
+            num(sheet, row, j++, c.painFte().get(i));
+            sheet.value(row, j++, (double) c.score(i));
+            sheet.value(row, j++, c.best(i) == 0 ? "status_quo" : strategies.get(c.best(i) - 1).id());
             for (int so = 0; so < c.strategyCount(); so++) {
                 OptionColumns oc = c.option(so);
-                num(row, j++, oc.npv().get(i));
-                num(row, j++, oc.firstYearCost().get(i));
-                num(row, j++, oc.cumulativeNet(0).get(i));
-                num(row, j++, oc.cumulativeNet(1).get(i));
-                num(row, j++, oc.cumulativeNet(2).get(i));
+                num(sheet, row, j++, oc.npv().get(i));
+                num(sheet, row, j++, oc.firstYearCost().get(i));
+                num(sheet, row, j++, oc.cumulativeNet(0).get(i));
+                num(sheet, row, j++, oc.cumulativeNet(1).get(i));
+                num(sheet, row, j++, oc.cumulativeNet(2).get(i));
                 if (oc.paybackMonth(i) != 0) {
-                    row.createCell(j).setCellValue(oc.paybackMonth(i));
+                    sheet.value(row, j, (double) oc.paybackMonth(i));
                 }
                 j++;
-                row.createCell(j++).setCellValue(oc.failed(i));
+                sheet.value(row, j++, (double) oc.failed(i));
+            }
+            if (row % TRIAL_CHUNK == 0) {
+                sheet.flush();
             }
         }
+        sheet.finish();
     }
 
     /** Header of the Tracking plan sheet. */
@@ -400,18 +449,19 @@ public final class BusinessCaseXlsx {
             "in plain words", "summary.json key (projection)", "summary.json key (checklist)");
 
     /** One row per option, KPI and checkpoint (docs/model.md section 8). */
-    private static void trackingPlanSheet(SXSSFWorkbook wb, Styles st, Summary s) {
+    private static void trackingPlanSheet(Workbook wb, Styles st, Summary s) throws IOException {
         if (s.kpis().isEmpty()) {
             return;
         }
-        SXSSFSheet sheet = wb.createSheet("Tracking plan");
+        Worksheet sheet = sheet(wb, "Tracking plan");
         header(sheet, st, TRACKING_HEADER.toArray(String[]::new));
-        sheet.setColumnWidth(1, 45 * 256);
-        sheet.setColumnWidth(8, 90 * 256);
-        sheet.setColumnWidth(9, 45 * 256);
-        sheet.setColumnWidth(10, 45 * 256);
+        defaultWidth(sheet, 0, 2);
+        sheet.width(1, 45);
+        sheet.width(8, 90);
+        sheet.width(9, 45);
+        sheet.width(10, 45);
         for (int k = 3; k < 8; k++) {
-            sheet.setColumnWidth(k, 16 * 256);
+            sheet.width(k, 16);
         }
         Summary.KpiTrack today = s.kpiTrack(dev.payback.analysis.KpiTracks.STATUS_QUO);
         int i = 1;
@@ -421,25 +471,27 @@ public final class BusinessCaseXlsx {
                 for (int m : t.stats().keySet()) {
                     Stats p = t.stats().get(m).get(kpi.key());
                     double check = t.checklist().get(m).get(kpi.key());
-                    CellStyle style = kpiStyle(st, kpi);
-                    Row row = sheet.createRow(i++);
-                    set(row, 0, o.id(), null);
-                    set(row, 1, kpi.name(), null);
-                    set(row, 2, m, null);
-                    set(row, 3, Headlines.finite(today.stats().get(m).get(kpi.key()).p50()), style);
-                    set(row, 4, Headlines.finite(p.p10()), style);
-                    set(row, 5, Headlines.finite(p.p50()), style);
-                    set(row, 6, Headlines.finite(p.p90()), style);
-                    set(row, 7, Headlines.finite(check), style);
-                    set(row, 8, TrackingPlan.sentence(kpi, m, check, s.currency()), null);
-                    set(row, 9, "/kpis/" + o.id() + "/" + m + "/" + kpi.key(), null);
-                    set(row, 10, "/kpi_checklist/" + o.id() + "/" + m + "/" + kpi.key(), null);
+                    Look style = kpiStyle(st, kpi);
+                    set(sheet, i, 0, o.id(), Look.PLAIN);
+                    set(sheet, i, 1, kpi.name(), Look.PLAIN);
+                    // the checkpoint without a format (General), as before
+                    set(sheet, i, 2, m, Look.PLAIN);
+                    set(sheet, i, 3, Headlines.finite(today.stats().get(m).get(kpi.key()).p50()), style);
+                    set(sheet, i, 4, Headlines.finite(p.p10()), style);
+                    set(sheet, i, 5, Headlines.finite(p.p50()), style);
+                    set(sheet, i, 6, Headlines.finite(p.p90()), style);
+                    set(sheet, i, 7, Headlines.finite(check), style);
+                    set(sheet, i, 8, TrackingPlan.sentence(kpi, m, check, s.currency()), Look.PLAIN);
+                    set(sheet, i, 9, "/kpis/" + o.id() + "/" + m + "/" + kpi.key(), Look.PLAIN);
+                    set(sheet, i, 10, "/kpi_checklist/" + o.id() + "/" + m + "/" + kpi.key(), Look.PLAIN);
+                    i++;
                 }
             }
         }
+        sheet.finish();
     }
 
-    private static CellStyle kpiStyle(Styles st, TrackingPlan.Kpi kpi) {
+    private static Look kpiStyle(Styles st, TrackingPlan.Kpi kpi) {
         return switch (kpi.fmt()) {
             case "pct1", "pct2" -> st.share;
             case "cents" -> st.cents;
@@ -453,42 +505,44 @@ public final class BusinessCaseXlsx {
             "P(best)", "summary.json key");
 
     /** One row per option with a scorecard (docs/model.md section 9), then the sentence and the weights. */
-    private static void vendorsSheet(SXSSFWorkbook wb, Styles st, Summary s) {
-        SXSSFSheet sheet = wb.createSheet("Vendors");
+    private static void vendorsSheet(Workbook wb, Styles st, Summary s) throws IOException {
+        Worksheet sheet = sheet(wb, "Vendors");
         header(sheet, st, VENDORS_HEADER.toArray(String[]::new));
-        sheet.setColumnWidth(1, 50 * 256);
+        defaultWidth(sheet, 0);
+        sheet.width(1, 50);
         for (int k = 2; k < 9; k++) {
-            sheet.setColumnWidth(k, 18 * 256);
+            sheet.width(k, 18);
         }
-        sheet.setColumnWidth(9, 30 * 256);
+        sheet.width(9, 30);
         int i = 1;
         for (Summary.OptionSummary o : VendorComparison.scored(s)) {
-            Row row = sheet.createRow(i++);
-            set(row, 0, o.id(), null);
-            set(row, 1, o.label(), null);
-            set(row, 2, Headlines.finite(o.scorecardScore()), st.number);
-            set(row, 3, Headlines.finite(o.npv().p50()), st.money);
-            set(row, 4, Headlines.finite(o.npv().p10()), st.money);
-            set(row, 5, Headlines.finite(o.paybackProbability().get(12)), st.share);
-            set(row, 6, Headlines.finite(o.maxOneTimeCost().get(12)), st.money);
-            set(row, 7, Headlines.finite(o.oneTimeCost().p50()), st.money);
-            set(row, 8, Headlines.finite(s.pBest().get(o.id())), st.share);
-            set(row, 9, "/options/" + o.id(), null);
+            set(sheet, i, 0, o.id(), Look.PLAIN);
+            set(sheet, i, 1, o.label(), Look.PLAIN);
+            set(sheet, i, 2, Headlines.finite(o.scorecardScore()), st.number);
+            set(sheet, i, 3, Headlines.finite(o.npv().p50()), st.money);
+            set(sheet, i, 4, Headlines.finite(o.npv().p10()), st.money);
+            set(sheet, i, 5, Headlines.finite(o.paybackProbability().get(12)), st.share);
+            set(sheet, i, 6, Headlines.finite(o.maxOneTimeCost().get(12)), st.money);
+            set(sheet, i, 7, Headlines.finite(o.oneTimeCost().p50()), st.money);
+            set(sheet, i, 8, Headlines.finite(s.pBest().get(o.id())), st.share);
+            set(sheet, i, 9, "/options/" + o.id(), Look.PLAIN);
+            i++;
         }
         i++;
-        set(sheet.createRow(i++), 0, VendorComparison.sentence(s), null);
+        set(sheet, i++, 0, VendorComparison.sentence(s), Look.PLAIN);
         i++;
         for (Map.Entry<String, Double> w : s.scorecardWeights().entrySet()) {
-            Row row = sheet.createRow(i++);
-            set(row, 0, "weight: " + w.getKey(), null);
-            set(row, 2, w.getValue(), st.number);
-            set(row, 9, "/scorecard_weights/" + w.getKey(), null);
+            set(sheet, i, 0, "weight: " + w.getKey(), Look.PLAIN);
+            set(sheet, i, 2, w.getValue(), st.number);
+            set(sheet, i, 9, "/scorecard_weights/" + w.getKey(), Look.PLAIN);
+            i++;
         }
+        sheet.finish();
     }
 
-    private static void num(Row row, int col, double v) {
+    private static void num(Worksheet sheet, int row, int col, double v) {
         if (Double.isFinite(v)) {
-            row.createCell(col).setCellValue(v);
+            sheet.value(row, col, v);
         }
     }
 }

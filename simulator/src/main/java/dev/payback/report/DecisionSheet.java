@@ -3,21 +3,10 @@ package dev.payback.report;
 import dev.payback.analysis.CashFlow;
 import dev.payback.analysis.Recommendation;
 import dev.payback.analysis.Summary;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
-import org.apache.poi.ss.usermodel.Drawing;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,170 +68,157 @@ final class DecisionSheet {
         return out;
     }
 
-    static void write(SXSSFWorkbook wb, Summary s) {
-        SXSSFSheet sheet = wb.createSheet(NAME);
-        sheet.setColumnWidth(0, 62 * 256);
-        sheet.setColumnWidth(1, 22 * 256);
-        sheet.setColumnWidth(2, 36 * 256);
-        Font big = wb.createFont();
-        big.setBold(true);
-        big.setFontHeightInPoints((short) 14);
-        Font bold = wb.createFont();
-        bold.setBold(true);
-        CellStyle title = wb.createCellStyle();
-        title.setFont(big);
-        CellStyle headline = wb.createCellStyle();
-        headline.setFont(bold);
-        headline.setWrapText(true);
-        headline.setVerticalAlignment(VerticalAlignment.TOP);
-        CellStyle wrap = wb.createCellStyle();
-        wrap.setWrapText(true);
-        wrap.setVerticalAlignment(VerticalAlignment.TOP);
-        CellStyle header = wb.createCellStyle();
-        header.setFont(bold);
-        String prefix = Money.prefix(s.currency()).replace("\"", "");
-        CellStyle money = wb.createCellStyle();
-        money.setDataFormat(wb.createDataFormat().getFormat("\"" + prefix + "\"#,##0;-\"" + prefix + "\"#,##0"));
-        CellStyle share = wb.createCellStyle();
-        share.setDataFormat(wb.createDataFormat().getFormat("0%"));
-        CellStyle number = wb.createCellStyle();
-        number.setDataFormat(wb.createDataFormat().getFormat("0.0"));
+    /** The Decision sheet's part in the package (it is the first sheet). */
+    static final String PART = "xl/worksheets/sheet1.xml";
+
+    /**
+     * Adds the Decision sheet, the first, and returns its merged ranges in the order they were made. The
+     * sheet is left open: {@link StableXlsx#finish} writes it, with the merged ranges in that order.
+     */
+    static List<String> write(Workbook wb, Summary s) {
+        Worksheet sheet = wb.newWorksheet(NAME);
+        printSetup(sheet, false, false);
+        sheet.width(0, 62);
+        sheet.width(1, 22);
+        sheet.width(2, 36);
+        BusinessCaseXlsx.Look title = new BusinessCaseXlsx.Look(null, true, 14, false);
+        BusinessCaseXlsx.Look headline = new BusinessCaseXlsx.Look(null, true, 0, true);
+        BusinessCaseXlsx.Look wrap = new BusinessCaseXlsx.Look(null, false, 0, true);
+        BusinessCaseXlsx.Look header = BusinessCaseXlsx.Look.BOLD;
+        BusinessCaseXlsx.Look money = BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat(s.currency(), ""));
+        BusinessCaseXlsx.Look share = BusinessCaseXlsx.Look.format("0%");
+        BusinessCaseXlsx.Look number = BusinessCaseXlsx.Look.format("0.0");
+        List<String> merged = new ArrayList<>();
 
         int i = 0;
         text(sheet, i++, "Business case: " + s.scenario(), title);
         text(sheet, i++, String.format(java.util.Locale.ROOT, "%,d simulated futures, random seed %d, %s, %d-month "
-                + "horizon", s.trials(), s.seed(), s.currency(), s.horizonMonths()), null);
+                + "horizon", s.trials(), s.seed(), s.currency(), s.horizonMonths()), BusinessCaseXlsx.Look.PLAIN);
         i++;
         text(sheet, i++, "What to do", header);
-        Row rec = text(sheet, i, RecommendationText.sentence(s), headline);
-        sheet.addMergedRegion(new CellRangeAddress(i, i, 0, 2));
-        rec.setHeightInPoints(48);
+        text(sheet, i, RecommendationText.sentence(s), headline);
+        merge(sheet, i, merged);
+        sheet.rowHeight(i, 48);
         i++;
         for (String reason : RecommendationText.reasons(s)) {
-            Row r = text(sheet, i, reason, wrap);
-            sheet.addMergedRegion(new CellRangeAddress(i, i, 0, 2));
-            r.setHeightInPoints(14f * Math.max(1, (reason.length() + 109) / 110));
+            text(sheet, i, reason, wrap);
+            merge(sheet, i, merged);
+            sheet.rowHeight(i, 14f * Math.max(1, (reason.length() + 109) / 110));
             i++;
         }
         i++;
-        Row head = sheet.createRow(i++);
         String[] names = {"Figure", "Value", "summary.json key"};
         for (int k = 0; k < names.length; k++) {
-            Cell c = head.createCell(k);
-            c.setCellValue(names[k]);
-            c.setCellStyle(header);
+            sheet.value(i, k, names[k]);
+            header.apply(sheet, i, k);
         }
+        i++;
         for (Line l : lines(s)) {
-            Row row = sheet.createRow(i++);
-            row.createCell(0).setCellValue(l.words());
-            Cell v = row.createCell(1);
+            sheet.value(i, 0, l.words());
             if (l.value() instanceof Number n) {
+                // a figure that is not a number is left empty
                 if (Double.isFinite(n.doubleValue())) {
-                    v.setCellValue(n.doubleValue());
-                    v.setCellStyle(switch (l.kind()) {
+                    sheet.value(i, 1, n.doubleValue());
+                    (switch (l.kind()) {
                         case MONEY -> money;
                         case SHARE -> share;
                         default -> number;
-                    });
+                    }).apply(sheet, i, 1);
                 }
             } else {
-                v.setCellValue(String.valueOf(l.value()));
-                v.setCellStyle(wrap);
+                sheet.value(i, 1, String.valueOf(l.value()));
+                wrap.apply(sheet, i, 1);
             }
             if (l.key() != null) {
-                row.createCell(2).setCellValue(l.key());
+                sheet.value(i, 2, l.key());
             }
+            i++;
         }
         i++;
         text(sheet, i++, "How the recommendation is made", header);
         List<String> rule = RecommendationText.rule(s.options().get(0).paybackMonths(),
                 s.options().get(0).paybackConfidence());
         for (int k = 0; k < rule.size(); k++) {
-            Row r = text(sheet, i, (k + 1) + ". " + rule.get(k), wrap);
-            sheet.addMergedRegion(new CellRangeAddress(i, i, 0, 2));
-            r.setHeightInPoints(14f * Math.max(1, (rule.get(k).length() + 113) / 110));
+            text(sheet, i, (k + 1) + ". " + rule.get(k), wrap);
+            merge(sheet, i, merged);
+            sheet.rowHeight(i, 14f * Math.max(1, (rule.get(k).length() + 113) / 110));
             i++;
         }
-        printSetup(sheet, false);
+        return merged;
+    }
+
+    /** Merges columns A to C of a row. */
+    private static void merge(Worksheet sheet, int row, List<String> merged) {
+        sheet.range(row, 0, row, 2).merge();
+        merged.add("A" + (row + 1) + ":C" + (row + 1));
     }
 
     /** The Cash flow sheet: every option and month 0..H, P10/median/P90 of the month's net and the position. */
-    static void cashFlow(SXSSFWorkbook wb, Summary s, CashFlow cf) {
-        SXSSFSheet sheet = wb.createSheet(CASH_FLOW);
-        Font bold = wb.createFont();
-        bold.setBold(true);
-        CellStyle header = wb.createCellStyle();
-        header.setFont(bold);
-        header.setWrapText(true);
-        String prefix = Money.prefix(s.currency()).replace("\"", "");
-        CellStyle money = wb.createCellStyle();
-        money.setDataFormat(wb.createDataFormat().getFormat("\"" + prefix + "\"#,##0;-\"" + prefix + "\"#,##0"));
+    static void cashFlow(Workbook wb, Summary s, CashFlow cf) throws IOException {
+        Worksheet sheet = wb.newWorksheet(CASH_FLOW);
+        printSetup(sheet, true, true);
+        BusinessCaseXlsx.Look header = new BusinessCaseXlsx.Look(null, true, 0, false);
+        BusinessCaseXlsx.Look money = BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat(s.currency(), ""));
         String[] words = {"Option", "Month (0 = the one-time cost)", "Net cash of the month, P10",
                 "Net cash of the month, median", "Net cash of the month, P90", "Cumulative position, P10",
                 "Cumulative position, median", "Cumulative position, P90"};
-        Row head = sheet.createRow(0);
         for (int k = 0; k < words.length; k++) {
-            Cell c = head.createCell(k);
-            c.setCellValue(words[k]);
-            c.setCellStyle(header);
-            sheet.setColumnWidth(k, (k < 2 ? 16 : 18) * 256);
+            sheet.value(0, k, words[k]);
+            // bold and wrapped (at the bottom, as before: only the wrapping is set)
+            sheet.style(0, k).bold().wrapText(true).set();
+            sheet.width(k, k < 2 ? 16 : 18);
         }
-        keyComments(wb, sheet, List.of(CashFlowCsv.HEADER));
-        sheet.createFreezePane(0, 1);
+        keyComments(sheet, List.of(CashFlowCsv.HEADER));
+        sheet.freezePane(0, 1);
         int i = 1;
         for (CashFlow.OptionFlow o : cf.options()) {
             for (CashFlow.Period m : o.months()) {
-                Row row = sheet.createRow(i++);
-                row.createCell(0).setCellValue(o.id());
-                row.createCell(1).setCellValue(m.toMonth());
+                sheet.value(i, 0, o.id());
+                sheet.value(i, 1, (double) m.toMonth());
                 double[] v = {m.net().p10(), m.net().p50(), m.net().p90(), m.cumulative().p10(),
                         m.cumulative().p50(), m.cumulative().p90()};
                 for (int k = 0; k < v.length; k++) {
-                    Cell c = row.createCell(2 + k);
-                    c.setCellValue(v[k]);
-                    c.setCellStyle(money);
+                    // always finite (sums of finite cash flows); a value that was not would be left empty
+                    if (Double.isFinite(v[k])) {
+                        sheet.value(i, 2 + k, v[k]);
+                        money.apply(sheet, i, 2 + k);
+                    }
                 }
+                i++;
             }
         }
+        sheet.finish();
     }
 
-    /** Each header cell of row 0 gets a note with its machine key (the summary.csv / cashflow.csv column). */
-    static void keyComments(SXSSFWorkbook wb, Sheet sheet, List<String> keys) {
-        Drawing<?> drawing = sheet.createDrawingPatriarch();
-        Row head = sheet.getRow(0);
+    /**
+     * Each header cell of row 0 gets a note with its machine key (the summary.csv / cashflow.csv column);
+     * fastexcel anchors a note, as before, from its cell to two columns right and two rows down.
+     */
+    static void keyComments(Worksheet sheet, List<String> keys) {
         for (int k = 0; k < keys.size(); k++) {
-            ClientAnchor a = wb.getCreationHelper().createClientAnchor();
-            a.setCol1(k);
-            a.setCol2(k + 2);
-            a.setRow1(0);
-            a.setRow2(2);
-            Comment c = drawing.createCellComment(a);
-            c.setString(new XSSFRichTextString("key: " + keys.get(k)));
-            head.getCell(k).setCellComment(c);
+            sheet.comment(0, k, "key: " + keys.get(k));
         }
     }
 
-    /** Fit to one page wide, header row repeated, landscape when the sheet is wide. */
-    static void printSetup(Sheet sheet, boolean landscape) {
+    /**
+     * Fit to one page wide (any number of pages tall), automatic page breaks, landscape when the sheet is
+     * wide, and the header row repeated on every page when asked. fastexcel writes the fit-to-page flag
+     * with the sheet's first rows, so this comes before any flush.
+     */
+    static void printSetup(Worksheet sheet, boolean landscape, boolean repeatHeader) {
         sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
-        PrintSetup ps = sheet.getPrintSetup();
-        ps.setFitWidth((short) 1);
-        ps.setFitHeight((short) 0);
-        ps.setLandscape(landscape);
-        if (!sheet.getSheetName().equals(NAME)) {
-            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        sheet.setAutoPageBreaks(true);
+        sheet.fitToWidth((short) 1);
+        sheet.fitToHeight((short) 0);
+        sheet.pageOrientation(landscape ? "landscape" : "portrait");
+        if (repeatHeader) {
+            sheet.repeatRows(0);
         }
     }
 
-    private static Row text(Sheet sheet, int row, String text, CellStyle style) {
-        Row r = sheet.createRow(row);
-        Cell c = r.createCell(0);
-        c.setCellValue(text);
-        if (style != null) {
-            c.setCellStyle(style);
-        }
-        return r;
+    private static void text(Worksheet sheet, int row, String text, BusinessCaseXlsx.Look look) {
+        sheet.value(row, 0, text);
+        look.apply(sheet, row, 0);
     }
 
     /** A column key of summary.csv in words, for the workbook's headers. */

@@ -4,23 +4,18 @@ import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;
 import dev.payback.scenario.Pilot;
 import dev.payback.report.CsvCells;
+import dev.payback.report.StableXlsx;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import java.io.IOException;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pilot's summary.csv (one row per option and the status quo, before and after the pilot, with
@@ -86,91 +81,69 @@ public final class PilotTables {
         }
     }
 
-    /** Writes pilot.xlsx: Verdict (the two parts in words), Options (as summary.csv) and Months. */
+    /**
+     * Writes pilot.xlsx: Verdict (the two parts in words), Options (as summary.csv) and Months. The bytes
+     * depend only on the verdict ({@link StableXlsx}: no creation date, zip entries without a time).
+     */
     public static void workbook(PilotVerdict v, OutputStream out) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            CellStyle bold = wb.createCellStyle();
-            Font f = wb.createFont();
-            f.setBold(true);
-            bold.setFont(f);
-
-            Sheet verdict = wb.createSheet("Verdict");
-            verdict.setColumnWidth(0, 110 * 256);
-            List<String> lines = new ArrayList<>();
-            lines.add(PilotVerdictText.headline(v));
-            lines.add(PilotVerdictText.target(v));
-            lines.add(PilotVerdictText.bar(v));
-            for (String s : PilotVerdictText.whatWouldMakeItGo(v)) {
-                lines.add("What would make it go: " + s);
-            }
-            lines.add(PilotVerdictText.leader(v));
-            for (int i = 0; i < lines.size(); i++) {
-                Row row = verdict.createRow(i);
-                row.createCell(0).setCellValue(lines.get(i));
-                if (i == 0) {
-                    row.getCell(0).setCellStyle(bold);
-                }
-            }
-
-            Sheet options = wb.createSheet("Options");
-            header(options, COLUMNS, bold);
-            int i = 1;
-            for (List<Object> r : rows(v)) {
-                Row row = options.createRow(i++);
-                for (int k = 0; k < r.size(); k++) {
-                    Object o = r.get(k);
-                    if (o instanceof Number n) {
-                        row.createCell(k).setCellValue(n.doubleValue());
-                    } else if (o instanceof Boolean b) {
-                        row.createCell(k).setCellValue(b);
-                    } else if (o != null) {
-                        row.createCell(k).setCellValue(o.toString());
-                    }
-                }
-            }
-
-            Sheet months = wb.createSheet("Months");
-            header(months, List.of("month", "orders", "exceptions", "exception_rate", "promises", "promises_kept"),
-                    bold);
-            i = 1;
-            for (Pilot.Month m : v.update().pilot().months()) {
-                Row row = months.createRow(i++);
-                row.createCell(0).setCellValue(m.month());
-                row.createCell(1).setCellValue(m.orders());
-                row.createCell(2).setCellValue(m.exceptions());
-                row.createCell(3).setCellValue(m.rate());
-                if (m.hasPromises()) {
-                    row.createCell(4).setCellValue(m.promises());
-                    row.createCell(5).setCellValue(m.promisesKept());
-                }
-            }
-            // the same inputs give the same bytes: a fixed creation date and fixed times of the zip entries
-            wb.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(FIXED_TIME)));
-            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-            wb.write(raw);
-            ZipOutputStream zip = new ZipOutputStream(out);
-            try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(raw.toByteArray()))) {
-                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                    ZipEntry copy = new ZipEntry(e.getName());
-                    copy.setTime(FIXED_TIME);
-                    zip.putNextEntry(copy);
-                    in.transferTo(zip);
-                    zip.closeEntry();
-                }
-            }
-            zip.finish();
+        StableXlsx x = new StableXlsx(out);
+        Worksheet verdict = x.workbook().newWorksheet("Verdict");
+        verdict.width(0, 110);
+        List<String> lines = new ArrayList<>();
+        lines.add(PilotVerdictText.headline(v));
+        lines.add(PilotVerdictText.target(v));
+        lines.add(PilotVerdictText.bar(v));
+        for (String s : PilotVerdictText.whatWouldMakeItGo(v)) {
+            lines.add("What would make it go: " + s);
         }
+        lines.add(PilotVerdictText.leader(v));
+        for (int i = 0; i < lines.size(); i++) {
+            verdict.value(i, 0, lines.get(i));
+        }
+        verdict.style(0, 0).bold().set();
+        verdict.finish();
+
+        Worksheet options = x.workbook().newWorksheet("Options");
+        header(options, COLUMNS);
+        int i = 1;
+        for (List<Object> r : rows(v)) {
+            for (int k = 0; k < r.size(); k++) {
+                Object o = r.get(k);
+                if (o instanceof Number n) {
+                    options.value(i, k, n.doubleValue());
+                } else if (o instanceof Boolean b) {
+                    options.value(i, k, b);
+                } else if (o != null) {
+                    options.value(i, k, o.toString());
+                }
+            }
+            i++;
+        }
+        options.finish();
+
+        Worksheet months = x.workbook().newWorksheet("Months");
+        header(months, List.of("month", "orders", "exceptions", "exception_rate", "promises", "promises_kept"));
+        i = 1;
+        for (Pilot.Month m : v.update().pilot().months()) {
+            months.value(i, 0, (double) m.month());
+            months.value(i, 1, (double) m.orders());
+            months.value(i, 2, (double) m.exceptions());
+            months.value(i, 3, m.rate());
+            if (m.hasPromises()) {
+                months.value(i, 4, (double) m.promises());
+                months.value(i, 5, (double) m.promisesKept());
+            }
+            i++;
+        }
+        months.finish();
+        x.finish(Map.of());
     }
 
-    /** 2000-01-01T00:00:00Z: the creation date and entry time of every pilot.xlsx, for byte-identical files. */
-    private static final long FIXED_TIME = 946_684_800_000L;
-
-    private static void header(Sheet sheet, List<String> names, CellStyle bold) {
-        Row row = sheet.createRow(0);
+    private static void header(Worksheet sheet, List<String> names) {
         for (int k = 0; k < names.size(); k++) {
-            row.createCell(k).setCellValue(names.get(k));
-            row.getCell(k).setCellStyle(bold);
-            sheet.setColumnWidth(k, Math.max(12, names.get(k).length() + 2) * 256);
+            sheet.value(0, k, names.get(k));
+            sheet.style(0, k).bold().set();
+            sheet.width(k, Math.max(12, names.get(k).length() + 2));
         }
     }
 }
