@@ -160,8 +160,7 @@ public final class BusinessCaseXlsx {
         if (VendorComparison.applies(s)) {
             vendorsSheet(wb, st, s);
         }
-        wb.setActiveTab(0);
-        x.finish(Map.of(DecisionSheet.PART, xml -> StableXlsx.tabSelected(StableXlsx.mergedInOrder(merged).apply(xml))));
+        x.finish(StableXlsx.mergedInOrder(merged));
     }
 
     /**

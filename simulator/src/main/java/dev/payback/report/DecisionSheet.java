@@ -68,9 +68,6 @@ final class DecisionSheet {
         return out;
     }
 
-    /** The Decision sheet's part in the package (it is the first sheet). */
-    static final String PART = "xl/worksheets/sheet1.xml";
-
     /**
      * Adds the Decision sheet, the first, and returns its merged ranges in the order they were made. The
      * sheet is left open: {@link StableXlsx#finish} writes it, with the merged ranges in that order.

@@ -29,8 +29,9 @@ import java.util.zip.Inflater;
  * <p>Sheets finished before {@link #finish} stream straight to the output. What fastexcel writes from
  * {@link #finish} on (any sheet not finished before, then the workbook's own parts and the zip's central
  * directory, a few kilobytes) is held back; there the creation date is left out (as the POI writer used
- * before did), each part named in {@link #finish}'s fixes is rewritten, and the central directory is
- * written again for the rewritten parts' sizes and offsets. Every other part keeps fastexcel's bytes.
+ * before did), the first sheet is rewritten (marked as the selected tab, and as its writer asks, such
+ * as the Decision sheet's merged ranges put in order), and the central directory is written again for
+ * the rewritten parts' sizes and offsets. Every other part keeps fastexcel's bytes.
  * The layout of opczip's zip is checked as it is read: a fastexcel or opczip version that writes a
  * different one fails here, with an IOException, rather than writing a broken file.
  */
@@ -57,14 +58,21 @@ public final class StableXlsx {
         return workbook;
     }
 
+    /** The first sheet's part: the active tab, written in {@link #finish}. */
+    static final String FIRST_SHEET = "xl/worksheets/sheet1.xml";
+    static final String CORE = "docProps/core.xml";
+
     /**
-     * Finishes the workbook. {@code fixes} maps a part's name (such as {@code xl/worksheets/sheet1.xml})
-     * to a rewrite of its XML; such a sheet must not have been finished before (its part is written here).
+     * Finishes the workbook: the first sheet (the active tab, which must not have been finished before) is
+     * written now, marked as selected and rewritten by {@code firstSheet}; the creation date is left out.
      */
-    public void finish(Map<String, UnaryOperator<String>> fixes) throws IOException {
+    public void finish(UnaryOperator<String> firstSheet) throws IOException {
+        workbook.setActiveTab(0);
         tap.hold();
         workbook.finish();
-        rewrite(tap.held.toByteArray(), tap.passed, fixes, tap.out);
+        rewrite(tap.held.toByteArray(), tap.passed,
+                Map.of(FIRST_SHEET, xml -> firstSheet.apply(tabSelected(xml)), CORE, StableXlsx::withoutCreated),
+                tap.out);
         tap.out.flush();
     }
 
@@ -97,7 +105,7 @@ public final class StableXlsx {
      * Marks the sheet's tab as selected, as the workbook's active tab is; fastexcel only sets the
      * active tab, which a spreadsheet program then shows without its tab marked.
      */
-    public static String tabSelected(String xml) {
+    static String tabSelected(String xml) {
         String view = "<sheetView workbookViewId=\"0\"";
         int at = xml.indexOf(view);
         if (at < 0) {
@@ -139,7 +147,6 @@ public final class StableXlsx {
         long pos = start; // the zip offset of the next byte written
         int next = 0; // the next unread byte of the tail's entries
         int fixed = 0;
-        boolean core = false;
         int p = c;
         for (int k = 0; k < count; k++) {
             if (p + 46 > e || u32(t, p) != CEN) {
@@ -174,10 +181,6 @@ public final class StableXlsx {
             next = dat + 24;
             put32(rec, 42, checked32(pos));
             UnaryOperator<String> fix = fixes.get(name);
-            if (name.equals("docProps/core.xml")) {
-                fix = StableXlsx::withoutCreated;
-                core = true;
-            }
             if (fix == null) {
                 out.write(t, l, next - l);
                 pos += next - l;
@@ -209,7 +212,7 @@ public final class StableXlsx {
         if (next != c || p != e) {
             throw layout("bytes between the entries");
         }
-        if (!core || fixed != fixes.size() + 1) {
+        if (fixed != fixes.size()) {
             throw new IllegalStateException("not every part to fix was written at finish(): " + fixes.keySet());
         }
         long cenOffset = pos;

@@ -15,7 +15,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The pilot's summary.csv (one row per option and the status quo, before and after the pilot, with
@@ -101,7 +100,7 @@ public final class PilotTables {
             verdict.value(i, 0, lines.get(i));
         }
         verdict.style(0, 0).bold().set();
-        verdict.finish();
+        // the first sheet, the active tab, is written in x.finish()
 
         Worksheet options = x.workbook().newWorksheet("Options");
         header(options, COLUMNS);
@@ -136,7 +135,7 @@ public final class PilotTables {
             i++;
         }
         months.finish();
-        x.finish(Map.of());
+        x.finish(xml -> xml);
     }
 
     private static void header(Worksheet sheet, List<String> names) {

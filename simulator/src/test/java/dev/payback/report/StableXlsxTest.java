@@ -1,0 +1,273 @@
+package dev.payback.report;
+
+import dev.payback.analysis.Analysis;
+import dev.payback.analysis.Summary;
+import dev.payback.engine.Engine;
+import dev.payback.engine.SimulationResult;
+import dev.payback.scenario.Scenario;
+import dev.payback.scenario.ScenarioLoader;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The workbooks written with fastexcel through {@link StableXlsx}: the same bytes whatever the clock
+ * and the JVM's identity hashes, a zip every reader accepts, and what a user sees of the Decision sheet.
+ */
+class StableXlsxTest {
+    static SimulationResult result;
+    static Summary summary;
+
+    @BeforeAll
+    static void run() throws Exception {
+        Scenario s = ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"))
+                .withRun(2000, 5);
+        result = Engine.run(s, Engine.Options.defaults());
+        summary = Analysis.summarize(result);
+    }
+
+    private static byte[] businessCase() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BusinessCaseXlsx.write(result, summary, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Every part of the zip, by name, uncompressed and checked against its CRC and size, read through the
+     * central directory as spreadsheet programs do. (Not with ZipInputStream: opczip, fastexcel's zip
+     * writer, follows each part with a data descriptor of 64-bit sizes, which ZipInputStream expects only
+     * after a local header with a zip64 field; reading a file from its central directory is unaffected.)
+     */
+    private static Map<String, byte[]> parts(byte[] zip) throws IOException {
+        Path file = Files.createTempFile("stable", ".xlsx");
+        try {
+            Files.write(file, zip);
+            Map<String, byte[]> parts = new LinkedHashMap<>();
+            try (ZipFile z = new ZipFile(file.toFile())) {
+                for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                    byte[] b;
+                    try (var in = z.getInputStream(e)) {
+                        b = in.readAllBytes();
+                    }
+                    CRC32 crc = new CRC32();
+                    crc.update(b);
+                    assertThat(crc.getValue()).as(e.getName()).isEqualTo(e.getCrc());
+                    assertThat((long) b.length).as(e.getName()).isEqualTo(e.getSize());
+                    parts.put(e.getName(), b);
+                }
+            }
+            return parts;
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** The DOS time and date of each central directory record (offset 12 of a record, read by hand). */
+    private static List<Long> entryTimes(byte[] zip) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i + 4 <= zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2) {
+                times.add((zip[i + 12] & 0xffL) | (zip[i + 13] & 0xffL) << 8 | (zip[i + 14] & 0xffL) << 16
+                        | (zip[i + 15] & 0xffL) << 24);
+            }
+        }
+        return times;
+    }
+
+    @Test
+    void sameBytesAtAnotherMillisecondAndWithOtherIdentityHashes() throws Exception {
+        byte[] first = businessCase();
+        // fastexcel stamps core.xml with the time to the millisecond: wait (without sleeping) for the
+        // clock to move on before writing again
+        long t = System.currentTimeMillis();
+        while (System.currentTimeMillis() == t) {
+            Thread.onSpinWait();
+        }
+        // each write makes new worksheets, whose identity hashes order fastexcel's set of merged ranges
+        for (int k = 0; k < 4; k++) {
+            assertThat(businessCase()).isEqualTo(first);
+        }
+        String core = new String(parts(first).get("docProps/core.xml"), StandardCharsets.UTF_8);
+        assertThat(core).doesNotContain("created").contains("<dc:creator>payback</dc:creator>");
+        assertThat(entryTimes(first)).hasSize(parts(first).size()).containsOnly(0L);
+    }
+
+    @Test
+    void decisionSheetKeepsItsLookMergesAndSelection() throws Exception {
+        byte[] bytes = businessCase();
+        String sheet = new String(parts(bytes).get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+        // the merged ranges in row order (as they were made), each one row from A to C
+        Matcher m = Pattern.compile("<mergeCell ref=\"A([0-9]+):C([0-9]+)\"/>").matcher(sheet);
+        List<Integer> rows = new ArrayList<>();
+        while (m.find()) {
+            assertThat(m.group(1)).isEqualTo(m.group(2));
+            rows.add(Integer.parseInt(m.group(1)));
+        }
+        assertThat(rows).hasSizeGreaterThan(5).isSorted().doesNotHaveDuplicates();
+        assertThat(sheet).contains("<mergeCells count=\"" + rows.size() + "\">");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            assertThat(wb.getActiveSheetIndex()).isZero();
+            assertThat(wb.getSheetAt(0).isSelected()).isTrue();
+            assertThat(wb.getSheetAt(1).isSelected()).isFalse();
+            Sheet d = wb.getSheetAt(0);
+            assertThat(d.getNumMergedRegions()).isEqualTo(rows.size());
+            for (CellRangeAddress r : d.getMergedRegions()) {
+                assertThat(rows).contains(r.getFirstRow() + 1);
+            }
+            XSSFCellStyle title = (XSSFCellStyle) d.getRow(0).getCell(0).getCellStyle();
+            assertThat(title.getFont().getBold()).isTrue();
+            assertThat(title.getFont().getFontHeightInPoints()).isEqualTo((short) 14);
+            XSSFCellStyle headline = (XSSFCellStyle) d.getRow(4).getCell(0).getCellStyle();
+            assertThat(headline.getFont().getBold()).isTrue();
+            assertThat(headline.getFont().getFontHeightInPoints()).isEqualTo((short) 11);
+            assertThat(headline.getWrapText()).isTrue();
+            assertThat(headline.getVerticalAlignment())
+                    .isEqualTo(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            assertThat(d.getRow(4).getHeightInPoints()).isEqualTo(48f);
+            assertThat(d.getColumnWidth(0)).isEqualTo(62 * 256);
+            assertThat(d.getPrintSetup().getLandscape()).isFalse();
+            assertThat(d.getFitToPage()).isTrue();
+            assertThat(d.getAutobreaks()).isTrue();
+            assertThat(d.getPrintSetup().getFitHeight()).isZero();
+            assertThat(d.getRepeatingRows()).isNull();
+            assertThat(d.getPaneInformation()).isNull();
+            // the money format with the currency's prefix, in quotes, for a negative amount too
+            Sheet summarySheet = wb.getSheet("Summary");
+            assertThat(summarySheet.getPrintSetup().getLandscape()).isFalse();
+            assertThat(summarySheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(summarySheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(wb.getSheet("Sensitivity").getPrintSetup().getLandscape()).isTrue();
+            for (int i = 1; i <= summarySheet.getLastRowNum(); i++) {
+                if (summarySheet.getRow(i).getCell(0).getStringCellValue().equals("Annualized pain P50")) {
+                    assertThat(summarySheet.getRow(i).getCell(1).getCellStyle().getDataFormatString())
+                            .isEqualTo("\"$\"#,##0;-\"$\"#,##0");
+                }
+            }
+        }
+    }
+
+    @Test
+    void moneyFormatOfAnotherCurrencyIsEscapedForTheStylesPart() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StableXlsx x = new StableXlsx(out);
+        Worksheet ws = x.workbook().newWorksheet("Only");
+        ws.value(0, 0, -1234.5);
+        BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat("EUR", "")).apply(ws, 0, 0);
+        ws.value(1, 0, 0.5);
+        BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat("CHF", ".00")).apply(ws, 1, 0);
+        x.finish(xml -> xml);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getCellStyle().getDataFormatString())
+                    .isEqualTo("\"€\"#,##0;-\"€\"#,##0");
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getCellStyle().getDataFormatString())
+                    .isEqualTo("\"CHF \"#,##0.00;-\"CHF \"#,##0.00");
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getNumericCellValue()).isEqualTo(-1234.5);
+        }
+    }
+
+    /** Counts what reaches the output. */
+    private static final class Counting extends OutputStream {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        boolean flushed;
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            flushed = true;
+        }
+    }
+
+    @Test
+    void sheetsFinishedBeforeReachTheOutputAndTheRestIsAValidZip() throws Exception {
+        Counting out = new Counting();
+        StableXlsx x = new StableXlsx(out);
+        Worksheet first = x.workbook().newWorksheet("First");
+        first.value(0, 0, 1.5); // held back to the end, where it is rewritten
+        Worksheet big = x.workbook().newWorksheet("Big");
+        for (int r = 0; r < 20_000; r++) {
+            big.value(r, 0, (double) r);
+            big.value(r, 1, r % 2 == 0);
+            if ((r + 1) % 1000 == 0) {
+                big.flush();
+            }
+        }
+        big.finish();
+        // fastexcel's flushes reach the output through a 64 KiB buffer: most of the sheet is there
+        assertThat(out.bytes.size()).isGreaterThan(50_000);
+        x.finish(xml -> xml.replace("<v>1.5</v>", "<v>2.5</v>"));
+        assertThat(out.flushed).isTrue();
+        Map<String, byte[]> parts = parts(out.bytes.toByteArray());
+        assertThat(parts).containsKeys("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml",
+                "docProps/core.xml", "[Content_Types].xml");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.bytes.toByteArray()))) {
+            assertThat(wb.getSheet("First").getRow(0).getCell(0).getNumericCellValue()).isEqualTo(2.5);
+            assertThat(wb.getSheetAt(0).isSelected()).isTrue();
+            Sheet s = wb.getSheet("Big");
+            assertThat(s.getLastRowNum()).isEqualTo(19_999);
+            assertThat(s.getRow(12_345).getCell(0).getNumericCellValue()).isEqualTo(12_345.0);
+            assertThat(s.getRow(12_345).getCell(1).getBooleanCellValue()).isFalse();
+        }
+    }
+
+    @Test
+    void theFirstSheetCannotBeFixedOnceFinished() {
+        StableXlsx x = new StableXlsx(new ByteArrayOutputStream());
+        Worksheet first = x.workbook().newWorksheet("First");
+        first.value(0, 0, 1.0);
+        assertThatThrownBy(() -> {
+            first.finish();
+            x.finish(xml -> xml);
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("sheet1.xml");
+    }
+
+    @Test
+    void mergedInOrderRefusesRangesOtherThanTheOnesMade() {
+        String xml = "<sheetData/><mergeCells><mergeCell ref=\"A3:C3\"/><mergeCell ref=\"A1:C1\"/></mergeCells><x/>";
+        assertThat(StableXlsx.mergedInOrder(List.of("A1:C1", "A3:C3")).apply(xml)).isEqualTo(
+                "<sheetData/><mergeCells count=\"2\"><mergeCell ref=\"A1:C1\"/><mergeCell ref=\"A3:C3\"/></mergeCells><x/>");
+        assertThatThrownBy(() -> StableXlsx.mergedInOrder(List.of("A1:C1")).apply(xml))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> StableXlsx.mergedInOrder(List.of("A1:C1", "A3:C3")).apply("<sheetData/>"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aZipOfAnotherLayoutIsRefused() {
+        byte[] notAZip = "this is not the tail of a zip, not even twenty-two bytes of one".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> StableXlsx.rewrite(notAZip, 0, Map.of(), new ByteArrayOutputStream()))
+                .isInstanceOf(IOException.class).hasMessageContaining("another layout");
+    }
+}
