@@ -86,7 +86,7 @@ public final class PilotTables {
      */
     public static void workbook(PilotVerdict v, OutputStream out) throws IOException {
         StableXlsx x = new StableXlsx(out);
-        Worksheet verdict = x.workbook().newWorksheet("Verdict");
+        Worksheet verdict = sheet(x, "Verdict");
         verdict.width(0, 110);
         List<String> lines = new ArrayList<>();
         lines.add(PilotVerdictText.headline(v));
@@ -102,7 +102,7 @@ public final class PilotTables {
         verdict.style(0, 0).bold().set();
         // the first sheet, the active tab, is written in x.finish()
 
-        Worksheet options = x.workbook().newWorksheet("Options");
+        Worksheet options = sheet(x, "Options");
         header(options, COLUMNS);
         int i = 1;
         for (List<Object> r : rows(v)) {
@@ -120,7 +120,7 @@ public final class PilotTables {
         }
         options.finish();
 
-        Worksheet months = x.workbook().newWorksheet("Months");
+        Worksheet months = sheet(x, "Months");
         header(months, List.of("month", "orders", "exceptions", "exception_rate", "promises", "promises_kept"));
         i = 1;
         for (Pilot.Month m : v.update().pilot().months()) {
@@ -136,6 +136,13 @@ public final class PilotTables {
         }
         months.finish();
         x.finish(xml -> xml);
+    }
+
+    /** A new sheet; automatic page breaks, a spreadsheet's default, which fastexcel turns off unless asked. */
+    private static Worksheet sheet(StableXlsx x, String name) {
+        Worksheet ws = x.workbook().newWorksheet(name);
+        ws.setAutoPageBreaks(true);
+        return ws;
     }
 
     private static void header(Worksheet sheet, List<String> names) {
