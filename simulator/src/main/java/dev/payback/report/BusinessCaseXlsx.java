@@ -6,7 +6,6 @@ import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
 import org.dhatim.fastexcel.StyleSetter;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import java.io.IOException;
@@ -25,7 +24,7 @@ import java.util.Map;
  * trials). Written with fastexcel, sheet by sheet: each sheet goes to the output when it is finished,
  * the Trials sheet a chunk of rows at a time, so memory stays bounded whatever the trial count. The
  * bytes depend only on the run ({@link StableXlsx}: no creation date, zip entries without a time, the
- * merged ranges in a fixed order).
+ * Decision sheet's merged ranges in a fixed order).
  */
 public final class BusinessCaseXlsx {
     private BusinessCaseXlsx() {
@@ -140,12 +139,9 @@ public final class BusinessCaseXlsx {
     /** Writes the workbook with the given options and the run's cash flow (computed once for every output). */
     public static void write(SimulationResult r, Summary s, dev.payback.analysis.CashFlow flow, WorkbookOptions options,
             OutputStream out) throws IOException {
-        StableXlsx x = new StableXlsx(out);
-        Workbook wb = x.workbook();
+        StableXlsx wb = new StableXlsx(out);
         Styles st = new Styles(s.currency());
-        // the Decision sheet is the first tab and the active one; it is finished last, in x.finish(),
-        // where its merged ranges are put in order
-        List<String> merged = DecisionSheet.write(wb, s);
+        DecisionSheet.write(wb, s);
         summarySheet(wb, st, s);
         optionsSheet(wb, st, s);
         DecisionSheet.cashFlow(wb, s, flow);
@@ -160,7 +156,7 @@ public final class BusinessCaseXlsx {
         if (VendorComparison.applies(s)) {
             vendorsSheet(wb, st, s);
         }
-        x.finish(StableXlsx.mergedInOrder(merged));
+        wb.finish();
     }
 
     /**
@@ -239,8 +235,8 @@ public final class BusinessCaseXlsx {
     }
 
     /** A new sheet with the print setup every sheet but Decision shares (DecisionSheet.printSetup). */
-    private static Worksheet sheet(Workbook wb, String name) {
-        Worksheet ws = wb.newWorksheet(name);
+    private static Worksheet sheet(StableXlsx wb, String name) {
+        Worksheet ws = wb.sheet(name);
         DecisionSheet.printSetup(ws, !name.equals("Summary"), true);
         return ws;
     }
@@ -276,7 +272,7 @@ public final class BusinessCaseXlsx {
         }
     }
 
-    private static void summarySheet(Workbook wb, Styles st, Summary s) throws IOException {
+    private static void summarySheet(StableXlsx wb, Styles st, Summary s) throws IOException {
         Worksheet sheet = sheet(wb, "Summary");
         sheet.width(0, 60);
         sheet.width(1, 18);
@@ -292,7 +288,7 @@ public final class BusinessCaseXlsx {
         sheet.finish();
     }
 
-    private static void optionsSheet(Workbook wb, Styles st, Summary s) throws IOException {
+    private static void optionsSheet(StableXlsx wb, Styles st, Summary s) throws IOException {
         Worksheet sheet = sheet(wb, "Options");
         List<Headlines.Column> cols = Headlines.columns();
         header(sheet, st, cols.stream().map(c -> DecisionSheet.words(c.header())).toArray(String[]::new));
@@ -311,7 +307,7 @@ public final class BusinessCaseXlsx {
         sheet.finish();
     }
 
-    private static void assumptionsSheet(Workbook wb, Styles st, Summary s, SimulationResult r) throws IOException {
+    private static void assumptionsSheet(StableXlsx wb, Styles st, Summary s, SimulationResult r) throws IOException {
         Worksheet sheet = sheet(wb, "Assumptions");
         header(sheet, st, "Input", "Assumed", "P10", "Median", "P90", "Share of futures clamped", "Scenario path",
                 "As written in the scenario");
@@ -344,7 +340,7 @@ public final class BusinessCaseXlsx {
     public static final List<String> VOI_HEADER = List.of("value of information", "input", "input in plain English",
             "evppi", "worth measuring", "", "", "summary.json key");
 
-    private static void sensitivitySheet(Workbook wb, Styles st, Summary s) throws IOException {
+    private static void sensitivitySheet(StableXlsx wb, Styles st, Summary s) throws IOException {
         Worksheet sheet = sheet(wb, "Sensitivity");
         header(sheet, st, SENSITIVITY_HEADER.toArray(String[]::new));
         defaultWidth(sheet, 0);
@@ -397,7 +393,7 @@ public final class BusinessCaseXlsx {
     /** The Trials sheet goes to the output this many rows at a time. */
     static final int TRIAL_CHUNK = 1_000;
 
-    private static void trialsSheet(Workbook wb, Styles st, SimulationResult r) throws IOException {
+    private static void trialsSheet(StableXlsx wb, Styles st, SimulationResult r) throws IOException {
         Worksheet sheet = sheet(wb, "Trials");
         List<String> names = new ArrayList<>(List.of("trial", "annualized_pain", "revenue", "pain_share_of_revenue",
                 "pain_fte", "decision_score", "best"));
@@ -413,6 +409,8 @@ public final class BusinessCaseXlsx {
         }
         TrialColumns c = r.columns();
         int rows = Math.min(MAX_TRIAL_ROWS, c.rows());
+        // streamed a chunk at a time: its used range is stated before the first chunk goes out
+        wb.streamed(sheet, rows + 1, names.size());
         for (int i = 0; i < rows; i++) {
             int row = i + 1;
             int j = 0;
@@ -449,7 +447,7 @@ public final class BusinessCaseXlsx {
             "in plain words", "summary.json key (projection)", "summary.json key (checklist)");
 
     /** One row per option, KPI and checkpoint (docs/model.md section 8). */
-    private static void trackingPlanSheet(Workbook wb, Styles st, Summary s) throws IOException {
+    private static void trackingPlanSheet(StableXlsx wb, Styles st, Summary s) throws IOException {
         if (s.kpis().isEmpty()) {
             return;
         }
@@ -505,7 +503,7 @@ public final class BusinessCaseXlsx {
             "P(best)", "summary.json key");
 
     /** One row per option with a scorecard (docs/model.md section 9), then the sentence and the weights. */
-    private static void vendorsSheet(Workbook wb, Styles st, Summary s) throws IOException {
+    private static void vendorsSheet(StableXlsx wb, Styles st, Summary s) throws IOException {
         Worksheet sheet = sheet(wb, "Vendors");
         header(sheet, st, VENDORS_HEADER.toArray(String[]::new));
         defaultWidth(sheet, 0);

@@ -3,7 +3,6 @@ package dev.payback.report;
 import dev.payback.analysis.CashFlow;
 import dev.payback.analysis.Recommendation;
 import dev.payback.analysis.Summary;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import java.io.IOException;
@@ -68,12 +67,9 @@ final class DecisionSheet {
         return out;
     }
 
-    /**
-     * Adds the Decision sheet, the first, and returns its merged ranges in the order they were made. The
-     * sheet is left open: {@link StableXlsx#finish} writes it, with the merged ranges in that order.
-     */
-    static List<String> write(Workbook wb, Summary s) {
-        Worksheet sheet = wb.newWorksheet(NAME);
+    /** Writes the Decision sheet, the first (the active tab), its merged ranges in the order they were made. */
+    static void write(StableXlsx wb, Summary s) throws IOException {
+        Worksheet sheet = wb.sheet(NAME);
         printSetup(sheet, false, false);
         sheet.width(0, 62);
         sheet.width(1, 22);
@@ -141,7 +137,8 @@ final class DecisionSheet {
             sheet.rowHeight(i, 14f * Math.max(1, (rule.get(k).length() + 113) / 110));
             i++;
         }
-        return merged;
+        wb.fix(sheet, StableXlsx.mergedInOrder(merged));
+        sheet.finish();
     }
 
     /** Merges columns A to C of a row. */
@@ -151,8 +148,8 @@ final class DecisionSheet {
     }
 
     /** The Cash flow sheet: every option and month 0..H, P10/median/P90 of the month's net and the position. */
-    static void cashFlow(Workbook wb, Summary s, CashFlow cf) throws IOException {
-        Worksheet sheet = wb.newWorksheet(CASH_FLOW);
+    static void cashFlow(StableXlsx wb, Summary s, CashFlow cf) throws IOException {
+        Worksheet sheet = wb.sheet(CASH_FLOW);
         printSetup(sheet, true, true);
         BusinessCaseXlsx.Look header = new BusinessCaseXlsx.Look(null, true, 0, false);
         BusinessCaseXlsx.Look money = BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat(s.currency(), ""));

@@ -1,12 +1,15 @@
 package dev.payback.report;
 
 import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,59 +24,94 @@ import java.util.zip.Inflater;
 
 /**
  * A fastexcel workbook whose bytes depend only on what is written into it, for business-case.xlsx and
- * pilot.xlsx. fastexcel 0.18.4 writes two things that change from one run to the next: the package's
- * creation date (docProps/core.xml's {@code dcterms:created}, the time of writing) and the order of a
- * sheet's {@code mergeCell} elements (a hash set of ranges whose hash includes the worksheet's identity
- * hash). Its zip writer, opczip, already stamps every entry with the time 0.
+ * pilot.xlsx. fastexcel (0.18.4) writes things that change from one run to the next, or that some
+ * readers take at their word:
+ * <ul>
+ * <li>the package's creation date (docProps/core.xml's {@code dcterms:created}, the time of writing):
+ * left out here, as the POI writer used before left it out;</li>
+ * <li>a sheet's merged ranges in the order of a hash set whose hash includes the worksheet's identity
+ * hash: {@link #fix} lets the writer put them in the order they were made ({@link #mergedInOrder});</li>
+ * <li>every sheet's used range as {@code A1} ({@code <dimension ref="A1"/>}), which a reader such as
+ * openpyxl in read-only mode (pandas' reader) believes, seeing one cell: here each sheet gets its
+ * real range;</li>
+ * <li>the first sheet, the active tab, not marked as selected: here it is, as POI's was.</li>
+ * </ul>
  *
- * <p>Sheets finished before {@link #finish} stream straight to the output. What fastexcel writes from
- * {@link #finish} on (any sheet not finished before, then the workbook's own parts and the zip's central
- * directory, a few kilobytes) is held back; there the creation date is left out (as the POI writer used
- * before did), the first sheet is rewritten (marked as the selected tab, and as its writer asks, such
- * as the Decision sheet's merged ranges put in order), and the central directory is written again for
- * the rewritten parts' sizes and offsets. Every other part keeps fastexcel's bytes.
- * The layout of opczip's zip is checked as it is read: a fastexcel or opczip version that writes a
- * different one fails here, with an IOException, rather than writing a broken file.
+ * <p>How: fastexcel writes its zip (through opczip) uncompressed into this class, which reads it part by
+ * part as it comes, fixes a part's XML where asked, compresses each part once (at fastexcel's own
+ * level, 4) and writes a plain zip: no entry times, each part's CRC and sizes in its local header or,
+ * for a part streamed without being held ({@link #streamed}, the Trials sheet), in a 32-bit data
+ * descriptor after it, then the central directory. Parts other than a streamed sheet are held in
+ * memory one at a time (the largest, a sheet of a few thousand cells, some 100 KB). The layout of
+ * opczip's zip is checked as it is read (a version that writes another fails here with an
+ * IOException rather than writing a broken file), and each part's CRC is checked after inflating.
  */
 public final class StableXlsx {
-    /** fastexcel's compression level; the rewritten parts use it too. */
+    /** fastexcel's own compression level; it is asked for none, this class compresses once. */
     private static final int LEVEL = 4;
     private static final long LFH = 0x04034b50L;
     private static final long CEN = 0x02014b50L;
     private static final long DAT = 0x08074b50L;
     private static final long END = 0x06054b50L;
     private static final long MAX32 = 0xffffffffL;
-
-    private final Tap tap;
-    private final Workbook workbook;
-
-    /** A workbook written to {@code out} (which stays open). */
-    public StableXlsx(OutputStream out) {
-        this.tap = new Tap(out);
-        this.workbook = new Workbook(tap, "payback", null);
-    }
-
-    /** The workbook to add sheets to. */
-    public Workbook workbook() {
-        return workbook;
-    }
-
-    /** The first sheet's part: the active tab, written in {@link #finish}. */
-    static final String FIRST_SHEET = "xl/worksheets/sheet1.xml";
     static final String CORE = "docProps/core.xml";
 
+    private final Recoder recoder;
+    private final Workbook workbook;
+    private final Map<Worksheet, String> parts = new java.util.IdentityHashMap<>();
+
+    /** A workbook written to {@code out} (which stays open; {@link #finish} flushes it). */
+    public StableXlsx(OutputStream out) {
+        this.recoder = new Recoder(out);
+        this.workbook = new Workbook(recoder, "payback", null);
+        workbook.setCompressionLevel(0);
+        recoder.fixes.put(CORE, StableXlsx::withoutCreated);
+    }
+
+    /** A new sheet; the first one made is the active tab. */
+    public Worksheet sheet(String name) {
+        Worksheet ws = workbook.newWorksheet(name);
+        String part = "xl/worksheets/sheet" + (parts.size() + 1) + ".xml";
+        parts.put(ws, part);
+        if (parts.size() == 1) {
+            recoder.fixes.put(part, StableXlsx::tabSelected);
+        }
+        return ws;
+    }
+
+    private String part(Worksheet ws) {
+        String part = parts.get(ws);
+        if (part == null) {
+            throw new IllegalArgumentException("sheet " + ws.getName() + " was not made by StableXlsx.sheet");
+        }
+        return part;
+    }
+
+    /** Rewrites the XML of a sheet (after any earlier fix) when it is written; before it is. */
+    public void fix(Worksheet ws, UnaryOperator<String> fix) {
+        String name = part(ws);
+        if (recoder.written.contains(name) || recoder.streamed.containsKey(name)) {
+            throw new IllegalStateException(name + " is already written or streamed: it cannot be fixed");
+        }
+        recoder.fixes.merge(name, fix, (a, b) -> xml -> b.apply(a.apply(xml)));
+    }
+
     /**
-     * Finishes the workbook: the first sheet (the active tab, which must not have been finished before) is
-     * written now, marked as selected and rewritten by {@code firstSheet}; the creation date is left out.
+     * The sheet is flushed in chunks and streamed to the output without being held: its used range is
+     * given here, before its first flush ({@code rows} by {@code cols} from A1), and no fix applies to it.
      */
-    public void finish(UnaryOperator<String> firstSheet) throws IOException {
-        workbook.setActiveTab(0);
-        tap.hold();
+    public void streamed(Worksheet ws, int rows, int cols) {
+        String name = part(ws);
+        if (recoder.written.contains(name) || recoder.fixes.containsKey(name)) {
+            throw new IllegalStateException(name + " cannot be streamed");
+        }
+        recoder.streamed.put(name, "A1:" + column(cols - 1) + rows);
+    }
+
+    /** Completes the workbook: fastexcel writes its last parts, then the central directory is written. */
+    public void finish() throws IOException {
         workbook.finish();
-        rewrite(tap.held.toByteArray(), tap.passed,
-                Map.of(FIRST_SHEET, xml -> firstSheet.apply(tabSelected(xml)), CORE, StableXlsx::withoutCreated),
-                tap.out);
-        tap.out.flush();
+        recoder.end();
     }
 
     /** Puts a sheet's merged ranges in the given order (fastexcel writes them in a hash order). */
@@ -101,24 +139,12 @@ public final class StableXlsx {
         };
     }
 
-    /**
-     * Marks the sheet's tab as selected, as the workbook's active tab is; fastexcel only sets the
-     * active tab, which a spreadsheet program then shows without its tab marked.
-     */
+    /** Marks the sheet's tab as selected (fastexcel only names the workbook's active tab). */
     static String tabSelected(String xml) {
-        String view = "<sheetView workbookViewId=\"0\"";
-        int at = xml.indexOf(view);
-        if (at < 0) {
-            throw new IllegalStateException("the sheet has no sheetView element");
-        }
-        return xml.substring(0, at) + "<sheetView tabSelected=\"true\" workbookViewId=\"0\""
-                + xml.substring(at + view.length());
+        return replaceOnce(xml, "<sheetView workbookViewId=\"0\"", "<sheetView tabSelected=\"true\" workbookViewId=\"0\"");
     }
 
-    private static final Pattern MERGE_CELL = Pattern.compile("<mergeCell ref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"/>");
-    private static final Pattern CREATED = Pattern.compile("<dcterms:created[^>]*>[^<]*</dcterms:created>");
-
-    /** Leaves out the creation date, the time of writing (the POI writer used before left it out too). */
+    /** Leaves out the creation date, the time of writing. */
     static String withoutCreated(String coreXml) {
         Matcher m = CREATED.matcher(coreXml);
         if (!m.find()) {
@@ -127,156 +153,387 @@ public final class StableXlsx {
         return coreXml.substring(0, m.start()) + coreXml.substring(m.end());
     }
 
-    /**
-     * Writes the held-back tail {@code t} (which began at offset {@code start} of the zip): its entries,
-     * rewritten where asked, then the central directory for every entry of the zip and its end record.
-     */
-    static void rewrite(byte[] t, long start, Map<String, UnaryOperator<String>> fixes, OutputStream out)
-            throws IOException {
-        int e = t.length - 22;
-        if (e < 0 || u32(t, e) != END || u16(t, e + 20) != 0) {
-            throw layout("no end record at the end");
+    /** The sheet's used range, from its cells, in place of fastexcel's {@code A1}. */
+    static String withDimension(String xml) {
+        int data = xml.indexOf("<sheetData>");
+        Matcher m = CELL.matcher(xml);
+        int top = Integer.MAX_VALUE;
+        int left = Integer.MAX_VALUE;
+        int bottom = -1;
+        int right = -1;
+        m.region(Math.max(0, data), xml.length());
+        while (m.find()) {
+            int col = columnIndex(m.group(1));
+            int row = Integer.parseInt(m.group(2));
+            top = Math.min(top, row);
+            bottom = Math.max(bottom, row);
+            left = Math.min(left, col);
+            right = Math.max(right, col);
         }
-        int count = u16(t, e + 10);
-        long cenLength = u32(t, e + 12);
-        int c = checkedIndex(u32(t, e + 16) - start, t.length);
-        if (c + cenLength != e) {
-            throw layout("the central directory does not end at the end record");
-        }
-        ByteArrayOutputStream cen = new ByteArrayOutputStream();
-        long pos = start; // the zip offset of the next byte written
-        int next = 0; // the next unread byte of the tail's entries
-        int fixed = 0;
-        int p = c;
-        for (int k = 0; k < count; k++) {
-            if (p + 46 > e || u32(t, p) != CEN) {
-                throw layout("central directory record " + k);
-            }
-            int nameLength = u16(t, p + 28);
-            int length = 46 + nameLength + u16(t, p + 30) + u16(t, p + 32);
-            byte[] rec = java.util.Arrays.copyOfRange(t, p, p + length);
-            String name = new String(t, p + 46, nameLength, StandardCharsets.US_ASCII);
-            long lfh = u32(t, p + 42);
-            p += length;
-            if (lfh < start) {
-                // written before the tail: its bytes and offset are kept
-                if (fixes.containsKey(name)) {
-                    throw new IllegalStateException(name + " was written before finish(): it cannot be fixed");
-                }
-                cen.write(rec);
-                continue;
-            }
-            int l = checkedIndex(lfh - start, c);
-            if (l != next || u32(t, l) != LFH || u16(t, l + 26) != nameLength || u16(t, l + 28) != 0
-                    || !name.equals(new String(t, l + 30, nameLength, StandardCharsets.US_ASCII))) {
-                throw layout("local header of " + name);
-            }
-            int data = l + 30 + nameLength;
-            long compressed = u32(rec, 20);
-            int dat = checkedIndex(data + compressed, c - 24);
-            if (compressed == MAX32 || u32(t, dat) != DAT || u32(t, dat + 4) != u32(rec, 16)
-                    || u64(t, dat + 8) != compressed) {
-                throw layout("data descriptor of " + name);
-            }
-            next = dat + 24;
-            put32(rec, 42, checked32(pos));
-            UnaryOperator<String> fix = fixes.get(name);
-            if (fix == null) {
-                out.write(t, l, next - l);
-                pos += next - l;
-            } else {
-                fixed++;
-                byte[] raw = fix.apply(new String(inflate(t, data, (int) compressed, u64(t, dat + 16)),
-                        StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                byte[] deflated = deflate(raw);
-                CRC32 crc = new CRC32();
-                crc.update(raw);
-                out.write(t, l, data - l); // the local header: no crc or sizes (they follow the data)
-                out.write(deflated);
-                byte[] d = new byte[24];
-                put32(d, 0, DAT);
-                put32(d, 4, crc.getValue());
-                put64(d, 8, deflated.length);
-                put64(d, 16, raw.length);
-                out.write(d);
-                pos += data - l + deflated.length + 24L;
-                put32(rec, 16, crc.getValue());
-                put32(rec, 20, checked32(deflated.length));
-                if (u16(rec, 30) != 0) {
-                    throw layout("a zip64 record for " + name);
-                }
-                put32(rec, 24, checked32(raw.length));
-            }
-            cen.write(rec);
-        }
-        if (next != c || p != e) {
-            throw layout("bytes between the entries");
-        }
-        if (fixed != fixes.size()) {
-            throw new IllegalStateException("not every part to fix was written at finish(): " + fixes.keySet());
-        }
-        long cenOffset = pos;
-        cen.writeTo(out);
-        byte[] end = java.util.Arrays.copyOfRange(t, e, t.length);
-        put32(end, 12, cen.size());
-        put32(end, 16, checked32(cenOffset));
-        out.write(end);
+        String ref = bottom < 0 ? "A1" : column(left) + top + (bottom == top && left == right ? ""
+                : ":" + column(right) + bottom);
+        return dimension(xml, ref);
     }
 
-    private static byte[] inflate(byte[] b, int off, int len, long size) throws IOException {
-        Inflater inf = new Inflater(true);
-        try {
-            inf.setInput(b, off, len);
-            byte[] raw = new byte[Math.toIntExact(size)];
-            int n = 0;
-            while (n < raw.length && !inf.finished()) {
-                int r = inf.inflate(raw, n, raw.length - n);
-                if (r == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    break;
-                }
-                n += r;
-            }
-            if (n != raw.length) {
-                throw layout("a part shorter than its size");
-            }
-            return raw;
-        } catch (DataFormatException ex) {
-            throw new IOException("unreadable part in fastexcel's zip", ex);
-        } finally {
-            inf.end();
-        }
+    private static String dimension(String xml, String ref) {
+        return replaceOnce(xml, "<dimension ref=\"A1\"/>", "<dimension ref=\"" + ref + "\"/>");
     }
 
-    private static byte[] deflate(byte[] raw) {
-        Deflater def = new Deflater(LEVEL, true);
-        try {
-            def.setInput(raw);
-            def.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
-            byte[] buf = new byte[8192];
-            while (!def.finished()) {
-                out.write(buf, 0, def.deflate(buf));
-            }
-            return out.toByteArray();
-        } finally {
-            def.end();
+    private static String replaceOnce(String xml, String what, String by) {
+        int at = xml.indexOf(what);
+        if (at < 0) {
+            throw new IllegalStateException("the part has no " + what);
         }
+        return xml.substring(0, at) + by + xml.substring(at + what.length());
     }
+
+    /** The column's letters (0 is A). */
+    static String column(int index) {
+        StringBuilder b = new StringBuilder();
+        for (int c = index + 1; c > 0; c = (c - 1) / 26) {
+            b.append((char) ('A' + (c - 1) % 26));
+        }
+        return b.reverse().toString();
+    }
+
+    private static int columnIndex(String letters) {
+        int c = 0;
+        for (int k = 0; k < letters.length(); k++) {
+            c = c * 26 + letters.charAt(k) - 'A' + 1;
+        }
+        return c - 1;
+    }
+
+    private static final Pattern MERGE_CELL = Pattern.compile("<mergeCell ref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"/>");
+    private static final Pattern CREATED = Pattern.compile("<dcterms:created[^>]*>[^<]*</dcterms:created>");
+    private static final Pattern CELL = Pattern.compile("<c r=\"([A-Z]+)([0-9]+)\"");
 
     private static IOException layout(String what) {
         return new IOException("fastexcel wrote a zip of another layout than expected: " + what);
     }
 
-    private static int checkedIndex(long i, int limit) throws IOException {
-        if (i < 0 || i > limit) {
-            throw layout("an offset out of range");
+    /** One part as written: where, its CRC and sizes, and whether a data descriptor follows it. */
+    private record Entry(String name, long offset, long crc, long compressed, long size, boolean descriptor) {
+    }
+
+    /**
+     * Reads opczip's zip as it is written (a local header, the deflated data, a 24-byte data descriptor,
+     * for each part; then its central directory, which is dropped) and writes the parts again.
+     */
+    static final class Recoder extends OutputStream {
+        private static final int HEADER = 0;
+        private static final int DATA = 1;
+        private static final int DESCRIPTOR = 2;
+        private static final int DIRECTORY = 3;
+
+        final Map<String, UnaryOperator<String>> fixes = new HashMap<>();
+        final Map<String, String> streamed = new HashMap<>();
+        final Set<String> written = new HashSet<>();
+        private final OutputStream out;
+        private final List<Entry> entries = new ArrayList<>();
+        private long offset;
+        private int state = HEADER;
+        private final ByteArrayOutputStream header = new ByteArrayOutputStream();
+        private final byte[] one = new byte[1];
+        private final byte[] buf = new byte[1 << 16];
+        private Inflater inflater;
+        private final CRC32 readCrc = new CRC32();
+        private long readSize;
+        private String name;
+        // a held part's text; a streamed part's head (until <sheetData>), then null
+        private ByteArrayOutputStream held;
+        private boolean streaming;
+        private Deflater deflater;
+        private final CRC32 crc = new CRC32();
+        private long size;
+        private long compressed;
+        private long start;
+
+        Recoder(OutputStream out) {
+            this.out = new BufferedOutputStream(out, 1 << 16);
         }
-        return (int) i;
+
+        @Override
+        public void write(int b) throws IOException {
+            one[0] = (byte) b;
+            write(one, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int end = off + len;
+            while (off < end) {
+                switch (state) {
+                    case HEADER -> off = header(b, off, end);
+                    case DATA -> off = data(b, off, end);
+                    case DESCRIPTOR -> off = descriptor(b, off, end);
+                    default -> off = end; // opczip's central directory and end record: written anew in end()
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+            // parts are written whole; end() flushes the output
+        }
+
+        @Override
+        public void close() {
+            // the caller's stream stays open
+        }
+
+        /** Collects a local header (30 bytes and the name) and starts its part. */
+        private int header(byte[] b, int off, int end) throws IOException {
+            int need = header.size() < 30 ? 30 - header.size() : 30 + u16(header.toByteArray(), 26) - header.size();
+            int n = Math.min(need, end - off);
+            header.write(b, off, n);
+            off += n;
+            byte[] h = header.toByteArray();
+            if (h.length >= 4 && u32(h, 0) == CEN) {
+                state = DIRECTORY;
+                return off;
+            }
+            if (h.length >= 4 && u32(h, 0) != LFH) {
+                throw layout("no local header where one was due");
+            }
+            if (h.length < 30 || h.length < 30 + u16(h, 26)) {
+                return off;
+            }
+            if (u16(h, 28) != 0 || u16(h, 8) != 8 || (u16(h, 6) & 8) == 0) {
+                throw layout("a local header with an extra field, no deflate or no data descriptor");
+            }
+            name = new String(h, 30, u16(h, 26), StandardCharsets.US_ASCII);
+            header.reset();
+            begin();
+            state = DATA;
+            return off;
+        }
+
+        private void begin() throws IOException {
+            if (!written.add(name)) {
+                throw layout("part " + name + " twice");
+            }
+            inflater = new Inflater(true);
+            readCrc.reset();
+            readSize = 0;
+            start = offset;
+            String dimension = streamed.get(name);
+            streaming = dimension != null;
+            held = new ByteArrayOutputStream(streaming ? 4096 : 1 << 16);
+            if (streaming) {
+                // a local header without CRC or sizes: they follow the data, in a data descriptor
+                crc.reset();
+                size = 0;
+                compressed = 0;
+                deflater = new Deflater(LEVEL, true);
+                writeLocalHeader(8, 0, 0, 0);
+            }
+        }
+
+        private int data(byte[] b, int off, int end) throws IOException {
+            inflater.setInput(b, off, end - off);
+            try {
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(buf);
+                    if (n == 0) {
+                        if (inflater.needsInput()) {
+                            return end;
+                        }
+                        if (inflater.needsDictionary()) {
+                            throw layout("a part that needs a dictionary");
+                        }
+                        continue;
+                    }
+                    readCrc.update(buf, 0, n);
+                    readSize += n;
+                    text(buf, n);
+                }
+            } catch (DataFormatException e) {
+                throw new IOException("fastexcel wrote unreadable data", e);
+            }
+            int rest = inflater.getRemaining();
+            inflater.end();
+            header.reset();
+            state = DESCRIPTOR;
+            return end - rest;
+        }
+
+        /** Checks opczip's data descriptor against what was read, then writes the part. */
+        private int descriptor(byte[] b, int off, int end) throws IOException {
+            int n = Math.min(24 - header.size(), end - off);
+            header.write(b, off, n);
+            off += n;
+            if (header.size() < 24) {
+                return off;
+            }
+            byte[] d = header.toByteArray();
+            header.reset();
+            if (u32(d, 0) != DAT || u32(d, 4) != readCrc.getValue() || u64(d, 16) != readSize) {
+                throw layout("a data descriptor that does not match its part " + name);
+            }
+            endPart();
+            state = HEADER;
+            return off;
+        }
+
+        /** Inflated text of the current part. */
+        private void text(byte[] b, int n) throws IOException {
+            if (held == null) {
+                deflate(java.util.Arrays.copyOf(b, n));
+                return;
+            }
+            held.write(b, 0, n);
+            if (streaming) {
+                byte[] h = held.toByteArray();
+                int at = indexOf(h, SHEET_DATA);
+                if (at >= 0) {
+                    // the head (ASCII up to sheetData) with the sheet's used range, then the rest as it was
+                    held = null;
+                    String head = new String(h, 0, at, StandardCharsets.US_ASCII);
+                    deflate(dimension(head, streamed.get(name)).getBytes(StandardCharsets.US_ASCII));
+                    deflate(java.util.Arrays.copyOfRange(h, at, h.length));
+                }
+            }
+        }
+
+        private static final byte[] SHEET_DATA = "<sheetData>".getBytes(StandardCharsets.US_ASCII);
+
+        private static int indexOf(byte[] h, byte[] what) {
+            outer:
+            for (int i = 0; i + what.length <= h.length; i++) {
+                for (int k = 0; k < what.length; k++) {
+                    if (h[i + k] != what[k]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+
+        private void deflate(byte[] raw) throws IOException {
+            crc.update(raw);
+            size += raw.length;
+            deflater.setInput(raw);
+            while (!deflater.needsInput()) {
+                int n = deflater.deflate(buf);
+                out.write(buf, 0, n);
+                compressed += n;
+                offset += n;
+            }
+        }
+
+        private void endPart() throws IOException {
+            if (streaming) {
+                if (held != null) {
+                    throw layout("a streamed sheet without sheetData: " + name);
+                }
+                deflater.finish();
+                while (!deflater.finished()) {
+                    int n = deflater.deflate(buf);
+                    out.write(buf, 0, n);
+                    compressed += n;
+                    offset += n;
+                }
+                deflater.end();
+                byte[] d = new byte[16];
+                put32(d, 0, DAT);
+                put32(d, 4, crc.getValue());
+                put32(d, 8, checked32(compressed));
+                put32(d, 12, checked32(size));
+                out.write(d);
+                offset += 16;
+                entries.add(new Entry(name, start, crc.getValue(), compressed, size, true));
+                return;
+            }
+            String xml = held.toString(StandardCharsets.UTF_8);
+            held = null;
+            if (name.startsWith("xl/worksheets/sheet")) {
+                xml = withDimension(xml);
+            }
+            UnaryOperator<String> fix = fixes.get(name);
+            if (fix != null) {
+                xml = fix.apply(xml);
+            }
+            byte[] raw = xml.getBytes(StandardCharsets.UTF_8);
+            CRC32 c = new CRC32();
+            c.update(raw);
+            Deflater def = new Deflater(LEVEL, true);
+            ByteArrayOutputStream z = new ByteArrayOutputStream(raw.length / 4 + 64);
+            try {
+                def.setInput(raw);
+                def.finish();
+                while (!def.finished()) {
+                    z.write(buf, 0, def.deflate(buf));
+                }
+            } finally {
+                def.end();
+            }
+            writeLocalHeader(0, c.getValue(), z.size(), raw.length);
+            z.writeTo(out);
+            offset += z.size();
+            entries.add(new Entry(name, start, c.getValue(), z.size(), raw.length, false));
+        }
+
+        private void writeLocalHeader(int flags, long crc32, long csize, long usize) throws IOException {
+            byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+            byte[] h = new byte[30];
+            put32(h, 0, LFH);
+            put16(h, 4, 20); // version needed: 2.0
+            put16(h, 6, flags);
+            put16(h, 8, 8); // deflated
+            // 10..13: time and date 0, as opczip's (and POI's) entries
+            put32(h, 14, crc32);
+            put32(h, 18, checked32(csize));
+            put32(h, 22, checked32(usize));
+            put16(h, 26, n.length);
+            out.write(h);
+            out.write(n);
+            offset += 30 + n.length;
+        }
+
+        /** After fastexcel finished: every part was read; the central directory and its end record. */
+        void end() throws IOException {
+            if (state != DIRECTORY) {
+                throw layout("no central directory at the end");
+            }
+            for (String f : fixes.keySet()) {
+                if (!written.contains(f)) {
+                    throw new IllegalStateException("no part " + f + " to fix");
+                }
+            }
+            long cen = offset;
+            for (Entry e : entries) {
+                byte[] n = e.name().getBytes(StandardCharsets.US_ASCII);
+                byte[] r = new byte[46];
+                put32(r, 0, CEN);
+                put16(r, 4, 20); // made by: 2.0
+                put16(r, 6, 20);
+                put16(r, 8, e.descriptor() ? 8 : 0);
+                put16(r, 10, 8);
+                put32(r, 16, e.crc());
+                put32(r, 20, checked32(e.compressed()));
+                put32(r, 24, checked32(e.size()));
+                put16(r, 28, n.length);
+                put32(r, 42, checked32(e.offset()));
+                out.write(r);
+                out.write(n);
+                offset += 46 + n.length;
+            }
+            byte[] r = new byte[22];
+            put32(r, 0, END);
+            put16(r, 8, entries.size());
+            put16(r, 10, entries.size());
+            put32(r, 12, checked32(offset - cen));
+            put32(r, 16, checked32(cen));
+            out.write(r);
+            out.flush();
+        }
     }
 
     private static long checked32(long v) throws IOException {
         if (v < 0 || v >= MAX32) {
-            throw new IOException("the workbook is too large for a zip without zip64 offsets");
+            throw new IOException("the workbook is too large for a zip without zip64 fields");
         }
         return v;
     }
@@ -293,63 +550,14 @@ public final class StableXlsx {
         return u32(b, i) | u32(b, i + 4) << 32;
     }
 
+    private static void put16(byte[] b, int i, int v) {
+        b[i] = (byte) v;
+        b[i + 1] = (byte) (v >>> 8);
+    }
+
     private static void put32(byte[] b, int i, long v) {
         for (int k = 0; k < 4; k++) {
             b[i + k] = (byte) (v >>> (8 * k));
-        }
-    }
-
-    private static void put64(byte[] b, int i, long v) {
-        for (int k = 0; k < 8; k++) {
-            b[i + k] = (byte) (v >>> (8 * k));
-        }
-    }
-
-    /** Passes bytes to the output, counting them, until {@link #hold()}; then keeps them. */
-    private static final class Tap extends OutputStream {
-        final OutputStream out;
-        long passed;
-        ByteArrayOutputStream held;
-
-        Tap(OutputStream out) {
-            // opczip writes each header a byte at a time
-            this.out = new BufferedOutputStream(out, 1 << 16);
-        }
-
-        void hold() {
-            held = new ByteArrayOutputStream(1 << 16);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (held != null) {
-                held.write(b);
-            } else {
-                out.write(b);
-                passed++;
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (held != null) {
-                held.write(b, off, len);
-            } else {
-                out.write(b, off, len);
-                passed += len;
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            if (held == null) {
-                out.flush();
-            }
-        }
-
-        @Override
-        public void close() {
-            // the caller's stream stays open; finish() flushes it
         }
     }
 }

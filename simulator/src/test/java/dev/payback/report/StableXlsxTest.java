@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,16 +58,15 @@ class StableXlsxTest {
     }
 
     /**
-     * Every part of the zip, by name, uncompressed and checked against its CRC and size, read through the
-     * central directory as spreadsheet programs do. (Not with ZipInputStream: opczip, fastexcel's zip
-     * writer, follows each part with a data descriptor of 64-bit sizes, which ZipInputStream expects only
-     * after a local header with a zip64 field; reading a file from its central directory is unaffected.)
+     * Every part of the zip, by name, uncompressed: read through the central directory as spreadsheet
+     * programs do (each part checked against its CRC and size) and, the same, with ZipInputStream, which
+     * reads the local headers and data descriptors in order.
      */
     private static Map<String, byte[]> parts(byte[] zip) throws IOException {
         Path file = Files.createTempFile("stable", ".xlsx");
+        Map<String, byte[]> parts = new LinkedHashMap<>();
         try {
             Files.write(file, zip);
-            Map<String, byte[]> parts = new LinkedHashMap<>();
             try (ZipFile z = new ZipFile(file.toFile())) {
                 for (ZipEntry e : java.util.Collections.list(z.entries())) {
                     byte[] b;
@@ -80,10 +80,20 @@ class StableXlsxTest {
                     parts.put(e.getName(), b);
                 }
             }
-            return parts;
         } finally {
             Files.delete(file);
         }
+        Map<String, byte[]> streamed = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                streamed.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(streamed.keySet()).containsExactlyElementsOf(parts.keySet());
+        for (String name : parts.keySet()) {
+            assertThat(streamed.get(name)).as(name).isEqualTo(parts.get(name));
+        }
+        return parts;
     }
 
     /** The DOS time and date of each central directory record (offset 12 of a record, read by hand). */
@@ -174,12 +184,12 @@ class StableXlsxTest {
     void moneyFormatOfAnotherCurrencyIsEscapedForTheStylesPart() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StableXlsx x = new StableXlsx(out);
-        Worksheet ws = x.workbook().newWorksheet("Only");
+        Worksheet ws = x.sheet("Only");
         ws.value(0, 0, -1234.5);
         BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat("EUR", "")).apply(ws, 0, 0);
         ws.value(1, 0, 0.5);
         BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat("CHF", ".00")).apply(ws, 1, 0);
-        x.finish(xml -> xml);
+        x.finish();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getCellStyle().getDataFormatString())
                     .isEqualTo("\"€\"#,##0;-\"€\"#,##0");
@@ -211,12 +221,14 @@ class StableXlsxTest {
     }
 
     @Test
-    void sheetsFinishedBeforeReachTheOutputAndTheRestIsAValidZip() throws Exception {
+    void aStreamedSheetReachesTheOutputBeforeTheEndWithItsUsedRange() throws Exception {
         Counting out = new Counting();
         StableXlsx x = new StableXlsx(out);
-        Worksheet first = x.workbook().newWorksheet("First");
-        first.value(0, 0, 1.5); // held back to the end, where it is rewritten
-        Worksheet big = x.workbook().newWorksheet("Big");
+        Worksheet first = x.sheet("First");
+        first.value(0, 0, 1.5);
+        x.fix(first, xml -> xml.replace("<v>1.5</v>", "<v>2.5</v>"));
+        Worksheet big = x.sheet("Big");
+        x.streamed(big, 20_000, 2);
         for (int r = 0; r < 20_000; r++) {
             big.value(r, 0, (double) r);
             big.value(r, 1, r % 2 == 0);
@@ -225,13 +237,18 @@ class StableXlsxTest {
             }
         }
         big.finish();
-        // fastexcel's flushes reach the output through a 64 KiB buffer: most of the sheet is there
+        // the sheet went out a chunk at a time (through a 64 KiB buffer): most of it is there already
         assertThat(out.bytes.size()).isGreaterThan(50_000);
-        x.finish(xml -> xml.replace("<v>1.5</v>", "<v>2.5</v>"));
+        assertThat(out.flushed).isFalse();
+        x.finish();
         assertThat(out.flushed).isTrue();
         Map<String, byte[]> parts = parts(out.bytes.toByteArray());
         assertThat(parts).containsKeys("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml",
                 "docProps/core.xml", "[Content_Types].xml");
+        assertThat(new String(parts.get("xl/worksheets/sheet2.xml"), StandardCharsets.UTF_8))
+                .contains("<dimension ref=\"A1:B20000\"/>");
+        assertThat(new String(parts.get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8))
+                .contains("<dimension ref=\"A1\"/>", "tabSelected=\"true\"");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.bytes.toByteArray()))) {
             assertThat(wb.getSheet("First").getRow(0).getCell(0).getNumericCellValue()).isEqualTo(2.5);
             assertThat(wb.getSheetAt(0).isSelected()).isTrue();
@@ -243,14 +260,44 @@ class StableXlsxTest {
     }
 
     @Test
-    void theFirstSheetCannotBeFixedOnceFinished() {
+    void everySheetStatesTheRangeItUses() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BusinessCaseXlsx.write(result, summary, new WorkbookOptions(true), out);
+        Map<String, byte[]> parts = parts(out.toByteArray());
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(wb.getSheet("Trials").getLastRowNum()).isEqualTo(2000);
+            for (int k = 0; k < wb.getNumberOfSheets(); k++) {
+                Sheet s = wb.getSheetAt(k);
+                int cols = 0;
+                for (int r = 0; r <= s.getLastRowNum(); r++) {
+                    if (s.getRow(r) != null) {
+                        cols = Math.max(cols, s.getRow(r).getLastCellNum());
+                    }
+                }
+                // every sheet's first cell is A1; the last column in letters, by hand for the widest sheets
+                String last = cols <= 26 ? String.valueOf((char) ('A' + cols - 1))
+                        : String.valueOf((char) ('A' + (cols - 1) / 26 - 1)) + (char) ('A' + (cols - 1) % 26);
+                String xml = new String(parts.get("xl/worksheets/sheet" + (k + 1) + ".xml"), StandardCharsets.UTF_8);
+                assertThat(xml).as(s.getSheetName())
+                        .contains("<dimension ref=\"A1:" + last + (s.getLastRowNum() + 1) + "\"/>");
+            }
+        }
+        assertThat(StableXlsx.column(0)).isEqualTo("A");
+        assertThat(StableXlsx.column(25)).isEqualTo("Z");
+        assertThat(StableXlsx.column(26)).isEqualTo("AA");
+        assertThat(StableXlsx.column(29)).isEqualTo("AD");
+        assertThat(StableXlsx.column(701)).isEqualTo("ZZ");
+        assertThat(StableXlsx.column(702)).isEqualTo("AAA");
+    }
+
+    @Test
+    void aSheetCannotBeFixedOnceWritten() throws Exception {
         StableXlsx x = new StableXlsx(new ByteArrayOutputStream());
-        Worksheet first = x.workbook().newWorksheet("First");
+        Worksheet first = x.sheet("First");
         first.value(0, 0, 1.0);
-        assertThatThrownBy(() -> {
-            first.finish();
-            x.finish(xml -> xml);
-        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("sheet1.xml");
+        first.finish();
+        assertThatThrownBy(() -> x.fix(first, xml -> xml)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sheet1.xml");
     }
 
     @Test
@@ -266,8 +313,8 @@ class StableXlsxTest {
 
     @Test
     void aZipOfAnotherLayoutIsRefused() {
-        byte[] notAZip = "this is not the tail of a zip, not even twenty-two bytes of one".getBytes(StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> StableXlsx.rewrite(notAZip, 0, Map.of(), new ByteArrayOutputStream()))
+        byte[] notAZip = "this is not a zip, not even thirty bytes of one".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> new StableXlsx.Recoder(new ByteArrayOutputStream()).write(notAZip))
                 .isInstanceOf(IOException.class).hasMessageContaining("another layout");
     }
 }

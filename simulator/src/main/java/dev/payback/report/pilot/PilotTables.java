@@ -100,7 +100,7 @@ public final class PilotTables {
             verdict.value(i, 0, lines.get(i));
         }
         verdict.style(0, 0).bold().set();
-        // the first sheet, the active tab, is written in x.finish()
+        verdict.finish();
 
         Worksheet options = sheet(x, "Options");
         header(options, COLUMNS);
@@ -135,12 +135,12 @@ public final class PilotTables {
             i++;
         }
         months.finish();
-        x.finish(xml -> xml);
+        x.finish();
     }
 
     /** A new sheet; automatic page breaks, a spreadsheet's default, which fastexcel turns off unless asked. */
     private static Worksheet sheet(StableXlsx x, String name) {
-        Worksheet ws = x.workbook().newWorksheet(name);
+        Worksheet ws = x.sheet(name);
         ws.setAutoPageBreaks(true);
         return ws;
     }
