@@ -46,7 +46,7 @@ CHANNELS, PATHS, COMPLEXITY, READINESS = 3, 3, 4, 3
 CONFIDENCE = 0.8          # decision.payback_confidence q
 BAR = 12                  # decision.payback_months T* (default)
 CHECKPOINTS = (3, 6, 12)
-CHUNK = 50_000
+CHUNK = 10_000            # trials per block of the month arrays (36 months x 10,000 trials: 2.9 MB each)
 RETAIN = 250_000          # payback's retention line for scenario B (docs/model-notes.md "Scale")
 EVENT_PROBABILITY = 0.3
 FAILURE_PROBABILITY, FAILURE_BENEFIT_SHARE = 0.15, 0.4
@@ -380,6 +380,7 @@ def main():
     cat = lambda f: np.concatenate([f(p) for p in parts])
     pain_, revenue, share, fte = (cat(lambda p, k=k: p[k]) for k in ("pain", "revenue", "share", "fte"))
     res = {sid: {k: cat(lambda p, k=k, sid=sid: p[sid][k]) for k in parts[0][sid]} for sid in STRATEGIES}
+    del parts
 
     summary = dict(scenario="Consumer goods SMB on Shopify, Amazon and wholesale", trials=n, seed=args.seed,
                    currency="USD", horizon_months=H, annualized_pain=stats(pain_, keep),
