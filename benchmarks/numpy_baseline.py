@@ -434,7 +434,7 @@ def main():
     summary["p_best"] = {name: float((best == k).mean()) for k, name in enumerate(["status_quo"] + STRATEGIES)}
     sc = (COMPLEXITY + score([0.05, 0.10, 0.15, 0.25], e)
           + (6 - score([0.88, 0.92, 0.95, 0.98], x["business.inventory_accuracy"]))
-          + 4 + score([0.5, 1, 2, 4], fte) + score([0.01, 0.015, 0.03, 0.05], share))
+          + {1: 1, 2: 3, 3: 4}.get(CHANNELS, 5) + score([0.5, 1, 2, 4], fte) + score([0.01, 0.015, 0.03, 0.05], share))
     verdicts = dict(operate=float((sc < 15).mean()), pilot=float(((sc >= 15) & (sc <= 22)).mean()),
                     orchestrate=float((sc > 22).mean()))
     verdict = max(verdicts, key=lambda k: (verdicts[k], -list(verdicts).index(k)))
