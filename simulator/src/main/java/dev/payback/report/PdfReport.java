@@ -9,6 +9,8 @@ import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import com.openhtmltopdf.render.RenderingContext;
 import com.openhtmltopdf.util.XRLog;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import dev.payback.report.charts.ChartImages;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -22,11 +24,15 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jfree.chart.JFreeChart;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.w3c.dom.Element;
 
+import java.awt.FontFormatException;
+import java.awt.FontMetrics;
 import java.awt.Rectangle;
 import java.awt.Shape;
 import java.io.ByteArrayInputStream;
@@ -38,9 +44,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.AttributedCharacterIterator;
+import java.text.CharacterIterator;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +128,7 @@ public final class PdfReport {
         b.useFastMode();
         b.withW3cDocument(doc, "about:blank");
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
-        drawers.registerDrawer(CHART_TYPE, new ChartDrawer(Map.copyOf(charts)));
+        drawers.registerDrawer(CHART_TYPE, new ChartDrawer(Map.copyOf(charts), new ChartText(alwaysShape)));
         b.useObjectDrawerFactory(drawers);
         b.withProducer("payback");
         b.withDiagnosticConsumer(d -> { });
@@ -130,12 +139,6 @@ public final class PdfReport {
             b.useFont(() -> font("LiberationSans-Bold.ttf", page, alwaysShape, needed), family, 700,
                     BaseRendererBuilder.FontStyle.NORMAL, true);
         }
-        // the charts' text, in JFreeChart's logical family SansSerif, which the charts' Graphics2D maps
-        // through this list: not on the page, so the page cannot rule its shaping out (whole font)
-        b.useFont(() -> font("LiberationSans-Regular.ttf", page, true, needed), CHART_FONT, 400,
-                BaseRendererBuilder.FontStyle.NORMAL, true);
-        b.useFont(() -> font("LiberationSans-Bold.ttf", page, true, needed), CHART_FONT, 700,
-                BaseRendererBuilder.FontStyle.NORMAL, true);
         for (String family : new String[] {"Liberation Mono", "monospace", "SFMono-Regular", "Consolas"}) {
             b.useFont(() -> font("LiberationMono-Regular.ttf", page, alwaysShape, needed), family, 400,
                     BaseRendererBuilder.FontStyle.NORMAL, true);
@@ -152,9 +155,6 @@ public final class PdfReport {
         return out.toByteArray();
     }
 
-    /** The family of the charts' fonts (the AWT logical font JFreeChart draws their text in). */
-    static final String CHART_FONT = "SansSerif";
-
     /**
      * Draws the chart an object names into the object's content box, scaled to fit it whole and
      * centred (as the SVG's viewBox with xMidYMid meet in report.html), in vector graphics with real
@@ -162,9 +162,9 @@ public final class PdfReport {
      * to a CSS pixel) and gives a Graphics2D in CSS pixels whose origin is there. The size it hands
      * over is the CSS width and height, which under {@code box-sizing: border-box} include the border:
      * the content box's size is taken from the laid-out box (found by the object's id), as OpenHTMLtoPDF
-     * does for an SVG.
+     * does for an SVG. The chart's text is written by {@link ChartText}.
      */
-    private record ChartDrawer(Map<String, JFreeChart> charts) implements FSObjectDrawer {
+    private record ChartDrawer(Map<String, JFreeChart> charts, ChartText text) implements FSObjectDrawer {
         @Override
         public Map<Shape, String> drawObject(Element e, double x, double y, double width, double height,
                 OutputDevice device, RenderingContext ctx, int dotsPerPixel) {
@@ -188,11 +188,76 @@ public final class PdfReport {
             // whole pixels: the form is clipped to (int) width × (int) height and placed by its height,
             // so a fraction would cut off the chart's edge and move its top down
             device.drawWithGraphics((float) x, (float) y, (float) Math.ceil(w), (float) Math.ceil(h), g -> {
+                ((PdfBoxGraphics2D) g).setFontTextDrawer(text);
                 g.translate(dx, dy);
                 g.scale(scale, scale);
                 ChartImages.draw(chart, g);
             });
             return null;
+        }
+    }
+
+    /**
+     * The charts' text, as text in Liberation Sans (bold where the chart's font is bold; JFreeChart
+     * draws in the AWT logical font SansSerif), whose metrics the charts are then laid out with. Each
+     * font is loaded into the PDF once, when first used. As for the page's text ({@link #font}), a
+     * string is written with the font without its GSUB table unless its font's {@link Shaping} says
+     * shaping could change one of its glyphs; then with the whole font, which PDFBox shapes. The
+     * decision is made per string as it is drawn, which the page's fonts, chosen before layout from
+     * the page's text, cannot do: the charts' text is not on the page.
+     */
+    static final class ChartText extends PdfBoxGraphics2DFontTextDrawer {
+        private final boolean alwaysShape;
+        private final Map<String, PDFont> loaded = new HashMap<>();
+        private String text = "";
+
+        ChartText(boolean alwaysShape) {
+            this.alwaysShape = alwaysShape;
+        }
+
+        @Override
+        public boolean canDrawText(AttributedCharacterIterator iterator, IFontTextDrawerEnv env)
+                throws IOException, FontFormatException {
+            text = text(iterator);
+            return super.canDrawText(iterator, env);
+        }
+
+        @Override
+        public void drawText(AttributedCharacterIterator iterator, IFontTextDrawerEnv env)
+                throws IOException, FontFormatException {
+            text = text(iterator);
+            super.drawText(iterator, env);
+        }
+
+        @Override
+        public FontMetrics getFontMetrics(java.awt.Font f, IFontTextDrawerEnv env)
+                throws IOException, FontFormatException {
+            text = "";                                        // the same widths with or without GSUB
+            return super.getFontMetrics(f, env);
+        }
+
+        @Override
+        protected PDFont mapFont(java.awt.Font f, IFontTextDrawerEnv env) throws IOException {
+            String file = f.isBold() ? "LiberationSans-Bold.ttf" : "LiberationSans-Regular.ttf";
+            Shaping shaping = SHAPING.computeIfAbsent(file, name -> Shaping.of(fontBytes(name)));
+            boolean whole = alwaysShape || shaping.needed(text);
+            String key = file + (whole ? "" : " without GSUB");
+            PDFont font = loaded.get(key);
+            if (font == null) {
+                byte[] bytes = whole || shaping.withoutGsub() == null ? shaping.font() : shaping.withoutGsub();
+                font = PDType0Font.load(env.getDocument(), new ByteArrayInputStream(bytes), true);
+                loaded.put(key, font);
+            }
+            return font;
+        }
+
+        private static String text(AttributedCharacterIterator iterator) {
+            StringBuilder b = new StringBuilder();
+            for (char c = iterator.first(); c != CharacterIterator.DONE; c = iterator.next()) {
+                b.append(c);
+            }
+            iterator.first();
+            return b.toString();
         }
     }
 

@@ -68,6 +68,20 @@ class PdfShapingTest {
     }
 
     @Test
+    void aChartStringWithToneLettersIsWrittenWithTheWholeFont() {
+        // the page has no tone letter, the chart's title has: the title alone is shaped, as the whole font would be
+        String page = "<html><body style=\"font-family:'Liberation Sans'\"><p>Pilot first?</p><object type='"
+                + PdfReport.CHART_TYPE + "' data-chart='tones' style='display:block;width:160px;height:90px'>"
+                + "</object></body></html>";
+        byte[] html = page.getBytes(StandardCharsets.UTF_8);
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        data.addValue(1, "orchestrate", "NPV");
+        Map<String, JFreeChart> charts = Map.of("tones",
+                ChartFactory.createBarChart("tone \u02E5\u02E9\u02E5 letters", null, null, data));
+        assertThat(PdfReport.render(html, charts)).isEqualTo(PdfReport.render(html, charts, true));
+    }
+
+    @Test
     void aPageWithToneLettersKeepsTheWholeFont() {
         String page = "<html><body style=\"font-family:'Liberation Sans'\"><p>tone \u02E5\u02E9 letters</p>"
                 + "</body></html>";
