@@ -89,13 +89,18 @@ class PdfChartsTest {
         return text.replaceAll("\\s+", "");
     }
 
-    @Test
-    void thePdfsPageIsReportHtmlWithAnObjectForEachSvg() {
+    /** report.pdf's page, as Outputs lays it out. */
+    private static String pdfPage() {
         List<HtmlReport.Chart> charts = specs.stream()
                 .map(c -> new HtmlReport.Chart(c.file(), c.heading(), c.caption(), null, c.section())).toList();
-        String page = new String(HtmlReport.renderForPdf(run, summary, charts,
+        return new String(HtmlReport.renderForPdf(run, summary, charts,
                 PdfReport.PageSize.forCurrency(summary.currency()), HtmlReport.PathFigures.of(run, summary)),
                 StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void thePdfsPageIsReportHtmlWithAnObjectForEachSvg() {
+        String page = pdfPage();
         // report.html with each <svg id='…-svg-FILE' …>…</svg> put back as the object, the style sheet's svg as object
         Matcher svg = Pattern.compile("<svg id='((?:chart|summary)-svg-([^']+))'.*?</svg>", Pattern.DOTALL)
                 .matcher(html);
@@ -180,6 +185,26 @@ class PdfChartsTest {
                 assertThat(sizes.get(k)[1]).as("height of %s", files.get(k)).isBetween(h - 1e-3, h + PT_PER_PX);
             }
             assertThat(fonts.keySet()).containsExactlyInAnyOrder("LiberationSans", "LiberationSans-Bold");
+        }
+    }
+
+    @Test
+    void thePagesAreThoseOfThePageWithTheChartsBoxesLeftEmpty() throws IOException {
+        // the same page with objects no drawer claims: plain blocks that the style sheet sizes as it
+        // sizes the charts, so the layout is the same without any chart drawn
+        byte[] empty = pdfPage().replace(PdfReport.CHART_TYPE, "application/x-nothing")
+                .getBytes(StandardCharsets.UTF_8);
+        try (PDDocument charts = Loader.loadPDF(pdf); PDDocument boxes = Loader.loadPDF(PdfReport.render(empty))) {
+            assertThat(charts.getNumberOfPages()).isEqualTo(boxes.getNumberOfPages());
+            PDFTextStripper text = new PDFTextStripper();
+            for (int p = 1; p <= boxes.getNumberOfPages(); p++) {
+                text.setStartPage(p);
+                text.setEndPage(p);
+                String withCharts = words(text.getText(charts));
+                for (String line : text.getText(boxes).split("\\R")) {
+                    assertThat(withCharts).as("page %d", p).contains(words(line));
+                }
+            }
         }
     }
 
