@@ -7,6 +7,7 @@ import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
+import java.awt.Graphics2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,10 +89,18 @@ public final class ChartImages {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Draws {@code chart} onto {@code g} at slide size, in the user space (0, 0)–({@link #WIDTH},
+     * {@link #HEIGHT}), as its PNG and SVG are drawn (report.pdf scales that space to the chart's box).
+     */
+    public static void draw(JFreeChart chart, Graphics2D g) {
+        chart.draw(g, ChartStyle.area(WIDTH, HEIGHT));
+    }
+
     private static SVGGraphics2D draw(JFreeChart chart, String id) {
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         g.setDefsKeyPrefix(id + "-");
-        chart.draw(g, ChartStyle.area(WIDTH, HEIGHT));
+        draw(chart, g);
         return g;
     }
 }
