@@ -173,6 +173,12 @@ public final class BusinessCaseXlsx {
      * default 11), text wrapped and set at the top.
      */
     record Look(String format, boolean bold, int size, boolean wrapTop) {
+        Look {
+            if (size < 0 || size > 409) {
+                throw new IllegalArgumentException("font size " + size + " points is not one a spreadsheet shows");
+            }
+        }
+
         static final Look PLAIN = new Look(null, false, 0, false);
         static final Look BOLD = new Look(null, true, 0, false);
 
