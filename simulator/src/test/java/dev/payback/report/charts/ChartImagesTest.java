@@ -1,10 +1,15 @@
 package dev.payback.report.charts;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -53,6 +58,51 @@ class ChartImagesTest {
         assertThat(ChartImages.imageType(chart)).isEqualTo(BufferedImage.TYPE_INT_ARGB);
         chart.setBackgroundPaint(Color.WHITE);
         assertThat(ChartImages.imageType(chart)).isEqualTo(BufferedImage.TYPE_INT_RGB);
+    }
+
+    @Test
+    void axisLabelsAreSvgTextAndDrawingThemAsTextLeavesThePngAlone() throws Exception {
+        ChartsTest.Run run = ChartsTest.run("b_consumer_goods_multichannel.yaml");
+        List<Charts.ChartSpec> specs = new ArrayList<>(Charts.all(run.data()));
+        int vertical = 0;
+        for (Charts.ChartSpec spec : specs) {
+            List<String> labels = new ArrayList<>();
+            if (spec.chart().getPlot() instanceof XYPlot plot) {
+                labels.add(plot.getDomainAxis().getLabel());
+                labels.add(plot.getRangeAxis().getLabel());
+                vertical += plot.getOrientation() == PlotOrientation.VERTICAL ? 1 : 0;
+            } else if (spec.chart().getPlot() instanceof CategoryPlot plot) {
+                labels.add(plot.getDomainAxis().getLabel());
+                labels.add(plot.getRangeAxis().getLabel());
+                vertical += plot.getOrientation() == PlotOrientation.VERTICAL ? 1 : 0;
+            }
+            Document svg = ChartsTest.parse(ChartImages.svgFile(spec.chart(), spec.file()));
+            List<String> texts = new ArrayList<>();
+            NodeList t = svg.getElementsByTagName("text");
+            for (int i = 0; i < t.getLength(); i++) {
+                texts.add(t.item(i).getTextContent());
+            }
+            for (String label : labels) {
+                if (label != null && !label.isEmpty()) {
+                    // the rotated one too: text, not glyph outlines
+                    assertThat(texts).as(spec.file()).contains(label);
+                }
+            }
+        }
+        assertThat(vertical).as("charts with a rotated (vertical) axis label").isGreaterThan(10);
+
+        // JFreeChart's default, glyph outlines, gives the same pixels
+        for (JFreeChart chart : List.of(specs.get(1).chart(), NpvChart.chart(run.data()))) {
+            BufferedImage text = chart.createBufferedImage(ChartImages.WIDTH, ChartImages.HEIGHT,
+                    BufferedImage.TYPE_INT_RGB, null);
+            TextUtils.setUseDrawRotatedStringWorkaround(true);
+            try {
+                assertSamePixels("rotated label as outlines", text, chart.createBufferedImage(ChartImages.WIDTH,
+                        ChartImages.HEIGHT, BufferedImage.TYPE_INT_RGB, null));
+            } finally {
+                TextUtils.setUseDrawRotatedStringWorkaround(false);
+            }
+        }
     }
 
     static JFreeChart lineChart() {
