@@ -3,7 +3,8 @@
 shared, noisy machine slows both alike, and prints medians and ratios:
 
   1. `payback simulate --format json --trials 500000` against benchmarks/numpy_baseline.py at the same
-     trial count (target: payback at least 8x faster);
+     trial count, which computes the same summary.json figures of scenario B (both options, the staged
+     rollout and its gate, the KPI checkpoints, sensitivity; target: payback at least 8x faster);
   2. `payback simulate` of scenario B at its defaults, every output, against `payback validate` of the
      same file (target: at most 4x), with the peak resident memory of the default run (target: at most
      400 MB) and the size of its business-case.xlsx (target: at most 1 MB).

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns a run's per-trial columns into the {@link Summary} of docs/model.md sections 3–5. Every figure
@@ -50,6 +51,15 @@ public final class Analysis {
      * of the same run), or without one when {@code sensitivity} is null.
      */
     public static Summary summarize(SimulationResult r, Sensitivity sensitivity) {
+        return summarize(r, () -> sensitivity);
+    }
+
+    /**
+     * As {@link #summarize(SimulationResult, Sensitivity)}, with the sensitivity analysis asked for
+     * only once every other figure is computed: a caller may compute it meanwhile on another thread
+     * (the summary only carries it), handing over that task's join.
+     */
+    public static Summary summarize(SimulationResult r, Supplier<Sensitivity> sensitivity) {
         Scenario s = r.scenario();
         TrialColumns c = r.columns();
         RunStats rs = r.stats();
@@ -68,14 +78,11 @@ public final class Analysis {
                 s.business().fulfillmentPaths() >= dev.payback.engine.SeedThresholds.FULFILLMENT_PATHS);
 
         List<Strategy> strategies = s.strategies();
-        List<Summary.OptionSummary> options = new ArrayList<>();
-        for (int k = 0; k < strategies.size(); k++) {
-            Summary.Gate gate = null;
-            if (strategies.get(k).staged()) {
-                gate = gate(r, k - s.options().size(), strategies.get(k));
-            }
-            options.add(OptionFigures.exact(r, k, gate));
-        }
+        // one strategy per task, results in strategy order (independent of scheduling)
+        List<Summary.OptionSummary> options = java.util.stream.IntStream.range(0, strategies.size()).parallel()
+                .mapToObj(k -> OptionFigures.exact(r, k,
+                        strategies.get(k).staged() ? gate(r, k - s.options().size(), strategies.get(k)) : null))
+                .toList();
 
         Map<String, Double> pBest = new LinkedHashMap<>();
         pBest.put("status_quo", (double) rs.best(0) / n);
@@ -109,7 +116,7 @@ public final class Analysis {
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
                 stats(rs.moments(RunStats.PAIN_SHARE), c.painShare().toArray()), stats(rs.moments(RunStats.PAIN_FTE), c.painFte().toArray()),
                 stats(rs.moments(RunStats.REVENUE), c.revenue().toArray()), thresholds, options, pBest, decision, tests, inputs,
-                sensitivity, r.retained(), s.overrides(), KpiTracks.of(r), s.scorecardWeights().weights());
+                sensitivity.get(), r.retained(), s.overrides(), KpiTracks.of(r), s.scorecardWeights().weights());
     }
 
     private static Stats stats(RunStats.Moments m, double[] retained) {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code payback simulate SCENARIO}: run the trials, print the summary, write the outputs. */
@@ -122,8 +123,10 @@ final class SimulateCommand implements Callable<Integer> {
         // every stage after the engine runs in a pool of --threads workers
         WorkbookOptions workbook = new WorkbookOptions(workbookTrials);
         Summary summary = Bounded.run(options.threads(), () -> {
-            Sensitivity sensitivity = times.time("sensitivity", () -> Sensitivity.of(held.get()));
-            return times.time("headline statistics", () -> Analysis.summarize(held.get(), sensitivity));
+            // the sensitivity analysis runs beside the headline statistics (the summary only carries it)
+            ForkJoinTask<Sensitivity> sensitivity = ForkJoinTask.adapt(
+                    () -> times.time("sensitivity", () -> Sensitivity.of(held.get()))).fork();
+            return times.time("headline statistics", () -> Analysis.summarize(held.get(), sensitivity::join));
         });
 
         Path dir = folder.target();

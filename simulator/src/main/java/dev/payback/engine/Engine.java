@@ -111,10 +111,45 @@ public final class Engine {
     public static SimulationResult run(Scenario scenario, Options options, LongConsumer progress,
             BlockObserver observer) throws InvalidInputException {
         Layout layout = Layout.of(scenario);
-        InputSampler sampler = InputSampler.of(layout.inputs(), scenario.correlations());
+        InputSampler sampler = samplerOf(layout, scenario, options.threads());
         SamplingMethod method = options.sampling();
         BlockSource source = () -> sampler.newWorker(method)::fill;
         return run(scenario, layout, options, source, progress, observer);
+    }
+
+    /**
+     * The run's sampler, built by {@code threads} workers (its PERT tables are built in parallel: in a
+     * pool of the run's size rather than the JVM's common pool, so --threads bounds this stage too).
+     */
+    private static InputSampler samplerOf(Layout layout, Scenario scenario, int threads) throws InvalidInputException {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
+        Object built;   // the sampler, or what building it threw (rethrown here as is)
+        try {
+            built = pool.submit(() -> {
+                try {
+                    return (Object) InputSampler.of(layout.inputs(), scenario.correlations());
+                } catch (InvalidInputException | RuntimeException | Error e) {
+                    return e;
+                }
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        if (built instanceof InvalidInputException bad) {
+            throw bad;
+        }
+        if (built instanceof RuntimeException re) {
+            throw re;
+        }
+        if (built instanceof Error err) {
+            throw err;
+        }
+        return (InputSampler) built;
     }
 
     /**

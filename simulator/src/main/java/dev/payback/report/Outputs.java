@@ -79,11 +79,21 @@ public final class Outputs {
     private record Prepared(List<ChartImages.Rendered> images, byte[] page, ForkJoinTask<byte[]> pdf) {
     }
 
-    /** The chart data, report.html's figures and the cash flow: everything that reads the monthly paths. */
+    /**
+     * The chart data, report.html's figures and the cash flow: everything that reads the monthly paths.
+     * The cash flow is computed on another worker of the caller's pool while the chart data and the
+     * page's figures are computed here (each is a pure function of the run: same figures in any order).
+     */
     private static FromPaths fromPaths(SimulationResult r, Summary s, Set<OutputFormat> formats, StageTimes times) {
         boolean html = formats.contains(OutputFormat.HTML);
         boolean pdf = formats.contains(OutputFormat.PDF);
         boolean files = formats.contains(OutputFormat.CHARTS);
+        ForkJoinTask<CashFlow> flow = formats.contains(OutputFormat.CSV) || formats.contains(OutputFormat.XLSX)
+                ? ForkJoinTask.adapt(() -> times.time("cash flow", () -> CashFlow.of(r, s))) : null;
+        boolean forked = flow != null && ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1;
+        if (forked) {
+            flow.fork();
+        }
         List<Charts.ChartSpec> charts = List.of();
         HtmlReport.PathFigures page = null;
         if (files || html || pdf) {
@@ -97,9 +107,7 @@ public final class Outputs {
                 page = HtmlReport.PathFigures.of(r, s);
             }
         }
-        CashFlow flow = formats.contains(OutputFormat.CSV) || formats.contains(OutputFormat.XLSX)
-                ? times.time("cash flow", () -> CashFlow.of(r, s)) : null;
-        return new FromPaths(charts, page, flow);
+        return new FromPaths(charts, page, flow == null ? null : forked ? flow.join() : flow.invoke());
     }
 
     /**

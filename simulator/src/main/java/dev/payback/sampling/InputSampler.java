@@ -164,6 +164,12 @@ public final class InputSampler {
             }
         }
 
+        // every PERT table first, in parallel: building them (one per shape, shared by the JVM) is the
+        // longest part of making a run's sampler, and the correlation check and the samplers below
+        // then find them built
+        in.stream().map(Input::dist).filter(d -> d instanceof Dist.Pert).distinct().toList()
+                .parallelStream().forEach(InverseCdf::of);
+
         // validate the correlations, one problem per bad entry
         List<Problem> problems = new ArrayList<>();
         Set<String> pairs = new HashSet<>();

@@ -302,7 +302,8 @@ final class InverseCdfs {
         }
 
         private static PertInverse build(double min, double max, double alpha, double beta) {
-            double lnB = Beta.logBeta(alpha, beta);
+            RegularizedBeta cdf = RegularizedBeta.of(alpha, beta);
+            double lnB = cdf.logBeta();
             double[] y = new double[N];
             double[] d = new double[N];
             int mid = (N - 1) / 2; // z = 0
@@ -313,7 +314,7 @@ final class InverseCdfs {
             for (int i = 0; i <= mid; i++) {
                 double z = -Z + i * H;
                 double p = StdNormal.tail(z);
-                double yi = lowerQuantile(p, alpha, beta, prevY, prevP);
+                double yi = lowerQuantile(p, alpha, beta, cdf::at, lnB, prevY, prevP);
                 prevY = yi;
                 prevP = p;
                 y[i] = yi;
@@ -329,7 +330,7 @@ final class InverseCdfs {
             for (int i = N - 1; i > mid; i--) {
                 double z = -Z + i * H;
                 double p = StdNormal.tail(z);
-                double c = lowerQuantile(p, beta, alpha, prevY, prevP);
+                double c = lowerQuantile(p, beta, alpha, cdf::mirroredAt, lnB, prevY, prevP);
                 prevY = c;
                 prevP = p;
                 y[i] = 1 - c;
@@ -368,7 +369,7 @@ final class InverseCdfs {
 
         /** I_y(α, β), the regularized incomplete beta function. */
         static double betaCdf(double y, double alpha, double beta) {
-            return Beta.regularizedBeta(y, alpha, beta, 1e-16, 100_000);
+            return Beta.regularizedBeta(y, alpha, beta, RegularizedBeta.EPSILON, RegularizedBeta.MAX_ITERATIONS);
         }
 
         /**
@@ -376,7 +377,16 @@ final class InverseCdfs {
          * (prevY, prevP) is a solved point below p, or (0, 0), used for the power-law first guess.
          */
         static double lowerQuantile(double p, double a, double b, double prevY, double prevP) {
-            double lnB = Beta.logBeta(a, b);
+            RegularizedBeta cdf = RegularizedBeta.of(a, b);
+            return lowerQuantile(p, a, b, cdf::at, cdf.logBeta(), prevY, prevP);
+        }
+
+        /**
+         * As {@link #lowerQuantile(double, double, double, double, double)} with the distribution's CDF
+         * I_y(a, b) and log B(a, b) given (computed once per table).
+         */
+        private static double lowerQuantile(double p, double a, double b, java.util.function.DoubleUnaryOperator cdf,
+                double lnB, double prevY, double prevP) {
             double lo = prevY;
             double hi = 1;
             double y;
@@ -389,7 +399,7 @@ final class InverseCdfs {
                 y = 0.5 * (lo + hi);
             }
             for (int iter = 0; iter < 200; iter++) {
-                double f = betaCdf(y, a, b) - p;
+                double f = cdf.applyAsDouble(y) - p;
                 if (f == 0) {
                     return y;
                 }

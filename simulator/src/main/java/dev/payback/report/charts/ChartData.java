@@ -10,7 +10,6 @@ import dev.payback.engine.SimulationResult;
 import dev.payback.report.SensitivityText;
 
 import java.awt.Color;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -117,19 +116,19 @@ public record ChartData(
         double[] scoreShare = Distributions.scoreShares(r, SCORE_MIN, SCORE_MAX);
 
         Sensitivity sens = s.sensitivity();
-        List<OptionView> views = new ArrayList<>();
-        for (int o = 0; o < s.options().size(); o++) {
+        // one option per task, views in option order (independent of scheduling)
+        List<OptionView> views = java.util.stream.IntStream.range(0, s.options().size()).parallel().mapToObj(o -> {
             Summary.OptionSummary os = s.options().get(o);
             double[] pp = new double[CHECKPOINTS.size()];
             for (int j = 0; j < CHECKPOINTS.size(); j++) {
                 pp[j] = os.paybackProbability().get(CHECKPOINTS.get(j));
             }
-            views.add(new OptionView(os.id(), os.label(), o, os.firstYearCost().p50(),
+            return new OptionView(os.id(), os.label(), o, os.firstYearCost().p50(),
                     os.pPainExceedsFirstYearCost(), pp, Distributions.sortedNpv(r, o), os.pNpvNegative(),
                     Distributions.sortedMaxBeforeOneTime12(r, o), os.oneTimeCost().p50(),
                     os.maxOneTimeCost().get(12), Fan.of(r, o), os.npv().mean(),
-                    sens == null ? List.of() : sens.forOption(os.id())));
-        }
+                    sens == null ? List.of() : sens.forOption(os.id()));
+        }).toList();
         return new ChartData(s.scenario(), s.currency(), s.trials(), s.horizonMonths(),
                 s.options().get(0).paybackConfidence(), pain, s.revenue().p50(), fteMoney, scoreShare,
                 s.decision(), List.copyOf(views), sens == null ? Double.NaN : sens.evpi(),
