@@ -28,7 +28,8 @@ import java.util.Map;
  * report.html: the business case as one self-contained page (inline CSS and SVG, nothing fetched),
  * rendered with mustache.java from {@code dev/payback/report/report.mustache}. Every text, scenario
  * strings included, goes through the template's HTML escaping; only the charts' SVG (drawn by
- * JFreeSVG, which XML-escapes its text) is inserted as markup.
+ * JFreeSVG, which XML-escapes its text) is inserted as markup. report.pdf is laid out from the same
+ * page with an {@code <object>} in place of each SVG ({@link #renderForPdf}).
  *
  * <p>Each number taken from summary.json is written in an element carrying {@code data-json} (its
  * JSON pointer) and {@code data-fmt} (its format, see {@link #format}), so it can be checked.
@@ -37,7 +38,11 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** A chart as the report shows it, in its section ({@link Charts#SECTION_CHARTS} and the others). */
+    /**
+     * A chart as the report shows it, in its section ({@link Charts#SECTION_CHARTS} and the others):
+     * {@code id} is the name of its files, {@code svg} its inline SVG element (not read by
+     * {@link #renderForPdf}, for which it may be null).
+     */
     public record Chart(String id, String heading, String caption, String svg, String section) {
         public Chart(String id, String heading, String caption, String svg) {
             this(id, heading, caption, svg, Charts.SECTION_CHARTS);
@@ -79,10 +84,44 @@ public final class HtmlReport {
     /** The page, UTF-8, its print style sheet on that paper size, with the figures drawn from the paths. */
     public static byte[] render(SimulationResult r, Summary s, List<Chart> charts, PdfReport.PageSize pageSize,
             PathFigures paths) {
+        return render(r, s, charts, pageSize, paths, "svg");
+    }
+
+    /**
+     * report.pdf's page: the page of {@link #render(SimulationResult, Summary, List, PdfReport.PageSize,
+     * PathFigures)} with, in place of each chart's SVG, an empty {@code <object>} of type
+     * {@link PdfReport#CHART_TYPE} whose {@code data-chart} names the chart's file ({@link Chart#id()};
+     * the charts' {@code svg} is not read), styled as the SVG is (the same size and place), into which
+     * {@link PdfReport} draws the chart itself.
+     */
+    public static byte[] renderForPdf(SimulationResult r, Summary s, List<Chart> charts, PdfReport.PageSize pageSize,
+            PathFigures paths) {
+        List<Chart> objects = charts.stream()
+                .map(c -> new Chart(c.id(), c.heading(), c.caption(), chartObject(c.id()), c.section())).toList();
+        return render(r, s, objects, pageSize, paths, "object");
+    }
+
+    /**
+     * The {@code <object>} that stands for the chart with files {@code file} on report.pdf's page, with
+     * the id of the chart's SVG in report.html (the summary's copy gets its own, as the SVG does).
+     */
+    static String chartObject(String file) {
+        return "<object id=\"chart-svg-" + attribute(file) + "\" type=\"" + PdfReport.CHART_TYPE
+                + "\" data-chart=\"" + attribute(file) + "\"></object>";
+    }
+
+    private static String attribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** The page with each chart as {@code chartElement} (its markup in {@link Chart#svg()}) in the style sheet. */
+    private static byte[] render(SimulationResult r, Summary s, List<Chart> charts, PdfReport.PageSize pageSize,
+            PathFigures paths, String chartElement) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             Map<String, Object> model = model(r, s, charts, paths);
             model.put("pageSize", pageSize.css());
+            model.put("chartElement", chartElement);
             TEMPLATE.execute(w, model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

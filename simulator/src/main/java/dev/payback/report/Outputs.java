@@ -6,12 +6,15 @@ import dev.payback.engine.SimulationResult;
 import dev.payback.report.charts.ChartData;
 import dev.payback.report.charts.ChartImages;
 import dev.payback.report.charts.Charts;
+import org.jfree.chart.JFreeChart;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,7 +78,10 @@ public final class Outputs {
     private record FromPaths(List<Charts.ChartSpec> charts, HtmlReport.PathFigures page, CashFlow flow) {
     }
 
-    /** The rendered charts (in the order of {@link FromPaths#charts()}), report.html and the forked report.pdf. */
+    /**
+     * The rendered charts (in the order of {@link FromPaths#charts()}; none when neither the chart files
+     * nor report.html are asked for), report.html and the forked report.pdf.
+     */
     private record Prepared(List<ChartImages.Rendered> images, byte[] page, ForkJoinTask<byte[]> pdf) {
     }
 
@@ -118,7 +124,8 @@ public final class Outputs {
      * lets them be collected before the charts are drawn; the run it held is not changed). The charts
      * are rendered in parallel (in the caller's fork-join pool when it runs in one, which bounds the
      * threads), each drawn once for its PNG, its SVG file and its inline SVG. Then report.pdf, the
-     * longest output, is laid out on a worker of the pool while this thread writes summary.json,
+     * longest output, is laid out on a worker of the pool, which draws the charts into it again (from
+     * the charts themselves, not their SVG), while this thread writes summary.json,
      * summary.csv, cashflow.csv and the workbook. The files go into the folder from this thread at
      * the end, always in the same order.
      */
@@ -184,23 +191,29 @@ public final class Outputs {
         List<ChartImages.Rendered> images = List.of();
         byte[] page = null;
         ForkJoinTask<byte[]> pdfTask = null;
-        if (files || html || pdf) {
-            boolean inline = html || pdf;
-            List<Charts.ChartSpec> specs = fromPaths.charts();
+        List<Charts.ChartSpec> specs = fromPaths.charts();
+        if (files || html) {
             images = times.time("charts", () -> specs.parallelStream().map(c -> ChartImages.render(c.chart(),
-                    files, files ? c.file() : null, inline ? "chart-svg-" + c.file() : null)).toList());
-            if (inline) {
-                List<HtmlReport.Chart> svg = new ArrayList<>();
-                for (int k = 0; k < specs.size(); k++) {
-                    Charts.ChartSpec c = specs.get(k);
-                    svg.add(new HtmlReport.Chart(c.file(), c.heading(), c.caption(), images.get(k).svgElement(),
-                            c.section()));
+                    files, files ? c.file() : null, html ? "chart-svg-" + c.file() : null)).toList());
+        }
+        if (html || pdf) {
+            List<HtmlReport.Chart> shown = new ArrayList<>();
+            for (int k = 0; k < specs.size(); k++) {
+                Charts.ChartSpec c = specs.get(k);
+                shown.add(new HtmlReport.Chart(c.file(), c.heading(), c.caption(),
+                        html ? images.get(k).svgElement() : null, c.section()));
+            }
+            if (html) {
+                page = times.time("html", () -> HtmlReport.render(r, s, shown, pageSize, fromPaths.page()));
+            }
+            if (pdf) {
+                // drawn by the PDF's worker alone: the images above are done before it is forked
+                Map<String, JFreeChart> drawn = new HashMap<>();
+                for (Charts.ChartSpec c : specs) {
+                    drawn.put(c.file(), c.chart());
                 }
-                byte[] bytes = times.time("html", () -> HtmlReport.render(r, s, svg, pageSize, fromPaths.page()));
-                page = bytes;
-                if (pdf) {
-                    pdfTask = ForkJoinTask.adapt(() -> times.time("pdf", () -> PdfReport.render(bytes)));
-                }
+                pdfTask = ForkJoinTask.adapt(() -> times.time("pdf", () -> PdfReport.render(
+                        HtmlReport.renderForPdf(r, s, shown, pageSize, fromPaths.page()), drawn)));
             }
         }
         if (pdfTask != null) {

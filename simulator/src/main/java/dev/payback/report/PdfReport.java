@@ -1,10 +1,17 @@
 package dev.payback.report;
 
+import com.openhtmltopdf.extend.FSObjectDrawer;
+import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import com.openhtmltopdf.render.RenderingContext;
 import com.openhtmltopdf.util.XRLog;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import dev.payback.report.charts.ChartImages;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -17,9 +24,17 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.jfree.chart.JFreeChart;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.w3c.dom.Element;
 
+import java.awt.FontFormatException;
+import java.awt.FontMetrics;
+import java.awt.Rectangle;
+import java.awt.Shape;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,9 +44,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.AttributedCharacterIterator;
+import java.text.CharacterIterator;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +58,12 @@ import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * report.pdf: report.html laid out for paper by OpenHTMLtoPDF (PDFBox underneath, Batik for the
- * inline SVG charts), with Liberation Sans embedded so the PDF looks the same everywhere. The
- * first page is the one-page summary (the "What to do" section, which the print style sheet ends
- * with a page break). The file is deterministic: the same report gives the same bytes (fixed
+ * report.pdf: report.html laid out for paper by OpenHTMLtoPDF (PDFBox underneath), with Liberation
+ * Sans embedded so the PDF looks the same everywhere. The page it lays out is report.html with an
+ * {@code <object>} in place of each inline SVG chart ({@link HtmlReport#renderForPdf}); each chart is
+ * drawn into its object's box from the JFreeChart itself, as vector graphics with its text as text.
+ * The first page is the one-page summary (the "What to do" section, which the print style sheet
+ * ends with a page break). The file is deterministic: the same report gives the same bytes (fixed
  * dates, an ID derived from the content).
  */
 public final class PdfReport {
@@ -77,13 +97,29 @@ public final class PdfReport {
         }
     }
 
-    /** The PDF of a report page rendered with that page size's style sheet. */
+    /**
+     * The {@code type} of the {@code <object>} that stands for a chart on the page; its
+     * {@code data-chart} attribute names the chart (a key of the charts handed to {@link #render(byte[], Map)})
+     * and its {@code id}, unique on the page, lets the chart be fitted to the object's laid-out box.
+     */
+    public static final String CHART_TYPE = "application/x-payback-chart";
+
+    /** The PDF of a report page without charts. */
     public static byte[] render(byte[] html) {
-        return render(html, false);
+        return render(html, Map.of(), false);
     }
 
-    /** As {@link #render(byte[])}; {@code alwaysShape} keeps every font whole (for tests). */
-    static byte[] render(byte[] html, boolean alwaysShape) {
+    /**
+     * The PDF of a report page whose charts are {@link #CHART_TYPE} objects, each drawn from the chart
+     * its {@code data-chart} names in {@code charts}. The charts are drawn on the calling thread, which
+     * must be the only one drawing them meanwhile (JFreeChart is not thread-safe).
+     */
+    public static byte[] render(byte[] html, Map<String, JFreeChart> charts) {
+        return render(html, charts, false);
+    }
+
+    /** As {@link #render(byte[], Map)}; {@code alwaysShape} keeps every font whole (for tests). */
+    static byte[] render(byte[] html, Map<String, JFreeChart> charts, boolean alwaysShape) {
         String page = new String(html, StandardCharsets.UTF_8);
         Map<String, Boolean> needed = new ConcurrentHashMap<>();           // per font file, for this page
         org.w3c.dom.Document doc = new W3CDom().fromJsoup(Jsoup.parse(page));
@@ -91,7 +127,9 @@ public final class PdfReport {
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         b.withW3cDocument(doc, "about:blank");
-        b.useSVGDrawer(new BatikSVGDrawer());
+        DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
+        drawers.registerDrawer(CHART_TYPE, new ChartDrawer(Map.copyOf(charts), new ChartText(alwaysShape)));
+        b.useObjectDrawerFactory(drawers);
         b.withProducer("payback");
         b.withDiagnosticConsumer(d -> { });
         for (String family : new String[] {"Liberation Sans", "Helvetica", "Arial", "sans-serif", "-apple-system",
@@ -115,6 +153,112 @@ public final class PdfReport {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Draws the chart an object names into the object's content box, scaled to fit it whole and
+     * centred (as the SVG's viewBox with xMidYMid meet in report.html), in vector graphics with real
+     * text. OpenHTMLtoPDF hands over the content box's top left in layout dots ({@code dotsPerPixel}
+     * to a CSS pixel) and gives a Graphics2D in CSS pixels whose origin is there. The size it hands
+     * over is the CSS width and height, which under {@code box-sizing: border-box} include the border:
+     * the content box's size is taken from the laid-out box (found by the object's id), as OpenHTMLtoPDF
+     * does for an SVG. The chart's text is written by {@link ChartText}.
+     */
+    private record ChartDrawer(Map<String, JFreeChart> charts, ChartText text) implements FSObjectDrawer {
+        @Override
+        public Map<Shape, String> drawObject(Element e, double x, double y, double width, double height,
+                OutputDevice device, RenderingContext ctx, int dotsPerPixel) {
+            String name = e.getAttribute("data-chart");
+            JFreeChart chart = charts.get(name);
+            if (chart == null) {
+                throw new IllegalArgumentException("the page has an object for a chart " + name
+                        + " that was not handed over");
+            }
+            Box box = e.hasAttribute("id") ? ctx.getBoxById(e.getAttribute("id")) : null;
+            if (box != null) {
+                Rectangle content = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), ctx);
+                width = content.getWidth();
+                height = content.getHeight();
+            }
+            double w = width / dotsPerPixel;
+            double h = height / dotsPerPixel;
+            double scale = Math.min(w / ChartImages.WIDTH, h / ChartImages.HEIGHT);
+            double dx = (w - scale * ChartImages.WIDTH) / 2;
+            double dy = (h - scale * ChartImages.HEIGHT) / 2;
+            // whole pixels: the form is clipped to (int) width × (int) height and placed by its height,
+            // so a fraction would cut off the chart's edge and move its top down
+            device.drawWithGraphics((float) x, (float) y, (float) Math.ceil(w), (float) Math.ceil(h), g -> {
+                ((PdfBoxGraphics2D) g).setFontTextDrawer(text);
+                g.translate(dx, dy);
+                g.scale(scale, scale);
+                ChartImages.draw(chart, g);
+            });
+            return null;
+        }
+    }
+
+    /**
+     * The charts' text, as text in Liberation Sans (bold where the chart's font is bold; JFreeChart
+     * draws in the AWT logical font SansSerif), whose metrics the charts are then laid out with. Each
+     * font is loaded into the PDF once, when first used. As for the page's text ({@link #font}), a
+     * string is written with the font without its GSUB table unless its font's {@link Shaping} says
+     * shaping could change one of its glyphs; then with the whole font, which PDFBox shapes. The
+     * decision is made per string as it is drawn, which the page's fonts, chosen before layout from
+     * the page's text, cannot do: the charts' text is not on the page.
+     */
+    static final class ChartText extends PdfBoxGraphics2DFontTextDrawer {
+        private final boolean alwaysShape;
+        private final Map<String, PDFont> loaded = new HashMap<>();
+        private String text = "";
+
+        ChartText(boolean alwaysShape) {
+            this.alwaysShape = alwaysShape;
+        }
+
+        @Override
+        public boolean canDrawText(AttributedCharacterIterator iterator, IFontTextDrawerEnv env)
+                throws IOException, FontFormatException {
+            text = text(iterator);
+            return super.canDrawText(iterator, env);
+        }
+
+        @Override
+        public void drawText(AttributedCharacterIterator iterator, IFontTextDrawerEnv env)
+                throws IOException, FontFormatException {
+            text = text(iterator);
+            super.drawText(iterator, env);
+        }
+
+        @Override
+        public FontMetrics getFontMetrics(java.awt.Font f, IFontTextDrawerEnv env)
+                throws IOException, FontFormatException {
+            text = "";                                        // the same widths with or without GSUB
+            return super.getFontMetrics(f, env);
+        }
+
+        @Override
+        protected PDFont mapFont(java.awt.Font f, IFontTextDrawerEnv env) throws IOException {
+            String file = f.isBold() ? "LiberationSans-Bold.ttf" : "LiberationSans-Regular.ttf";
+            Shaping shaping = SHAPING.computeIfAbsent(file, name -> Shaping.of(fontBytes(name)));
+            boolean whole = alwaysShape || shaping.needed(text);
+            String key = file + (whole ? "" : " without GSUB");
+            PDFont font = loaded.get(key);
+            if (font == null) {
+                byte[] bytes = whole || shaping.withoutGsub() == null ? shaping.font() : shaping.withoutGsub();
+                font = PDType0Font.load(env.getDocument(), new ByteArrayInputStream(bytes), true);
+                loaded.put(key, font);
+            }
+            return font;
+        }
+
+        private static String text(AttributedCharacterIterator iterator) {
+            StringBuilder b = new StringBuilder();
+            for (char c = iterator.first(); c != CharacterIterator.DONE; c = iterator.next()) {
+                b.append(c);
+            }
+            iterator.first();
+            return b.toString();
+        }
     }
 
     /** Fixed dates and an ID from the page's digest, so the same report always gives the same file. */

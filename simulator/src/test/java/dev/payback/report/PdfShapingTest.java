@@ -4,10 +4,14 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.ttf.model.GsubData;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,10 +58,27 @@ class PdfShapingTest {
         String page = "<html><head><style>body{font-family:'Liberation Sans'} code{font-family:monospace}</style>"
                 + "</head><body><h1>Pilot first?</h1><p><b>Orchestrate</b> pays back within 12 months in 72% of "
                 + "futures — profit, office, €1.2m ≥ $48k.</p><p><code>payback simulate b.yaml</code></p>"
-                + "<svg xmlns='http://www.w3.org/2000/svg' width='200' height='50'><text x='5' y='20' "
-                + "font-family='Liberation Sans'>NPV $528k</text></svg></body></html>";
+                + "<object type='" + PdfReport.CHART_TYPE + "' data-chart='npv' style='display:block;width:160px;"
+                + "height:90px'></object></body></html>";
         byte[] html = page.getBytes(StandardCharsets.UTF_8);
-        assertThat(PdfReport.render(html)).isEqualTo(PdfReport.render(html, true));
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        data.addValue(528_000, "orchestrate", "NPV");
+        Map<String, JFreeChart> charts = Map.of("npv", ChartFactory.createBarChart("NPV $528k", null, null, data));
+        assertThat(PdfReport.render(html, charts)).isEqualTo(PdfReport.render(html, charts, true));
+    }
+
+    @Test
+    void aChartStringWithToneLettersIsWrittenWithTheWholeFont() {
+        // the page has no tone letter, the chart's title has: the title alone is shaped, as the whole font would be
+        String page = "<html><body style=\"font-family:'Liberation Sans'\"><p>Pilot first?</p><object type='"
+                + PdfReport.CHART_TYPE + "' data-chart='tones' style='display:block;width:160px;height:90px'>"
+                + "</object></body></html>";
+        byte[] html = page.getBytes(StandardCharsets.UTF_8);
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        data.addValue(1, "orchestrate", "NPV");
+        Map<String, JFreeChart> charts = Map.of("tones",
+                ChartFactory.createBarChart("tone \u02E5\u02E9\u02E5 letters", null, null, data));
+        assertThat(PdfReport.render(html, charts)).isEqualTo(PdfReport.render(html, charts, true));
     }
 
     @Test

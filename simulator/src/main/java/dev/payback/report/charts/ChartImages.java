@@ -14,6 +14,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Transparency;
 import java.awt.image.BufferedImage;
@@ -30,7 +31,8 @@ public final class ChartImages {
     static {
         // JFreeChart draws a rotated string (a vertical axis label) as glyph outlines unless told not
         // to, a workaround for rotated text on Java 1.4: in SVG a rotated <text> instead of a path of
-        // 3–12 KB per chart; in PNG the same pixels
+        // 3–12 KB per chart, in report.pdf (drawn through draw(chart, g)) text like the chart's other
+        // strings; in PNG the same pixels
         TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
@@ -141,11 +143,19 @@ public final class ChartImages {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Draws {@code chart} onto {@code g} at slide size, in the user space (0, 0)–({@link #WIDTH},
+     * {@link #HEIGHT}), as its PNG and SVG are drawn (report.pdf scales that space to the chart's box).
+     */
+    public static void draw(JFreeChart chart, Graphics2D g) {
+        chart.draw(g, ChartStyle.area(WIDTH, HEIGHT));
+    }
+
     private static SVGGraphics2D draw(JFreeChart chart, String id) {
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         g.setDefsKeyPrefix(id + "-");
         g.setGeomDoubleConverter(new DoubleConverter(SVG_DECIMALS));
-        chart.draw(g, ChartStyle.area(WIDTH, HEIGHT));
+        draw(chart, g);
         return g;
     }
 }
