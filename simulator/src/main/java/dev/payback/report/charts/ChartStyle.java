@@ -12,6 +12,7 @@ import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -128,6 +129,16 @@ final class ChartStyle {
         r.setShadowVisible(false);
         r.setDrawBarOutline(false);
         r.setSeriesPaint(0, paint);
+        return r;
+    }
+
+    /**
+     * Lines without shapes, each series drawn as one path: one {@code <path>} in SVG rather than a
+     * {@code <line>} per segment, and joined corners rather than overlapping segment ends in PNG.
+     */
+    static XYLineAndShapeRenderer lineRenderer() {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true);
         return r;
     }
 

@@ -29,6 +29,7 @@ import static dev.payback.report.charts.ChartStyle.DASHED;
 import static dev.payback.report.charts.ChartStyle.finish;
 import static dev.payback.report.charts.ChartStyle.label;
 import static dev.payback.report.charts.ChartStyle.lineItem;
+import static dev.payback.report.charts.ChartStyle.lineRenderer;
 import static dev.payback.report.charts.ChartStyle.moneyAxis;
 import static dev.payback.report.charts.ChartStyle.style;
 
@@ -69,7 +70,7 @@ final class FanChart {
         XYPlot plot = new XYPlot(bands, x,
                 moneyAxis("Cumulative net cash position (" + d.currency() + ")", d.currency()), band);
         XYSeriesCollection med = new XYSeriesCollection(median);
-        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer line = lineRenderer();
         line.setSeriesPaint(0, o.colour().darker());
         line.setSeriesStroke(0, new BasicStroke(4f));
         plot.setDataset(1, med);

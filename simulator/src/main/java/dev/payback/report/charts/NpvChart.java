@@ -20,6 +20,7 @@ import static dev.payback.report.charts.ChartStyle.finish;
 import static dev.payback.report.charts.ChartStyle.key;
 import static dev.payback.report.charts.ChartStyle.label;
 import static dev.payback.report.charts.ChartStyle.lineItem;
+import static dev.payback.report.charts.ChartStyle.lineRenderer;
 import static dev.payback.report.charts.ChartStyle.money;
 import static dev.payback.report.charts.ChartStyle.moneyAxis;
 import static dev.payback.report.charts.ChartStyle.percentAxis;
@@ -48,7 +49,7 @@ final class NpvChart {
         int bins = 70;
         double w = (hi - lo) / bins;
         XYSeriesCollection ds = new XYSeriesCollection();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = lineRenderer();
         LegendItemCollection legend = new LegendItemCollection();
         for (ChartData.OptionView o : d.options()) {
             XYSeries s = new XYSeries(key(o), false, true);

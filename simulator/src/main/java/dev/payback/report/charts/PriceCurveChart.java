@@ -23,6 +23,7 @@ import static dev.payback.report.charts.ChartStyle.finish;
 import static dev.payback.report.charts.ChartStyle.key;
 import static dev.payback.report.charts.ChartStyle.label;
 import static dev.payback.report.charts.ChartStyle.lineItem;
+import static dev.payback.report.charts.ChartStyle.lineRenderer;
 import static dev.payback.report.charts.ChartStyle.money;
 import static dev.payback.report.charts.ChartStyle.moneyAxis;
 import static dev.payback.report.charts.ChartStyle.percentAxis;
@@ -51,7 +52,7 @@ final class PriceCurveChart {
         }
         int points = 300;
         XYSeriesCollection ds = new XYSeriesCollection();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = lineRenderer();
         XYPlot plot = new XYPlot(ds, moneyAxis("One-time cost (" + d.currency() + ")", d.currency()),
                 percentAxis("P(payback within 12 months)"), r);
         style(plot);
