@@ -178,6 +178,9 @@ public final class Analysis {
                     bestCase = o;
                 }
             }
+            if (bestCase != null) {
+                break;              // an orchestrate option decides; the others only when there is none
+            }
         }
         tests.add(new Summary.FiveTest.ErrorsCost(bestCase.id(), bestCase.yearOneBenefit().p50(),
                 bestCase.firstYearCost().p50(), bestCase.pYearOneBenefitExceedsFirstYearCost(), pain.p50(),

@@ -217,4 +217,28 @@ class RecommendationTest {
         assertThat(option(all, "orch").yearOneBenefit().p50()).isCloseTo(31_200, within(1e-6));
         assertThat(all.fiveTests().get(3).leans()).isEqualTo("orchestrate");
     }
+
+    /**
+     * Test 4 asks about the software: with an orchestrate option, it is that option's year-one benefit
+     * against its first-year cost, even when an operate option's benefit exceeds its own cost more
+     * often (docs/model-notes.md, "The five tests"). The operate option here removes all the pain from
+     * month 1 for 1,000 (1,000 + 12 · 100 = 2,200 < 31,200: P = 1); the orchestrate option removes 10%
+     * from month 7 (1,560 < 11,200: P = 0), so the test leans operate on the orchestrate option's evidence.
+     */
+    @Test
+    void testFourIsAboutTheOrchestrateOptionWhenThereIsOne() throws Exception {
+        Summary s = run(scenario(12, "", option("fix", "operate", 1_000, 0, 1, "")
+                + option("orch", "orchestrate", 10_000, 6, 0.1, "")));
+        assertThat(option(s, "fix").pYearOneBenefitExceedsFirstYearCost()).isEqualTo(1.0);
+        assertThat(option(s, "orch").pYearOneBenefitExceedsFirstYearCost()).isZero();
+        Summary.FiveTest.ErrorsCost four = (Summary.FiveTest.ErrorsCost) s.fiveTests().get(3);
+        assertThat(four.option()).isEqualTo("orch");
+        assertThat(four.leans()).isEqualTo("operate");
+
+        // without an orchestrate option, the operate option is the evidence
+        Summary only = run(scenario(12, "", option("fix", "operate", 1_000, 0, 1, "")));
+        Summary.FiveTest.ErrorsCost alone = (Summary.FiveTest.ErrorsCost) only.fiveTests().get(3);
+        assertThat(alone.option()).isEqualTo("fix");
+        assertThat(alone.leans()).isEqualTo("orchestrate");
+    }
 }
