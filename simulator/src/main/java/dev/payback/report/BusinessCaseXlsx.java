@@ -192,8 +192,8 @@ public final class BusinessCaseXlsx {
             }
             StyleSetter st = ws.style(row, col);
             if (format != null) {
-                // fastexcel writes the format code into styles.xml as it is given (it does not escape it)
-                st.format(xml(format));
+                // fastexcel writes the format code into styles.xml as it is given: escaped with its own escaper for cell text
+                st.format(org.dhatim.fastexcel.XmlEscapeHelper.escape(format));
             }
             if (bold) {
                 st.bold();
@@ -207,9 +207,6 @@ public final class BusinessCaseXlsx {
             st.set();
         }
 
-        private static String xml(String s) {
-            return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
-        }
     }
 
     /** The money format: whole units with the currency's prefix, a minus sign before it. */

@@ -110,8 +110,11 @@ public final class HtmlReport {
                 + "\" data-chart=\"" + attribute(file) + "\"></object>";
     }
 
+    /** {@code text} escaped as the template escapes every other text of the page. */
     private static String attribute(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        java.io.StringWriter w = new java.io.StringWriter();
+        com.github.mustachejava.util.HtmlEscaper.escape(text, w);
+        return w.toString();
     }
 
     /** The page with each chart as {@code chartElement} (its markup in {@link Chart#svg()}) in the style sheet. */

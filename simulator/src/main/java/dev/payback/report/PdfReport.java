@@ -239,13 +239,12 @@ public final class PdfReport {
         @Override
         protected PDFont mapFont(java.awt.Font f, IFontTextDrawerEnv env) throws IOException {
             String file = f.isBold() ? "LiberationSans-Bold.ttf" : "LiberationSans-Regular.ttf";
-            Shaping shaping = SHAPING.computeIfAbsent(file, name -> Shaping.of(fontBytes(name)));
+            Shaping shaping = Shaping.of(file);
             boolean whole = alwaysShape || shaping.needed(text);
             String key = file + (whole ? "" : " without GSUB");
             PDFont font = loaded.get(key);
             if (font == null) {
-                byte[] bytes = whole || shaping.withoutGsub() == null ? shaping.font() : shaping.withoutGsub();
-                font = PDType0Font.load(env.getDocument(), new ByteArrayInputStream(bytes), true);
+                font = PDType0Font.load(env.getDocument(), new ByteArrayInputStream(shaping.bytes(whole)), true);
                 loaded.put(key, font);
             }
             return font;
@@ -291,9 +290,9 @@ public final class PdfReport {
      * whole font otherwise. Either way the PDF holds the same glyphs and bytes.
      */
     private static InputStream font(String file, String page, boolean alwaysShape, Map<String, Boolean> needed) {
-        Shaping shaping = SHAPING.computeIfAbsent(file, f -> Shaping.of(fontBytes(f)));
+        Shaping shaping = Shaping.of(file);
         boolean whole = alwaysShape || needed.computeIfAbsent(file, f -> shaping.needed(page));
-        return new ByteArrayInputStream(whole ? shaping.font() : shaping.withoutGsub());
+        return new ByteArrayInputStream(shaping.bytes(whole));
     }
 
     private static final Map<String, Shaping> SHAPING = new ConcurrentHashMap<>();
@@ -318,6 +317,19 @@ public final class PdfReport {
      */
     record Shaping(byte[] font, byte[] withoutGsub, Set<Integer> triggers) {
         static final List<String> LATIN_FEATURES = List.of("ccmp", "liga", "clig");
+
+        /** The font file's shaping, read once per JVM from the bundled fonts. */
+        static Shaping of(String file) {
+            return SHAPING.computeIfAbsent(file, f -> of(fontBytes(f)));
+        }
+
+        /**
+         * The file to embed: the whole font, or the font without its GSUB table when {@code whole} is
+         * false and it has one (a font without one is always whole, see {@link #needed}).
+         */
+        byte[] bytes(boolean whole) {
+            return whole || withoutGsub == null ? font : withoutGsub;
+        }
 
         /** Whether shaping could change a glyph of {@code text}. */
         boolean needed(String text) {
