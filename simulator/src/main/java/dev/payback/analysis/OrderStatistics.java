@@ -22,6 +22,9 @@ public final class OrderStatistics {
     /** Below this many values a sort of a copy is as fast. */
     static final int SORT_BELOW = 256;
 
+    /** Values of the evenly spaced sample whose range the buckets span first (at most SORT_BELOW). */
+    static final int SAMPLE = 256;
+
     /**
      * The type-7 quantiles of {@code values} at {@code levels} (each in [0, 1]), equal bit for bit to
      * {@code Stats.quantile(Stats.sortedCopy(values), p)} for each p; NaN for no values. The array is
@@ -90,46 +93,62 @@ public final class OrderStatistics {
 
     /**
      * Writes into found[i] the value at rank ranks[i] (ascending, distinct) of the first n values of
-     * v, which it does not modify.
+     * v, which it does not modify. The buckets span the range of an evenly spaced sample of
+     * {@value #SAMPLE} values (values beyond it go to the first or last bucket), which spares a pass
+     * over the column for its range; when the sample has no finite positive range, or every value
+     * falls into one bucket, they span the column's own range.
      */
     private static void place(double[] v, int n, int[] ranks, double[] found) {
         if (n < SORT_BELOW) {
             sortAndRead(Arrays.copyOf(v, n), ranks, found);
             return;
         }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int step = n / SAMPLE;                      // ≥ 1 as n ≥ SORT_BELOW ≥ SAMPLE
+        for (int i = 0; i < n; i += step) {
             double x = v[i];
-            if (x < min) {
-                min = x;
+            if (x < lo) {
+                lo = x;
             }
-            if (x > max) {
-                max = x;
+            if (x > hi) {
+                hi = x;
             }
-            if (x != x) {                           // NaN: the sort's order, by sorting
+        }
+        double scale = scale(lo, hi);
+        int[] count = scale > 0 ? countsOrNull(v, n, lo, scale) : null;
+        if (count == null || count[bucket(v[0], lo, scale)] == n) {
+            // the column's own range
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double x = v[i];
+                if (x < min) {
+                    min = x;
+                }
+                if (x > max) {
+                    max = x;
+                }
+                if (x != x) {
+                    sortAndRead(Arrays.copyOf(v, n), ranks, found);
+                    return;
+                }
+            }
+            if (min == max && min != 0) {           // all equal (and so identical, zeros aside)
+                Arrays.fill(found, min);
+                return;
+            }
+            lo = min;
+            scale = scale(min, max);
+            if (scale == 0) {                       // a range that is not finite, or subnormal
                 sortAndRead(Arrays.copyOf(v, n), ranks, found);
                 return;
             }
-        }
-        if (min == max && min != 0) {               // all equal (and so identical, zeros aside)
-            Arrays.fill(found, min);
-            return;
-        }
-        // bucket(x) = (int) ((x − min) · scale), clamped: non-decreasing in x; a range that is not
-        // finite gives scale 0 and puts every value into bucket 0, which is then sorted
-        double range = max - min;
-        double scale = range > 0 && range < Double.POSITIVE_INFINITY ? BUCKETS / range : 0;
-        if (!(scale < Double.POSITIVE_INFINITY)) {
-            scale = 0;                              // a subnormal range
-        }
-        int[] count = new int[BUCKETS];
-        for (int i = 0; i < n; i++) {
-            count[bucket(v[i], min, scale)]++;
-        }
-        if (scale == 0 || count[bucket(max, min, scale)] == n) {
-            sortAndRead(Arrays.copyOf(v, n), ranks, found);
-            return;
+            count = counts(v, n, lo, scale);
+            if (count[bucket(max, lo, scale)] == n) {
+                sortAndRead(Arrays.copyOf(v, n), ranks, found);
+                return;
+            }
         }
         // the bucket of each wanted rank, and where a bucket's values go in one gather buffer
         int[] start = new int[BUCKETS];
@@ -155,7 +174,7 @@ public final class OrderStatistics {
         int[] fill = slot.clone();
         for (int i = 0; i < n; i++) {
             double x = v[i];
-            int bx = bucket(x, min, scale);
+            int bx = bucket(x, lo, scale);
             int at = fill[bx];
             if (at >= 0) {
                 buffer[at] = x;
@@ -182,9 +201,49 @@ public final class OrderStatistics {
         }
     }
 
-    private static int bucket(double x, double min, double scale) {
-        int b = (int) ((x - min) * scale);
-        return b < BUCKETS ? b : BUCKETS - 1;
+    /**
+     * Buckets per unit of value for the range lo..hi: positive and finite, or 0 when the range is not
+     * (empty, infinite, NaN, or so small that its inverse overflows).
+     */
+    private static double scale(double lo, double hi) {
+        double range = hi - lo;
+        double scale = range > 0 && range < Double.POSITIVE_INFINITY ? BUCKETS / range : 0;
+        return scale < Double.POSITIVE_INFINITY ? scale : 0;
+    }
+
+    /**
+     * How many of the first n values of v fall into each bucket, or null when one of them may be NaN
+     * (a NaN makes the sum of the scaled values NaN, as do +∞ and −∞ together).
+     */
+    private static int[] countsOrNull(double[] v, int n, double lo, double scale) {
+        int[] count = new int[BUCKETS];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double t = (v[i] - lo) * scale;
+            sum += t;
+            int b = (int) t;
+            count[b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1]++;
+        }
+        return sum == sum ? count : null;
+    }
+
+    /** How many of the first n values of v (none NaN) fall into each bucket. */
+    private static int[] counts(double[] v, int n, double lo, double scale) {
+        int[] count = new int[BUCKETS];
+        for (int i = 0; i < n; i++) {
+            count[bucket(v[i], lo, scale)]++;
+        }
+        return count;
+    }
+
+    /**
+     * The bucket of x (not NaN): (int) ((x − lo) · scale) clamped to 0..BUCKETS − 1, so non-decreasing
+     * in x (−∞ and values below lo in the first, +∞ and values at or beyond lo + BUCKETS / scale in
+     * the last).
+     */
+    private static int bucket(double x, double lo, double scale) {
+        int b = (int) ((x - lo) * scale);
+        return b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1;
     }
 
     private static void sortAndRead(double[] copy, int[] ranks, double[] found) {
