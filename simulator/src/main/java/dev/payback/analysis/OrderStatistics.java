@@ -3,14 +3,18 @@ package dev.payback.analysis;
 import java.util.Arrays;
 
 /**
- * Several order statistics of one column at once, without sorting it: one pass for the range, one
- * that counts the values in each of up to {@value #BUCKETS} equal-width buckets of that range, one
- * that gathers the values of the few buckets that hold a wanted rank, and a sort of those alone
- * (a bucket that still holds many values is split the same way again). The bucket of a value never
- * decreases as the value grows, so the value at rank r of the sorted column is the value at rank
- * r − (values in lower buckets) of its bucket, and the result is bit for bit what
- * {@link Arrays#sort(double[])} puts at rank r, −0.0 before 0.0 included (a column holding NaN is
- * sorted). {@link #quantiles} applies the type-7 rule of {@link Stats#quantile} to those values.
+ * Several order statistics of one column at once, without sorting it: one pass that counts the
+ * values in each of {@value #BUCKETS} equal-width buckets of a range, one that gathers the values of
+ * the few buckets that hold a wanted rank, and a sort of those alone (a bucket that still holds many
+ * values is split the same way again). The range is first that of an evenly spaced sample of
+ * {@value #SAMPLE} values (values beyond it fall into the first or the last bucket), which spares a
+ * pass over the column; when the sample has no finite positive range, when every value falls into
+ * one bucket, or when the column may hold NaN, one more pass takes the column's own range (a column
+ * holding NaN is sorted). The bucket of a value never decreases as the value grows, so the value at
+ * rank r of the sorted column is the value at rank r − (values in lower buckets) of its bucket, and
+ * the result is bit for bit what {@link Arrays#sort(double[])} puts at rank r, −0.0 before 0.0
+ * included. {@link #quantiles} applies the type-7 rule of {@link Stats#quantile} to those values.
+ * {@link #quantilesOfDifference} does the same for the column a − b without writing it out.
  */
 public final class OrderStatistics {
     private OrderStatistics() {
@@ -31,7 +35,23 @@ public final class OrderStatistics {
      * not modified.
      */
     public static double[] quantiles(double[] values, double... levels) {
-        int n = values.length;
+        return quantilesOf(values, null, levels);
+    }
+
+    /**
+     * The type-7 quantiles at {@code levels} of the column {@code a[i] − b[i]}, equal bit for bit to
+     * {@link #quantiles} of that column written out; neither array is modified.
+     */
+    public static double[] quantilesOfDifference(double[] a, double[] b, double... levels) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("columns of " + a.length + " and " + b.length + " values");
+        }
+        return quantilesOf(a, b, levels);
+    }
+
+    /** Quantiles of v[i] − minus[i], or of v[i] when minus is null. */
+    private static double[] quantilesOf(double[] v, double[] minus, double[] levels) {
+        int n = v.length;
         double[] out = new double[levels.length];
         for (double p : levels) {
             if (!(p >= 0 && p <= 1)) {
@@ -48,7 +68,7 @@ public final class OrderStatistics {
             ranks[2 * i] = lo;
             ranks[2 * i + 1] = Math.min(lo + 1, n - 1);
         }
-        double[] at = atRanks(values, ranks);
+        double[] at = atRanks(v, minus, ranks);
         for (int i = 0; i < levels.length; i++) {
             out[i] = Stats.interpolate(n, levels[i], at[2 * i], at[2 * i + 1]);
         }
@@ -60,7 +80,11 @@ public final class OrderStatistics {
      * sorted by {@link Arrays#sort(double[])}; the array is not modified.
      */
     public static double[] atRanks(double[] values, int[] ranks) {
-        int n = values.length;
+        return atRanks(values, null, ranks);
+    }
+
+    private static double[] atRanks(double[] v, double[] minus, int[] ranks) {
+        int n = v.length;
         for (int r : ranks) {
             if (r < 0 || r >= n) {
                 throw new IllegalArgumentException("rank " + r + " outside 0.." + (n - 1));
@@ -72,7 +96,7 @@ public final class OrderStatistics {
         }
         int[] order = sortedDistinct(ranks);
         double[] found = new double[order.length];
-        place(values, n, order, found);
+        place(v, minus, n, order, found);
         for (int i = 0; i < ranks.length; i++) {
             out[i] = found[Arrays.binarySearch(order, ranks[i])];
         }
@@ -92,22 +116,20 @@ public final class OrderStatistics {
     }
 
     /**
-     * Writes into found[i] the value at rank ranks[i] (ascending, distinct) of the first n values of
-     * v, which it does not modify. The buckets span the range of an evenly spaced sample of
-     * {@value #SAMPLE} values (values beyond it go to the first or last bucket), which spares a pass
-     * over the column for its range; when the sample has no finite positive range, or every value
-     * falls into one bucket, they span the column's own range.
+     * Writes into found[i] the value at rank ranks[i] (ascending, distinct) of the column x_i =
+     * v[i] − minus[i] (v[i] when minus is null), i &lt; n; modifies neither array.
      */
-    private static void place(double[] v, int n, int[] ranks, double[] found) {
+    private static void place(double[] v, double[] minus, int n, int[] ranks, double[] found) {
         if (n < SORT_BELOW) {
-            sortAndRead(Arrays.copyOf(v, n), ranks, found);
+            sortAndRead(copy(v, minus, n), ranks, found);
             return;
         }
+        // the range of an evenly spaced sample (NaN left out)
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         int step = n / SAMPLE;                      // ≥ 1 as n ≥ SORT_BELOW ≥ SAMPLE
         for (int i = 0; i < n; i += step) {
-            double x = v[i];
+            double x = minus == null ? v[i] : v[i] - minus[i];
             if (x < lo) {
                 lo = x;
             }
@@ -116,9 +138,12 @@ public final class OrderStatistics {
             }
         }
         double scale = scale(lo, hi);
-        int[] count = scale > 0 ? countsOrNull(v, n, lo, scale) : null;
-        if (count == null || count[bucket(v[0], lo, scale)] == n) {
-            // the column's own range
+        int[] count = scale > 0 ? countsOrNull(v, minus, n, lo, scale) : null;
+        if (count == null || count[bucket(minus == null ? v[0] : v[0] - minus[0], lo, scale)] == n) {
+            if (minus != null) {                    // the column written out, its own range
+                place(copy(v, minus, n), null, n, ranks, found);
+                return;
+            }
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
@@ -129,7 +154,7 @@ public final class OrderStatistics {
                 if (x > max) {
                     max = x;
                 }
-                if (x != x) {
+                if (x != x) {                       // NaN: the sort's order, by sorting
                     sortAndRead(Arrays.copyOf(v, n), ranks, found);
                     return;
                 }
@@ -144,8 +169,8 @@ public final class OrderStatistics {
                 sortAndRead(Arrays.copyOf(v, n), ranks, found);
                 return;
             }
-            count = counts(v, n, lo, scale);
-            if (count[bucket(max, lo, scale)] == n) {
+            count = countsOrNull(v, null, n, lo, scale);
+            if (count == null || count[bucket(max, lo, scale)] == n) {
                 sortAndRead(Arrays.copyOf(v, n), ranks, found);
                 return;
             }
@@ -171,16 +196,7 @@ public final class OrderStatistics {
             }
         }
         double[] buffer = new double[gathered];
-        int[] fill = slot.clone();
-        for (int i = 0; i < n; i++) {
-            double x = v[i];
-            int bx = bucket(x, lo, scale);
-            int at = fill[bx];
-            if (at >= 0) {
-                buffer[at] = x;
-                fill[bx] = at + 1;
-            }
-        }
+        gather(v, minus, n, lo, scale, slot.clone(), buffer);
         // each gathered bucket: its wanted ranks, relative to the bucket
         int k = 0;
         while (k < ranks.length) {
@@ -195,7 +211,7 @@ public final class OrderStatistics {
             }
             double[] part = Arrays.copyOfRange(buffer, slot[bk], slot[bk] + count[bk]);
             double[] values = new double[local.length];
-            place(part, part.length, local, values);
+            place(part, null, part.length, local, values);
             System.arraycopy(values, 0, found, k, local.length);
             k = end;
         }
@@ -212,28 +228,58 @@ public final class OrderStatistics {
     }
 
     /**
-     * How many of the first n values of v fall into each bucket, or null when one of them may be NaN
-     * (a NaN makes the sum of the scaled values NaN, as do +∞ and −∞ together).
+     * How many of the n values fall into each bucket, or null when one of them may be NaN (a NaN
+     * makes the sum of the scaled values NaN, as do +∞ and −∞ together). The bucket is computed
+     * inline, as {@link #bucket} does.
      */
-    private static int[] countsOrNull(double[] v, int n, double lo, double scale) {
+    private static int[] countsOrNull(double[] v, double[] minus, int n, double lo, double scale) {
         int[] count = new int[BUCKETS];
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double t = (v[i] - lo) * scale;
-            sum += t;
-            int b = (int) t;
-            count[b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1]++;
+        if (minus == null) {
+            for (int i = 0; i < n; i++) {
+                double t = (v[i] - lo) * scale;
+                sum += t;
+                int b = (int) t;
+                count[b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1]++;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double t = (v[i] - minus[i] - lo) * scale;
+                sum += t;
+                int b = (int) t;
+                count[b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1]++;
+            }
         }
         return sum == sum ? count : null;
     }
 
-    /** How many of the first n values of v (none NaN) fall into each bucket. */
-    private static int[] counts(double[] v, int n, double lo, double scale) {
-        int[] count = new int[BUCKETS];
-        for (int i = 0; i < n; i++) {
-            count[bucket(v[i], lo, scale)]++;
+    /**
+     * Copies each value whose bucket has a slot (fill[bucket] ≥ 0) to buffer[fill[bucket]++], in
+     * column order.
+     */
+    private static void gather(double[] v, double[] minus, int n, double lo, double scale, int[] fill,
+            double[] buffer) {
+        if (minus == null) {
+            for (int i = 0; i < n; i++) {
+                double x = v[i];
+                int bx = bucket(x, lo, scale);
+                int at = fill[bx];
+                if (at >= 0) {
+                    buffer[at] = x;
+                    fill[bx] = at + 1;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double x = v[i] - minus[i];
+                int bx = bucket(x, lo, scale);
+                int at = fill[bx];
+                if (at >= 0) {
+                    buffer[at] = x;
+                    fill[bx] = at + 1;
+                }
+            }
         }
-        return count;
     }
 
     /**
@@ -244,6 +290,18 @@ public final class OrderStatistics {
     private static int bucket(double x, double lo, double scale) {
         int b = (int) ((x - lo) * scale);
         return b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1;
+    }
+
+    /** The n values v[i] − minus[i] (v[i] when minus is null) written out. */
+    private static double[] copy(double[] v, double[] minus, int n) {
+        if (minus == null) {
+            return Arrays.copyOf(v, n);
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = v[i] - minus[i];
+        }
+        return out;
     }
 
     private static void sortAndRead(double[] copy, int[] ranks, double[] found) {

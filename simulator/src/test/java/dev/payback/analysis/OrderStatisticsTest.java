@@ -103,6 +103,106 @@ class OrderStatisticsTest {
     }
 
     @Test
+    void columnsThatMisleadTheSample() {
+        int n = 256 * 40;                                                    // the sample reads every 40th value
+        double[] periodic = new double[n];
+        for (int i = 0; i < n; i++) {
+            periodic[i] = i % 40 == 0 ? 5.0 : i % 7;                         // the sample sees only 5.0
+        }
+        assertSameAsSort(periodic, "sample of equal values");
+        double[] outside = new double[n];
+        for (int i = 0; i < n; i++) {
+            outside[i] = i % 40 == 0 ? 1 + i * 1e-9 : (i % 2 == 0 ? -1 : 1) * (1e6 + i);  // nearly all beyond its range
+        }
+        assertSameAsSort(outside, "nearly every value outside the sample's range");
+        double[] below = new double[n];
+        for (int i = 0; i < n; i++) {
+            below[i] = i % 40 == 0 ? 100 + i : i % 40;                      // all but the sample in the first bucket
+        }
+        assertSameAsSort(below, "all but the sample below its range");
+        double[] hiddenNan = new double[n];
+        for (int i = 0; i < n; i++) {
+            hiddenNan[i] = (i * 7919) % n;
+        }
+        hiddenNan[41] = Double.NaN;                                          // not a sampled index
+        hiddenNan[83] = Double.longBitsToDouble(0xfff8000000000000L);         // a NaN with its sign bit set
+        assertSameAsSort(hiddenNan, "NaN the sample does not see");
+        double[] bothInfinities = new double[n];
+        for (int i = 0; i < n; i++) {
+            bothInfinities[i] = i == 41 ? Double.NEGATIVE_INFINITY : i == 83 ? Double.POSITIVE_INFINITY : i % 1000;
+        }
+        assertSameAsSort(bothInfinities, "both infinities outside the sample");
+        double[] oneInfinity = bothInfinities.clone();
+        oneInfinity[41] = 3;
+        assertSameAsSort(oneInfinity, "+infinity outside the sample");
+        double[] zeros = new double[n];
+        for (int i = 0; i < n; i++) {
+            zeros[i] = i % 40 == 0 ? i : i % 3 == 0 ? -0.0 : 0.0;             // signed zeros between sampled values
+        }
+        assertSameAsSort(zeros, "signed zeros inside the sample's range");
+        double[] ulps = new double[n];
+        for (int i = 0; i < n; i++) {
+            ulps[i] = 1 + Math.ulp(1.0) * (i % 5);                          // a range of a few ulps
+        }
+        assertSameAsSort(ulps, "a range of a few ulps");
+    }
+
+    @Test
+    void sizesAroundTheSortThreshold() {
+        Random rnd = new Random(5);
+        for (int n : new int[] {OrderStatistics.SORT_BELOW - 1, OrderStatistics.SORT_BELOW,
+                OrderStatistics.SORT_BELOW + 1, 2 * OrderStatistics.SAMPLE - 1, 2 * OrderStatistics.SAMPLE + 1}) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = rnd.nextInt(4) == 0 ? 0.0 : rnd.nextGaussian();
+            }
+            assertSameAsSort(v, "near the threshold");
+        }
+    }
+
+    /** The quantiles of a − b equal, bit for bit, those of the column a − b written out and sorted. */
+    @Test
+    void quantilesOfADifferenceEqualThoseOfTheColumnWrittenOut() {
+        Random rnd = new Random(17);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 1 + rnd.nextInt(trial < 20 ? 400 : 120_000);
+            double[] a = new double[n];
+            double[] b = new double[n];
+            int kind = trial % 4;
+            for (int i = 0; i < n; i++) {
+                a[i] = 1e5 * rnd.nextGaussian() + i;                          // a cumulative position
+                b[i] = switch (kind) {
+                    case 0 -> a[i] - 5e3 * rnd.nextGaussian();                 // the month before
+                    case 1 -> a[i];                                          // a net of exactly zero
+                    case 2 -> rnd.nextInt(3) == 0 ? a[i] : a[i] - rnd.nextInt(3);  // ties, zeros
+                    default -> rnd.nextDouble() < 0.999 ? 0 : -1e300;          // far outliers
+                };
+            }
+            if (kind == 1 && n > 2) {
+                a[0] = -0.0;                                                 // −0.0 − 0.0 is −0.0
+                b[0] = 0.0;
+            }
+            double[] written = new double[n];
+            for (int i = 0; i < n; i++) {
+                written[i] = a[i] - b[i];
+            }
+            double[] sorted = written.clone();
+            Arrays.sort(sorted);
+            double[] q = OrderStatistics.quantilesOfDifference(a, b, LEVELS);
+            for (int i = 0; i < LEVELS.length; i++) {
+                assertThat(Double.doubleToRawLongBits(q[i])).as("kind %d n=%d p=%s", kind, n, LEVELS[i])
+                        .isEqualTo(Double.doubleToRawLongBits(Stats.quantile(sorted, LEVELS[i])));
+            }
+        }
+        double[] inf = new double[1_000];
+        java.util.Arrays.fill(inf, Double.POSITIVE_INFINITY);
+        double[] nanDiff = OrderStatistics.quantilesOfDifference(inf, inf, 0.5, 1);  // ∞ − ∞ is NaN
+        assertThat(nanDiff).containsExactly(Double.NaN, Double.NaN);
+        assertThatThrownBy(() -> OrderStatistics.quantilesOfDifference(new double[2], new double[3], 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void repeatedAndUnorderedRanks() {
         double[] v = new double[1_000];
         for (int i = 0; i < v.length; i++) {
