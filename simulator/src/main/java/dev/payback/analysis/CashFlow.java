@@ -20,9 +20,6 @@ public record CashFlow(int keptTrials, List<OptionFlow> options) {
         options = List.copyOf(options);
     }
 
-    /** The three levels reported. */
-    private static final double[] LEVELS = {0.10, 0.50, 0.90};
-
     /** P10, median and P90 of one figure. */
     public record Band(double p10, double p50, double p90) {
     }
@@ -48,65 +45,47 @@ public record CashFlow(int keptTrials, List<OptionFlow> options) {
      * order, which is the order of the run's option columns and monthly paths).
      */
     public static CashFlow of(SimulationResult r, Summary s) {
-        MonthlyPaths paths = r.paths();
-        int h = paths.horizon();
-        int kept = paths.kept();
+        return of(PathPercentiles.of(r), s);
+    }
+
+    /** The cash flow by month from the percentiles of the run's monthly paths. */
+    public static CashFlow of(PathPercentiles q, Summary s) {
         List<OptionFlow> flows = new ArrayList<>();
         for (int k = 0; k < s.options().size(); k++) {
             List<Period> months = new ArrayList<>();
-            for (int m = 0; m <= h; m++) {
-                months.add(period(paths, k, m, m, kept));
+            for (int m = 0; m <= q.horizon(); m++) {
+                months.add(new Period(m, m, net(q, k, m), cumulative(q, k, m)));
             }
             flows.add(new OptionFlow(s.options().get(k).id(), months));
         }
-        return new CashFlow(kept, flows);
+        return new CashFlow(q.keptTrials(), flows);
     }
 
     /**
      * Quarters of one option: month 0 (the one-time cost) then months 1–3, 4–6, ..., the last one
      * ending at the horizon (shorter when H is not a multiple of 3).
      */
-    public static List<Period> quarters(SimulationResult r, int option) {
-        MonthlyPaths paths = r.paths();
-        int h = paths.horizon();
+    public static List<Period> quarters(PathPercentiles q, int option) {
+        int h = q.horizon();
         List<Period> out = new ArrayList<>();
-        out.add(period(paths, option, 0, 0, paths.kept()));
-        for (int from = 1; from <= h; from += 3) {
-            out.add(period(paths, option, from, Math.min(h, from + 2), paths.kept()));
+        out.add(new Period(0, 0, net(q, option, 0), cumulative(q, option, 0)));
+        for (int quarter = 0; quarter < PathPercentiles.quarters(h); quarter++) {
+            int from = 3 * quarter + 1;
+            int to = Math.min(h, from + 2);
+            Band net = new Band(q.quarterNet(option, quarter, 0), q.quarterNet(option, quarter, 1),
+                    q.quarterNet(option, quarter, 2));
+            out.add(new Period(from, to, net, cumulative(q, option, to)));
         }
         return out;
     }
 
-    /** Net of months from..to (cum_to − cum_{from−1}; month 0 alone is −C) and cum_to. */
-    private static Period period(MonthlyPaths paths, int k, int from, int to, int kept) {
-        double[] cumTo = cumulative(paths, k, to);
-        double[] net = new double[kept];
-        if (to == 0) {
-            System.arraycopy(cumTo, 0, net, 0, kept);
-        } else {
-            double[] before = cumulative(paths, k, from - 1);
-            for (int i = 0; i < kept; i++) {
-                net[i] = cumTo[i] - before[i];
-            }
-        }
-        return new Period(from, to, band(net), band(cumTo));
+    /** P10, P50, P90 of month m's net (cum_m − cum_{m−1}; month 0 alone is −C). */
+    private static Band net(PathPercentiles q, int k, int m) {
+        return new Band(q.net(k, m, 0), q.net(k, m, 1), q.net(k, m, 2));
     }
 
-    /** cum_m of the kept trials, m = 0..H (cum_0 = −C). */
-    private static double[] cumulative(MonthlyPaths paths, int k, int m) {
-        if (m > 0) {
-            return paths.month(k, m);
-        }
-        double[] c = paths.oneTime(k);
-        double[] out = new double[c.length];
-        for (int i = 0; i < c.length; i++) {
-            out[i] = -c[i];
-        }
-        return out;
-    }
-
-    private static Band band(double[] values) {
-        double[] q = OrderStatistics.quantiles(values, LEVELS);
-        return new Band(q[0], q[1], q[2]);
+    /** P10, P50, P90 of cum_m (cum_0 = −C): levels 0, 2 and 4 of the cumulative levels. */
+    private static Band cumulative(PathPercentiles q, int k, int m) {
+        return new Band(q.cumulative(k, m, 0), q.cumulative(k, m, 2), q.cumulative(k, m, 4));
     }
 }

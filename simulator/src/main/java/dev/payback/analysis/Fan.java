@@ -10,7 +10,8 @@ import dev.payback.engine.SimulationResult;
  * @param keptTrials how many trials' paths the percentiles are taken over (months 1..H)
  */
 public record Fan(int keptTrials, double[] p10, double[] p25, double[] p50, double[] p75, double[] p90) {
-    private static final double[] LEVELS = {0.10, 0.25, 0.50, 0.75, 0.90};
+    /** The fan's levels, those of the monthly positions in {@link PathPercentiles}. */
+    private static final double[] LEVELS = PathPercentiles.CUMULATIVE_LEVELS;
 
     public int months() {
         return p50.length - 1;
@@ -18,9 +19,16 @@ public record Fan(int keptTrials, double[] p10, double[] p25, double[] p50, doub
 
     /** The fan of option {@code option} (scenario order) of a run. */
     public static Fan of(SimulationResult r, int option) {
-        MonthlyPaths paths = r.paths();
+        return of(r, PathPercentiles.of(r), option);
+    }
+
+    /**
+     * The fan of option {@code option} from the percentiles of the run's monthly paths (months 1..H)
+     * and the run's retained one-time costs (month 0).
+     */
+    public static Fan of(SimulationResult r, PathPercentiles paths, int option) {
         int h = paths.horizon();
-        double[][] q = new double[5][h + 1];
+        double[][] q = new double[LEVELS.length][h + 1];
         // month 0 is −C: its distribution is that of the one-time cost over the retained trials (the
         // retained rows and the kept paths are different subsamples once a run exceeds either cap)
         double[] oneTime = r.columns().option(option).oneTimeCost().toArray();
@@ -28,16 +36,13 @@ public record Fan(int keptTrials, double[] p10, double[] p25, double[] p50, doub
         for (int t = 0; t < start.length; t++) {
             start[t] = -oneTime[t];
         }
-        // each month fills only its own slots (deterministic in any schedule); the five percentiles
-        // need a selection, not a full sort
-        java.util.stream.IntStream.rangeClosed(0, h).parallel().forEach(m ->
-                fill(q, m, OrderStatistics.quantiles(m == 0 ? start : paths.month(option, m), LEVELS)));
-        return new Fan(paths.kept(), q[0], q[1], q[2], q[3], q[4]);
-    }
-
-    private static void fill(double[][] q, int month, double[] quantiles) {
-        for (int j = 0; j < quantiles.length; j++) {
-            q[j][month] = quantiles[j];
+        double[] first = OrderStatistics.quantiles(start, LEVELS);
+        for (int j = 0; j < LEVELS.length; j++) {
+            q[j][0] = first[j];
+            for (int m = 1; m <= h; m++) {
+                q[j][m] = paths.cumulative(option, m, j);
+            }
         }
+        return new Fan(paths.keptTrials(), q[0], q[1], q[2], q[3], q[4]);
     }
 }

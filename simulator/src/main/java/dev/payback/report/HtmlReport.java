@@ -5,6 +5,7 @@ import com.github.mustachejava.Mustache;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.StandardErrors;
 import dev.payback.analysis.CashFlow;
+import dev.payback.analysis.PathPercentiles;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.OptionColumns;
 import dev.payback.engine.SimulationResult;
@@ -73,11 +74,16 @@ public final class HtmlReport {
         }
 
         public static PathFigures of(SimulationResult r, Summary s) {
+            return of(PathPercentiles.of(r), s);
+        }
+
+        /** The page's figures from the percentiles of the run's monthly paths. */
+        public static PathFigures of(PathPercentiles paths, Summary s) {
             List<List<CashFlow.Period>> q = new ArrayList<>();
             for (int k = 0; k < s.options().size(); k++) {
-                q.add(CashFlow.quarters(r, k));
+                q.add(CashFlow.quarters(paths, k));
             }
-            return new PathFigures(q, r.paths().kept(), r.paths().allKept());
+            return new PathFigures(q, paths.keptTrials(), paths.allKept());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.payback.report;
 
 import dev.payback.analysis.CashFlow;
+import dev.payback.analysis.PathPercentiles;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.SimulationResult;
 import dev.payback.report.charts.ChartData;
@@ -87,33 +88,33 @@ public final class Outputs {
 
     /**
      * The chart data, report.html's figures and the cash flow: everything that reads the monthly paths.
-     * The cash flow is computed on another worker of the caller's pool while the chart data and the
-     * page's figures are computed here (each is a pure function of the run: same figures in any order).
+     * The percentiles of the paths are computed once, in parallel in the caller's pool
+     * ({@link PathPercentiles}), and each of the three reads its figures from them.
      */
     private static FromPaths fromPaths(SimulationResult r, Summary s, Set<OutputFormat> formats, StageTimes times) {
         boolean html = formats.contains(OutputFormat.HTML);
         boolean pdf = formats.contains(OutputFormat.PDF);
         boolean files = formats.contains(OutputFormat.CHARTS);
-        ForkJoinTask<CashFlow> flow = formats.contains(OutputFormat.CSV) || formats.contains(OutputFormat.XLSX)
-                ? ForkJoinTask.adapt(() -> times.time("cash flow", () -> CashFlow.of(r, s))) : null;
-        boolean forked = flow != null && ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1;
-        if (forked) {
-            flow.fork();
+        boolean flowWanted = formats.contains(OutputFormat.CSV) || formats.contains(OutputFormat.XLSX);
+        if (!flowWanted && !files && !html && !pdf) {
+            return new FromPaths(List.of(), null, null);
         }
+        PathPercentiles percentiles = times.time("path percentiles", () -> PathPercentiles.of(r));
+        CashFlow flow = flowWanted ? times.time("cash flow", () -> CashFlow.of(percentiles, s)) : null;
         List<Charts.ChartSpec> charts = List.of();
         HtmlReport.PathFigures page = null;
         if (files || html || pdf) {
             charts = times.time("chart data", () -> {
-                ChartData data = ChartData.of(r, s);
+                ChartData data = ChartData.of(r, s, percentiles);
                 List<Charts.ChartSpec> all = new ArrayList<>(Charts.all(data));
                 all.addAll(Charts.pilotFirst(data, s));
                 return all;
             });
             if (html || pdf) {
-                page = HtmlReport.PathFigures.of(r, s);
+                page = HtmlReport.PathFigures.of(percentiles, s);
             }
         }
-        return new FromPaths(charts, page, flow == null ? null : forked ? flow.join() : flow.invoke());
+        return new FromPaths(charts, page, flow);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.payback.report.charts;
 import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Distributions;
 import dev.payback.analysis.Fan;
+import dev.payback.analysis.PathPercentiles;
 import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.OptionColumns;
@@ -108,8 +109,13 @@ public record ChartData(
         }
     }
 
-    /** Computes the chart data of a run. */
+    /** Computes the chart data of a run (which must still hold its monthly paths). */
     public static ChartData of(SimulationResult r, Summary s) {
+        return of(r, s, PathPercentiles.of(r));
+    }
+
+    /** Computes the chart data of a run, its fans from the percentiles of the run's monthly paths. */
+    public static ChartData of(SimulationResult r, Summary s, PathPercentiles paths) {
         int n = r.columns().rows();
         double[] pain = Distributions.sortedAnnualPain(r);
         double fteMoney = Distributions.fteMoney(r);
@@ -126,7 +132,7 @@ public record ChartData(
             return new OptionView(os.id(), os.label(), o, os.firstYearCost().p50(),
                     os.pPainExceedsFirstYearCost(), pp, Distributions.sortedNpv(r, o), os.pNpvNegative(),
                     Distributions.sortedMaxBeforeOneTime12(r, o), os.oneTimeCost().p50(),
-                    os.maxOneTimeCost().get(12), Fan.of(r, o), os.npv().mean(),
+                    os.maxOneTimeCost().get(12), Fan.of(r, paths, o), os.npv().mean(),
                     sens == null ? List.of() : sens.forOption(os.id()));
         }).toList();
         return new ChartData(s.scenario(), s.currency(), s.trials(), s.horizonMonths(),
