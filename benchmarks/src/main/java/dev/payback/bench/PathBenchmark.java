@@ -3,6 +3,7 @@ package dev.payback.bench;
 import dev.payback.analysis.Analysis;
 import dev.payback.analysis.CashFlow;
 import dev.payback.analysis.OrderStatistics;
+import dev.payback.analysis.PathPercentiles;
 import dev.payback.analysis.Summary;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
@@ -76,32 +77,42 @@ public class PathBenchmark {
         pool.shutdown();
     }
 
-    /** The cash flow by month of every option (cashflow.csv and the workbook). */
+    /** The cash flow by month of every option (cashflow.csv and the workbook), the paths' percentiles included. */
     @Benchmark
     public CashFlow cashFlow() {
         return pool.submit(() -> CashFlow.of(result, summary)).join();
     }
 
-    /** The chart data and the chart specifications built from it (the "chart data" row of --timings). */
+    /** The chart data (the paths' percentiles included) and the chart specifications built from it. */
     @Benchmark
     public List<Charts.ChartSpec> chartData() {
         return pool.submit(() -> Charts.all(ChartData.of(result, summary))).join();
     }
 
-    /** report.html's quarterly cash flow. */
+    /** report.html's quarterly cash flow, the paths' percentiles included. */
     @Benchmark
     public HtmlReport.PathFigures quarters() {
         return pool.submit(() -> HtmlReport.PathFigures.of(result, summary)).join();
     }
 
-    /** Everything simulate computes from the monthly paths with every output selected, one after another. */
+    /**
+     * Everything simulate computes from the monthly paths with every output selected, as it does: the
+     * paths' percentiles once, then the cash flow, the chart data and report.html's quarters from them.
+     */
     @Benchmark
     public void fromPaths(Blackhole bh) {
         pool.submit(() -> {
-            bh.consume(CashFlow.of(result, summary));
-            bh.consume(Charts.all(ChartData.of(result, summary)));
-            bh.consume(HtmlReport.PathFigures.of(result, summary));
+            PathPercentiles percentiles = PathPercentiles.of(result);
+            bh.consume(CashFlow.of(percentiles, summary));
+            bh.consume(Charts.all(ChartData.of(result, summary, percentiles)));
+            bh.consume(HtmlReport.PathFigures.of(percentiles, summary));
         }).join();
+    }
+
+    /** The percentiles of the monthly paths alone: every month's and quarter's columns of every option. */
+    @Benchmark
+    public PathPercentiles pathPercentiles() {
+        return pool.submit(() -> PathPercentiles.of(result)).join();
     }
 
     /** P10, median and P90 of one month's cumulative position over the kept trials. */

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Several order statistics of one column at once, without sorting it: one pass that counts the
- * values in each of {@value #BUCKETS} equal-width buckets of a range, one that gathers the values of
- * the few buckets that hold a wanted rank, and a sort of those alone (a bucket that still holds many
- * values is split the same way again). The range is first that of an evenly spaced sample of
+ * values in each of {@value #BUCKETS} equal-width buckets of a range (noting each value's bucket),
+ * one that gathers the values of the few buckets that hold a wanted rank, and a sort of those alone
+ * (a bucket that still holds many values is split the same way again). The range is first that of an evenly spaced sample of
  * {@value #SAMPLE} values (values beyond it fall into the first or the last bucket), which spares a
  * pass over the column; when the sample has no finite positive range, when every value falls into
  * one bucket, or when the column may hold NaN, one more pass takes the column's own range (a column
@@ -137,9 +137,13 @@ public final class OrderStatistics {
                 hi = x;
             }
         }
+        if (lo == hi && equalBlock(v, minus, n, lo, ranks, found)) {
+            return;
+        }
         double scale = scale(lo, hi);
-        int[] count = scale > 0 ? countsOrNull(v, minus, n, lo, scale) : null;
-        if (count == null || count[bucket(minus == null ? v[0] : v[0] - minus[0], lo, scale)] == n) {
+        char[] bucketOf = new char[n];
+        int[] count = scale > 0 ? countsOrNull(v, minus, n, lo, scale, bucketOf) : null;
+        if (count == null || count[bucketOf[0]] == n) {         // NaN, or all in one bucket
             if (minus != null) {                    // the column written out, its own range
                 place(copy(v, minus, n), null, n, ranks, found);
                 return;
@@ -163,14 +167,26 @@ public final class OrderStatistics {
                 Arrays.fill(found, min);
                 return;
             }
+            if (min == max) {                       // zeros: the sort puts every −0.0 before every 0.0
+                int negative = 0;
+                for (int i = 0; i < n; i++) {
+                    if (Double.doubleToRawLongBits(v[i]) < 0) {
+                        negative++;
+                    }
+                }
+                for (int k = 0; k < ranks.length; k++) {
+                    found[k] = ranks[k] < negative ? -0.0 : 0.0;
+                }
+                return;
+            }
             lo = min;
             scale = scale(min, max);
             if (scale == 0) {                       // a range that is not finite, or subnormal
                 sortAndRead(Arrays.copyOf(v, n), ranks, found);
                 return;
             }
-            count = countsOrNull(v, null, n, lo, scale);
-            if (count == null || count[bucket(max, lo, scale)] == n) {
+            count = countsOrNull(v, null, n, lo, scale, bucketOf);
+            if (count == null || count[bucketOf[0]] == n) {
                 sortAndRead(Arrays.copyOf(v, n), ranks, found);
                 return;
             }
@@ -196,7 +212,7 @@ public final class OrderStatistics {
             }
         }
         double[] buffer = new double[gathered];
-        gather(v, minus, n, lo, scale, slot.clone(), buffer);
+        gather(v, minus, n, bucketOf, slot.clone(), buffer);
         // each gathered bucket: its wanted ranks, relative to the bucket
         int k = 0;
         while (k < ranks.length) {
@@ -218,6 +234,36 @@ public final class OrderStatistics {
     }
 
     /**
+     * When every wanted rank falls among the values equal to x (not NaN; −0.0 and 0.0 both equal
+     * 0), writes them into found and returns true: one pass counts the values below x and
+     * those equal to it (with the −0.0 among them, which the sort puts before 0.0). For a column
+     * most of whose values are one value, which an evenly spaced sample then shows alone.
+     */
+    private static boolean equalBlock(double[] v, double[] minus, int n, double x, int[] ranks, double[] found) {
+        int less = 0;
+        int equal = 0;
+        int negativeZeros = 0;
+        for (int i = 0; i < n; i++) {
+            double y = minus == null ? v[i] : v[i] - minus[i];
+            if (y < x) {
+                less++;
+            } else if (y == x) {
+                equal++;
+                if (Double.doubleToRawLongBits(y) < 0) {
+                    negativeZeros++;              // only when x is 0 (a nonzero y == x has x's bits)
+                }
+            }
+        }
+        if (ranks[0] < less || ranks[ranks.length - 1] >= less + equal) {
+            return false;
+        }
+        for (int k = 0; k < ranks.length; k++) {
+            found[k] = x != 0 ? x : ranks[k] - less < negativeZeros ? -0.0 : 0.0;
+        }
+        return true;
+    }
+
+    /**
      * Buckets per unit of value for the range lo..hi: positive and finite, or 0 when the range is not
      * (empty, infinite, NaN, or so small that its inverse overflows).
      */
@@ -229,10 +275,12 @@ public final class OrderStatistics {
 
     /**
      * How many of the n values fall into each bucket, or null when one of them may be NaN (a NaN
-     * makes the sum of the scaled values NaN, as do +∞ and −∞ together). The bucket is computed
-     * inline, as {@link #bucket} does.
+     * makes the sum of the scaled values NaN, as do +∞ and −∞ together); the bucket of value i goes
+     * into bucketOf[i]. The bucket of x is (int) ((x − lo) · scale) clamped to 0..BUCKETS − 1, so
+     * non-decreasing in x (−∞ and values below lo in the first, +∞ and values at or beyond
+     * lo + BUCKETS / scale in the last).
      */
-    private static int[] countsOrNull(double[] v, double[] minus, int n, double lo, double scale) {
+    private static int[] countsOrNull(double[] v, double[] minus, int n, double lo, double scale, char[] bucketOf) {
         int[] count = new int[BUCKETS];
         double sum = 0;
         if (minus == null) {
@@ -240,56 +288,36 @@ public final class OrderStatistics {
                 double t = (v[i] - lo) * scale;
                 sum += t;
                 int b = (int) t;
-                count[b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1]++;
+                b = b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1;
+                bucketOf[i] = (char) b;
+                count[b]++;
             }
         } else {
             for (int i = 0; i < n; i++) {
                 double t = (v[i] - minus[i] - lo) * scale;
                 sum += t;
                 int b = (int) t;
-                count[b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1]++;
+                b = b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1;
+                bucketOf[i] = (char) b;
+                count[b]++;
             }
         }
         return sum == sum ? count : null;
     }
 
     /**
-     * Copies each value whose bucket has a slot (fill[bucket] ≥ 0) to buffer[fill[bucket]++], in
-     * column order.
+     * Copies each value whose bucket (bucketOf[i]) has a slot (fill[bucket] ≥ 0) to
+     * buffer[fill[bucket]++], in column order.
      */
-    private static void gather(double[] v, double[] minus, int n, double lo, double scale, int[] fill,
-            double[] buffer) {
-        if (minus == null) {
-            for (int i = 0; i < n; i++) {
-                double x = v[i];
-                int bx = bucket(x, lo, scale);
-                int at = fill[bx];
-                if (at >= 0) {
-                    buffer[at] = x;
-                    fill[bx] = at + 1;
-                }
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                double x = v[i] - minus[i];
-                int bx = bucket(x, lo, scale);
-                int at = fill[bx];
-                if (at >= 0) {
-                    buffer[at] = x;
-                    fill[bx] = at + 1;
-                }
+    private static void gather(double[] v, double[] minus, int n, char[] bucketOf, int[] fill, double[] buffer) {
+        for (int i = 0; i < n; i++) {
+            int b = bucketOf[i];
+            int at = fill[b];
+            if (at >= 0) {
+                buffer[at] = minus == null ? v[i] : v[i] - minus[i];
+                fill[b] = at + 1;
             }
         }
-    }
-
-    /**
-     * The bucket of x (not NaN): (int) ((x − lo) · scale) clamped to 0..BUCKETS − 1, so non-decreasing
-     * in x (−∞ and values below lo in the first, +∞ and values at or beyond lo + BUCKETS / scale in
-     * the last).
-     */
-    private static int bucket(double x, double lo, double scale) {
-        int b = (int) ((x - lo) * scale);
-        return b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1;
     }
 
     /** The n values v[i] − minus[i] (v[i] when minus is null) written out. */

@@ -140,6 +140,28 @@ class OrderStatisticsTest {
             zeros[i] = i % 40 == 0 ? i : i % 3 == 0 ? -0.0 : 0.0;             // signed zeros between sampled values
         }
         assertSameAsSort(zeros, "signed zeros inside the sample's range");
+        Random rnd = new Random(23);
+        double[] manyZeros = new double[100_000];
+        for (int i = 0; i < manyZeros.length; i++) {
+            int kind = rnd.nextInt(10);                                      // 30% zeros, of either sign
+            manyZeros[i] = kind < 2 ? 0.0 : kind < 3 ? -0.0 : 1e3 * rnd.nextGaussian();
+        }
+        assertSameAsSort(manyZeros, "a third of the values zeros of either sign");
+        double[] mostlyOne = new double[n];
+        for (int i = 0; i < n; i++) {
+            mostlyOne[i] = i % 40 != 0 && i % 13 == 0 ? rnd.nextGaussian() * 10 : 7.25;  // the sample sees only 7.25
+        }
+        assertSameAsSort(mostlyOne, "nearly every value one value");
+        double[] mostlyZeros = new double[n];
+        for (int i = 0; i < n; i++) {
+            mostlyZeros[i] = i % 40 != 0 && i % 13 == 0 ? rnd.nextGaussian() : i % 3 == 0 ? -0.0 : 0.0;
+        }
+        assertSameAsSort(mostlyZeros, "nearly every value a zero of either sign");
+        double[] onlyPositiveZeros = new double[3_000];
+        assertSameAsSort(onlyPositiveZeros, "only 0.0");
+        double[] onlyNegativeZeros = new double[3_000];
+        Arrays.fill(onlyNegativeZeros, -0.0);
+        assertSameAsSort(onlyNegativeZeros, "only -0.0");
         double[] ulps = new double[n];
         for (int i = 0; i < n; i++) {
             ulps[i] = 1 + Math.ulp(1.0) * (i % 5);                          // a range of a few ulps
