@@ -124,9 +124,11 @@ public final class OrderStatistics {
             sortAndRead(copy(v, minus, n), ranks, found);
             return;
         }
-        // the range of an evenly spaced sample (NaN left out)
+        // the range of an evenly spaced sample (NaN left out), and the value most of it holds if any
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        double candidate = Double.NaN;              // a majority vote (Boyer–Moore)
+        int votes = 0;
         int step = n / SAMPLE;                      // ≥ 1 as n ≥ SORT_BELOW ≥ SAMPLE
         for (int i = 0; i < n; i += step) {
             double x = minus == null ? v[i] : v[i] - minus[i];
@@ -136,8 +138,14 @@ public final class OrderStatistics {
             if (x > hi) {
                 hi = x;
             }
+            if (votes == 0) {
+                candidate = x;
+                votes = 1;
+            } else {
+                votes += x == candidate ? 1 : -1;
+            }
         }
-        if (lo == hi && equalBlock(v, minus, n, lo, ranks, found)) {
+        if (votes > 0 && mostOfSample(v, minus, n, step, candidate) && equalBlock(v, minus, n, candidate, ranks, found)) {
             return;
         }
         double scale = scale(lo, hi);
@@ -233,11 +241,24 @@ public final class OrderStatistics {
         }
     }
 
+    /** True when more than half of the evenly spaced sample equals x. */
+    private static boolean mostOfSample(double[] v, double[] minus, int n, int step, double x) {
+        int equal = 0;
+        int size = 0;
+        for (int i = 0; i < n; i += step) {
+            size++;
+            if ((minus == null ? v[i] : v[i] - minus[i]) == x) {
+                equal++;
+            }
+        }
+        return 2 * equal > size;
+    }
+
     /**
      * When every wanted rank falls among the values equal to x (not NaN; −0.0 and 0.0 both equal
      * 0), writes them into found and returns true: one pass counts the values below x and
      * those equal to it (with the −0.0 among them, which the sort puts before 0.0). For a column
-     * most of whose values are one value, which an evenly spaced sample then shows alone.
+     * most of whose values are one value, which then holds most of an evenly spaced sample.
      */
     private static boolean equalBlock(double[] v, double[] minus, int n, double x, int[] ranks, double[] found) {
         int less = 0;
