@@ -36,6 +36,15 @@ public final class Outputs {
     public static final String REPORT_PDF = "report.pdf";
     public static final String CASHFLOW_CSV = "cashflow.csv";
 
+    /**
+     * Whether any of these outputs draws on the run's monthly paths: every output but summary.json does
+     * (the fan charts, report.html's and report.pdf's quarters, the cash flow of cashflow.csv and the
+     * workbook).
+     */
+    public static boolean readMonthlyPaths(Set<OutputFormat> formats) {
+        return formats.stream().anyMatch(f -> f != OutputFormat.JSON);
+    }
+
     /** Writes the files with the paper size of the scenario's currency into {@code dir}, as a whole. */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
             throws IOException {
