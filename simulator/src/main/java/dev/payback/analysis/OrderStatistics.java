@@ -6,14 +6,17 @@ import java.util.Arrays;
  * Several order statistics of one column at once, without sorting it: one pass that counts the
  * values in each of {@value #BUCKETS} equal-width buckets of a range (noting each value's bucket),
  * one that gathers the values of the few buckets that hold a wanted rank, and a sort of those alone
- * (a bucket that still holds many values is split the same way again). The range is first that of an evenly spaced sample of
- * {@value #SAMPLE} values (values beyond it fall into the first or the last bucket), which spares a
- * pass over the column; when the sample has no finite positive range, when every value falls into
- * one bucket, or when the column may hold NaN, one more pass takes the column's own range (a column
- * holding NaN is sorted). The bucket of a value never decreases as the value grows, so the value at
- * rank r of the sorted column is the value at rank r − (values in lower buckets) of its bucket, and
- * the result is bit for bit what {@link Arrays#sort(double[])} puts at rank r, −0.0 before 0.0
- * included. {@link #quantiles} applies the type-7 rule of {@link Stats#quantile} to those values.
+ * (a bucket that still holds many values is split the same way again). The range is first that of
+ * an evenly spaced sample of {@value #SAMPLE} values (values beyond it fall into the first or the
+ * last bucket), which spares a pass over the column; when the sample has no finite positive range,
+ * when every value falls into one bucket, or when the column may hold NaN, one more pass takes the
+ * column's own range (a column holding NaN is sorted). A tie (one value in most of the sample, or in
+ * most of the sampled values of a bucket that holds more than 1/{@value #HEAVY} of the column) is
+ * answered by one pass that counts the values below and equal to it, when the wanted ranks fall
+ * among the latter. The bucket of a value never decreases as the value grows, so the value at rank r
+ * of the sorted column is the value at rank r − (values in lower buckets) of its bucket, and the
+ * result is bit for bit what {@link Arrays#sort(double[])} puts at rank r, −0.0 before 0.0 included.
+ * {@link #quantiles} applies the type-7 rule of {@link Stats#quantile} to those values.
  * {@link #quantilesOfDifference} does the same for the column a − b without writing it out.
  */
 public final class OrderStatistics {
@@ -28,6 +31,9 @@ public final class OrderStatistics {
 
     /** Values of the evenly spaced sample whose range the buckets span first (at most SORT_BELOW). */
     static final int SAMPLE = 256;
+
+    /** A bucket holding more than 1/HEAVY of the values is first tried as a tie. */
+    static final int HEAVY = 8;
 
     /**
      * The type-7 quantiles of {@code values} at {@code levels} (each in [0, 1]), equal bit for bit to
@@ -199,12 +205,9 @@ public final class OrderStatistics {
                 return;
             }
         }
-        // the bucket of each wanted rank, and where a bucket's values go in one gather buffer
-        int[] start = new int[BUCKETS];
-        int[] slot = new int[BUCKETS];
-        Arrays.fill(slot, -1);
+        // the bucket of each wanted rank, and how many values lie in the buckets below it
         int[] rankBucket = new int[ranks.length];
-        int gathered = 0;
+        int[] rankBelow = new int[ranks.length];
         int b = 0;
         int below = 0;                              // values in buckets before b
         for (int k = 0; k < ranks.length; k++) {
@@ -213,32 +216,94 @@ public final class OrderStatistics {
                 b++;
             }
             rankBucket[k] = b;
-            if (slot[b] < 0) {
-                slot[b] = gathered;
-                start[b] = below;
-                gathered += count[b];
+            rankBelow[k] = below;
+        }
+        // a bucket that holds many values is most often a tie: its ranks from one pass when they
+        // fall among the values equal to the one most of its sampled values hold
+        boolean[] done = new boolean[ranks.length];
+        for (int k = 0, end; k < ranks.length; k = end) {
+            end = sameBucket(rankBucket, k);
+            if (count[rankBucket[k]] > n / HEAVY) {
+                double x = majorityInBucket(v, minus, n, n / SAMPLE, bucketOf, rankBucket[k]);
+                int[] tied = Arrays.copyOfRange(ranks, k, end);
+                double[] values = new double[tied.length];
+                if (x == x && equalBlock(v, minus, n, x, tied, values)) {
+                    System.arraycopy(values, 0, found, k, values.length);
+                    Arrays.fill(done, k, end, true);
+                }
             }
+        }
+        // where the values of every other wanted bucket go in one gather buffer
+        int[] slot = new int[BUCKETS];
+        Arrays.fill(slot, -1);
+        int gathered = 0;
+        for (int k = 0; k < ranks.length; k++) {
+            if (!done[k] && slot[rankBucket[k]] < 0) {
+                slot[rankBucket[k]] = gathered;
+                gathered += count[rankBucket[k]];
+            }
+        }
+        if (gathered == 0) {
+            return;
         }
         double[] buffer = new double[gathered];
         gather(v, minus, n, bucketOf, slot.clone(), buffer);
         // each gathered bucket: its wanted ranks, relative to the bucket
-        int k = 0;
-        while (k < ranks.length) {
-            int bk = rankBucket[k];
-            int end = k;
-            while (end < ranks.length && rankBucket[end] == bk) {
-                end++;
+        for (int k = 0, end; k < ranks.length; k = end) {
+            end = sameBucket(rankBucket, k);
+            if (done[k]) {
+                continue;
             }
+            int bk = rankBucket[k];
             int[] local = new int[end - k];
             for (int j = k; j < end; j++) {
-                local[j - k] = ranks[j] - start[bk];
+                local[j - k] = ranks[j] - rankBelow[j];
             }
             double[] part = Arrays.copyOfRange(buffer, slot[bk], slot[bk] + count[bk]);
             double[] values = new double[local.length];
             place(part, null, part.length, local, values);
             System.arraycopy(values, 0, found, k, local.length);
-            k = end;
         }
+    }
+
+    /** The end (exclusive) of the run of ranks from k on whose bucket is rankBucket[k]. */
+    private static int sameBucket(int[] rankBucket, int k) {
+        int end = k + 1;
+        while (end < rankBucket.length && rankBucket[end] == rankBucket[k]) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * The value more than half of the evenly spaced sample's values in bucket {@code bucket} hold
+     * (a majority vote, then a count), or NaN when none does.
+     */
+    private static double majorityInBucket(double[] v, double[] minus, int n, int step, char[] bucketOf, int bucket) {
+        double candidate = Double.NaN;
+        int votes = 0;
+        for (int i = 0; i < n; i += step) {
+            if (bucketOf[i] == bucket) {
+                double x = minus == null ? v[i] : v[i] - minus[i];
+                if (votes == 0) {
+                    candidate = x;
+                    votes = 1;
+                } else {
+                    votes += x == candidate ? 1 : -1;
+                }
+            }
+        }
+        int in = 0;
+        int equal = 0;
+        for (int i = 0; i < n; i += step) {
+            if (bucketOf[i] == bucket) {
+                in++;
+                if ((minus == null ? v[i] : v[i] - minus[i]) == candidate) {
+                    equal++;
+                }
+            }
+        }
+        return 2 * equal > in ? candidate : Double.NaN;
     }
 
     /** True when more than half of the evenly spaced sample equals x. */
@@ -255,27 +320,33 @@ public final class OrderStatistics {
     }
 
     /**
-     * When every wanted rank falls among the values equal to x (not NaN; −0.0 and 0.0 both equal
-     * 0), writes them into found and returns true: one pass counts the values below x and
-     * those equal to it (with the −0.0 among them, which the sort puts before 0.0). For a column
-     * most of whose values are one value, which then holds most of an evenly spaced sample.
+     * When every wanted rank falls among the values equal to x (finite; −0.0 and 0.0 both equal 0),
+     * writes them into found and returns true: one pass counts the values below x and those equal to
+     * it (with the −0.0 among them, which the sort puts before 0.0). For a column most of whose values
+     * are one value. Without a branch on the values (a tie makes such branches unpredictable): with
+     * d = (y − x) + 0.0, never −0.0, y &lt; x exactly when d's sign bit is set and y == x exactly when d
+     * is +0.0 (x finite; with gradual underflow y − x is 0 only for y == x). A NaN (or +∞ and −∞
+     * together) makes the sum of the d NaN, and the answer false.
      */
     private static boolean equalBlock(double[] v, double[] minus, int n, double x, int[] ranks, double[] found) {
-        int less = 0;
-        int equal = 0;
-        int negativeZeros = 0;
+        if (!(Math.abs(x) < Double.POSITIVE_INFINITY)) {
+            return false;
+        }
+        long less = 0;
+        long equal = 0;
+        long negativeZeros = 0;
+        double sum = 0;
         for (int i = 0; i < n; i++) {
             double y = minus == null ? v[i] : v[i] - minus[i];
-            if (y < x) {
-                less++;
-            } else if (y == x) {
-                equal++;
-                if (Double.doubleToRawLongBits(y) < 0) {
-                    negativeZeros++;              // only when x is 0 (a nonzero y == x has x's bits)
-                }
-            }
+            double d = (y - x) + 0.0;
+            sum += d;
+            long bits = Double.doubleToRawLongBits(d);
+            less += bits >>> 63;
+            equal += ((bits | -bits) >>> 63) ^ 1;
+            long z = Double.doubleToRawLongBits(y) ^ Long.MIN_VALUE;         // 0 exactly for −0.0
+            negativeZeros += ((z | -z) >>> 63) ^ 1;
         }
-        if (ranks[0] < less || ranks[ranks.length - 1] >= less + equal) {
+        if (sum != sum || ranks[0] < less || ranks[ranks.length - 1] >= less + equal) {
             return false;
         }
         for (int k = 0; k < ranks.length; k++) {

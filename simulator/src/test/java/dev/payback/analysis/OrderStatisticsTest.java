@@ -157,6 +157,15 @@ class OrderStatisticsTest {
             mostlyZeros[i] = i % 40 != 0 && i % 13 == 0 ? rnd.nextGaussian() : i % 3 == 0 ? -0.0 : 0.0;
         }
         assertSameAsSort(mostlyZeros, "nearly every value a zero of either sign");
+        double[] fifthTied = new double[100_000];
+        double[] fifthNearlyTied = new double[100_000];
+        for (int i = 0; i < fifthTied.length; i++) {
+            boolean tie = rnd.nextInt(5) == 0;                                 // a fifth of the values in one bucket
+            fifthTied[i] = tie ? 123.5 : 1000 * rnd.nextDouble();              // one value
+            fifthNearlyTied[i] = tie ? 123.5 + i * 1e-9 : 1000 * rnd.nextDouble();  // distinct values
+        }
+        assertSameAsSort(fifthTied, "a fifth of the values one value, ranks among and beside it");
+        assertSameAsSort(fifthNearlyTied, "a fifth of the values in one bucket, all distinct");
         double[] onlyPositiveZeros = new double[3_000];
         assertSameAsSort(onlyPositiveZeros, "only 0.0");
         double[] onlyNegativeZeros = new double[3_000];
