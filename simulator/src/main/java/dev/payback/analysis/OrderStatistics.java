@@ -151,7 +151,8 @@ public final class OrderStatistics {
                 votes += x == candidate ? 1 : -1;
             }
         }
-        if (votes > 0 && mostOfSample(v, minus, n, step, candidate) && equalBlock(v, minus, n, candidate, ranks, found)) {
+        if (votes > 0 && mostOfSample(v, minus, n, step, candidate)
+                && equalBlock(v, minus, n, candidate, ranks, found)) {
             return;
         }
         double scale = scale(lo, hi);

@@ -148,7 +148,8 @@ class PathPercentilesTest {
             double[] start = Arrays.stream(run.columns().option(k).oneTimeCost().toArray()).map(c -> -c).toArray();
             assertThat(start).hasSize(run.retained());
             for (int j = 0; j < levels.length; j++) {
-                assertThat(bits(bands[j][0])).as("month 0 level %s", levels[j]).isEqualTo(bits(bySort(start, levels[j])));
+                assertThat(bits(bands[j][0])).as("month 0 level %s", levels[j])
+                        .isEqualTo(bits(bySort(start, levels[j])));
                 for (int m = 1; m <= paths.horizon(); m++) {
                     assertThat(bits(bands[j][m])).as("option %d month %d level %s", k, m, levels[j])
                             .isEqualTo(bits(bySort(cum(paths, k, m), levels[j])));
