@@ -587,6 +587,20 @@ public final class TrialModel {
 
     /** m* = floor(D) + 1, the first live month, capped at H + 1 (beyond the horizon). */
     private int firstLiveMonth(double implementationMonths) {
+        return firstLiveMonth(implementationMonths, horizon);
+    }
+
+    /**
+     * m* = floor(D) + 1 capped at H + 1: {@code (int) Math.min(Math.floor(D) + 1, H + 1.0)} for every
+     * double D, with a cast where it is the same (Math.floor is a Java call, not an intrinsic, in the
+     * quick compiler the launcher runs). For 0 ≤ D &lt; H (H ≤ 2^31 − 1): the cast truncates toward
+     * zero, which for a finite D ≥ 0 below 2^31 is floor(D); floor(D) ≤ H − 1, so floor(D) + 1 ≤ H is
+     * below the cap and exact in a double. Negative D, NaN and D ≥ H take the formula itself.
+     */
+    static int firstLiveMonth(double implementationMonths, int horizon) {
+        if (implementationMonths >= 0 && implementationMonths < horizon) {
+            return (int) implementationMonths + 1;
+        }
         return (int) Math.min(Math.floor(implementationMonths) + 1, horizon + 1.0);
     }
 
