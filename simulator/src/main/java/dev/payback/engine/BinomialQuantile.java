@@ -23,16 +23,18 @@ import org.apache.commons.math3.special.Gamma;
  * only in how deep the lower sum goes. The fast path sums only as deep as this u needs: first until the
  * omitted tail is below {@link #FIRST} · S (about 3 standard deviations below the mode instead of about
  * 6.5), then walks to u and accepts k only when u is farther from both computed F(k − 1) and F(k) than
- * everything that deeper summing, or the reference's own rounding, could move them by: the tail bound B
- * (the geometric series below, which also bounds every term the reference sums beyond this depth and
- * its own tail bound there, the ratios only shrinking further down) plus a rounding allowance
- * {@link #SLACK} · max(S, F) that exceeds the reference's and this path's rounding differences (at most
- * about 2,000 terms, each within 4 ulps, 10⁻¹² of F) by a factor of ten. Otherwise it sums deeper
- * ({@link #TOLERANCES}) and decides again, and after the last round leaves the draw to the reference.
- * So where the fast path answers, the reference's computed F(k − 1) &lt; u ≤ F(k) holds as well (the
- * reference walks the same way, and its second pass, if it needs one, too): the same k.
+ * everything that could move the reference's computed values away from its own: the tail bound B (the
+ * geometric series below, which also bounds every term the reference sums beyond this depth and its own
+ * tail bound there, the ratios only shrinking further down) plus a rounding allowance
+ * {@link #SLACK} · max(S, F), which exceeds the rounding of the additions the two do differently (the
+ * deeper terms added to each computed F here, the walk's subtractions from a different S there: at most
+ * 2 · {@link #MAX_STEPS} additions, each within half an ulp of max(S, F), 2 · 10⁻¹² relative) more
+ * than forty times over. Otherwise it sums deeper ({@link #TOLERANCES}) and decides again; after the last round, or
+ * beyond {@link #MAX_STEPS} terms either side of the mode, it leaves the draw to the reference. So where
+ * the fast path answers, the reference's computed F(k − 1) &lt; u ≤ F(k) holds as well (the reference
+ * walks the same way, and its second pass, if it needs one, too): the same k.
  * {@code BinomialQuantileTest} checks this on random and near-atom draws against the reference, and
- * both against commons-math3's exact inverse.
+ * both against commons-math3's inverse and exact rational sums.
  */
 final class BinomialQuantile {
     /** Above this in both n·p and n·(1−p), the normal approximation stands in. */
@@ -44,7 +46,9 @@ final class BinomialQuantile {
     /** The fast path's later depths, when u lies too close to an atom for the previous one. */
     private static final double[] TOLERANCES = {FIRST, 1e-7, 1e-12};
     /** The fast path's rounding allowance, relative to the larger of the lower sum and F. */
-    static final double SLACK = 1e-11;
+    static final double SLACK = 1e-10;
+    /** The fast path sums and walks at most this many terms either side of the mode (its rounding bound). */
+    static final long MAX_STEPS = 10_000;
 
     private BinomialQuantile() {
     }
@@ -108,17 +112,22 @@ final class BinomialQuantile {
      * computed by the same expressions, in the same order, as the reference's.
      */
     static long fast(double u, long n, double p, double q, long mode, double pmfMode) {
-        if (!(pmfMode > 0) || pmfMode == Double.POSITIVE_INFINITY) {
-            return -1;
-        }
         final double down = q / p;
         final double up = p / q;
+        if (!(pmfMode > 0) || pmfMode == Double.POSITIVE_INFINITY || down == Double.POSITIVE_INFINITY
+                || up == Double.POSITIVE_INFINITY) {
+            return -1;
+        }
         final double top = n + 1.0;
+        // at most MAX_STEPS terms below the mode (the lower sum and the walk down) and above it (the walk up)
+        final long lowest = mode > MAX_STEPS ? mode - MAX_STEPS : 0;
+        final long highest = n - mode > MAX_STEPS ? mode + MAX_STEPS : n;
+        final double floorJ = lowest;
         // the lower sum S = t_mode + … + t_j; t = t_j; its omitted tail Σ_{i<j} t_i ≤ tail
         double sum = pmfMode;
         double t = pmfMode;
         double j = mode;
-        double tail = 0;
+        double tail;
         // the walk: at k, cdf = the computed F(k) (from the current sum), pmf = t_k
         long k = mode;
         double cdf = pmfMode;
@@ -129,16 +138,24 @@ final class BinomialQuantile {
             final double tol = TOLERANCES[round];
             final double before = sum;
             double r = 0;
-            while (j > 0) {
+            boolean stopped = false;
+            while (j > floorJ) {
                 r = (j * down) / (top - j);
                 if (r < 1 && t * r <= tol * sum * (1 - r)) {
+                    stopped = true;
                     break;
                 }
                 t *= r;
                 sum += t;
                 j--;
             }
-            tail = j > 0 ? t * r / (1 - r) * (1 + 1e-12) : 0;
+            if (stopped) {
+                tail = t * r / (1 - r) * (1 + 1e-12);
+            } else if (j > 0) {
+                return -1;   // MAX_STEPS terms and the tail still too large to ignore
+            } else {
+                tail = 0;
+            }
             cdf += sum - before;   // every computed F(k) takes the newly summed terms
             // walk from k (the mode in the first round) as far as this depth decides
             final double slack = SLACK * Math.max(cdf, sum);
@@ -150,6 +167,9 @@ final class BinomialQuantile {
                 while (true) {
                     if (k == 0) {
                         return 0;
+                    }
+                    if (k <= lowest) {
+                        return -1;
                     }
                     double below = cdf - pmf;
                     if (below - slack >= u) {
@@ -170,6 +190,9 @@ final class BinomialQuantile {
                 while (true) {
                     if (k == n) {
                         return n;
+                    }
+                    if (k >= highest) {
+                        return -1;
                     }
                     pmf *= ((n - k) * up) / (k + 1.0);
                     k++;

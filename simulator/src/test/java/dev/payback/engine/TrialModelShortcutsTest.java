@@ -6,8 +6,12 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The first live month m* = floor(D) + 1, capped at H + 1 (docs/model.md section 2), without Math.floor where a cast is the same. */
-class FirstLiveMonthTest {
+/**
+ * The trial kernel's replacements of Math calls (not inlined by the quick compiler) give the calls'
+ * results for every double: the first live month m* = floor(D) + 1 capped at H + 1 (docs/model.md
+ * section 2) and the ramp's share min(1, t/R).
+ */
+class TrialModelShortcutsTest {
 
     private static int byFormula(double d, int horizon) {
         return (int) Math.min(Math.floor(d) + 1, horizon + 1.0);
@@ -43,6 +47,29 @@ class FirstLiveMonthTest {
             for (double d : new double[] {any, near, whole}) {
                 assertThat(TrialModel.firstLiveMonth(d, h)).as("D=%s H=%d", d, h).isEqualTo(byFormula(d, h));
             }
+        }
+    }
+
+    @Test
+    void rampShareIsMathMinForEveryDouble() {
+        double[] special = {0.0, -0.0, 1.0, -1.0, Math.nextDown(1.0), Math.nextUp(1.0), 0.5, 2.0, 1e300, -1e300,
+            Double.MIN_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
+        for (double t : special) {
+            for (double ramp : special) {
+                double expected = ramp == 0 ? 1 : Math.min(1, t / ramp);
+                assertThat(Double.doubleToRawLongBits(TrialModel.rampShare(t, ramp))).as("t=%s R=%s", t, ramp)
+                        .isEqualTo(Double.doubleToRawLongBits(expected));
+            }
+        }
+        assertThat(TrialModel.rampShare(1.5, 3)).isEqualTo(0.5);   // half way up a 3-month ramp
+        assertThat(TrialModel.rampShare(4, 3)).isEqualTo(1);
+        SplittableRandom r = new SplittableRandom(12L);
+        for (int i = 0; i < 300_000; i++) {
+            double t = i % 2 == 0 ? Double.longBitsToDouble(r.nextLong()) : r.nextDouble() * 40 - 4;
+            double ramp = i % 3 == 0 ? Double.longBitsToDouble(r.nextLong()) : r.nextDouble() * 12;
+            double expected = ramp == 0 ? 1 : Math.min(1, t / ramp);
+            assertThat(Double.doubleToRawLongBits(TrialModel.rampShare(t, ramp))).as("t=%s R=%s", t, ramp)
+                    .isEqualTo(Double.doubleToRawLongBits(expected));
         }
     }
 }
