@@ -22,7 +22,7 @@ import org.apache.commons.math3.special.Gamma;
  * order, so bit for bit the same doubles) and the same partial sums S_j = t_mode + … + t_j; they differ
  * only in how deep the lower sum goes. The fast path sums only as deep as this u needs: first until the
  * omitted tail is below {@link #FIRST} · S (about 3 standard deviations below the mode instead of about
- * 6.5), then walks to u and accepts k only when u is farther from both computed F(k − 1) and F(k) than
+ * 6.5; looking at the bound every fourth term, so up to three terms deeper), then walks to u and accepts k only when u is farther from both computed F(k − 1) and F(k) than
  * everything that could move the reference's computed values away from its own: the tail bound B (the
  * geometric series below, which also bounds every term the reference sums beyond this depth and its own
  * tail bound there, the ratios only shrinking further down) plus a rounding allowance
@@ -114,7 +114,7 @@ final class BinomialQuantile {
     static long fast(double u, long n, double p, double q, long mode, double pmfMode) {
         final double down = q / p;
         final double up = p / q;
-        if (!(pmfMode > 0) || pmfMode == Double.POSITIVE_INFINITY || down == Double.POSITIVE_INFINITY
+        if (!(q > 0) || !(pmfMode > 0) || pmfMode == Double.POSITIVE_INFINITY || down == Double.POSITIVE_INFINITY
                 || up == Double.POSITIVE_INFINITY) {
             return -1;
         }
@@ -139,7 +139,29 @@ final class BinomialQuantile {
             final double before = sum;
             double r = 0;
             boolean stopped = false;
-            while (j > floorJ) {
+            // four terms between two looks at the bound (the same terms, in the same order: a stop up to
+            // three terms deeper only tightens it); then one term at a time
+            r = j > floorJ ? (j * down) / (top - j) : 0;
+            while (j > floorJ + 4) {
+                t *= r;
+                sum += t;
+                j--;
+                t *= (j * down) / (top - j);
+                sum += t;
+                j--;
+                t *= (j * down) / (top - j);
+                sum += t;
+                j--;
+                t *= (j * down) / (top - j);
+                sum += t;
+                j--;
+                r = (j * down) / (top - j);
+                if (r < 1 && t * r <= tol * sum * (1 - r)) {
+                    stopped = true;
+                    break;
+                }
+            }
+            while (!stopped && j > floorJ) {
                 r = (j * down) / (top - j);
                 if (r < 1 && t * r <= tol * sum * (1 - r)) {
                     stopped = true;

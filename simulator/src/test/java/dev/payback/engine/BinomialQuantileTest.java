@@ -78,7 +78,7 @@ class BinomialQuantileTest {
             case 2 -> { n = 1 + r.nextLong(100_000_000L); p = Math.pow(10, -4 - 8 * r.nextDouble()); }   // tiny p
             case 3 -> { n = 1 + r.nextLong(1_000_000L); p = 1 - Math.pow(10, -1 - 8 * r.nextDouble()); }   // p near 1
             case 4 -> { n = Math.round(0.25 * (8_000 + 10_000 * r.nextDouble())); p = 0.02 + 0.25 * r.nextDouble(); }   // scenario B's gate
-            default -> { n = 1 + r.nextLong(200_000); p = (1 + r.nextDouble() * 999) / n; }   // n·p up to 1,000
+            default -> { n = 1_000 + r.nextLong(200_000); p = (1 + r.nextDouble() * 999) / n; }   // n·p up to 1,000
         }
         return new double[] {r.nextDouble(), n, p};
     }
