@@ -137,11 +137,10 @@ final class BinomialQuantile {
             // (r = t_{j−1}/t_j, every ratio below is smaller: the binomial is log-concave), or to j = 0
             final double tol = TOLERANCES[round];
             final double before = sum;
-            double r = 0;
             boolean stopped = false;
             // four terms between two looks at the bound (the same terms, in the same order: a stop up to
             // three terms deeper only tightens it); then one term at a time
-            r = j > floorJ ? (j * down) / (top - j) : 0;
+            double r = j > floorJ ? (j * down) / (top - j) : 0;
             while (j > floorJ + 4) {
                 t *= r;
                 sum += t;
