@@ -16,25 +16,25 @@ import org.apache.commons.math3.special.Gamma;
  * exceed 1,000, docs/model.md allows the normal approximation with continuity correction: the smallest
  * k with Φ((k + ½ − np)/√(np(1−p))) ≥ u.
  *
- * <p>That summation ({@link #reference}) is the definition; {@link #fast} gives the same integer for
- * every (u, n, p) with fewer terms, and hands the rare undecided draw to the reference. Both compute
- * the same terms t_j (the same anchor P̂ = pmf(mode), the same ratio expressions, multiplied in the same
- * order, so bit for bit the same doubles) and the same partial sums S_j = t_mode + … + t_j; they differ
- * only in how deep the lower sum goes. The fast path sums only as deep as this u needs: first until the
- * omitted tail is below {@link #FIRST} · S (about 3 standard deviations below the mode instead of about
- * 6.5; looking at the bound every fourth term, so up to three terms deeper), then walks to u and accepts k only when u is farther from both computed F(k − 1) and F(k) than
- * everything that could move the reference's computed values away from its own: the tail bound B (the
- * geometric series below, which also bounds every term the reference sums beyond this depth and its own
- * tail bound there, the ratios only shrinking further down) plus a rounding allowance
- * {@link #SLACK} · max(S, F), which exceeds the rounding of the additions the two do differently (the
- * deeper terms added to each computed F here, the walk's subtractions from a different S there: at most
- * 2 · {@link #MAX_STEPS} additions, each within half an ulp of max(S, F), 2 · 10⁻¹² relative) more
- * than forty times over. Otherwise it sums deeper ({@link #TOLERANCES}) and decides again; after the last round, or
- * beyond {@link #MAX_STEPS} terms either side of the mode, it leaves the draw to the reference. So where
- * the fast path answers, the reference's computed F(k − 1) &lt; u ≤ F(k) holds as well (the reference
- * walks the same way, and its second pass, if it needs one, too): the same k.
- * {@code BinomialQuantileTest} checks this on random and near-atom draws against the reference, and
- * both against commons-math3's inverse and exact rational sums.
+ * <p>That summation ({@link #reference}) is the definition; {@link #fast} gives the same integer for every
+ * (u, n, p) with fewer terms, and hands the rare undecided draw to the reference. Both compute the same terms
+ * t_j (the same anchor P̂ = pmf(mode), the same ratio expressions, multiplied in the same order, so bit for
+ * bit the same doubles) and the same partial sums S_j = t_mode + … + t_j; they differ only in how deep the
+ * lower sum goes. The fast path sums only as deep as this u needs: first until the omitted tail is below
+ * {@link #FIRST} · S (about 3 standard deviations below the mode instead of about 6.5; looking at the bound
+ * every fourth term, so up to three terms deeper), then walks to u and accepts k only when u is farther from
+ * both computed F(k − 1) and F(k) than everything that could move the reference's computed values away from
+ * its own: the tail bound B (the geometric series below, which also bounds every term the reference sums
+ * beyond this depth and its own tail bound there, the ratios only shrinking further down) plus a rounding
+ * allowance {@link #SLACK} · max(S, F), which exceeds the rounding of the additions the two do differently
+ * (the deeper terms added to each computed F here, the walk's subtractions from a different S there: at most
+ * 2 · {@link #MAX_STEPS} additions, each within half an ulp of max(S, F), 2 · 10⁻¹² relative) more than forty
+ * times over. Otherwise it sums deeper ({@link #TOLERANCES}) and decides again; after the last round, or
+ * beyond {@link #MAX_STEPS} terms either side of the mode, it leaves the draw to the reference. So where the
+ * fast path answers, the reference's computed F(k − 1) &lt; u ≤ F(k) holds as well (the reference walks the
+ * same way, and its second pass, if it needs one, too): the same k. {@code BinomialQuantileTest} checks this
+ * on random and near-atom draws against the reference, and both against commons-math3's inverse and exact
+ * rational sums.
  */
 final class BinomialQuantile {
     /** Above this in both n·p and n·(1−p), the normal approximation stands in. */

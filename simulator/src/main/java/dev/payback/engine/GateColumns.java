@@ -36,7 +36,10 @@ public final class GateColumns {
         return observedReductionView;
     }
 
-    /** Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this ({@link Retention#gather}). */
+    /**
+     * Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this
+     * ({@link Retention#gather}).
+     */
     void gather(GateColumns src, Retention retention, long block) {
         retention.gather(src.outcome, block, outcome);
         retention.gather(src.observedReduction, block, observedReduction);

@@ -37,7 +37,10 @@ public final class KpiColumns {
         values[checkpoint][kpi][row] = v;
     }
 
-    /** Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this ({@link Retention#gather}). */
+    /**
+     * Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this
+     * ({@link Retention#gather}).
+     */
     void gather(KpiColumns src, Retention retention, long block) {
         for (int j = 0; j < values.length; j++) {
             for (int k = 0; k < Kpis.COUNT; k++) {

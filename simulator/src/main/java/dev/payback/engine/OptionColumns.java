@@ -129,7 +129,10 @@ public final class OptionColumns {
         return oneTimeCostView;
     }
 
-    /** Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this ({@link Retention#gather}). */
+    /**
+     * Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this
+     * ({@link Retention#gather}).
+     */
     void gather(OptionColumns src, Retention retention, long block) {
         retention.gather(src.npv, block, npv);
         retention.gather(src.roi, block, roi);

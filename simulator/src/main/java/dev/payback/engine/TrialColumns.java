@@ -121,7 +121,10 @@ public final class TrialColumns {
         return gates[j];
     }
 
-    /** Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this ({@link Retention#gather}). */
+    /**
+     * Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this
+     * ({@link Retention#gather}).
+     */
     void gather(TrialColumns src, Retention retention, long block) {
         retention.gather(src.annualPain, block, annualPain);
         retention.gather(src.revenue, block, revenue);
