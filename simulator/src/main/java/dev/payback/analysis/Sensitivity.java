@@ -86,18 +86,6 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
      */
     public static Sensitivity of(List<String> optionIds, double[][] npv, List<String> inputPaths,
             List<double[]> inputColumns) {
-        return of(optionIds, npv, inputPaths, inputColumns, MAX_ARRAY);
-    }
-
-    /** The longest array this class allocates (a few below Integer.MAX_VALUE, as the JDK's collections keep). */
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-
-    /**
-     * As {@link #of(List, double[][], List, List)}, with the options' NPVs laid out by trial in arrays of
-     * at most {@code maxInterleaved} values (a test makes it small to cover the layout in several groups).
-     */
-    static Sensitivity of(List<String> optionIds, double[][] npv, List<String> inputPaths,
-            List<double[]> inputColumns, int maxInterleaved) {
         int options = npv.length;
         int n = npv[0].length;
         double[] optionMean = new double[options];
@@ -114,7 +102,7 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
             Scratch s = take(spare, n);
             s.sort(npv[k]);
             npvRank[k] = s.centeredRanks(new double[n]);
-            npvRankSs[k] = sumSquares(npvRank[k]);
+            npvRankSs[k] = dot(npvRank[k], npvRank[k], n);
             spare.add(s);
         });
         double perfect = 0;
@@ -127,33 +115,15 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
         }
         double evpi = Math.max(0, perfect / n - bestMean);
 
-        // The options' NPVs by trial, option after option within a trial (in groups of options when
-        // n·options would not fit one array): the deciles and bins below read every option's NPV of
-        // one trial at a time, in the input's order, so one trial costs one cache miss, not one per option.
-        int width = Math.max(1, Math.min(options, maxInterleaved / Math.max(1, n)));
-        int groups = (options + width - 1) / width;
-        double[][] byTrial = new double[groups][];
-        for (int g = 0; g < groups; g++) {
-            int from = g * width;
-            int w = Math.min(width, options - from);
-            double[] v = new double[n * w];
-            for (int j = 0; j < w; j++) {
-                double[] col = npv[from + j];
-                for (int i = 0; i < n; i++) {
-                    v[i * w + j] = col[i];
-                }
-            }
-            byTrial[g] = v;
-        }
-
         int decile = Math.max(1, n / 10);
         int inputs = inputColumns.size();
         Entry[][] perInput = new Entry[inputs][];
         Evppi[] evppiPerInput = new Evppi[inputs];
         final double bestOverall = bestMean;
         // Each input is independent of the others and writes only its own slots: the result does not
-        // depend on the thread schedule. Every sum below adds its terms in the same order as the
-        // definitions' plain loops (trial order for Spearman, position order for deciles and bins).
+        // depend on the thread schedule. Every sum adds its terms in the order the definitions state:
+        // trial order for Spearman, positions ascending for the bottom decile and the bins, descending
+        // from the last position for the top decile.
         IntStream.range(0, inputs).parallel().forEach(c -> {
             double[] x = inputColumns.get(c);
             if (constant(x)) {
@@ -163,70 +133,34 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
             s.sort(x);
             int[] ord = s.ord;
             double[] xr = s.centeredRanks(s.ranks);
-            double xrSs = 0;
-            double[] dot = new double[options];
-            for (int i = 0; i < n; i++) {
-                double xi = xr[i];
-                xrSs += xi * xi;
-            }
-            for (int k = 0; k < options; k++) {
-                dot[k] = dot(xr, npvRank[k], n);
-            }
-            // tornado: low over positions 0..d−1 ascending, high over positions n−1 down to n−d;
-            // EVPPI: each option's sum over a bin's positions, ascending
+            double xrSs = dot(xr, xr, n);
             double[] low = new double[options];
             double[] high = new double[options];
-            double[][] binSum = new double[BINS][options];
-            for (int g = 0; g < groups; g++) {
-                double[] v = byTrial[g];
-                int from = g * width;
-                int w = Math.min(width, options - from);
-                double[] sums = new double[w];
-                for (int b = 0; b < BINS; b++) {
-                    int lo = (int) ((long) b * n / BINS);
-                    int hi = (int) ((long) (b + 1) * n / BINS);
-                    Arrays.fill(sums, 0);
-                    for (int p = lo; p < hi; p++) {
-                        int at = ord[p] * w;
-                        for (int j = 0; j < w; j++) {
-                            sums[j] += v[at + j];
-                        }
-                        if (p < decile) {
-                            for (int j = 0; j < w; j++) {
-                                low[from + j] += v[at + j];
-                            }
-                        }
-                    }
-                    System.arraycopy(sums, 0, binSum[b], from, w);
+            sums(npv, ord, 0, decile, 1, low);
+            sums(npv, ord, n - 1, decile, -1, high);
+            double binned = 0;
+            double[] bin = new double[options];
+            for (int b = 0; b < BINS; b++) {
+                int from = (int) ((long) b * n / BINS);
+                int to = (int) ((long) (b + 1) * n / BINS);
+                if (to == from) {
+                    continue;
                 }
-                for (int p = 0; p < decile; p++) {
-                    int at = ord[n - 1 - p] * w;
-                    for (int j = 0; j < w; j++) {
-                        high[from + j] += v[at + j];
-                    }
+                sums(npv, ord, from, to - from, 1, bin);
+                double best = 0;
+                for (int k = 0; k < options; k++) {
+                    best = Math.max(best, bin[k] / (to - from));
                 }
+                binned += best * (to - from);
             }
-            spare.add(s);
             Entry[] row = new Entry[options];
             for (int k = 0; k < options; k++) {
                 double denom = Math.sqrt(xrSs * npvRankSs[k]);
-                double rho = denom > 0 ? dot[k] / denom : Double.NaN;
+                double rho = denom > 0 ? dot(xr, npvRank[k], n) / denom : Double.NaN;
                 row[k] = new Entry(inputPaths.get(c), rho, low[k] / decile, high[k] / decile);
             }
+            spare.add(s);
             perInput[c] = row;
-            double binned = 0;
-            for (int b = 0; b < BINS; b++) {
-                int lo = (int) ((long) b * n / BINS);
-                int hi = (int) ((long) (b + 1) * n / BINS);
-                if (hi == lo) {
-                    continue;
-                }
-                double best = 0;
-                for (int k = 0; k < options; k++) {
-                    best = Math.max(best, binSum[b][k] / (hi - lo));
-                }
-                binned += best * (hi - lo);
-            }
             evppiPerInput[c] = new Evppi(inputPaths.get(c), Math.max(0, binned / n - bestOverall));
         });
         List<List<Entry>> entries = new ArrayList<>();
@@ -259,6 +193,44 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
             s += a[i] * b[i];
         }
         return s;
+    }
+
+    /**
+     * Into out[k], for every option k: Σ npv[k][ord[p]] over the {@code count} positions p = start,
+     * start + step, … in that order. The options go four at a time through one read of the positions,
+     * each sum in a local of its own (a sum kept in an array would wait for its own store at every term).
+     */
+    private static void sums(double[][] npv, int[] ord, int start, int count, int step, double[] out) {
+        int options = npv.length;
+        for (int k0 = 0; k0 < options; k0 += 4) {
+            int last = Math.min(options, k0 + 4) - 1;
+            // a block of fewer than four options repeats its last one, whose repeated sums are dropped
+            double[] a0 = npv[k0];
+            double[] a1 = npv[Math.min(k0 + 1, last)];
+            double[] a2 = npv[Math.min(k0 + 2, last)];
+            double[] a3 = npv[Math.min(k0 + 3, last)];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int t = 0, p = start; t < count; t++, p += step) {
+                int i = ord[p];
+                s0 += a0[i];
+                s1 += a1[i];
+                s2 += a2[i];
+                s3 += a3[i];
+            }
+            out[k0] = s0;
+            if (k0 + 1 <= last) {
+                out[k0 + 1] = s1;
+            }
+            if (k0 + 2 <= last) {
+                out[k0 + 2] = s2;
+            }
+            if (k0 + 3 <= last) {
+                out[k0 + 3] = s3;
+            }
+        }
     }
 
     private static Scratch take(Queue<Scratch> spare, int n) {
@@ -303,16 +275,16 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
      * two index buffers, its digit counts, and a rank column, reused from column to column.
      */
     static final class Scratch {
-        /** Most bits of one radix digit: 2,048 buckets, whose write positions stay in the cache. */
-        static final int DIGIT_BITS = 11;
-        /** Most passes: ⌈64 / {@link #DIGIT_BITS}⌉. */
-        static final int MAX_PASSES = (Long.SIZE + DIGIT_BITS - 1) / DIGIT_BITS;
+        /** Most bits of one radix digit. */
+        static final int MAX_DIGIT_BITS = 16;
+        /** Most passes: ⌈64 / {@link #MAX_DIGIT_BITS}⌉. */
+        static final int MAX_PASSES = Long.SIZE / MAX_DIGIT_BITS;
 
         private final long[] keyA;
         private final long[] keyB;
         private final int[] ordA;
         private final int[] ordB;
-        private final int[] count = new int[MAX_PASSES << DIGIT_BITS];
+        private final int[][] count = new int[MAX_PASSES][1 << MAX_DIGIT_BITS];
         /** A rank column by trial, for {@link #centeredRanks}. */
         final double[] ranks;
         /** After {@link #sort}: the trial indexes in order (one of the index buffers). */
@@ -332,10 +304,13 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
         /**
          * Orders the trials of x (as long as the buffers) by value, ties by trial index: a stable
          * least-significant-digit radix sort of the identity permutation on the values' keys
-         * ({@link #sortableKey}) less the least key. The bits above the highest one in which any two
-         * keys differ need no pass; the rest is cut into at most {@value #MAX_PASSES} digits of at most
-         * {@value #DIGIT_BITS} bits, whose counts are all taken in one read of the keys; a pass whose
-         * digit is the same for every value is skipped. Stability keeps equal values in trial order.
+         * ({@link #sortableKey}) less the least key. Only the bits up to the highest one in which two
+         * keys differ are sorted on, cut into at most {@value #MAX_PASSES} digits of equal width
+         * (at most {@value #MAX_DIGIT_BITS} bits), every digit's counts taken in one read of the
+         * keys: the 50–55 bits of a column of values within a few powers of two take four passes of
+         * 13–14 bits, whose write positions (at most 16,384) stay in the cache. A pass whose digit is
+         * the same for every value is skipped. Stability keeps equal values in trial
+         * order.
          */
         void sort(double[] x) {
             n = x.length;
@@ -352,40 +327,68 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
                 max = Math.max(max, k);
             }
             int bits = n == 0 ? 0 : Long.SIZE - Long.numberOfLeadingZeros(max - min);
-            int passes = (bits + DIGIT_BITS - 1) / DIGIT_BITS;
+            int passes = (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
             int digit = passes == 0 ? 0 : (bits + passes - 1) / passes;
             int mask = (1 << digit) - 1;
             for (int i = 0; i < n; i++) {
-                key[i] -= min;                           // keys from 0, in unsigned order
+                key[i] -= min;                           // from 0 up, in unsigned order
             }
-            int[] c = count;
-            Arrays.fill(c, 0, passes << DIGIT_BITS, 0);
-            for (int i = 0; i < n; i++) {
-                long k = key[i];
+            int[][] c = count;
+            for (int d = 0; d < passes; d++) {
+                Arrays.fill(c[d], 0, mask + 1, 0);
+            }
+            if (passes == MAX_PASSES) {                  // every digit's counts in one read of the keys
+                int[] c0 = c[0];
+                int[] c1 = c[1];
+                int[] c2 = c[2];
+                int[] c3 = c[3];
+                int s1 = digit;
+                int s2 = 2 * digit;
+                int s3 = 3 * digit;
+                for (int i = 0; i < n; i++) {
+                    long k = key[i];
+                    c0[(int) (k & mask)]++;
+                    c1[(int) (k >>> s1 & mask)]++;
+                    c2[(int) (k >>> s2 & mask)]++;
+                    c3[(int) (k >>> s3 & mask)]++;
+                }
+            } else {
                 for (int d = 0, shift = 0; d < passes; d++, shift += digit) {
-                    c[(d << DIGIT_BITS) + (int) (k >>> shift & mask)]++;
+                    int[] cd = c[d];
+                    for (int i = 0; i < n; i++) {
+                        cd[(int) (key[i] >>> shift & mask)]++;
+                    }
                 }
             }
             long[] key2 = keyB;
             int[] a = ordA;
             int[] b = ordB;
-            boolean identity = true;                     // a is still 0..n−1 (not yet written)
+            boolean identity = true;                     // a would be 0..n−1 (not written yet)
             for (int d = 0, shift = 0; d < passes; d++, shift += digit) {
-                int base = d << DIGIT_BITS;
-                if (c[base + (int) (key[0] >>> shift & mask)] == n) {
+                int[] cd = c[d];
+                if (cd[(int) (key[0] >>> shift & mask)] == n) {
                     continue;                            // every value has this digit: nothing would move
                 }
                 int at = 0;
                 for (int v = 0; v <= mask; v++) {
-                    int m = c[base + v];
-                    c[base + v] = at;
+                    int m = cd[v];
+                    cd[v] = at;
                     at += m;
                 }
-                for (int i = 0; i < n; i++) {
-                    long k = key[i];
-                    int p = c[base + (int) (k >>> shift & mask)]++;
-                    key2[p] = k;
-                    b[p] = identity ? i : a[i];
+                if (identity) {
+                    for (int i = 0; i < n; i++) {
+                        long k = key[i];
+                        int p = cd[(int) (k >>> shift & mask)]++;
+                        key2[p] = k;
+                        b[p] = i;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        long k = key[i];
+                        int p = cd[(int) (k >>> shift & mask)]++;
+                        key2[p] = k;
+                        b[p] = a[i];
+                    }
                 }
                 identity = false;
                 long[] tk = key;
@@ -427,14 +430,6 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
             }
             return r;
         }
-    }
-
-    private static double sumSquares(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return s;
     }
 
     private static boolean constant(double[] x) {
