@@ -245,7 +245,7 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
 
     /**
      * Trial indexes ordered by value ({@link Double#compare}: −0.0 before 0.0, NaN last), ties by
-     * trial index (see {@link Scratch#sort}).
+     * trial index (see {@link RadixSort}).
      */
     static int[] order(double[] x) {
         Scratch s = new Scratch(x.length);
@@ -261,158 +261,35 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
     }
 
     /**
-     * A 64-bit key whose signed order is {@link Double#compare}'s order of the values: every bit but
-     * the sign flipped for negative values (NaN canonicalized, so every NaN is one key above +∞). Two
-     * values have the same key exactly when {@link Double#compare} finds them equal.
-     */
-    static long sortableKey(double v) {
-        long bits = Double.doubleToLongBits(v);
-        return bits ^ (bits >> 63 & Long.MAX_VALUE);
-    }
-
-    /**
-     * One worker's arrays for ordering a column of n values and ranking it: the sort's two key and
-     * two index buffers, its digit counts, and a rank column, reused from column to column.
+     * One worker's arrays for ordering a column of n values ({@link RadixSort#order}) and ranking it,
+     * reused from column to column.
      */
     static final class Scratch {
-        /** Most bits of one radix digit. */
-        static final int MAX_DIGIT_BITS = 16;
-        /** Most passes: ⌈64 / {@link #MAX_DIGIT_BITS}⌉. */
-        static final int MAX_PASSES = Long.SIZE / MAX_DIGIT_BITS;
-
-        private final long[] keyA;
-        private final long[] keyB;
-        private final int[] ordA;
-        private final int[] ordB;
-        private final int[][] count = new int[MAX_PASSES][1 << MAX_DIGIT_BITS];
+        private final RadixSort sorter;
         /** A rank column by trial, for {@link #centeredRanks}. */
         final double[] ranks;
-        /** After {@link #sort}: the trial indexes in order (one of the index buffers). */
+        /** After {@link #sort}: the trial indexes in order. */
         int[] ord;
-        /** After {@link #sort}: the keys in that order, less the least key (one of the key buffers). */
-        long[] sorted;
         private int n;
 
         Scratch(int n) {
-            keyA = new long[n];
-            keyB = new long[n];
-            ordA = new int[n];
-            ordB = new int[n];
+            sorter = new RadixSort(n, true);
             ranks = new double[n];
         }
 
-        /**
-         * Orders the trials of x (as long as the buffers) by value, ties by trial index: a stable
-         * least-significant-digit radix sort of the identity permutation on the values' keys
-         * ({@link #sortableKey}) less the least key. Only the bits up to the highest one in which two
-         * keys differ are sorted on, cut into at most {@value #MAX_PASSES} digits of equal width
-         * (at most {@value #MAX_DIGIT_BITS} bits), every digit's counts taken in one read of the
-         * keys: the 50–55 bits of a column of values within a few powers of two take four passes of
-         * 13–14 bits, whose write positions (at most 16,384) stay in the cache. A pass whose digit is
-         * the same for every value is skipped. Stability keeps equal values in trial
-         * order.
-         */
+        /** Orders the trials of x (as long as the buffers) by value, ties by trial index, into {@link #ord}. */
         void sort(double[] x) {
+            sorter.order(x);
             n = x.length;
-            if (n != keyA.length) {
-                throw new IllegalArgumentException("a column of " + n + " values, buffers of " + keyA.length);
-            }
-            long[] key = keyA;
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                long k = sortableKey(x[i]);
-                key[i] = k;
-                min = Math.min(min, k);
-                max = Math.max(max, k);
-            }
-            int bits = n == 0 ? 0 : Long.SIZE - Long.numberOfLeadingZeros(max - min);
-            int passes = (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
-            int digit = passes == 0 ? 0 : (bits + passes - 1) / passes;
-            int mask = (1 << digit) - 1;
-            for (int i = 0; i < n; i++) {
-                key[i] -= min;                           // from 0 up, in unsigned order
-            }
-            int[][] c = count;
-            for (int d = 0; d < passes; d++) {
-                Arrays.fill(c[d], 0, mask + 1, 0);
-            }
-            if (passes == MAX_PASSES) {                  // every digit's counts in one read of the keys
-                int[] c0 = c[0];
-                int[] c1 = c[1];
-                int[] c2 = c[2];
-                int[] c3 = c[3];
-                int s1 = digit;
-                int s2 = 2 * digit;
-                int s3 = 3 * digit;
-                for (int i = 0; i < n; i++) {
-                    long k = key[i];
-                    c0[(int) (k & mask)]++;
-                    c1[(int) (k >>> s1 & mask)]++;
-                    c2[(int) (k >>> s2 & mask)]++;
-                    c3[(int) (k >>> s3 & mask)]++;
-                }
-            } else {
-                for (int d = 0, shift = 0; d < passes; d++, shift += digit) {
-                    int[] cd = c[d];
-                    for (int i = 0; i < n; i++) {
-                        cd[(int) (key[i] >>> shift & mask)]++;
-                    }
-                }
-            }
-            long[] key2 = keyB;
-            int[] a = ordA;
-            int[] b = ordB;
-            boolean identity = true;                     // a would be 0..n−1 (not written yet)
-            for (int d = 0, shift = 0; d < passes; d++, shift += digit) {
-                int[] cd = c[d];
-                if (cd[(int) (key[0] >>> shift & mask)] == n) {
-                    continue;                            // every value has this digit: nothing would move
-                }
-                int at = 0;
-                for (int v = 0; v <= mask; v++) {
-                    int m = cd[v];
-                    cd[v] = at;
-                    at += m;
-                }
-                if (identity) {
-                    for (int i = 0; i < n; i++) {
-                        long k = key[i];
-                        int p = cd[(int) (k >>> shift & mask)]++;
-                        key2[p] = k;
-                        b[p] = i;
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        long k = key[i];
-                        int p = cd[(int) (k >>> shift & mask)]++;
-                        key2[p] = k;
-                        b[p] = a[i];
-                    }
-                }
-                identity = false;
-                long[] tk = key;
-                key = key2;
-                key2 = tk;
-                int[] ta = a;
-                a = b;
-                b = ta;
-            }
-            if (identity) {
-                for (int i = 0; i < n; i++) {
-                    a[i] = i;
-                }
-            }
-            ord = a;
-            sorted = key;
+            ord = sorter.ord;
         }
 
         /**
          * Into r (by trial): the ranks 1..n of the column last sorted, average ranks for ties, minus
-         * their mean (n+1)/2. Equal values are neighbours in {@link #sorted} with equal keys.
+         * their mean (n+1)/2. Equal values are neighbours in the sorted keys with equal keys.
          */
         double[] centeredRanks(double[] r) {
-            long[] k = sorted;
+            long[] k = sorter.sorted;
             int[] o = ord;
             double center = (n + 1) / 2.0;
             int p = 0;

@@ -1,0 +1,209 @@
+package dev.payback.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Stable least-significant-digit radix sorts of doubles in {@link Double#compare}'s order (−0.0
+ * before 0.0, NaN last): of the values themselves ({@link #sortInPlace}), or of the indexes of a
+ * column, ties by index ({@link #order}). A value's 64-bit key ({@link #key}) orders as the value
+ * does; the sort runs on the keys less the least one, over only the bits up to the highest one in
+ * which two keys differ, cut into at most {@value #MAX_PASSES} digits of equal width (at most
+ * {@value #MAX_DIGIT_BITS} bits), every digit's counts taken in one read of the keys. The 50–55 bits
+ * of a column of values within a few powers of two take four passes of 13–14 bits, whose write
+ * positions (at most 16,384) stay in the cache. A pass whose digit is the same for every value is
+ * skipped. One instance holds the buffers for columns of one length, reused from column to column.
+ */
+final class RadixSort {
+    /** Most bits of one digit. */
+    static final int MAX_DIGIT_BITS = 16;
+    /** Most passes: 64 / {@link #MAX_DIGIT_BITS}. */
+    static final int MAX_PASSES = Long.SIZE / MAX_DIGIT_BITS;
+
+    private final long[] keyA;
+    private final long[] keyB;
+    private final int[] ordA;
+    private final int[] ordB;
+    private final int[][] count = new int[MAX_PASSES][];
+    private int n;
+    /** After {@link #order}: the indexes in order (one of the index buffers; only its first n count). */
+    int[] ord;
+    /**
+     * After a sort: the keys in order, less the least key (one of the key buffers); equal exactly
+     * where the values are equal by {@link Double#compare}.
+     */
+    long[] sorted;
+
+    /** Buffers for columns of n values; with {@code indexes} false, only for {@link #sortInPlace}. */
+    RadixSort(int n, boolean indexes) {
+        keyA = new long[n];
+        keyB = new long[n];
+        ordA = indexes ? new int[n] : null;
+        ordB = indexes ? new int[n] : null;
+    }
+
+    /**
+     * A 64-bit key whose signed order is {@link Double#compare}'s order of the values: every bit but
+     * the sign flipped for negative values (NaN canonicalized, so every NaN is one key above +∞). Two
+     * values have the same key exactly when {@link Double#compare} finds them equal.
+     */
+    static long key(double v) {
+        long bits = Double.doubleToLongBits(v);
+        return bits ^ (bits >> 63 & Long.MAX_VALUE);
+    }
+
+    /** The value of a key ({@link #key} undone: the same bits for every value but NaN's payload). */
+    static double value(long key) {
+        return Double.longBitsToDouble(key ^ (key >> 63 & Long.MAX_VALUE));
+    }
+
+    /**
+     * {@code v} sorted in place, as {@link Arrays#sort(double[])} sorts it (the same array bit for
+     * bit: equal keys are identical values, −0.0 and 0.0 apart); returns it. An array holding NaN,
+     * whose payloads the keys do not keep, is sorted by {@link Arrays#sort(double[])}.
+     */
+    static double[] sortInPlace(double[] v) {
+        new RadixSort(v.length, false).values(v);
+        return v;
+    }
+
+    private void values(double[] v) {
+        if (!keys(v)) {
+            Arrays.sort(v);
+            return;
+        }
+        long min = run(false);
+        long[] k = sorted;
+        for (int i = 0; i < n; i++) {
+            v[i] = value(k[i] + min);
+        }
+    }
+
+    /** Orders the indexes of x (as long as the buffers) by value, ties by index, into {@link #ord}. */
+    void order(double[] x) {
+        if (ordA == null) {
+            throw new IllegalStateException("buffers for values only");
+        }
+        keys(x);
+        run(true);
+    }
+
+    /** Fills the keys of x; false when some value is NaN. */
+    private boolean keys(double[] x) {
+        n = x.length;
+        if (n != keyA.length) {
+            throw new IllegalArgumentException("a column of " + n + " values, buffers of " + keyA.length);
+        }
+        long[] key = keyA;
+        boolean nan = false;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            key[i] = key(v);
+            nan |= v != v;
+        }
+        return !nan;
+    }
+
+    /**
+     * Sorts the n keys in {@link #keyA} (with the indexes 0..n−1 when {@code indexes}) into
+     * {@link #sorted} (and {@link #ord}); returns the least key, which {@link #sorted} lacks.
+     */
+    private long run(boolean indexes) {
+        long[] key = keyA;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            long k = key[i];
+            min = Math.min(min, k);
+            max = Math.max(max, k);
+        }
+        int bits = n == 0 ? 0 : Long.SIZE - Long.numberOfLeadingZeros(max - min);
+        int passes = (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
+        int digit = passes == 0 ? 0 : (bits + passes - 1) / passes;
+        int mask = (1 << digit) - 1;
+        for (int i = 0; i < n; i++) {
+            key[i] -= min;                               // from 0 up, in unsigned order
+        }
+        int[][] c = count;
+        for (int d = 0; d < passes; d++) {
+            if (c[d] == null || c[d].length <= mask) {
+                c[d] = new int[mask + 1];
+            } else {
+                Arrays.fill(c[d], 0, mask + 1, 0);
+            }
+        }
+        if (passes == MAX_PASSES) {                      // every digit's counts in one read of the keys
+            int[] c0 = c[0];
+            int[] c1 = c[1];
+            int[] c2 = c[2];
+            int[] c3 = c[3];
+            int s1 = digit;
+            int s2 = 2 * digit;
+            int s3 = 3 * digit;
+            for (int i = 0; i < n; i++) {
+                long k = key[i];
+                c0[(int) (k & mask)]++;
+                c1[(int) (k >>> s1 & mask)]++;
+                c2[(int) (k >>> s2 & mask)]++;
+                c3[(int) (k >>> s3 & mask)]++;
+            }
+        } else {
+            for (int d = 0, shift = 0; d < passes; d++, shift += digit) {
+                int[] cd = c[d];
+                for (int i = 0; i < n; i++) {
+                    cd[(int) (key[i] >>> shift & mask)]++;
+                }
+            }
+        }
+        long[] key2 = keyB;
+        int[] a = ordA;
+        int[] b = ordB;
+        boolean identity = true;                         // a would be 0..n−1 (not written yet)
+        for (int d = 0, shift = 0; d < passes; d++, shift += digit) {
+            int[] cd = c[d];
+            if (cd[(int) (key[0] >>> shift & mask)] == n) {
+                continue;                                // every value has this digit: nothing would move
+            }
+            int at = 0;
+            for (int v = 0; v <= mask; v++) {
+                int m = cd[v];
+                cd[v] = at;
+                at += m;
+            }
+            if (!indexes) {
+                for (int i = 0; i < n; i++) {
+                    long k = key[i];
+                    key2[cd[(int) (k >>> shift & mask)]++] = k;
+                }
+            } else if (identity) {
+                for (int i = 0; i < n; i++) {
+                    long k = key[i];
+                    int p = cd[(int) (k >>> shift & mask)]++;
+                    key2[p] = k;
+                    b[p] = i;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    long k = key[i];
+                    int p = cd[(int) (k >>> shift & mask)]++;
+                    key2[p] = k;
+                    b[p] = a[i];
+                }
+            }
+            identity = false;
+            long[] tk = key;
+            key = key2;
+            key2 = tk;
+            int[] ta = a;
+            a = b;
+            b = ta;
+        }
+        if (indexes && identity) {
+            for (int i = 0; i < n; i++) {
+                a[i] = i;
+            }
+        }
+        ord = a;
+        sorted = key;
+        return min;
+    }
+}
