@@ -87,7 +87,11 @@ final class RadixSort {
         run(true);
     }
 
-    /** Fills the keys of x; false when some value is NaN. */
+    /** The least and the greatest key of the column, found by {@link #keys}. */
+    private long min;
+    private long max;
+
+    /** Fills the keys of x, and their least and greatest; false when some value is NaN. */
     private boolean keys(double[] x) {
         n = x.length;
         if (n != keyA.length) {
@@ -95,34 +99,33 @@ final class RadixSort {
         }
         long[] key = keyA;
         boolean nan = false;
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
             double v = x[i];
-            key[i] = key(v);
+            long k = key(v);
+            key[i] = k;
+            lo = Math.min(lo, k);
+            hi = Math.max(hi, k);
             nan |= v != v;
         }
+        min = lo;
+        max = hi;
         return !nan;
     }
 
     /**
-     * Sorts the n keys in {@link #keyA} (with the indexes 0..n−1 when {@code indexes}) into
-     * {@link #sorted} (and {@link #ord}); returns the least key, which {@link #sorted} lacks.
+     * Sorts the n keys in {@link #keyA}, which lie from {@link #min} to {@link #max} (with the indexes
+     * 0..n−1 when {@code indexes}), into {@link #sorted} (and {@link #ord}); returns the least key,
+     * which {@link #sorted} lacks.
      */
     private long run(boolean indexes) {
         long[] key = keyA;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            long k = key[i];
-            min = Math.min(min, k);
-            max = Math.max(max, k);
-        }
+        long min = this.min;
         int bits = n == 0 ? 0 : Long.SIZE - Long.numberOfLeadingZeros(max - min);
         int passes = (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
         int digit = passes == 0 ? 0 : (bits + passes - 1) / passes;
         int mask = (1 << digit) - 1;
-        for (int i = 0; i < n; i++) {
-            key[i] -= min;                               // from 0 up, in unsigned order
-        }
         int[][] c = count;
         for (int d = 0; d < passes; d++) {
             if (c[d] == null || c[d].length <= mask) {
@@ -140,13 +143,17 @@ final class RadixSort {
             int s2 = 2 * digit;
             int s3 = 3 * digit;
             for (int i = 0; i < n; i++) {
-                long k = key[i];
+                long k = key[i] - min;                   // from 0 up, in unsigned order
+                key[i] = k;
                 c0[(int) (k & mask)]++;
                 c1[(int) (k >>> s1 & mask)]++;
                 c2[(int) (k >>> s2 & mask)]++;
                 c3[(int) (k >>> s3 & mask)]++;
             }
         } else {
+            for (int i = 0; i < n; i++) {
+                key[i] -= min;
+            }
             for (int d = 0, shift = 0; d < passes; d++, shift += digit) {
                 int[] cd = c[d];
                 for (int i = 0; i < n; i++) {

@@ -153,10 +153,12 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
                 }
                 binned += best * (to - from);
             }
+            double[] dot = new double[options];
+            dots(xr, npvRank, n, dot);
             Entry[] row = new Entry[options];
             for (int k = 0; k < options; k++) {
                 double denom = Math.sqrt(xrSs * npvRankSs[k]);
-                double rho = denom > 0 ? dot(xr, npvRank[k], n) / denom : Double.NaN;
+                double rho = denom > 0 ? dot[k] / denom : Double.NaN;
                 row[k] = new Entry(inputPaths.get(c), rho, low[k] / decile, high[k] / decile);
             }
             spare.add(s);
@@ -197,39 +199,64 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
 
     /**
      * Into out[k], for every option k: Σ npv[k][ord[p]] over the {@code count} positions p = start,
-     * start + step, … in that order. The options go four at a time through one read of the positions,
-     * each sum in a local of its own (a sum kept in an array would wait for its own store at every term).
+     * start + step, … in that order. The options go three at a time through one read of the positions
+     * (the rest one at a time), each sum in a local of its own: a sum kept in an array would wait for
+     * its own store at every term.
      */
     private static void sums(double[][] npv, int[] ord, int start, int count, int step, double[] out) {
-        int options = npv.length;
-        for (int k0 = 0; k0 < options; k0 += 4) {
-            int last = Math.min(options, k0 + 4) - 1;
-            // a block of fewer than four options repeats its last one, whose repeated sums are dropped
-            double[] a0 = npv[k0];
-            double[] a1 = npv[Math.min(k0 + 1, last)];
-            double[] a2 = npv[Math.min(k0 + 2, last)];
-            double[] a3 = npv[Math.min(k0 + 3, last)];
+        int k = 0;
+        for (; k + 3 <= npv.length; k += 3) {
+            double[] a0 = npv[k];
+            double[] a1 = npv[k + 1];
+            double[] a2 = npv[k + 2];
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
-            double s3 = 0;
             for (int t = 0, p = start; t < count; t++, p += step) {
                 int i = ord[p];
                 s0 += a0[i];
                 s1 += a1[i];
                 s2 += a2[i];
-                s3 += a3[i];
             }
-            out[k0] = s0;
-            if (k0 + 1 <= last) {
-                out[k0 + 1] = s1;
+            out[k] = s0;
+            out[k + 1] = s1;
+            out[k + 2] = s2;
+        }
+        for (; k < npv.length; k++) {
+            double[] a = npv[k];
+            double s = 0;
+            for (int t = 0, p = start; t < count; t++, p += step) {
+                s += a[ord[p]];
             }
-            if (k0 + 2 <= last) {
-                out[k0 + 2] = s2;
+            out[k] = s;
+        }
+    }
+
+    /**
+     * Into out[k], for every option k: Σ_i x[i]·y[k][i] over i = 0..n−1 in index order, three options
+     * at a time through one read of x (the rest one at a time), each sum in a local.
+     */
+    private static void dots(double[] x, double[][] y, int n, double[] out) {
+        int k = 0;
+        for (; k + 3 <= y.length; k += 3) {
+            double[] y0 = y[k];
+            double[] y1 = y[k + 1];
+            double[] y2 = y[k + 2];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            for (int i = 0; i < n; i++) {
+                double xi = x[i];
+                s0 += xi * y0[i];
+                s1 += xi * y1[i];
+                s2 += xi * y2[i];
             }
-            if (k0 + 3 <= last) {
-                out[k0 + 3] = s3;
-            }
+            out[k] = s0;
+            out[k + 1] = s1;
+            out[k + 2] = s2;
+        }
+        for (; k < y.length; k++) {
+            out[k] = dot(x, y[k], n);
         }
     }
 

@@ -184,8 +184,8 @@ class SensitivityReferenceTest {
     void bitForBitTheDefinitionsOnRandomColumns() {
         SplittableRandom rng = new SplittableRandom(2024);
         for (int n : new int[] {1, 2, 9, 19, 20, 21, 199, 1000, 20_011}) {
-            // the options go four at a time: blocks of 1, 3, 4 and 4 + 1
-            for (int options : new int[] {1, 3, 4, 5}) {
+            // the options go three at a time, the rest one by one: 1, 3, 3 + 1, 3 + 2, 3 + 3 + 1
+            for (int options : new int[] {1, 3, 4, 5, 7}) {
                 double[] driver = new double[n];
                 for (int i = 0; i < n; i++) {
                     driver[i] = rng.nextDouble();
