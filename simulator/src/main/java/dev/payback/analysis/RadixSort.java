@@ -8,10 +8,12 @@ import java.util.Arrays;
  * column, ties by index ({@link #order}). A value's 64-bit key ({@link #key}) orders as the value
  * does; the sort runs on the keys less the least one, over only the bits up to the highest one in
  * which two keys differ, cut into at most {@value #MAX_PASSES} digits of equal width (at most
- * {@value #MAX_DIGIT_BITS} bits), every digit's counts taken in one read of the keys. The 50–55 bits
- * of a column of values within a few powers of two take four passes of 13–14 bits, whose write
- * positions (at most 16,384) stay in the cache. A pass whose digit is the same for every value is
- * skipped. One instance holds the buffers for columns of one length, reused from column to column.
+ * {@value #MAX_DIGIT_BITS} bits), every digit's counts taken in one read of the keys. The lowest digit
+ * gets no pass of its own: after the passes over the others, each run of keys equal in those is
+ * sorted on it, and such runs are rare but for equal values, which are in order already. The 50–55
+ * bits of a column of values within a few powers of two take three passes of 13–14 bits, whose
+ * write positions (at most 16,384) stay in the cache. A pass whose digit is the same for every value
+ * is skipped. One instance holds the buffers for columns of one length, reused from column to column.
  */
 final class RadixSort {
     /** Most bits of one digit. */
@@ -126,8 +128,12 @@ final class RadixSort {
         int passes = (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
         int digit = passes == 0 ? 0 : (bits + passes - 1) / passes;
         int mask = (1 << digit) - 1;
+        // With two digits or more, the lowest is not given a pass: the keys are sorted on the higher
+        // digits, and each run of keys equal in those (rare, but for ties) is sorted on the lowest
+        // digit afterwards (see sortRuns).
+        int first = passes >= 2 ? 1 : 0;
         int[][] c = count;
-        for (int d = 0; d < passes; d++) {
+        for (int d = first; d < passes; d++) {
             if (c[d] == null || c[d].length <= mask) {
                 c[d] = new int[mask + 1];
             } else {
@@ -135,7 +141,6 @@ final class RadixSort {
             }
         }
         if (passes == MAX_PASSES) {                      // every digit's counts in one read of the keys
-            int[] c0 = c[0];
             int[] c1 = c[1];
             int[] c2 = c[2];
             int[] c3 = c[3];
@@ -145,7 +150,6 @@ final class RadixSort {
             for (int i = 0; i < n; i++) {
                 long k = key[i] - min;                   // from 0 up, in unsigned order
                 key[i] = k;
-                c0[(int) (k & mask)]++;
                 c1[(int) (k >>> s1 & mask)]++;
                 c2[(int) (k >>> s2 & mask)]++;
                 c3[(int) (k >>> s3 & mask)]++;
@@ -154,7 +158,7 @@ final class RadixSort {
             for (int i = 0; i < n; i++) {
                 key[i] -= min;
             }
-            for (int d = 0, shift = 0; d < passes; d++, shift += digit) {
+            for (int d = first, shift = first * digit; d < passes; d++, shift += digit) {
                 int[] cd = c[d];
                 for (int i = 0; i < n; i++) {
                     cd[(int) (key[i] >>> shift & mask)]++;
@@ -165,7 +169,7 @@ final class RadixSort {
         int[] a = ordA;
         int[] b = ordB;
         boolean identity = true;                         // a would be 0..n−1 (not written yet)
-        for (int d = 0, shift = 0; d < passes; d++, shift += digit) {
+        for (int d = first, shift = first * digit; d < passes; d++, shift += digit) {
             int[] cd = c[d];
             if (cd[(int) (key[0] >>> shift & mask)] == n) {
                 continue;                                // every value has this digit: nothing would move
@@ -209,8 +213,73 @@ final class RadixSort {
                 a[i] = i;
             }
         }
+        if (first == 1) {
+            sortRuns(key, indexes ? a : null, digit, key2);
+        }
         ord = a;
         sorted = key;
         return min;
+    }
+
+    /** Runs up to this long are sorted by insertion. */
+    private static final int INSERTION_UP_TO = 24;
+
+    /**
+     * Sorts every run of keys that are equal above their lowest {@code low} bits on those bits,
+     * stably (with their indexes, when {@code ord} is not null); {@code spare} is free space as long
+     * as the keys. A run of identical keys is already in order.
+     */
+    private void sortRuns(long[] key, int[] ord, int low, long[] spare) {
+        int lowMask = (1 << low) - 1;
+        int p = 0;
+        while (p < n) {
+            long high = key[p] >>> low;
+            boolean mixed = false;
+            int q = p + 1;
+            while (q < n && key[q] >>> low == high) {
+                mixed |= key[q] != key[q - 1];
+                q++;
+            }
+            if (mixed) {
+                if (q - p <= INSERTION_UP_TO) {
+                    for (int t = p + 1; t < q; t++) {    // stable: moves only past greater keys
+                        long k = key[t];
+                        int o = ord == null ? 0 : ord[t];
+                        int u = t;
+                        while (u > p && (key[u - 1] & lowMask) > (k & lowMask)) {
+                            key[u] = key[u - 1];
+                            if (ord != null) {
+                                ord[u] = ord[u - 1];
+                            }
+                            u--;
+                        }
+                        key[u] = k;
+                        if (ord != null) {
+                            ord[u] = o;
+                        }
+                    }
+                } else {
+                    // (low bits, place in the run): distinct, so the sort keeps the run's order on ties
+                    long[] packed = new long[q - p];
+                    for (int t = p; t < q; t++) {
+                        packed[t - p] = (key[t] & lowMask) << 32 | (t - p);
+                    }
+                    Arrays.sort(packed);
+                    int[] spareOrd = ord == null ? null : (ord == ordA ? ordB : ordA);
+                    for (int t = p; t < q; t++) {
+                        int from = p + (int) packed[t - p];
+                        spare[t] = key[from];
+                        if (ord != null) {
+                            spareOrd[t] = ord[from];
+                        }
+                    }
+                    System.arraycopy(spare, p, key, p, q - p);
+                    if (ord != null) {
+                        System.arraycopy(spareOrd, p, ord, p, q - p);
+                    }
+                }
+            }
+            p = q;
+        }
     }
 }

@@ -67,6 +67,17 @@ class RadixSortTest {
     }
 
     @Test
+    void runsOfTheHigherDigitsSortedOnTheLowest() {
+        SplittableRandom rng = new SplittableRandom(22);
+        for (int groups : new int[] {1, 3, 40, 300, 2000}) {
+            for (int lowValues : new int[] {2, 500, 4096}) {
+                double[] x = SensitivityOrderTest.runs(rng, Stats.RADIX_FROM + 7, groups, lowValues, -2.5);
+                assertSortsLikeArraysSort(x, groups + " groups of " + lowValues);
+            }
+        }
+    }
+
+    @Test
     void nanKeepsItsPayloadBySortingAsArraysSortDoes() {
         SplittableRandom rng = new SplittableRandom(4);
         double[] x = new double[Stats.RADIX_FROM + 10];

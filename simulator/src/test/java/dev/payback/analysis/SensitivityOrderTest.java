@@ -117,6 +117,34 @@ class SensitivityOrderTest {
         }
     }
 
+    /**
+     * The lowest digit is sorted within runs of keys equal above it: columns whose values fall in a
+     * few, some or many such runs (long runs sorted by packing, short ones by insertion), with
+     * repeated low bits (ties inside a run), in both signs.
+     */
+    static double[] runs(SplittableRandom rng, int n, int groups, int lowValues, double base) {
+        double[] x = new double[n];
+        long b = Double.doubleToLongBits(base);
+        for (int i = 0; i < n; i++) {
+            // keys spread over about 2·lowValues·groups: two digits, the high one picking the group
+            x[i] = Double.longBitsToDouble(b + (long) rng.nextInt(groups) * 4 * lowValues + rng.nextInt(lowValues));
+        }
+        return x;
+    }
+
+    @Test
+    void sameOrderWithinRunsOfTheHigherDigits() {
+        SplittableRandom rng = new SplittableRandom(21);
+        for (int groups : new int[] {1, 3, 40, 300, 2000}) {
+            for (int lowValues : new int[] {2, 500, 4096}) {
+                for (double base : new double[] {1.5, -1.5}) {
+                    assertSame(runs(rng, 5000, groups, lowValues, base),
+                            groups + " groups of " + lowValues + " low values around " + base);
+                }
+            }
+        }
+    }
+
     @Test
     void sameOrderOnAModelLikeColumn() {
         SplittableRandom rng = new SplittableRandom(7);
