@@ -7,13 +7,14 @@ import java.util.Arrays;
  * before 0.0, NaN last): of the values themselves ({@link #sortInPlace}), or of the indexes of a
  * column, ties by index ({@link #order}). A value's 64-bit key ({@link #key}) orders as the value
  * does; the sort runs on the keys less the least one, over only the bits up to the highest one in
- * which two keys differ, cut into at most {@value #MAX_PASSES} digits of equal width (at most
- * {@value #MAX_DIGIT_BITS} bits), every digit's counts taken in one read of the keys. The lowest digit
- * gets no pass of its own: after the passes over the others, each run of keys equal in those is
- * sorted on it, and such runs are rare but for equal values, which are in order already. The 50–55
- * bits of a column of values within a few powers of two take three passes of 13–14 bits, whose
- * write positions (at most 16,384) stay in the cache. A pass whose digit is the same for every value
- * is skipped. One instance holds the buffers for columns of one length, reused from column to column.
+ * which two keys differ. Of those, only the highest {@link #highBits} (about 2·log2(n) − 8) get
+ * radix passes, in at most {@value #MAX_PASSES} digits of equal width (at most
+ * {@value #MAX_DIGIT_BITS} bits), every digit's counts taken in one read of the keys; then each run
+ * of keys equal in those bits, which is short (a few keys) unless its keys are identical (ties, in
+ * order already), is sorted on the rest. The 50–55 bits of a column of 250,000 values of the model
+ * take two passes of 14 bits, whose write positions (16,384) stay in the cache. A pass whose digit
+ * is the same for every value is skipped. One instance holds the buffers for columns of one length,
+ * reused from column to column.
  */
 final class RadixSort {
     /** Most bits of one digit. */
@@ -125,43 +126,68 @@ final class RadixSort {
         long[] key = keyA;
         long min = this.min;
         int bits = n == 0 ? 0 : Long.SIZE - Long.numberOfLeadingZeros(max - min);
-        int passes = (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
-        int digit = passes == 0 ? 0 : (bits + passes - 1) / passes;
+        // The lowest `low` bits get no pass: the keys are sorted on the bits above them, and each run
+        // of keys equal in those is sorted on its low bits afterwards (sortRuns). With some 2·log2(n) − 8
+        // bits above them, such runs hold a few keys each (n²/2^29 pairs of n keys spread evenly) but
+        // for ties (identical keys, which are in order already).
+        int high = bits <= MAX_DIGIT_BITS ? bits : Math.max(bits - MAX_LOW_BITS, Math.min(bits, highBits(n)));
+        int low = bits - high;
+        int passes = (high + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
+        int digit = passes == 0 ? 0 : (high + passes - 1) / passes;
         int mask = (1 << digit) - 1;
-        // With two digits or more, the lowest is not given a pass: the keys are sorted on the higher
-        // digits, and each run of keys equal in those (rare, but for ties) is sorted on the lowest
-        // digit afterwards (see sortRuns).
-        int first = passes >= 2 ? 1 : 0;
         int[][] c = count;
-        for (int d = first; d < passes; d++) {
+        for (int d = 0; d < passes; d++) {
             if (c[d] == null || c[d].length <= mask) {
                 c[d] = new int[mask + 1];
             } else {
                 Arrays.fill(c[d], 0, mask + 1, 0);
             }
         }
-        if (passes == MAX_PASSES) {                      // every digit's counts in one read of the keys
+        // every digit's counts in one read of the keys, which it moves to start from 0 (unsigned order)
+        int s0 = low;
+        int s1 = low + digit;
+        int s2 = low + 2 * digit;
+        int s3 = low + 3 * digit;
+        if (passes == 2) {
+            int[] c0 = c[0];
+            int[] c1 = c[1];
+            for (int i = 0; i < n; i++) {
+                long k = key[i] - min;
+                key[i] = k;
+                c0[(int) (k >>> s0 & mask)]++;
+                c1[(int) (k >>> s1 & mask)]++;
+            }
+        } else if (passes == 3) {
+            int[] c0 = c[0];
+            int[] c1 = c[1];
+            int[] c2 = c[2];
+            for (int i = 0; i < n; i++) {
+                long k = key[i] - min;
+                key[i] = k;
+                c0[(int) (k >>> s0 & mask)]++;
+                c1[(int) (k >>> s1 & mask)]++;
+                c2[(int) (k >>> s2 & mask)]++;
+            }
+        } else if (passes == 4) {
+            int[] c0 = c[0];
             int[] c1 = c[1];
             int[] c2 = c[2];
             int[] c3 = c[3];
-            int s1 = digit;
-            int s2 = 2 * digit;
-            int s3 = 3 * digit;
             for (int i = 0; i < n; i++) {
-                long k = key[i] - min;                   // from 0 up, in unsigned order
+                long k = key[i] - min;
                 key[i] = k;
+                c0[(int) (k >>> s0 & mask)]++;
                 c1[(int) (k >>> s1 & mask)]++;
                 c2[(int) (k >>> s2 & mask)]++;
                 c3[(int) (k >>> s3 & mask)]++;
             }
         } else {
+            int[] c0 = passes == 1 ? c[0] : null;
             for (int i = 0; i < n; i++) {
-                key[i] -= min;
-            }
-            for (int d = first, shift = first * digit; d < passes; d++, shift += digit) {
-                int[] cd = c[d];
-                for (int i = 0; i < n; i++) {
-                    cd[(int) (key[i] >>> shift & mask)]++;
+                long k = key[i] - min;
+                key[i] = k;
+                if (c0 != null) {
+                    c0[(int) (k >>> s0 & mask)]++;
                 }
             }
         }
@@ -169,7 +195,7 @@ final class RadixSort {
         int[] a = ordA;
         int[] b = ordB;
         boolean identity = true;                         // a would be 0..n−1 (not written yet)
-        for (int d = first, shift = first * digit; d < passes; d++, shift += digit) {
+        for (int d = 0, shift = low; d < passes; d++, shift += digit) {
             int[] cd = c[d];
             if (cd[(int) (key[0] >>> shift & mask)] == n) {
                 continue;                                // every value has this digit: nothing would move
@@ -213,12 +239,20 @@ final class RadixSort {
                 a[i] = i;
             }
         }
-        if (first == 1) {
-            sortRuns(key, indexes ? a : null, digit, key2);
+        if (low > 0) {
+            sortRuns(key, indexes ? a : null, low, key2);
         }
         ord = a;
         sorted = key;
         return min;
+    }
+
+    /** Most low bits left to {@link #sortRuns}: a low part and a place in a run fit one long. */
+    static final int MAX_LOW_BITS = 31;
+
+    /** How many of a key's highest bits get radix passes for n keys: about 2·log2(n) − 8, at least 16. */
+    static int highBits(int n) {
+        return Math.max(MAX_DIGIT_BITS, 2 * (Integer.SIZE - Integer.numberOfLeadingZeros(Math.max(1, n - 1))) - 8);
     }
 
     /** Runs up to this long are sorted by insertion. */
@@ -230,7 +264,7 @@ final class RadixSort {
      * as the keys. A run of identical keys is already in order.
      */
     private void sortRuns(long[] key, int[] ord, int low, long[] spare) {
-        int lowMask = (1 << low) - 1;
+        long lowMask = (1L << low) - 1;
         int p = 0;
         while (p < n) {
             long high = key[p] >>> low;
