@@ -1,6 +1,7 @@
 package dev.payback.bench;
 
 import dev.payback.analysis.Sensitivity;
+import dev.payback.analysis.Stats;
 import dev.payback.engine.Engine;
 import dev.payback.engine.SimulationResult;
 import dev.payback.scenario.Input;
@@ -36,7 +37,8 @@ import java.util.stream.IntStream;
  * implementation kept here verbatim as the baseline ({@link #previous}: 16-bit radix digits, ties found
  * through the index array, the options' NPVs read option by option). Both run in a fork-join pool of
  * {@code threads} workers, as {@code simulate --threads} runs them; with one worker the time is the
- * stage's CPU time. {@link #setUp} checks that both give the same result.
+ * stage's CPU time. {@link #setUp} checks that both give the same result. {@link #sortAfter} and
+ * {@link #sortBefore} compare the sort of a column that the summary and the charts use.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar SensitivityBenchmark -f 1 -wi 3 -i 5</pre>
  */
@@ -107,6 +109,25 @@ public class SensitivityBenchmark {
     @Benchmark
     public void before(Blackhole bh) {
         bh.consume(runBefore());
+    }
+
+    /**
+     * The sort behind the summary's and the charts' sorted columns ({@link Stats#sortedCopy}, now a
+     * radix sort) on one NPV column, in the pool.
+     */
+    @Benchmark
+    public void sortAfter(Blackhole bh) {
+        bh.consume(pool.submit(() -> Stats.sortedCopy(npv[0])).join());
+    }
+
+    /** The sort it replaced: {@link Arrays#parallelSort(double[])} of a copy, in the same pool. */
+    @Benchmark
+    public void sortBefore(Blackhole bh) {
+        bh.consume(pool.submit(() -> {
+            double[] v = npv[0].clone();
+            Arrays.parallelSort(v);
+            return v;
+        }).join());
     }
 
     private Sensitivity runAfter() {
