@@ -112,6 +112,9 @@ final class SimulateCommand implements Callable<Integer> {
             StageTimes times)
             throws IOException, InvalidInputException {
         Engine.Options options = run.engine().withSampling(method);
+        if (!Outputs.readMonthlyPaths(selected)) {
+            options = options.withMonthlyPathCap(0);            // e.g. --format json: the paths would go unread
+        }
         PrintWriter o = spec.commandLine().getOut();
         String[] precisionNote = {null};
         long engineStart = System.nanoTime();

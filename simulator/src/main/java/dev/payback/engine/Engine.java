@@ -31,7 +31,8 @@ public final class Engine {
      * Run settings.
      *
      * @param threads        worker threads
-     * @param monthlyPathCap how many trials keep monthly paths ({@link MonthlyPaths})
+     * @param monthlyPathCap how many trials keep monthly paths ({@link MonthlyPaths}); 0 keeps none, for a
+     *                       run none of whose outputs draws on them
      * @param retainCap      how many trials keep their per-trial inputs and outputs in
      *                       {@link SimulationResult#inputs()} and {@link SimulationResult#columns()}: every
      *                       trial while the run has at most this many, otherwise a pseudo-random subset of
@@ -53,8 +54,8 @@ public final class Engine {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1");
             }
-            if (monthlyPathCap < 1) {
-                throw new IllegalArgumentException("monthlyPathCap must be >= 1");
+            if (monthlyPathCap < 0) {
+                throw new IllegalArgumentException("monthlyPathCap must be >= 0");
             }
             if (retainCap < 0) {
                 throw new IllegalArgumentException("retainCap must be >= 1, or 0 for the memory-derived line");
@@ -74,6 +75,11 @@ public final class Engine {
 
         public Options withThreads(int n) {
             return new Options(n, monthlyPathCap, retainCap, sampling);
+        }
+
+        /** The same settings keeping the monthly paths of at most about {@code cap} trials (0: none). */
+        public Options withMonthlyPathCap(int cap) {
+            return new Options(threads, cap, retainCap, sampling);
         }
 
         public Options withRetainCap(int cap) {

@@ -13,6 +13,8 @@ import dev.payback.sampling.InputSampler;
  * uniform random sample of the run's trials for every sampling method (every k-th trial is not:
  * it aliases with the Sobol' sequence's binary structure).
  *
+ * <p>A line of 0 keeps no trial (a run whose outputs draw nothing from the monthly paths).
+ *
  * <p>Rows are in trial order: row j is the j-th kept trial. Block b's kept trials start at row
  * {@link #firstRow(long)} (a prefix count computed once, one hash per trial).
  */
@@ -34,8 +36,8 @@ public final class Retention {
     private final int[] trialOfRow;
 
     Retention(long trials, int line, long salt) {
-        if (line < 1) {
-            throw new IllegalArgumentException("line must be >= 1");
+        if (line < 0) {
+            throw new IllegalArgumentException("line must be >= 0");
         }
         this.trials = trials;
         this.line = line;

@@ -36,6 +36,15 @@ public final class Outputs {
     public static final String REPORT_PDF = "report.pdf";
     public static final String CASHFLOW_CSV = "cashflow.csv";
 
+    /**
+     * Whether any of these outputs draws on the run's monthly paths: every output but summary.json does
+     * (the fan charts, report.html's and report.pdf's quarters, the cash flow of cashflow.csv and the
+     * workbook).
+     */
+    public static boolean readMonthlyPaths(Set<OutputFormat> formats) {
+        return formats.stream().anyMatch(f -> f != OutputFormat.JSON);
+    }
+
     /** Writes the files with the paper size of the scenario's currency into {@code dir}, as a whole. */
     public static List<Path> write(Path dir, SimulationResult r, Summary s, Set<OutputFormat> formats)
             throws IOException {
@@ -74,15 +83,20 @@ public final class Outputs {
         return write(dir, new AtomicReference<>(r), s, formats, pageSize, workbook, times);
     }
 
-    /** What the outputs draw from the monthly paths, computed before they are let go (null where not selected). */
-    private record FromPaths(List<Charts.ChartSpec> charts, HtmlReport.PathFigures page, CashFlow flow) {
+    /**
+     * What the outputs draw from the monthly paths, computed before they are let go (null where not
+     * selected): the chart data (none when no chart is drawn), the charts drawn from it, report.html's
+     * figures and the cash flow.
+     */
+    private record FromPaths(ChartData data, List<Charts.ChartSpec> charts, HtmlReport.PathFigures page,
+            CashFlow flow) {
     }
 
     /**
      * The rendered charts (in the order of {@link FromPaths#charts()}; none when neither the chart files
-     * nor report.html are asked for), report.html and the forked report.pdf.
+     * nor report.html are asked for) and report.html.
      */
-    private record Prepared(List<ChartImages.Rendered> images, byte[] page, ForkJoinTask<byte[]> pdf) {
+    private record Prepared(List<ChartImages.Rendered> images, byte[] page) {
     }
 
     /**
@@ -100,20 +114,35 @@ public final class Outputs {
         if (forked) {
             flow.fork();
         }
+        ChartData data = null;
         List<Charts.ChartSpec> charts = List.of();
         HtmlReport.PathFigures page = null;
         if (files || html || pdf) {
-            charts = times.time("chart data", () -> {
-                ChartData data = ChartData.of(r, s);
-                List<Charts.ChartSpec> all = new ArrayList<>(Charts.all(data));
-                all.addAll(Charts.pilotFirst(data, s));
-                return all;
-            });
+            data = times.time("chart data", () -> ChartData.of(r, s));
+            charts = charts(data, s);
             if (html || pdf) {
                 page = HtmlReport.PathFigures.of(r, s);
             }
         }
-        return new FromPaths(charts, page, flow == null ? null : forked ? flow.join() : flow.invoke());
+        return new FromPaths(data, charts, page, flow == null ? null : forked ? flow.join() : flow.invoke());
+    }
+
+    /** Every chart of the report, in report order, drawn anew from the chart data. */
+    private static List<Charts.ChartSpec> charts(ChartData data, Summary s) {
+        List<Charts.ChartSpec> all = new ArrayList<>(Charts.all(data));
+        all.addAll(Charts.pilotFirst(data, s));
+        return all;
+    }
+
+    /** The charts as report.html lists them, each with its inline SVG when {@code svg} is given. */
+    private static List<HtmlReport.Chart> shown(List<Charts.ChartSpec> specs, List<ChartImages.Rendered> svg) {
+        List<HtmlReport.Chart> shown = new ArrayList<>();
+        for (int k = 0; k < specs.size(); k++) {
+            Charts.ChartSpec c = specs.get(k);
+            shown.add(new HtmlReport.Chart(c.file(), c.heading(), c.caption(),
+                    svg == null ? null : svg.get(k).svgElement(), c.section()));
+        }
+        return shown;
     }
 
     /**
@@ -121,13 +150,13 @@ public final class Outputs {
      * monthly paths is computed: the chart data (the fan), the cash flow (once for cashflow.csv and
      * the workbook) and report.html's quarters; then {@code run} is set to the same run
      * {@link SimulationResult#withoutPaths() without them} (a caller that hands its run over this way
-     * lets them be collected before the charts are drawn; the run it held is not changed). The charts
-     * are rendered in parallel (in the caller's fork-join pool when it runs in one, which bounds the
-     * threads), each drawn once for its PNG, its SVG file and its inline SVG. Then report.pdf, the
-     * longest output, is laid out on a worker of the pool, which draws the charts into it again (from
-     * the charts themselves, not their SVG), while this thread writes summary.json,
-     * summary.csv, cashflow.csv and the workbook. The files go into the folder from this thread at
-     * the end, always in the same order.
+     * lets them be collected before the charts are drawn; the run it held is not changed). Then
+     * report.pdf, the longest output, is laid out on another worker of the caller's fork-join pool
+     * (when it runs in one with a spare worker; the pool bounds the threads), drawing its own
+     * instances of the charts into it, while this thread renders the charts (each drawn once for its
+     * PNG, its SVG file and its inline SVG; in parallel when a worker is free), report.html,
+     * summary.json, summary.csv, cashflow.csv and the workbook. The files go into the folder from
+     * this thread at the end, always in the same order.
      */
     public static List<Path> write(OutputFolder dir, AtomicReference<SimulationResult> run, Summary s,
             Set<OutputFormat> formats, PdfReport.PageSize pageSize, WorkbookOptions workbook, StageTimes times)
@@ -135,6 +164,7 @@ public final class Outputs {
         FromPaths fromPaths = fromPaths(run.get(), s, formats, times);
         run.set(run.get().withoutPaths());
         SimulationResult r = run.get();
+        ForkJoinTask<byte[]> pdf = formats.contains(OutputFormat.PDF) ? pdf(r, s, pageSize, fromPaths, times) : null;
         Prepared prepared = prepare(r, s, formats, pageSize, fromPaths, times);
         byte[] json = null;
         byte[] csv = null;
@@ -151,7 +181,7 @@ public final class Outputs {
         if (formats.contains(OutputFormat.XLSX)) {
             xlsx = times.time("xlsx", () -> bytes(out -> BusinessCaseXlsx.write(r, s, flow, workbook, out)));
         }
-        byte[] pdfBytes = prepared.pdf() == null ? null : join(prepared.pdf());
+        byte[] pdfBytes = pdf == null ? null : join(pdf);
         // the files, in the order every run writes them
         List<Path> written = new ArrayList<>();
         List<Path> later = new ArrayList<>();
@@ -182,49 +212,47 @@ public final class Outputs {
         return written;
     }
 
-    /** The charts, report.html and the forked report.pdf, from a run that may no longer hold its paths. */
+    /**
+     * report.pdf, as a task: forked at once when the caller's pool has a spare worker (the PDF is then
+     * laid out while this thread renders the charts and makes the other files), otherwise run here,
+     * before them. It draws its own instances of the charts, made anew from the same chart data, because
+     * the charts' files are drawn meanwhile from the others (a JFreeChart is not thread-safe).
+     */
+    private static ForkJoinTask<byte[]> pdf(SimulationResult r, Summary s, PdfReport.PageSize pageSize,
+            FromPaths fromPaths, StageTimes times) {
+        List<Charts.ChartSpec> specs = charts(fromPaths.data(), s);
+        Map<String, JFreeChart> drawn = new HashMap<>();
+        for (Charts.ChartSpec c : specs) {
+            drawn.put(c.file(), c.chart());
+        }
+        List<HtmlReport.Chart> shown = shown(specs, null);
+        ForkJoinTask<byte[]> task = ForkJoinTask.adapt(() -> times.time("pdf", () -> PdfReport.render(
+                HtmlReport.renderForPdf(r, s, shown, pageSize, fromPaths.page()), drawn)));
+        if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1) {
+            task.fork();
+        } else {
+            task.quietlyInvoke();
+        }
+        return task;
+    }
+
+    /** The charts and report.html, from a run that may no longer hold its paths. */
     private static Prepared prepare(SimulationResult r, Summary s, Set<OutputFormat> formats,
             PdfReport.PageSize pageSize, FromPaths fromPaths, StageTimes times) {
         boolean html = formats.contains(OutputFormat.HTML);
-        boolean pdf = formats.contains(OutputFormat.PDF);
         boolean files = formats.contains(OutputFormat.CHARTS);
         List<ChartImages.Rendered> images = List.of();
         byte[] page = null;
-        ForkJoinTask<byte[]> pdfTask = null;
         List<Charts.ChartSpec> specs = fromPaths.charts();
         if (files || html) {
             images = times.time("charts", () -> specs.parallelStream().map(c -> ChartImages.render(c.chart(),
                     files, files ? c.file() : null, html ? "chart-svg-" + c.file() : null)).toList());
         }
-        if (html || pdf) {
-            List<HtmlReport.Chart> shown = new ArrayList<>();
-            for (int k = 0; k < specs.size(); k++) {
-                Charts.ChartSpec c = specs.get(k);
-                shown.add(new HtmlReport.Chart(c.file(), c.heading(), c.caption(),
-                        html ? images.get(k).svgElement() : null, c.section()));
-            }
-            if (html) {
-                page = times.time("html", () -> HtmlReport.render(r, s, shown, pageSize, fromPaths.page()));
-            }
-            if (pdf) {
-                // drawn by the PDF's worker alone: the images above are done before it is forked
-                Map<String, JFreeChart> drawn = new HashMap<>();
-                for (Charts.ChartSpec c : specs) {
-                    drawn.put(c.file(), c.chart());
-                }
-                pdfTask = ForkJoinTask.adapt(() -> times.time("pdf", () -> PdfReport.render(
-                        HtmlReport.renderForPdf(r, s, shown, pageSize, fromPaths.page()), drawn)));
-            }
+        if (html) {
+            List<ChartImages.Rendered> svg = images;
+            page = times.time("html", () -> HtmlReport.render(r, s, shown(specs, svg), pageSize, fromPaths.page()));
         }
-        if (pdfTask != null) {
-            // in a pool with a spare worker, the PDF is laid out while the other files are made
-            if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool().getParallelism() > 1) {
-                pdfTask.fork();
-            } else {
-                pdfTask.quietlyInvoke();
-            }
-        }
-        return new Prepared(images, page, pdfTask);
+        return new Prepared(images, page);
     }
 
     /** What a writer writes, as bytes. */

@@ -12,6 +12,7 @@ import com.openhtmltopdf.util.XRLog;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import dev.payback.report.charts.ChartImages;
+import org.apache.fontbox.FontBoxFont;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -24,7 +25,13 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.CIDFontMapping;
+import org.apache.pdfbox.pdmodel.font.FontMapper;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.FontMapping;
+import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jfree.chart.JFreeChart;
 import org.jsoup.Jsoup;
@@ -74,6 +81,46 @@ public final class PdfReport {
 
     static {
         XRLog.setLoggingEnabled(false);
+        FontMappers.set(new BundledFontMapper());
+    }
+
+    /**
+     * PDFBox's mapper for the fonts a PDF names without embedding them: here only the 14 standard
+     * fonts OpenHTMLtoPDF registers as last-resort families (every font of the page and the charts is
+     * embedded). A standard font's metrics come from PDFBox's own AFM files and its glyphs would only
+     * be needed to draw a PDF on screen, so every request gets the bundled Liberation Sans. PDFBox's
+     * default mapper would instead scan the system's font folders on a machine's first run, write
+     * {@code ~/.pdfbox.cache} into the user's home, and warn on standard error on every run that
+     * Symbol and ZapfDingbats are missing. The PDF's bytes are the same either way.
+     */
+    static final class BundledFontMapper implements FontMapper {
+        /** Parsed once, on first use, and only read afterwards. */
+        private static final class Holder {
+            static final TrueTypeFont SANS = parse("LiberationSans-Regular.ttf");
+
+            private static TrueTypeFont parse(String file) {
+                try {
+                    return new TTFParser().parse(new RandomAccessReadBuffer(fontBytes(file)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        @Override
+        public FontMapping<TrueTypeFont> getTrueTypeFont(String baseFont, PDFontDescriptor descriptor) {
+            return new FontMapping<>(Holder.SANS, false);
+        }
+
+        @Override
+        public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor descriptor) {
+            return new FontMapping<>(Holder.SANS, false);
+        }
+
+        @Override
+        public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo info) {
+            return new CIDFontMapping(null, Holder.SANS, false);
+        }
     }
 
     /** The paper size: from the currency (USD and CAD print on Letter, the rest on A4) or chosen. */
