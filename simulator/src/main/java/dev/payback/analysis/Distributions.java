@@ -44,7 +44,7 @@ public final class Distributions {
                 perFte[k++] = c.annualPain().get(i) / fte;
             }
         }
-        return k == 0 ? Double.NaN : Stats.quantile(Stats.sortInPlace(Arrays.copyOf(perFte, k)), 0.5);
+        return k == 0 ? Double.NaN : OrderStatistics.quantiles(Arrays.copyOf(perFte, k), 0.5)[0];
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 /**
@@ -87,15 +89,22 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
         int options = npv.length;
         int n = npv[0].length;
         double[] optionMean = new double[options];
-        double[][] npvRank = new double[options][];
-        double[] npvRankSs = new double[options];
         double bestMean = 0;
         for (int k = 0; k < options; k++) {
             optionMean[k] = Stats.mean(npv[k]);
             bestMean = Math.max(bestMean, optionMean[k]);
-            npvRank[k] = centeredRanks(npv[k], order(npv[k]));
-            npvRankSs[k] = sumSquares(npvRank[k]);
         }
+        // working arrays, one set per worker at a time, reused from column to column
+        Queue<Scratch> spare = new ConcurrentLinkedQueue<>();
+        double[][] npvRank = new double[options][];
+        double[] npvRankSs = new double[options];
+        IntStream.range(0, options).parallel().forEach(k -> {
+            Scratch s = take(spare, n);
+            s.sort(npv[k]);
+            npvRank[k] = s.centeredRanks(new double[n]);
+            npvRankSs[k] = dot(npvRank[k], npvRank[k], n);
+            spare.add(s);
+        });
         double perfect = 0;
         for (int i = 0; i < n; i++) {
             double best = 0;
@@ -112,54 +121,48 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
         Evppi[] evppiPerInput = new Evppi[inputs];
         final double bestOverall = bestMean;
         // Each input is independent of the others and writes only its own slots: the result does not
-        // depend on the thread schedule.
+        // depend on the thread schedule. Every sum adds its terms in the order the definitions state:
+        // trial order for Spearman, positions ascending for the bottom decile and the bins, descending
+        // from the last position for the top decile.
         IntStream.range(0, inputs).parallel().forEach(c -> {
             double[] x = inputColumns.get(c);
             if (constant(x)) {
                 return;
             }
-            int[] ord = order(x);
-            double[] xr = centeredRanks(x, ord);
-            double xrSs = sumSquares(xr);
-            Entry[] row = new Entry[options];
-            for (int k = 0; k < options; k++) {
-                double dot = 0;
-                double[] yr = npvRank[k];
-                for (int i = 0; i < n; i++) {
-                    dot += xr[i] * yr[i];
-                }
-                double denom = Math.sqrt(xrSs * npvRankSs[k]);
-                double rho = denom > 0 ? dot / denom : Double.NaN;
-                double low = 0;
-                double high = 0;
-                for (int p = 0; p < decile; p++) {
-                    low += npv[k][ord[p]];
-                    high += npv[k][ord[n - 1 - p]];
-                }
-                row[k] = new Entry(inputPaths.get(c), rho, low / decile, high / decile);
-            }
-            perInput[c] = row;
+            Scratch s = take(spare, n);
+            s.sort(x);
+            int[] ord = s.ord;
+            double[] xr = s.centeredRanks(s.ranks);
+            double xrSs = dot(xr, xr, n);
+            double[] low = new double[options];
+            double[] high = new double[options];
+            sums(npv, ord, 0, decile, 1, low);
+            sums(npv, ord, n - 1, decile, -1, high);
             double binned = 0;
-            double[] sums = new double[options];
+            double[] bin = new double[options];
             for (int b = 0; b < BINS; b++) {
                 int from = (int) ((long) b * n / BINS);
                 int to = (int) ((long) (b + 1) * n / BINS);
                 if (to == from) {
                     continue;
                 }
-                Arrays.fill(sums, 0);
-                for (int p = from; p < to; p++) {
-                    int i = ord[p];
-                    for (int k = 0; k < options; k++) {
-                        sums[k] += npv[k][i];
-                    }
-                }
+                sums(npv, ord, from, to - from, 1, bin);
                 double best = 0;
                 for (int k = 0; k < options; k++) {
-                    best = Math.max(best, sums[k] / (to - from));
+                    best = Math.max(best, bin[k] / (to - from));
                 }
                 binned += best * (to - from);
             }
+            double[] dot = new double[options];
+            dots(xr, npvRank, n, dot);
+            Entry[] row = new Entry[options];
+            for (int k = 0; k < options; k++) {
+                double denom = Math.sqrt(xrSs * npvRankSs[k]);
+                double rho = denom > 0 ? dot[k] / denom : Double.NaN;
+                row[k] = new Entry(inputPaths.get(c), rho, low[k] / decile, high[k] / decile);
+            }
+            spare.add(s);
+            perInput[c] = row;
             evppiPerInput[c] = new Evppi(inputPaths.get(c), Math.max(0, binned / n - bestOverall));
         });
         List<List<Entry>> entries = new ArrayList<>();
@@ -185,95 +188,152 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
         return new Sensitivity(byOption, evpi, evppi);
     }
 
+    /** Σ_i a[i]·b[i] over i = 0..n−1, in index order. */
+    private static double dot(double[] a, double[] b, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /**
+     * Into out[k], for every option k: Σ npv[k][ord[p]] over the {@code count} positions p = start,
+     * start + step, … in that order. The options go three at a time through one read of the positions
+     * (the rest one at a time), each sum in a local of its own: a sum kept in an array would wait for
+     * its own store at every term.
+     */
+    private static void sums(double[][] npv, int[] ord, int start, int count, int step, double[] out) {
+        int k = 0;
+        for (; k + 3 <= npv.length; k += 3) {
+            double[] a0 = npv[k];
+            double[] a1 = npv[k + 1];
+            double[] a2 = npv[k + 2];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            for (int t = 0, p = start; t < count; t++, p += step) {
+                int i = ord[p];
+                s0 += a0[i];
+                s1 += a1[i];
+                s2 += a2[i];
+            }
+            out[k] = s0;
+            out[k + 1] = s1;
+            out[k + 2] = s2;
+        }
+        for (; k < npv.length; k++) {
+            double[] a = npv[k];
+            double s = 0;
+            for (int t = 0, p = start; t < count; t++, p += step) {
+                s += a[ord[p]];
+            }
+            out[k] = s;
+        }
+    }
+
+    /**
+     * Into out[k], for every option k: Σ_i x[i]·y[k][i] over i = 0..n−1 in index order, three options
+     * at a time through one read of x (the rest one at a time), each sum in a local.
+     */
+    private static void dots(double[] x, double[][] y, int n, double[] out) {
+        int k = 0;
+        for (; k + 3 <= y.length; k += 3) {
+            double[] y0 = y[k];
+            double[] y1 = y[k + 1];
+            double[] y2 = y[k + 2];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            for (int i = 0; i < n; i++) {
+                double xi = x[i];
+                s0 += xi * y0[i];
+                s1 += xi * y1[i];
+                s2 += xi * y2[i];
+            }
+            out[k] = s0;
+            out[k + 1] = s1;
+            out[k + 2] = s2;
+        }
+        for (; k < y.length; k++) {
+            out[k] = dot(x, y[k], n);
+        }
+    }
+
+    private static Scratch take(Queue<Scratch> spare, int n) {
+        Scratch s = spare.poll();
+        return s != null ? s : new Scratch(n);
+    }
+
     /** The option's entries, largest swing first (empty when the option is unknown). */
     public List<Entry> forOption(String optionId) {
         return byOption.getOrDefault(optionId, List.of());
     }
 
-    /** Bits per pass of {@link #order}'s radix sort (4 passes cover the 64-bit key). */
-    private static final int RADIX_BITS = 16;
-
     /**
      * Trial indexes ordered by value ({@link Double#compare}: −0.0 before 0.0, NaN last), ties by
-     * trial index. A stable least-significant-digit radix sort of the identity permutation on the
-     * values' order-preserving 64-bit keys ({@link #sortableKey}): a few sequential passes instead of
-     * n log n comparisons through the index array; stability keeps equal values in trial order. A pass
-     * whose digit is the same for every value is skipped.
+     * trial index (see {@link RadixSort}).
      */
     static int[] order(double[] x) {
-        int n = x.length;
-        long[] key = new long[n];
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            key[i] = sortableKey(x[i]);
-            a[i] = i;
-        }
-        long[] key2 = new long[n];
-        int[] b = new int[n];
-        int mask = (1 << RADIX_BITS) - 1;
-        int[] start = new int[mask + 2];
-        for (int shift = 0; shift < Long.SIZE; shift += RADIX_BITS) {
-            Arrays.fill(start, 0);
-            for (int i = 0; i < n; i++) {
-                start[(int) (key[i] >>> shift & mask) + 1]++;
-            }
-            if (n == 0 || start[(int) (key[0] >>> shift & mask) + 1] == n) {
-                continue; // every value has this digit: the pass would not move anything
-            }
-            for (int d = 0; d <= mask; d++) {
-                start[d + 1] += start[d];
-            }
-            for (int i = 0; i < n; i++) {
-                int p = start[(int) (key[i] >>> shift & mask)]++;
-                key2[p] = key[i];
-                b[p] = a[i];
-            }
-            long[] tk = key;
-            key = key2;
-            key2 = tk;
-            int[] ta = a;
-            a = b;
-            b = ta;
-        }
-        return a;
+        Scratch s = new Scratch(x.length);
+        s.sort(x);
+        return s.ord.clone();
+    }
+
+    /** Ranks 1..n of x (average ranks for ties) minus their mean (n+1)/2, by trial. */
+    static double[] centeredRanks(double[] x) {
+        Scratch s = new Scratch(x.length);
+        s.sort(x);
+        return s.centeredRanks(new double[x.length]);
     }
 
     /**
-     * A 64-bit key whose unsigned order is {@link Double#compare}'s order of the values: the sign bit
-     * flipped for positive values, every bit flipped for negative ones (NaN canonicalized, so every NaN
-     * is one key above +∞).
+     * One worker's arrays for ordering a column of n values ({@link RadixSort#order}) and ranking it,
+     * reused from column to column.
      */
-    static long sortableKey(double v) {
-        long bits = Double.doubleToLongBits(v);
-        return bits ^ (bits >> 63 | Long.MIN_VALUE);
-    }
+    static final class Scratch {
+        private final RadixSort sorter;
+        /** A rank column by trial, for {@link #centeredRanks}. */
+        final double[] ranks;
+        /** After {@link #sort}: the trial indexes in order. */
+        int[] ord;
+        private int n;
 
-    /** Ranks 1..n (average ranks for ties) minus their mean (n+1)/2, by trial. */
-    static double[] centeredRanks(double[] x, int[] ord) {
-        int n = x.length;
-        double[] r = new double[n];
-        double center = (n + 1) / 2.0;
-        int p = 0;
-        while (p < n) {
-            int q = p + 1;
-            while (q < n && Double.compare(x[ord[q]], x[ord[p]]) == 0) {
-                q++;
-            }
-            double avg = (p + 1 + q) / 2.0 - center; // mean of ranks p+1..q
-            for (int t = p; t < q; t++) {
-                r[ord[t]] = avg;
-            }
-            p = q;
+        Scratch(int n) {
+            sorter = new RadixSort(n, true);
+            ranks = new double[n];
         }
-        return r;
-    }
 
-    private static double sumSquares(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
+        /** Orders the trials of x (as long as the buffers) by value, ties by trial index, into {@link #ord}. */
+        void sort(double[] x) {
+            sorter.order(x);
+            n = x.length;
+            ord = sorter.ord;
         }
-        return s;
+
+        /**
+         * Into r (by trial): the ranks 1..n of the column last sorted, average ranks for ties, minus
+         * their mean (n+1)/2. Equal values are neighbours in the sorted keys with equal keys.
+         */
+        double[] centeredRanks(double[] r) {
+            long[] k = sorter.sorted;
+            int[] o = ord;
+            double center = (n + 1) / 2.0;
+            int p = 0;
+            while (p < n) {
+                int q = p + 1;
+                long kp = k[p];
+                while (q < n && k[q] == kp) {
+                    q++;
+                }
+                double avg = (p + 1 + q) / 2.0 - center; // mean of ranks p+1..q
+                for (int t = p; t < q; t++) {
+                    r[o[t]] = avg;
+                }
+                p = q;
+            }
+            return r;
+        }
     }
 
     private static boolean constant(double[] x) {

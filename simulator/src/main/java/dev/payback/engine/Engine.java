@@ -212,7 +212,7 @@ public final class Engine {
                     if (observer != null) {
                         observer.block(b, block, blockOut, n);
                     }
-                    retain(block, blockOut, first, n, retention, retention.firstRow(b), inputs, out);
+                    retain(block, blockOut, b, retention, inputs, out);
                     if (progress != null) {
                         progress.accept(done.addAndGet(n));
                     }
@@ -238,27 +238,16 @@ public final class Engine {
         return new Retention(trials, line, Retention.ROWS_SALT);
     }
 
-    /** Copies the block's retained trials into the run's columns, from row {@code row} on. */
-    private static void retain(double[][] block, TrialColumns blockOut, int first, int n, Retention retention,
-            int row, double[][] inputs, TrialColumns out) {
-        if (retention.all()) {
-            for (int c = 0; c < block.length; c++) {
-                System.arraycopy(block[c], 0, inputs[c], first, n);
-            }
-            out.copy(blockOut, 0, first, n);
-            return;
+    /**
+     * Copies block {@code block}'s retained trials into the run's columns, at their rows: column by
+     * column ({@link Retention#gather}), a {@code System.arraycopy} each when every trial is kept.
+     */
+    private static void retain(double[][] block, TrialColumns blockOut, long b, Retention retention,
+            double[][] inputs, TrialColumns out) {
+        for (int c = 0; c < block.length; c++) {
+            retention.gather(block[c], b, inputs[c]);
         }
-        int slot = row;
-        for (int t = 0; t < n; t++) {
-            if (!retention.keeps(first + t)) {
-                continue;
-            }
-            for (int c = 0; c < block.length; c++) {
-                inputs[c][slot] = block[c][t];
-            }
-            out.copyRow(blockOut, t, slot);
-            slot++;
-        }
+        out.gather(blockOut, retention, b);
     }
 
     static void runAll(List<Runnable> workers) {

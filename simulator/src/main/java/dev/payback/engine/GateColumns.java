@@ -36,13 +36,12 @@ public final class GateColumns {
         return observedReductionView;
     }
 
-    void copyRow(GateColumns src, int from, int to) {
-        outcome[to] = src.outcome[from];
-        observedReduction[to] = src.observedReduction[from];
-    }
-
-    void copy(GateColumns src, int from, int to, int len) {
-        System.arraycopy(src.outcome, from, outcome, to, len);
-        System.arraycopy(src.observedReduction, from, observedReduction, to, len);
+    /**
+     * Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this
+     * ({@link Retention#gather}).
+     */
+    void gather(GateColumns src, Retention retention, long block) {
+        retention.gather(src.outcome, block, outcome);
+        retention.gather(src.observedReduction, block, observedReduction);
     }
 }

@@ -37,18 +37,14 @@ public final class KpiColumns {
         values[checkpoint][kpi][row] = v;
     }
 
-    void copyRow(KpiColumns src, int from, int to) {
+    /**
+     * Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this
+     * ({@link Retention#gather}).
+     */
+    void gather(KpiColumns src, Retention retention, long block) {
         for (int j = 0; j < values.length; j++) {
             for (int k = 0; k < Kpis.COUNT; k++) {
-                values[j][k][to] = src.values[j][k][from];
-            }
-        }
-    }
-
-    void copy(KpiColumns src, int from, int to, int len) {
-        for (int j = 0; j < values.length; j++) {
-            for (int k = 0; k < Kpis.COUNT; k++) {
-                System.arraycopy(src.values[j][k], from, values[j][k], to, len);
+                retention.gather(src.values[j][k], block, values[j][k]);
             }
         }
     }

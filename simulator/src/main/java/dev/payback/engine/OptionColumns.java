@@ -129,37 +129,24 @@ public final class OptionColumns {
         return oneTimeCostView;
     }
 
-    void copyRow(OptionColumns src, int from, int to) {
-        npv[to] = src.npv[from];
-        roi[to] = src.roi[from];
-        firstYearCost[to] = src.firstYearCost[from];
+    /**
+     * Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this
+     * ({@link Retention#gather}).
+     */
+    void gather(OptionColumns src, Retention retention, long block) {
+        retention.gather(src.npv, block, npv);
+        retention.gather(src.roi, block, roi);
+        retention.gather(src.firstYearCost, block, firstYearCost);
         for (int j = 0; j < CHECKPOINT_MONTHS.length; j++) {
-            cumulativeNet[j][to] = src.cumulativeNet[j][from];
-            maxCumulativeBeforeOneTime[j][to] = src.maxCumulativeBeforeOneTime[j][from];
+            retention.gather(src.cumulativeNet[j], block, cumulativeNet[j]);
+            retention.gather(src.maxCumulativeBeforeOneTime[j], block, maxCumulativeBeforeOneTime[j]);
         }
-        paybackMonth[to] = src.paybackMonth[from];
-        exceptionEffect[to] = src.exceptionEffect[from];
-        failed[to] = src.failed[from];
-        kpis.copyRow(src.kpis, from, to);
-        yearOneBenefit[to] = src.yearOneBenefit[from];
-        maxCumulativeAtBar[to] = src.maxCumulativeAtBar[from];
-        oneTimeCost[to] = src.oneTimeCost[from];
-    }
-
-    void copy(OptionColumns src, int from, int to, int len) {
-        System.arraycopy(src.npv, from, npv, to, len);
-        System.arraycopy(src.roi, from, roi, to, len);
-        System.arraycopy(src.firstYearCost, from, firstYearCost, to, len);
-        for (int j = 0; j < CHECKPOINT_MONTHS.length; j++) {
-            System.arraycopy(src.cumulativeNet[j], from, cumulativeNet[j], to, len);
-            System.arraycopy(src.maxCumulativeBeforeOneTime[j], from, maxCumulativeBeforeOneTime[j], to, len);
-        }
-        System.arraycopy(src.paybackMonth, from, paybackMonth, to, len);
-        System.arraycopy(src.exceptionEffect, from, exceptionEffect, to, len);
-        System.arraycopy(src.failed, from, failed, to, len);
-        kpis.copy(src.kpis, from, to, len);
-        System.arraycopy(src.yearOneBenefit, from, yearOneBenefit, to, len);
-        System.arraycopy(src.maxCumulativeAtBar, from, maxCumulativeAtBar, to, len);
-        System.arraycopy(src.oneTimeCost, from, oneTimeCost, to, len);
+        retention.gather(src.paybackMonth, block, paybackMonth);
+        retention.gather(src.exceptionEffect, block, exceptionEffect);
+        retention.gather(src.failed, block, failed);
+        kpis.gather(src.kpis, retention, block);
+        retention.gather(src.yearOneBenefit, block, yearOneBenefit);
+        retention.gather(src.maxCumulativeAtBar, block, maxCumulativeAtBar);
+        retention.gather(src.oneTimeCost, block, oneTimeCost);
     }
 }

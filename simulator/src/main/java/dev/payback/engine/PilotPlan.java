@@ -179,12 +179,7 @@ public final class PilotPlan {
                                 c[3][d] += g[t] == GateColumns.STOP && bigBang[t] > 0 ? 1 : 0;
                             }
                         }
-                        int row = retention.firstRow(b);
-                        for (int t = 0; t < n; t++) {
-                            if (retention.keeps(first + t)) {
-                                retained[d][row++] = oc.npv[t];
-                            }
-                        }
+                        retention.gather(oc.npv, b, retained[d]);
                     }
                 }
                 synchronized (counts) {

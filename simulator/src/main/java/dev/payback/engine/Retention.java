@@ -92,6 +92,57 @@ public final class Retention {
         return blockStart[(int) block];
     }
 
+    /**
+     * Copies block {@code block}'s kept entries of one column ({@code src}, indexed by the trial's row
+     * within the block) to their rows of the run's column {@code dst}: row j gets
+     * {@code src[trial(j) − block · BLOCK]} for the block's rows {@code firstRow(block) ..
+     * firstRow(block + 1) − 1}. One tight loop per column (or one {@code System.arraycopy} when every
+     * trial is kept), so retaining a block touches each column once, not once per kept row.
+     */
+    void gather(double[] src, long block, double[] dst) {
+        int from = blockStart[(int) block];
+        int to = blockStart[(int) block + 1];
+        if (all) {
+            System.arraycopy(src, 0, dst, from, to - from);
+            return;
+        }
+        int[] trialOf = trialOfRow;
+        int first = (int) (block * InputSampler.BLOCK);
+        for (int j = from; j < to; j++) {
+            dst[j] = src[trialOf[j] - first];
+        }
+    }
+
+    /** {@link #gather(double[], long, double[])} of a byte column. */
+    void gather(byte[] src, long block, byte[] dst) {
+        int from = blockStart[(int) block];
+        int to = blockStart[(int) block + 1];
+        if (all) {
+            System.arraycopy(src, 0, dst, from, to - from);
+            return;
+        }
+        int[] trialOf = trialOfRow;
+        int first = (int) (block * InputSampler.BLOCK);
+        for (int j = from; j < to; j++) {
+            dst[j] = src[trialOf[j] - first];
+        }
+    }
+
+    /** {@link #gather(double[], long, double[])} of a short column. */
+    void gather(short[] src, long block, short[] dst) {
+        int from = blockStart[(int) block];
+        int to = blockStart[(int) block + 1];
+        if (all) {
+            System.arraycopy(src, 0, dst, from, to - from);
+            return;
+        }
+        int[] trialOf = trialOfRow;
+        int first = (int) (block * InputSampler.BLOCK);
+        for (int j = from; j < to; j++) {
+            dst[j] = src[trialOf[j] - first];
+        }
+    }
+
     /** True when every trial is kept. */
     public boolean all() {
         return all;

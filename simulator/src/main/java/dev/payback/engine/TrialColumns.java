@@ -121,37 +121,23 @@ public final class TrialColumns {
         return gates[j];
     }
 
-    /** Copies rows {@code from..from+len−1} of {@code src} to rows {@code to..} of this. */
-    void copy(TrialColumns src, int from, int to, int len) {
-        System.arraycopy(src.annualPain, from, annualPain, to, len);
-        System.arraycopy(src.revenue, from, revenue, to, len);
-        System.arraycopy(src.painShare, from, painShare, to, len);
-        System.arraycopy(src.painFte, from, painFte, to, len);
-        System.arraycopy(src.score, from, score, to, len);
-        System.arraycopy(src.best, from, best, to, len);
-        statusQuoKpis.copy(src.statusQuoKpis, from, to, len);
+    /**
+     * Copies block {@code block}'s kept rows of {@code src} (the block's columns) to their rows of this
+     * ({@link Retention#gather}).
+     */
+    void gather(TrialColumns src, Retention retention, long block) {
+        retention.gather(src.annualPain, block, annualPain);
+        retention.gather(src.revenue, block, revenue);
+        retention.gather(src.painShare, block, painShare);
+        retention.gather(src.painFte, block, painFte);
+        retention.gather(src.score, block, score);
+        retention.gather(src.best, block, best);
+        statusQuoKpis.gather(src.statusQuoKpis, retention, block);
         for (int k = 0; k < options.length; k++) {
-            options[k].copy(src.options[k], from, to, len);
+            options[k].gather(src.options[k], retention, block);
         }
         for (int j = 0; j < gates.length; j++) {
-            gates[j].copy(src.gates[j], from, to, len);
-        }
-    }
-
-    /** Copies row {@code from} of {@code src} to row {@code to} of this. */
-    void copyRow(TrialColumns src, int from, int to) {
-        annualPain[to] = src.annualPain[from];
-        revenue[to] = src.revenue[from];
-        painShare[to] = src.painShare[from];
-        painFte[to] = src.painFte[from];
-        score[to] = src.score[from];
-        best[to] = src.best[from];
-        statusQuoKpis.copyRow(src.statusQuoKpis, from, to);
-        for (int k = 0; k < options.length; k++) {
-            options[k].copyRow(src.options[k], from, to);
-        }
-        for (int j = 0; j < gates.length; j++) {
-            gates[j].copyRow(src.gates[j], from, to);
+            gates[j].gather(src.gates[j], retention, block);
         }
     }
 

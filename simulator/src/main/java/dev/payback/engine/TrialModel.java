@@ -36,7 +36,7 @@ public final class TrialModel {
     private final double[] season;
     /** discount[m] = (1+r)^(−m/12), m = 1..H. */
     private final double[] discount;
-    /** Month loop segments: each ends at a checkpoint (3, 6, 12), a year end or the horizon. */
+    /** Month loop segments: each ends at a checkpoint (3, 6, 12), a year end, the payback bar or the horizon. */
     private final int[] segmentEnds;
     private final double hoursPerFteYear;
     private final int complexity;
@@ -110,6 +110,9 @@ public final class TrialModel {
         }
         for (int y = 12; y < horizon; y += 12) {
             ends.add(y);
+        }
+        if (bar < horizon) {
+            ends.add(bar);
         }
         ends.add(horizon);
         this.segmentEnds = ends.stream().mapToInt(Integer::intValue).toArray();
@@ -360,34 +363,58 @@ public final class TrialModel {
         final double[] orders = s.orders;
         final double[] disc = discount;
         int from = 1;
-        // Segments end at the checkpoints and at every year end, so each has one event year and lies
-        // wholly in or after the first year: the month loop below has no per-month branch for
-        // checkpoints or the event lookup, and its first-year branch is invariant within a segment.
+        // Segments end at the checkpoints, at every year end and at the payback bar, so each has one event
+        // year and lies wholly in or after the first year and wholly within or beyond the bar: the month
+        // loops below have no per-month branch for checkpoints, the event lookup or the bar, and the first
+        // year's has the first-year figures, the later months' loop not (fewer live values, which the quick
+        // compiler would keep in memory). Both compute net_m and the sums in the same order.
         for (final int end : segmentEnds) {
             final double eventSaving = s.eventSaving[(from + 11) / 12];
-            final boolean firstYear = end <= 12;
-            for (int mm = from; mm <= end; mm++) {
-                final double o = orders[mm];
-                final double a = adopt[mm];
-                final double benefit = monthly(o, perOrderSaving, fixedSaving, eventSaving);
-                final double cost = running[mm] + fee * o * a + extra[mm];
-                final double net = a * benefit - cost;
-                sumNet += net;
-                npv += net * disc[mm];
-                costSum += cost;
-                if (firstYear) {
+            final boolean withinBar = end <= bar;
+            if (end <= 12) {
+                for (int mm = from; mm <= end; mm++) {
+                    final double o = orders[mm];
+                    final double a = adopt[mm];
+                    final double benefit = monthly(o, perOrderSaving, fixedSaving, eventSaving);
+                    final double cost = running[mm] + fee * o * a + extra[mm];
+                    final double net = a * benefit - cost;
+                    sumNet += net;
+                    npv += net * disc[mm];
+                    costSum += cost;
                     firstYearCost += cost;
                     yearOneBenefit += a * benefit;
                     if (sumNet > maxSumNet) {
                         maxSumNet = sumNet;
                     }
+                    if (withinBar && sumNet > maxAtBar) {
+                        maxAtBar = sumNet;
+                    }
+                    if (payback == 0 && sumNet >= oneTime) {
+                        payback = mm;
+                    }
+                    if (path != null) {
+                        path[mm - 1][slot] = sumNet - oneTime;
+                    }
                 }
-                maxAtBar = mm <= bar && sumNet > maxAtBar ? sumNet : maxAtBar;
-                if (payback == 0 && sumNet >= oneTime) {
-                    payback = mm;
-                }
-                if (path != null) {
-                    path[mm - 1][slot] = sumNet - oneTime;
+            } else {
+                for (int mm = from; mm <= end; mm++) {
+                    final double o = orders[mm];
+                    final double a = adopt[mm];
+                    final double benefit = monthly(o, perOrderSaving, fixedSaving, eventSaving);
+                    final double cost = running[mm] + fee * o * a + extra[mm];
+                    final double net = a * benefit - cost;
+                    sumNet += net;
+                    npv += net * disc[mm];
+                    costSum += cost;
+                    if (withinBar && sumNet > maxAtBar) {
+                        maxAtBar = sumNet;
+                    }
+                    if (payback == 0 && sumNet >= oneTime) {
+                        payback = mm;
+                    }
+                    if (path != null) {
+                        path[mm - 1][slot] = sumNet - oneTime;
+                    }
                 }
             }
             if (checkpoint < OptionColumns.CHECKPOINT_MONTHS.length && end == OptionColumns.CHECKPOINT_MONTHS[checkpoint]) {
@@ -587,6 +614,20 @@ public final class TrialModel {
 
     /** m* = floor(D) + 1, the first live month, capped at H + 1 (beyond the horizon). */
     private int firstLiveMonth(double implementationMonths) {
+        return firstLiveMonth(implementationMonths, horizon);
+    }
+
+    /**
+     * m* = floor(D) + 1 capped at H + 1: {@code (int) Math.min(Math.floor(D) + 1, H + 1.0)} for every
+     * double D, with a cast where it is the same (Math.floor is a Java call, not an intrinsic, in the
+     * quick compiler the launcher runs). For 0 ≤ D &lt; H (H ≤ 2^31 − 1): the cast truncates toward
+     * zero, which for a finite D ≥ 0 below 2^31 is floor(D); floor(D) ≤ H − 1, so floor(D) + 1 ≤ H is
+     * below the cap and exact in a double. Negative D, NaN and D ≥ H take the formula itself.
+     */
+    static int firstLiveMonth(double implementationMonths, int horizon) {
+        if (implementationMonths >= 0 && implementationMonths < horizon) {
+            return (int) implementationMonths + 1;
+        }
         return (int) Math.min(Math.floor(implementationMonths) + 1, horizon + 1.0);
     }
 
@@ -600,7 +641,13 @@ public final class TrialModel {
      * (a_m with t = m − D, and the staged rollout's b_m with t = m − G, docs/model.md sections 2 and 7).
      */
     static double rampShare(double t, double ramp) {
-        return ramp == 0 ? 1 : Math.min(1, t / ramp);
+        if (ramp == 0) {
+            return 1;
+        }
+        // Math.min(1, x) without the call (not inlined by the quick compiler): with a first argument of 1
+        // (not NaN, not zero) it is (1 <= x) ? 1 : x, NaN and −0.0 included
+        double x = t / ramp;
+        return 1 <= x ? 1 : x;
     }
 
     /** A go-live dip of {@code share} of one month's labor: dip_m = go_live_dip · labor_m, labor_m = O_m · laborPerOrder. */

@@ -435,8 +435,24 @@ final class InverseCdfs {
         }
 
         @Override public void atZ(double[] z, double[] out, int n) {
-            for (int i = 0; i < n; i++) {
-                out[i] = min + width * unit(z[i]);
+            // unit(z)'s table branch written out in the loop (the quick compiler does not inline unit):
+            // the same operations in the same order, so the same doubles
+            final double[] y = this.y;
+            final double[] hd = this.hd;
+            final double lo = min;
+            final double w = width;
+            for (int k = 0; k < n; k++) {
+                final double zk = z[k];
+                final double s = (zk + Z) * INV_H;
+                if (s >= 0 && s < N - 1) {
+                    final int i = (int) s;
+                    final double t = s - i;
+                    final double t1 = 1 - t;
+                    out[k] = lo + w * (t1 * t1 * ((1 + 2 * t) * y[i] + t * hd[i])
+                            + t * t * ((3 - 2 * t) * y[i + 1] - t1 * hd[i + 1]));
+                } else {
+                    out[k] = lo + w * unit(zk);
+                }
             }
         }
 

@@ -59,6 +59,84 @@ class RetentionTest {
         }
     }
 
+    /**
+     * Beyond the line, every retained column (inputs, the status quo's figures and KPIs, every strategy's
+     * outputs and KPIs, the gates) holds in row j exactly what the uncapped run holds for trial
+     * {@code trial(j)}: the column-wise copy of the kept rows puts each value in its row. 13,001 trials
+     * (five blocks and a partial one) and a line that keeps about a third of them; the staged rollout of
+     * scenario B gives a gate.
+     */
+    @Test
+    void everyRetainedColumnHoldsItsTrialsValues() throws Exception {
+        Scenario s = SamplingMethodsTest.scenarioB().withRun(13_001, 5);
+        SimulationResult full = Engine.run(s, Engine.Options.defaults().withThreads(2));
+        SimulationResult capped = Engine.run(s, Engine.Options.defaults().withThreads(2).withRetainCap(4_000));
+        assertThat(full.allRetained()).isTrue();
+        assertThat(capped.allRetained()).isFalse();
+        int rows = capped.retained();
+        int[] trialOf = new int[rows];
+        for (int j = 0; j < rows; j++) {
+            trialOf[j] = capped.retention().trial(j);
+        }
+        TrialColumns a = full.columns();
+        TrialColumns b = capped.columns();
+        assertThat(b.gates).hasSize(1);
+        for (int c = 0; c < full.inputs().length; c++) {
+            same(full.inputs()[c], capped.inputs()[c], trialOf);
+        }
+        same(a.annualPain, b.annualPain, trialOf);
+        same(a.revenue, b.revenue, trialOf);
+        same(a.painShare, b.painShare, trialOf);
+        same(a.painFte, b.painFte, trialOf);
+        for (int j = 0; j < rows; j++) {
+            assertThat(b.score[j]).isEqualTo(a.score[trialOf[j]]);
+            assertThat(b.best[j]).isEqualTo(a.best[trialOf[j]]);
+        }
+        same(a.statusQuoKpis, b.statusQuoKpis, trialOf);
+        for (int k = 0; k < a.options.length; k++) {
+            OptionColumns x = a.options[k];
+            OptionColumns y = b.options[k];
+            same(x.npv, y.npv, trialOf);
+            same(x.roi, y.roi, trialOf);
+            same(x.firstYearCost, y.firstYearCost, trialOf);
+            for (int c = 0; c < OptionColumns.CHECKPOINT_MONTHS.length; c++) {
+                same(x.cumulativeNet[c], y.cumulativeNet[c], trialOf);
+                same(x.maxCumulativeBeforeOneTime[c], y.maxCumulativeBeforeOneTime[c], trialOf);
+            }
+            same(x.exceptionEffect, y.exceptionEffect, trialOf);
+            same(x.yearOneBenefit, y.yearOneBenefit, trialOf);
+            same(x.maxCumulativeAtBar, y.maxCumulativeAtBar, trialOf);
+            same(x.oneTimeCost, y.oneTimeCost, trialOf);
+            same(x.kpis, y.kpis, trialOf);
+            for (int j = 0; j < rows; j++) {
+                assertThat(y.paybackMonth[j]).isEqualTo(x.paybackMonth[trialOf[j]]);
+                assertThat(y.failed[j]).isEqualTo(x.failed[trialOf[j]]);
+            }
+        }
+        for (int g = 0; g < a.gates.length; g++) {
+            same(a.gates[g].observedReduction, b.gates[g].observedReduction, trialOf);
+            for (int j = 0; j < rows; j++) {
+                assertThat(b.gates[g].outcome[j]).isEqualTo(a.gates[g].outcome[trialOf[j]]);
+            }
+        }
+    }
+
+    private static void same(double[] all, double[] kept, int[] trialOf) {
+        double[] expected = new double[trialOf.length];
+        for (int j = 0; j < trialOf.length; j++) {
+            expected[j] = all[trialOf[j]];
+        }
+        assertThat(kept).hasSize(trialOf.length).isEqualTo(expected);
+    }
+
+    private static void same(KpiColumns all, KpiColumns kept, int[] trialOf) {
+        for (int c = 0; c < Kpis.MONTHS.length; c++) {
+            for (int k = 0; k < Kpis.COUNT; k++) {
+                same(all.array(c, k), kept.array(c, k), trialOf);
+            }
+        }
+    }
+
     /** The streamed mean and sd agree with a direct computation over all trials. */
     @Test
     void streamedMomentsMatchDirectComputation() throws Exception {

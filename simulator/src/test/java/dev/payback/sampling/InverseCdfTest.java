@@ -168,4 +168,31 @@ class InverseCdfTest {
         assertThat(fixed.cdf(3.9)).isZero();
         assertThat(fixed.cdf(4)).isEqualTo(1);
     }
+
+    /** A block of PERT draws (the table written out in the loop) equals one draw at a time, tails and NaN included. */
+    @Test
+    void pertBlockEqualsOneAtATime() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3L);
+        for (Dist.Pert d : List.of(new Dist.Pert(10, 14, 30), new Dist.Pert(0, 0.5, 1), new Dist.Pert(0.03, 0.12, 0.24),
+                new Dist.Pert(9000, 12000, 16000), new Dist.Pert(0, 0.02, 1))) {
+            InverseCdf inv = InverseCdf.of(d);
+            int n = 4_096;
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                z[i] = switch (i % 8) {
+                    case 0 -> r.nextDouble() * 30 - 15;   // beyond the table (|z| > 9) too
+                    case 1 -> i % 16 == 1 ? Double.NaN : -9.0;
+                    case 2 -> 9.0;
+                    case 3 -> Math.nextDown(9.0);
+                    default -> r.nextGaussian() * 2;
+                };
+            }
+            double[] block = new double[n];
+            inv.atZ(z, block, n);
+            for (int i = 0; i < n; i++) {
+                assertThat(Double.doubleToRawLongBits(block[i])).as("z=%s", z[i])
+                        .isEqualTo(Double.doubleToRawLongBits(inv.atZ(z[i])));
+            }
+        }
+    }
 }
