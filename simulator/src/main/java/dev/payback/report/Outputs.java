@@ -110,7 +110,7 @@ public final class Outputs {
         boolean pdf = formats.contains(OutputFormat.PDF);
         boolean files = formats.contains(OutputFormat.CHARTS);
         boolean flowWanted = formats.contains(OutputFormat.CSV) || formats.contains(OutputFormat.XLSX);
-        if (!flowWanted && !files && !html && !pdf) {
+        if (!readMonthlyPaths(formats)) {
             return new FromPaths(null, List.of(), null, null);
         }
         PathPercentiles percentiles = times.time("path percentiles", () -> PathPercentiles.of(r));
