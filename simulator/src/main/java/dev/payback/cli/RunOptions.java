@@ -73,17 +73,29 @@ final class RunOptions {
      * like other limits of the command line), naming the largest count that fits.
      */
     Scenario apply(Scenario scenario) {
+        return apply(scenario, engine());
+    }
+
+    /**
+     * As {@link #apply(Scenario)}, for a run with these engine settings (e.g. without monthly paths,
+     * which a run none of whose outputs reads them does not keep).
+     */
+    Scenario apply(Scenario scenario, Engine.Options engine) {
+        return apply(scenario, engine, MemoryEstimate.usableHeap(Runtime.getRuntime().maxMemory()));
+    }
+
+    /** As {@link #apply(Scenario, Engine.Options)}, with {@code usable} bytes of heap for the run. */
+    Scenario apply(Scenario scenario, Engine.Options engine, long usable) {
         Scenario s = scenario.withRun(trials != null ? trials : scenario.trials(),
                 seed != null ? seed : scenario.seed());
-        MemoryEstimate estimate = MemoryEstimate.of(s, engine());
-        long usable = MemoryEstimate.usableHeap(Runtime.getRuntime().maxMemory());
+        MemoryEstimate estimate = MemoryEstimate.of(s, engine);
         long need = estimate.bytes(s.trials());
         if (need > usable && threads != null && threads > 1) {
             // the per-thread buffers alone may be what does not fit: then fewer threads is the advice
-            Engine.Options one = engine().withThreads(1);
+            Engine.Options one = engine.withThreads(1);
             if (MemoryEstimate.of(s, one).bytes(s.trials()) <= usable) {
                 int most = 1;
-                while (most < threads && MemoryEstimate.of(s, engine().withThreads(most * 2)).bytes(s.trials()) <= usable) {
+                while (most < threads && MemoryEstimate.of(s, engine.withThreads(most * 2)).bytes(s.trials()) <= usable) {
                     most *= 2;
                 }
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,

@@ -102,19 +102,20 @@ final class SimulateCommand implements Callable<Integer> {
                     "--precision must lie between 0 and 1 (a probability half-width such as 0.005), got " + precision);
         }
 
-        Scenario s = times.time("load", () -> run.apply(input.load()));
-        try (OutputFolder folder = output.open(input.defaultFolder())) {
-            return simulate(s, method, selected, folder, times);
-        }
-    }
-
-    private Integer simulate(Scenario s, SamplingMethod method, Set<OutputFormat> selected, OutputFolder folder,
-            StageTimes times)
-            throws IOException, InvalidInputException {
         Engine.Options options = run.engine().withSampling(method);
         if (!Outputs.readMonthlyPaths(selected)) {
             options = options.withMonthlyPathCap(0);            // e.g. --format json: the paths would go unread
         }
+        Engine.Options engine = options;
+        Scenario s = times.time("load", () -> run.apply(input.load(), engine));
+        try (OutputFolder folder = output.open(input.defaultFolder())) {
+            return simulate(s, method, engine, selected, folder, times);
+        }
+    }
+
+    private Integer simulate(Scenario s, SamplingMethod method, Engine.Options options, Set<OutputFormat> selected,
+            OutputFolder folder, StageTimes times)
+            throws IOException, InvalidInputException {
         PrintWriter o = spec.commandLine().getOut();
         String[] precisionNote = {null};
         long engineStart = System.nanoTime();
