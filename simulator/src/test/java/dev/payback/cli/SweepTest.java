@@ -161,6 +161,25 @@ class SweepTest {
     }
 
     @Test
+    void theSameSweepWritesTheSameBytesInEveryFile(@TempDir Path tmp) throws Exception {
+        for (String dir : List.of("a", "b")) {
+            CliTest.Run r = run("sweep", SCENARIO_B, "--set-range", "options.orchestrate.one_time_cost=20000..120000",
+                    "--steps", "3", "--trials", "1000", "--out", tmp.resolve(dir).toString());
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(tmp.resolve("a"))) {
+            files = s.sorted().toList();
+        }
+        assertThat(files).extracting(p -> p.getFileName().toString())
+                .contains("sweep-options.orchestrate.one_time_cost.svg", "sweep-options.orchestrate.one_time_cost.html");
+        for (Path f : files) {
+            assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f.getFileName()))).as(f.getFileName().toString())
+                    .isEqualTo(Files.readAllBytes(f));
+        }
+    }
+
+    @Test
     void sweepKeepsEveryOtherDrawAndMatchesSimulateWithSet(@TempDir Path tmp) throws Exception {
         // common random numbers: the sweep's step at 0.6 is the simulate run with that value set
         // (failure_benefit_share is a plain value in scenario B, correlated with nothing)

@@ -106,6 +106,9 @@ public final class SweepChart {
     /** Writes the chart as an SVG document. */
     public static void writeSvg(Sweep sweep, OutputStream out) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        // fixed definition ids: JFreeSVG's default prefix is "_" and the time in nanoseconds, so the
+        // same sweep gave a different file each run
+        g.setDefsKeyPrefix("sweep-");
         chart(sweep).draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
         out.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
     }
