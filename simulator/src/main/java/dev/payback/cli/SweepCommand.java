@@ -120,10 +120,18 @@ final class SweepCommand implements Callable<Integer> {
                     + " is given twice; a two-way sweep needs two different inputs");
         }
         SamplingMethod method = sampling.method();
-        Scenario base = run.apply(input.load());
+        Scenario base = run.apply(input.load(), engine(method));
         try (OutputFolder folder = output.open(input.defaultFolder("-sweep"))) {
             return sweep(rs, base, method, folder);
         }
+    }
+
+    /**
+     * The engine settings of every step: a step's figures come from the run's streamed statistics
+     * ({@link Sweep#measure}), so no step keeps monthly paths (and none is refused for their memory).
+     */
+    private Engine.Options engine(SamplingMethod method) {
+        return run.engine().withSampling(method).withMonthlyPathCap(0);
     }
 
     private Integer sweep(List<Range> rs, Scenario base, SamplingMethod method, OutputFolder folder)
@@ -145,20 +153,20 @@ final class SweepCommand implements Callable<Integer> {
         // (a longer horizon needs more): a value refused at the end of the range fails the sweep at
         // once, not after the runs before it. The runs go one after another, so the largest bounds
         // the memory.
+        Engine.Options options = engine(method);
         if (rs.size() == 1) {
             for (double v : Sweep.values(rs.get(0).lo(), rs.get(0).hi(), steps)) {
-                run.apply(loadStep(rs, List.of(v), uncorrelateOf(rs)));
+                run.apply(loadStep(rs, List.of(v), uncorrelateOf(rs)), options);
             }
         } else {
             for (double y : Sweep.values(rs.get(1).lo(), rs.get(1).hi(), steps)) {
                 for (double x : Sweep.values(rs.get(0).lo(), rs.get(0).hi(), steps)) {
-                    run.apply(loadStep(rs, List.of(x, y), uncorrelateOf(rs)));
+                    run.apply(loadStep(rs, List.of(x, y), uncorrelateOf(rs)), options);
                 }
             }
         }
         int n = base.trials();
         long s = base.seed();
-        Engine.Options options = run.engine().withSampling(method);
         // A fixed value cannot be correlated: the swept inputs' correlations are set aside, and their
         // partners keep their own distributions (docs/model-notes.md, "Sweeps").
         Set<String> uncorrelate = uncorrelateOf(rs);
