@@ -17,11 +17,6 @@ public record Fan(int keptTrials, double[] p10, double[] p25, double[] p50, doub
         return p50.length - 1;
     }
 
-    /** The fan of option {@code option} (scenario order) of a run. */
-    public static Fan of(SimulationResult r, int option) {
-        return of(r, PathPercentiles.of(r), option);
-    }
-
     /**
      * The fan of option {@code option} from the percentiles of the run's monthly paths (months 1..H)
      * and the run's retained one-time costs (month 0).

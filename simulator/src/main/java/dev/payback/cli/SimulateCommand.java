@@ -102,15 +102,20 @@ final class SimulateCommand implements Callable<Integer> {
                     "--precision must lie between 0 and 1 (a probability half-width such as 0.005), got " + precision);
         }
 
-        Engine.Options options = run.engine().withSampling(method);
-        if (!Outputs.readMonthlyPaths(selected)) {
-            options = options.withMonthlyPathCap(0);            // e.g. --format json: the paths would go unread
-        }
-        Engine.Options engine = options;
+        Engine.Options engine = engine(method, selected);
         Scenario s = times.time("load", () -> run.apply(input.load(), engine));
         try (OutputFolder folder = output.open(input.defaultFolder())) {
             return simulate(s, method, engine, selected, folder, times);
         }
+    }
+
+    /**
+     * The engine settings of the run: without monthly paths when none of the selected outputs reads
+     * them (e.g. --format json), so they are neither kept nor counted by the memory check.
+     */
+    private Engine.Options engine(SamplingMethod method, Set<OutputFormat> selected) {
+        Engine.Options options = run.engine().withSampling(method);
+        return Outputs.readMonthlyPaths(selected) ? options : options.withMonthlyPathCap(0);
     }
 
     private Integer simulate(Scenario s, SamplingMethod method, Engine.Options options, Set<OutputFormat> selected,

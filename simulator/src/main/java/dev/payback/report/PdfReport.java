@@ -94,13 +94,13 @@ public final class PdfReport {
      * Symbol and ZapfDingbats are missing. The PDF's bytes are the same either way.
      */
     static final class BundledFontMapper implements FontMapper {
-        /** Parsed once, on first use, and only read afterwards. */
+        /** Parsed once, on first use, from the bytes the page's fonts are read from, and only read afterwards. */
         private static final class Holder {
             static final TrueTypeFont SANS = parse("LiberationSans-Regular.ttf");
 
             private static TrueTypeFont parse(String file) {
                 try {
-                    return new TTFParser().parse(new RandomAccessReadBuffer(fontBytes(file)));
+                    return new TTFParser().parse(new RandomAccessReadBuffer(Shaping.of(file).font()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

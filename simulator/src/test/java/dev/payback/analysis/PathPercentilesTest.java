@@ -140,8 +140,9 @@ class PathPercentilesTest {
     void fanIsThePercentilesOfEachMonthAndOfTheRetainedOneTimeCosts() {
         MonthlyPaths paths = run.paths();
         double[] levels = {0.10, 0.25, 0.50, 0.75, 0.90};
+        PathPercentiles percentiles = PathPercentiles.of(run);
         for (int k = 0; k < summary.options().size(); k++) {
-            Fan fan = Fan.of(run, k);
+            Fan fan = Fan.of(run, percentiles, k);
             assertThat(fan.keptTrials()).isEqualTo(paths.kept());
             assertThat(fan.months()).isEqualTo(paths.horizon());
             double[][] bands = {fan.p10(), fan.p25(), fan.p50(), fan.p75(), fan.p90()};
