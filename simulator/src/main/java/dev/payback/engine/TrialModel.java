@@ -55,13 +55,6 @@ public final class TrialModel {
         final double[] eventSaving;
         /** a_m of the option being evaluated, m = 1..H. */
         final double[] adoption;
-        /** The A/12 part of the strategy being evaluated's costs_m (its share of it in a staged pilot), m = 1..H. */
-        final double[] running;
-        /**
-         * One-off costs in their month (the go-live dip; a staged rollout's expansion or stop cost), 0 elsewhere:
-         * each strategy sets its months and resets them after its cash flow.
-         */
-        final double[] extraCost;
 
         /** [event][year]: whether event j happened in year y of this trial (B_jy). */
         final boolean[][] eventHit;
@@ -81,8 +74,6 @@ public final class TrialModel {
             eventHit = new boolean[eventCount][years + 1];
             orders = new double[horizon + 1];
             adoption = new double[horizon + 1];
-            extraCost = new double[horizon + 1];
-            running = new double[horizon + 1];
             events = new double[years + 1];
             eventSaving = new double[years + 1];
         }
@@ -320,17 +311,10 @@ public final class TrialModel {
         kpis.record(out.kpis, i, adopt, d, r, s.orders, perOrder, fixed, s.events, perOrderSaving, fixedSaving,
                 s.eventSaving, aov, margin, w);
         // costs_m = A/12 + φ · O_m · a_m + dip_m, the dip only in the first live month m* = floor(D) + 1
-        final double[] running = s.running;
-        java.util.Arrays.fill(running, 1, horizon + 1, annual);
-        final double[] extra = s.extraCost;
-        if (firstLive <= horizon) {
-            extra[firstLive] = dipCost(dip, s.orders[firstLive], laborPerOrder);
-        }
-        final double npv = cashFlow(oneTime, adopt, running, fee, out, i, s, path, slot);
-        if (firstLive <= horizon) {
-            extra[firstLive] = 0;
-        }
-        return npv;
+        // running_m = A/12 in every month
+        final boolean dips = firstLive <= horizon;
+        return cashFlow(oneTime, adopt, annual, horizon, annual, dips ? firstLive : 0,
+                dips ? dipCost(dip, s.orders[firstLive], laborPerOrder) : 0, 0, 0, fee, out, i, s, path, slot);
     }
 
     /**
@@ -342,15 +326,19 @@ public final class TrialModel {
      * first-year cost, year-one benefit, cum and max one-time cost at the checkpoints and at the payback
      * bar. Writes row i of {@code out} (and the trial's monthly path when {@code path} is not null);
      * returns the NPV.
+     *
+     * <p>The costs are given by their few values: running_m is {@code runningUpTo} in months m ≤
+     * {@code switchMonth} and {@code runningAfter} later; extra_m is {@code gateCost} in month
+     * {@code gateCostMonth}, else {@code dipCost} in month {@code dipMonth}, else 0 (a month 0 names none).
      */
-    private double cashFlow(double oneTime, double[] adopt, double[] running, double fee, OptionColumns out, int i,
+    private double cashFlow(double oneTime, double[] adopt, double runningUpTo, int switchMonth, double runningAfter,
+            int dipMonth, double dipCost, int gateCostMonth, double gateCost, double fee, OptionColumns out, int i,
             Scratch s, double[][] path, int slot) {
         if (path != null) {
             path[horizon][slot] = oneTime;   // cum_0 = −C, for the monthly cash flow
         }
         final double perOrderSaving = s.perOrderSaving;
         final double fixedSaving = s.fixedSaving;
-        final double[] extra = s.extraCost;
         double sumNet = 0;            // Σ_{k≤m} net_k = cum_m + C
         double npv = -oneTime;
         double costSum = 0;
@@ -363,12 +351,26 @@ public final class TrialModel {
         final double[] orders = s.orders;
         final double[] disc = discount;
         int from = 1;
+        int nextEnd = 0;
         // Segments end at the checkpoints, at every year end and at the payback bar, so each has one event
         // year and lies wholly in or after the first year and wholly within or beyond the bar: the month
         // loops below have no per-month branch for checkpoints, the event lookup or the bar, and the first
         // year's has the first-year figures, the later months' loop not (fewer live values, which the quick
-        // compiler would keep in memory). Both compute net_m and the sums in the same order.
-        for (final int end : segmentEnds) {
+        // compiler would keep in memory). Both compute net_m and the sums in the same order. They are cut
+        // further where the costs change (after switchMonth, before and after the dip and gate months), so
+        // within a segment running_m and extra_m are one value each, read from locals instead of arrays.
+        while (from <= horizon) {
+            int end = segmentEnds[nextEnd];
+            end = cut(end, from, switchMonth);
+            end = cut(end, from, dipMonth - 1);
+            end = cut(end, from, dipMonth);
+            end = cut(end, from, gateCostMonth - 1);
+            end = cut(end, from, gateCostMonth);
+            if (end == segmentEnds[nextEnd]) {
+                nextEnd++;
+            }
+            final double running = from <= switchMonth ? runningUpTo : runningAfter;
+            final double extra = from == gateCostMonth ? gateCost : from == dipMonth ? dipCost : 0;
             final double eventSaving = s.eventSaving[(from + 11) / 12];
             final boolean withinBar = end <= bar;
             if (end <= 12) {
@@ -376,7 +378,7 @@ public final class TrialModel {
                     final double o = orders[mm];
                     final double a = adopt[mm];
                     final double benefit = monthly(o, perOrderSaving, fixedSaving, eventSaving);
-                    final double cost = running[mm] + fee * o * a + extra[mm];
+                    final double cost = running + fee * o * a + extra;
                     final double net = a * benefit - cost;
                     sumNet += net;
                     npv += net * disc[mm];
@@ -401,7 +403,7 @@ public final class TrialModel {
                     final double o = orders[mm];
                     final double a = adopt[mm];
                     final double benefit = monthly(o, perOrderSaving, fixedSaving, eventSaving);
-                    final double cost = running[mm] + fee * o * a + extra[mm];
+                    final double cost = running + fee * o * a + extra;
                     final double net = a * benefit - cost;
                     sumNet += net;
                     npv += net * disc[mm];
@@ -434,6 +436,11 @@ public final class TrialModel {
         out.maxCumulativeAtBar[i] = maxAtBar;
         out.paybackMonth[i] = (short) payback;
         return npv;
+    }
+
+    /** The end of a segment from {@code from}: {@code end}, or {@code c} when a cut at c falls in from..end − 1. */
+    private static int cut(int end, int from, int c) {
+        return c >= from && c < end ? c : end;
     }
 
     /**
@@ -571,42 +578,32 @@ public final class TrialModel {
         gate.observedReduction[i] = observed;
         final int pilotEnd = Math.min(gateMonth, horizon);
         final double[] sa = s.stagedAdoption;
-        final double[] running = s.running;
         // the pilot scope: adoption s · a_m; costs s · A/12 + φ · O_m · s · a_m + s · dip_m
         final double pilotRunning = share * annual;
         for (int m = 1; m <= pilotEnd; m++) {
             sa[m] = share * adopt[m];
-            running[m] = pilotRunning;
         }
-        final double[] extra = s.extraCost;
-        if (firstLive <= pilotEnd) {
-            extra[firstLive] = dipCost(share * dip, orders[firstLive], laborPerOrder);
-        }
+        final boolean pilotDips = firstLive <= pilotEnd;
+        final double pilotDip = pilotDips ? dipCost(share * dip, orders[firstLive], laborPerOrder) : 0;
         if (go) {
             // s · a_m + (1 − s) · b_m, b_m = min(1, (m − G)/R); costs A/12 + φ · O_m · adoption_m, and in G + 1
             // the expansion cost and the rest's dip (1 − s) · go_live_dip · labor_{G+1}
             for (int m = pilotEnd + 1; m <= horizon; m++) {
                 sa[m] = share * adopt[m] + (1 - share) * rampShare(m - gateMonth, ramp);
-                running[m] = annual;
             }
         } else {
             // no-go: no benefit and no cost after the gate, except the stop cost in G + 1
             for (int m = pilotEnd + 1; m <= horizon; m++) {
                 sa[m] = 0;
-                running[m] = 0;
             }
         }
         final int afterGate = gateMonth + 1;
-        if (afterGate <= horizon) {
-            extra[afterGate] = go ? expansion + dipCost((1 - share) * dip, orders[afterGate], laborPerOrder) : stop;
-        }
-        final double npv = cashFlow(pilotCost, sa, running, fee, out, i, s, path, slot);
-        if (firstLive <= pilotEnd) {
-            extra[firstLive] = 0;
-        }
-        if (afterGate <= horizon) {
-            extra[afterGate] = 0;
-        }
+        final boolean gateCosts = afterGate <= horizon;
+        final double gateCost = !gateCosts ? 0
+                : go ? expansion + dipCost((1 - share) * dip, orders[afterGate], laborPerOrder) : stop;
+        // running_m: s · A/12 up to the pilot's end, then A/12 after a go and 0 after a stop
+        final double npv = cashFlow(pilotCost, sa, pilotRunning, pilotEnd, go ? annual : 0, pilotDips ? firstLive : 0,
+                pilotDip, gateCosts ? afterGate : 0, gateCost, fee, out, i, s, path, slot);
         out.exceptionEffect[i] = re;
         out.failed[i] = twin.failed[i];
         return npv;
