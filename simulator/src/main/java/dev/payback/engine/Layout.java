@@ -86,6 +86,8 @@ public final class Layout {
         final int failureDraw;
         /** Effect column per driver ordinal, or NONE. */
         final int[] driverEffect;
+        /** The driver ordinals that have an effect column (those of {@link #driverEffect} that are not NONE), ascending. */
+        final int[] effectDrivers;
         /** Effect column per other item, or NONE. */
         final int[] otherEffect;
         /** Effect column per event, or NONE. */
@@ -104,6 +106,8 @@ public final class Layout {
             this.failureBenefitShare = failureBenefitShare;
             this.failureDraw = failureDraw;
             this.driverEffect = driverEffect;
+            this.effectDrivers = java.util.stream.IntStream.range(0, driverEffect.length)
+                    .filter(q -> driverEffect[q] != NONE).toArray();
             this.otherEffect = otherEffect;
             this.eventEffect = eventEffect;
         }

@@ -253,9 +253,12 @@ public final class TrialModel {
         final boolean failed = in[ol.failureDraw][t] < in[ol.failureProbability][t];
         final double scale = failed ? in[ol.failureBenefitShare][t] : 1;
         out.failed[i] = (byte) (failed ? 1 : 0);
-        for (int q = 0; q < DRIVERS; q++) {
-            int col = ol.driverEffect[q];
-            r[q] = col == Layout.NONE ? d[q] : reduced(d[q], in[col][t], scale);
+        // r_q = d_q where the option has no effect on driver q, d_q · (1 − effect · scale) where it has one
+        System.arraycopy(d, 0, r, 0, DRIVERS);
+        final int[] effectDrivers = ol.effectDrivers;
+        for (int e = 0; e < effectDrivers.length; e++) {
+            int q = effectDrivers[e];
+            r[q] = reduced(d[q], in[ol.driverEffect[q]][t], scale);
         }
         out.exceptionEffect[i] = ol.driverEffect[EXC] == Layout.NONE ? 0 : in[ol.driverEffect[EXC]][t] * scale;
         double otherReduced = 0;
