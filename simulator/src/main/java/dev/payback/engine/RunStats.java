@@ -260,27 +260,50 @@ public final class RunStats {
             double[] e = exc == Layout.NONE ? null : in[exc];
             double[] r = recon == Layout.NONE ? null : in[recon];
             double[] acc = in[layout.inventoryAccuracy];
+            // the block's counts in locals, added to the worker's once (whole numbers: any order gives the same)
+            int share15 = 0;
+            int share3 = 0;
+            int share5 = 0;
+            int fte1 = 0;
+            int fte2 = 0;
+            int exception10 = 0;
+            int exception15 = 0;
+            int accuracy95 = 0;
+            int reconciliation4 = 0;
+            int operate = 0;
+            int orchestrate = 0;
             for (int t = 0; t < n; t++) {
                 double share = out.painShare[t];
                 double fte = out.painFte[t];
-                c[SHARE_GE_1_5PCT] += share >= SeedThresholds.PAIN_SHARE_1_5PCT ? 1 : 0;
-                c[SHARE_GE_3PCT] += share >= SeedThresholds.PAIN_SHARE_3PCT ? 1 : 0;
-                c[SHARE_GE_5PCT] += share >= SeedThresholds.PAIN_SHARE_5PCT ? 1 : 0;
-                c[FTE_GE_1] += fte >= SeedThresholds.FTE_1 ? 1 : 0;
-                c[FTE_GE_2] += fte >= SeedThresholds.FTE_2 ? 1 : 0;
+                share15 += share >= SeedThresholds.PAIN_SHARE_1_5PCT ? 1 : 0;
+                share3 += share >= SeedThresholds.PAIN_SHARE_3PCT ? 1 : 0;
+                share5 += share >= SeedThresholds.PAIN_SHARE_5PCT ? 1 : 0;
+                fte1 += fte >= SeedThresholds.FTE_1 ? 1 : 0;
+                fte2 += fte >= SeedThresholds.FTE_2 ? 1 : 0;
                 if (e != null) {
-                    c[EXCEPTION_GE_10PCT] += e[t] >= SeedThresholds.EXCEPTION_RATE_10PCT ? 1 : 0;
-                    c[EXCEPTION_GE_15PCT] += e[t] >= SeedThresholds.EXCEPTION_RATE_15PCT ? 1 : 0;
+                    exception10 += e[t] >= SeedThresholds.EXCEPTION_RATE_10PCT ? 1 : 0;
+                    exception15 += e[t] >= SeedThresholds.EXCEPTION_RATE_15PCT ? 1 : 0;
                 }
-                c[ACCURACY_LT_95PCT] += acc[t] < SeedThresholds.INVENTORY_ACCURACY_95PCT ? 1 : 0;
+                accuracy95 += acc[t] < SeedThresholds.INVENTORY_ACCURACY_95PCT ? 1 : 0;
                 if (r != null) {
-                    c[RECONCILIATION_GE_4H] += r[t] >= SeedThresholds.RECONCILIATION_HOURS_PER_WEEK ? 1 : 0;
+                    reconciliation4 += r[t] >= SeedThresholds.RECONCILIATION_HOURS_PER_WEEK ? 1 : 0;
                 }
                 int score = out.score[t];
-                c[SCORE_OPERATE] += score < Verdict.PILOT_FROM ? 1 : 0;
-                c[SCORE_ORCHESTRATE] += score > Verdict.ORCHESTRATE_ABOVE ? 1 : 0;
+                operate += score < Verdict.PILOT_FROM ? 1 : 0;
+                orchestrate += score > Verdict.ORCHESTRATE_ABOVE ? 1 : 0;
                 bestCount[out.best[t]]++;
             }
+            c[SHARE_GE_1_5PCT] += share15;
+            c[SHARE_GE_3PCT] += share3;
+            c[SHARE_GE_5PCT] += share5;
+            c[FTE_GE_1] += fte1;
+            c[FTE_GE_2] += fte2;
+            c[EXCEPTION_GE_10PCT] += exception10;
+            c[EXCEPTION_GE_15PCT] += exception15;
+            c[ACCURACY_LT_95PCT] += accuracy95;
+            c[RECONCILIATION_GE_4H] += reconciliation4;
+            c[SCORE_OPERATE] += operate;
+            c[SCORE_ORCHESTRATE] += orchestrate;
             for (int k = 0; k < optionCount; k++) {
                 OptionColumns oc = out.options[k];
                 int base = GLOBAL_SERIES + OPTION_SERIES * k;
@@ -300,21 +323,39 @@ public final class RunStats {
                 }
                 c[cb + ROI_UNDEFINED] += n - defined;
                 moments(b, base + ROI, v, defined);
+                // the block's counts in locals, added to the worker's once (whole numbers: any order gives the same)
+                final int[] checkpoints = OptionColumns.CHECKPOINT_MONTHS;
+                final int first = checkpoints[0];
+                final int second = checkpoints[1];
+                final int third = checkpoints[2];
+                int paidFirst = 0;
+                int paidSecond = 0;
+                int paidThird = 0;
+                int npvNegative = 0;
+                int painExceeds = 0;
+                int yearOneExceeds = 0;
+                int paidBar = 0;
                 for (int t = 0; t < n; t++) {
                     int m = oc.paybackMonth[t];
                     if (TrialEvents.paidBack(m)) {
                         v[paid++] = m;
                     }
-                    for (int j = 0; j < OptionColumns.CHECKPOINT_MONTHS.length; j++) {
-                        c[cb + PAID_3 + j] += TrialEvents.paidBackWithin(m, OptionColumns.CHECKPOINT_MONTHS[j]) ? 1 : 0;
-                    }
-                    c[cb + NPV_NEGATIVE] += TrialEvents.npvNegative(oc.npv[t]) ? 1 : 0;
-                    c[cb + PAIN_EXCEEDS_FIRST_YEAR_COST] +=
-                            TrialEvents.painExceedsFirstYearCost(out.annualPain[t], oc.firstYearCost[t]) ? 1 : 0;
-                    c[cb + YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST] +=
+                    paidFirst += TrialEvents.paidBackWithin(m, first) ? 1 : 0;
+                    paidSecond += TrialEvents.paidBackWithin(m, second) ? 1 : 0;
+                    paidThird += TrialEvents.paidBackWithin(m, third) ? 1 : 0;
+                    npvNegative += TrialEvents.npvNegative(oc.npv[t]) ? 1 : 0;
+                    painExceeds += TrialEvents.painExceedsFirstYearCost(out.annualPain[t], oc.firstYearCost[t]) ? 1 : 0;
+                    yearOneExceeds +=
                             TrialEvents.yearOneBenefitExceedsFirstYearCost(oc.yearOneBenefit[t], oc.firstYearCost[t]) ? 1 : 0;
-                    c[cb + PAID_BAR] += TrialEvents.paidBackWithin(m, bar) ? 1 : 0;
+                    paidBar += TrialEvents.paidBackWithin(m, bar) ? 1 : 0;
                 }
+                c[cb + PAID_3] += paidFirst;
+                c[cb + PAID_6] += paidSecond;
+                c[cb + PAID_12] += paidThird;
+                c[cb + NPV_NEGATIVE] += npvNegative;
+                c[cb + PAIN_EXCEEDS_FIRST_YEAR_COST] += painExceeds;
+                c[cb + YEAR_ONE_BENEFIT_EXCEEDS_FIRST_YEAR_COST] += yearOneExceeds;
+                c[cb + PAID_BAR] += paidBar;
                 c[cb + NO_PAYBACK] += n - paid;
                 moments(b, base + PAYBACK_MONTH, v, paid);
             }
