@@ -162,10 +162,8 @@ public final class Analysis {
             value[i] = staged[i] - bigBang[i];
             gated[i] = g.outcome(i) != GateColumns.NO_GATE;
         }
-        RunStats.Moments om = rs.gate(j, RunStats.OBSERVED_REDUCTION);
-        Stats observed = Stats.of(g.observedReduction().toArray(), gated);
-        observed = om.n() == 0 ? observed : new Stats(om.n(), om.mean(), om.sd(), observed.p5(), observed.p10(),
-                observed.p25(), observed.p50(), observed.p75(), observed.p90(), observed.p95(), om.min(), om.max());
+        Stats observed = OptionFigures.kept(rs.gate(j, RunStats.OBSERVED_REDUCTION), g.observedReduction().toArray(),
+                gated);
         Stages stages = st.option().stages();
         return new Summary.Gate(st.option().id(), stages.pilotShare(), stages.pilotMonths(),
                 stages.exceptionRateReduction(), (double) rs.gateCount(j, RunStats.GO) / n,
