@@ -56,8 +56,9 @@ public final class Analysis {
 
     /**
      * As {@link #summarize(SimulationResult, Sensitivity)}, with the sensitivity analysis asked for
-     * only once every other figure is computed: a caller may compute it meanwhile on another thread
-     * (the summary only carries it), handing over that task's join.
+     * only once every other figure is computed but the inputs' percentiles (and the five tests, which
+     * read the exception rate's median), which it carries for the inputs it ranked: a caller may
+     * compute it meanwhile on another thread, handing over that task's join.
      */
     public static Summary summarize(SimulationResult r, Supplier<Sensitivity> sensitivity) {
         Scenario s = r.scenario();
