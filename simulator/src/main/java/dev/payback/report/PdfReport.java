@@ -4,6 +4,7 @@ import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
@@ -168,38 +169,100 @@ public final class PdfReport {
     /** As {@link #render(byte[], Map)}; {@code alwaysShape} keeps every font whole (for tests). */
     static byte[] render(byte[] html, Map<String, JFreeChart> charts, boolean alwaysShape) {
         String page = new String(html, StandardCharsets.UTF_8);
-        Map<String, Boolean> needed = new ConcurrentHashMap<>();           // per font file, for this page
         org.w3c.dom.Document doc = new W3CDom().fromJsoup(Jsoup.parse(page));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PDDocument pdf = new PDDocument();
+        Fonts fonts = new Fonts(pdf, page, alwaysShape);
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
+        b.usePDDocument(pdf);
         b.withW3cDocument(doc, "about:blank");
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
-        drawers.registerDrawer(CHART_TYPE, new ChartDrawer(Map.copyOf(charts), new ChartText(alwaysShape)));
+        drawers.registerDrawer(CHART_TYPE, new ChartDrawer(Map.copyOf(charts), new ChartText(fonts)));
         b.useObjectDrawerFactory(drawers);
         b.withProducer("payback");
         b.withDiagnosticConsumer(d -> { });
         for (String family : new String[] {"Liberation Sans", "Helvetica", "Arial", "sans-serif", "-apple-system",
                 "Segoe UI"}) {
-            b.useFont(() -> font("LiberationSans-Regular.ttf", page, alwaysShape, needed), family, 400,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
-            b.useFont(() -> font("LiberationSans-Bold.ttf", page, alwaysShape, needed), family, 700,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(fonts.forPage(SANS), family, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(fonts.forPage(SANS_BOLD), family, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         for (String family : new String[] {"Liberation Mono", "monospace", "SFMono-Regular", "Consolas"}) {
-            b.useFont(() -> font("LiberationMono-Regular.ttf", page, alwaysShape, needed), family, 400,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(fonts.forPage(MONO), family, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         b.toStream(java.io.OutputStream.nullOutputStream());
         try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
             renderer.createPDFWithoutClosing();
-            PDDocument pdf = renderer.getPdfDocument();
             fixIdentity(pdf, html);
             pdf.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static final String SANS = "LiberationSans-Regular.ttf";
+    private static final String SANS_BOLD = "LiberationSans-Bold.ttf";
+    private static final String MONO = "LiberationMono-Regular.ttf";
+
+    /**
+     * The fonts of one PDF, each loaded into the document once, when first used, and shared by every
+     * family name the page gives it and by the charts' text. OpenHTMLtoPDF takes the font metrics of
+     * a text from every family its {@code font-family} lists ({@code -apple-system, "Segoe UI",
+     * Helvetica, ...}), so a font of its own per family name was loaded (parsed, set up for subsetting,
+     * subset when saved) once per name, and the footer's text and the charts' were written with other
+     * copies of Liberation Sans than the page's: six embedded fonts, where the page and its charts use
+     * three. A font is loaded with its glyph-substitution table or without it ({@link Shaping}); for
+     * the page that is decided once, from the page's text, for the charts per string. Used by the
+     * thread that lays out the PDF only.
+     */
+    static final class Fonts {
+        private final PDDocument pdf;
+        private final String page;
+        private final boolean alwaysShape;
+        private final Map<String, PDFont> loaded = new HashMap<>();
+        private final Map<String, Boolean> pageNeeds = new HashMap<>();
+
+        Fonts(PDDocument pdf, String page, boolean alwaysShape) {
+            this.pdf = pdf;
+            this.page = page;
+            this.alwaysShape = alwaysShape;
+        }
+
+        /** The font file for the page's text, loaded when OpenHTMLtoPDF first asks for it. */
+        PDFontSupplier forPage(String file) {
+            return new PDFontSupplier(null) {
+                @Override
+                public PDFont supply() {
+                    Shaping shaping = Shaping.of(file);
+                    return font(file, alwaysShape || pageNeeds.computeIfAbsent(file, f -> shaping.needed(page)));
+                }
+            };
+        }
+
+        /** The font file for a chart's string: whole when shaping could change one of its glyphs. */
+        PDFont forChart(String file, String text) {
+            return font(file, alwaysShape || Shaping.of(file).needed(text));
+        }
+
+        /**
+         * The font file, whole or without its GSUB table (a file without one is always whole, see
+         * {@link Shaping#bytes}), loaded into the PDF as a subset on first use.
+         */
+        private PDFont font(String file, boolean whole) {
+            byte[] bytes = Shaping.of(file).bytes(whole);
+            String key = file + (bytes == Shaping.of(file).font() ? "" : " without GSUB");
+            PDFont font = loaded.get(key);
+            if (font == null) {
+                try {
+                    font = PDType0Font.load(pdf, new ByteArrayInputStream(bytes), true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                loaded.put(key, font);
+            }
+            return font;
+        }
     }
 
     /**
@@ -254,12 +317,11 @@ public final class PdfReport {
      * the page's text, cannot do: the charts' text is not on the page.
      */
     static final class ChartText extends PdfBoxGraphics2DFontTextDrawer {
-        private final boolean alwaysShape;
-        private final Map<String, PDFont> loaded = new HashMap<>();
+        private final Fonts fonts;
         private String text = "";
 
-        ChartText(boolean alwaysShape) {
-            this.alwaysShape = alwaysShape;
+        ChartText(Fonts fonts) {
+            this.fonts = fonts;
         }
 
         @Override
@@ -284,17 +346,8 @@ public final class PdfReport {
         }
 
         @Override
-        protected PDFont mapFont(java.awt.Font f, IFontTextDrawerEnv env) throws IOException {
-            String file = f.isBold() ? "LiberationSans-Bold.ttf" : "LiberationSans-Regular.ttf";
-            Shaping shaping = Shaping.of(file);
-            boolean whole = alwaysShape || shaping.needed(text);
-            String key = file + (whole ? "" : " without GSUB");
-            PDFont font = loaded.get(key);
-            if (font == null) {
-                font = PDType0Font.load(env.getDocument(), new ByteArrayInputStream(shaping.bytes(whole)), true);
-                loaded.put(key, font);
-            }
-            return font;
+        protected PDFont mapFont(java.awt.Font f, IFontTextDrawerEnv env) {
+            return fonts.forChart(f.isBold() ? SANS_BOLD : SANS, text);
         }
 
         private static String text(AttributedCharacterIterator iterator) {
@@ -328,18 +381,6 @@ public final class PdfReport {
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
-    }
-
-    /**
-     * The font file for a page: without its glyph-substitution (GSUB) table when no character of the
-     * page starts a substitution the PDF writer would apply (see {@link Shaping}), so that PDFBox
-     * skips shaping, which it does per string at great cost and which would change no glyph; the
-     * whole font otherwise. Either way the PDF holds the same glyphs and bytes.
-     */
-    private static InputStream font(String file, String page, boolean alwaysShape, Map<String, Boolean> needed) {
-        Shaping shaping = Shaping.of(file);
-        boolean whole = alwaysShape || needed.computeIfAbsent(file, f -> shaping.needed(page));
-        return new ByteArrayInputStream(shaping.bytes(whole));
     }
 
     private static final Map<String, Shaping> SHAPING = new ConcurrentHashMap<>();
