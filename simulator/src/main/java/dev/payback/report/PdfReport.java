@@ -20,6 +20,7 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.ttf.model.GsubData;
 import org.apache.fontbox.ttf.model.Language;
 import org.apache.fontbox.ttf.model.ScriptFeature;
+import org.apache.fontbox.util.BoundingBox;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -43,6 +44,7 @@ import java.awt.FontFormatException;
 import java.awt.FontMetrics;
 import java.awt.Rectangle;
 import java.awt.Shape;
+import java.awt.geom.GeneralPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,6 +95,12 @@ public final class PdfReport {
      * default mapper would instead scan the system's font folders on a machine's first run, write
      * {@code ~/.pdfbox.cache} into the user's home, and warn on standard error on every run that
      * Symbol and ZapfDingbats are missing. The PDF's bytes are the same either way.
+     *
+     * <p>OpenHTMLtoPDF makes all 14 fonts for every PDF, and PDFBox asks this mapper for each one's
+     * glyphs as it makes it, but reads a standard font's metrics (all OpenHTMLtoPDF reads of it) from
+     * the AFM file: the Liberation Sans handed over is a {@link DeferredSans}, parsed only if a glyph,
+     * a width or a bounding box is asked of it (a standard font drawing text, which the report's fonts
+     * leave to a character none of them has).
      */
     static final class BundledFontMapper implements FontMapper {
         /** Parsed once, on first use, from the bytes the page's fonts are read from, and only read afterwards. */
@@ -115,12 +123,62 @@ public final class PdfReport {
 
         @Override
         public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor descriptor) {
-            return new FontMapping<>(Holder.SANS, false);
+            return new FontMapping<>(new DeferredSans(), false);
         }
 
         @Override
         public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo info) {
             return new CIDFontMapping(null, Holder.SANS, false);
+        }
+    }
+
+    /**
+     * The bundled Liberation Sans as a standard font's glyphs, parsed when first asked for anything:
+     * every answer is the parsed font's. {@link #used()} tells whether this instance was asked.
+     */
+    static final class DeferredSans implements FontBoxFont {
+        private TrueTypeFont font;
+
+        /** Whether anything was asked of this font (and Liberation Sans parsed for it). */
+        boolean used() {
+            return font != null;
+        }
+
+        private TrueTypeFont font() {
+            if (font == null) {
+                font = BundledFontMapper.Holder.SANS;
+            }
+            return font;
+        }
+
+        @Override
+        public String getName() throws IOException {
+            return font().getName();
+        }
+
+        @Override
+        public BoundingBox getFontBBox() throws IOException {
+            return font().getFontBBox();
+        }
+
+        @Override
+        public List<Number> getFontMatrix() throws IOException {
+            return font().getFontMatrix();
+        }
+
+        @Override
+        public GeneralPath getPath(String name) throws IOException {
+            return font().getPath(name);
+        }
+
+        @Override
+        public float getWidth(String name) throws IOException {
+            return font().getWidth(name);
+        }
+
+        @Override
+        public boolean hasGlyph(String name) throws IOException {
+            return font().hasGlyph(name);
         }
     }
 

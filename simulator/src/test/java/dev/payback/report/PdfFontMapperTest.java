@@ -1,6 +1,12 @@
 package dev.payback.report;
 
+import com.openhtmltopdf.pdfboxout.PdfBoxRawPDFontMetrics;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -52,5 +58,37 @@ class PdfFontMapperTest {
         }
         assertThat(FontMappers.instance()).isInstanceOf(PdfReport.BundledFontMapper.class);
         assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
+    }
+
+    /**
+     * OpenHTMLtoPDF makes the 14 standard fonts for every PDF and reads their metrics, which PDFBox
+     * takes from its AFM files: the Liberation Sans the mapper hands over for their glyphs is not
+     * parsed for that, and answers as the parsed font once asked.
+     */
+    @Test
+    void theStandardFontsMetricsLeaveTheirGlyphsUnparsed() throws Exception {
+        PdfReport.render("<html><body><p>x</p></body></html>".getBytes(StandardCharsets.UTF_8));
+        assertThat(FontMappers.instance()).isInstanceOf(PdfReport.BundledFontMapper.class);
+        for (Standard14Fonts.FontName name : Standard14Fonts.FontName.values()) {
+            PDType1Font font = new PDType1Font(name);
+            PdfBoxRawPDFontMetrics metrics = PdfBoxRawPDFontMetrics.fromPdfBox(font, font.getFontDescriptor());
+            assertThat(metrics._ascent).as(name + " ascent, from the AFM file").isPositive();
+            assertThat(font.getFontBoxFont()).isInstanceOf(PdfReport.DeferredSans.class);
+            assertThat(((PdfReport.DeferredSans) font.getFontBoxFont()).used()).as(name.getName()).isFalse();
+        }
+        // Helvetica's width of "A" from its AFM file (667/1000 em), still without the glyphs
+        PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        assertThat(helvetica.getStringWidth("A")).isEqualTo(667f);
+        PdfReport.DeferredSans glyphs = (PdfReport.DeferredSans) helvetica.getFontBoxFont();
+        assertThat(glyphs.used()).isFalse();
+        try (TrueTypeFont sans = new TTFParser().parse(new RandomAccessReadBuffer(
+                PdfReport.fontBytes("LiberationSans-Regular.ttf")))) {
+            assertThat(glyphs.getWidth("A")).isEqualTo(sans.getWidth("A")).isEqualTo(1366f);
+            assertThat(glyphs.used()).isTrue();
+            assertThat(glyphs.getName()).isEqualTo(sans.getName()).isEqualTo("LiberationSans");
+            assertThat(glyphs.hasGlyph("Euro")).isEqualTo(sans.hasGlyph("Euro")).isTrue();
+            assertThat(glyphs.getFontBBox().getUpperRightY()).isEqualTo(sans.getFontBBox().getUpperRightY());
+            assertThat(glyphs.getPath("A").getBounds2D()).isEqualTo(sans.getPath("A").getBounds2D());
+        }
     }
 }
