@@ -35,6 +35,8 @@ import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
 import org.jfree.chart.JFreeChart;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
@@ -179,6 +181,40 @@ public final class PdfReport {
         @Override
         public boolean hasGlyph(String name) throws IOException {
             return font().hasGlyph(name);
+        }
+    }
+
+    /**
+     * The standard fonts in the reverse of the order OpenHTMLtoPDF makes them (Courier, Times,
+     * Helvetica, each bold oblique first, then Symbol and ZapfDingbats).
+     */
+    static final List<Standard14Fonts.FontName> STANDARD_FONTS_REVERSED = List.of(
+            Standard14Fonts.FontName.ZAPF_DINGBATS, Standard14Fonts.FontName.SYMBOL,
+            Standard14Fonts.FontName.HELVETICA, Standard14Fonts.FontName.HELVETICA_BOLD,
+            Standard14Fonts.FontName.HELVETICA_OBLIQUE, Standard14Fonts.FontName.HELVETICA_BOLD_OBLIQUE,
+            Standard14Fonts.FontName.TIMES_ROMAN, Standard14Fonts.FontName.TIMES_BOLD,
+            Standard14Fonts.FontName.TIMES_ITALIC, Standard14Fonts.FontName.TIMES_BOLD_ITALIC,
+            Standard14Fonts.FontName.COURIER, Standard14Fonts.FontName.COURIER_BOLD,
+            Standard14Fonts.FontName.COURIER_OBLIQUE, Standard14Fonts.FontName.COURIER_BOLD_OBLIQUE);
+
+    /**
+     * Reads the font data a report's PDF asks for, which PDFBox and this class keep for the JVM's
+     * life: PDFBox's glyph lists and the 14 standard fonts' AFM metrics (OpenHTMLtoPDF makes the 14
+     * fonts for every PDF; a fifth of the PDF's own work in a fresh JVM) and the bundled fonts'
+     * {@link Shaping}. A thread that has a PDF laid out on another one calls this meanwhile: the two
+     * share the reading instead of the PDF's thread doing it all. The fonts come in the reverse of the
+     * order the PDF's thread asks for them, so that the two meet once, where each has read its part
+     * (PDFBox reads a font's metrics once, under a lock, and so does {@link Shaping#of(String)}).
+     * The PDF is the same whether or not this ran.
+     */
+    public static void loadFontData() {
+        GlyphList.getAdobeGlyphList();
+        GlyphList.getZapfDingbats();
+        for (Standard14Fonts.FontName name : STANDARD_FONTS_REVERSED) {
+            Standard14Fonts.getAFM(name.getName());
+        }
+        for (String file : List.of(SANS, SANS_BOLD, MONO)) {
+            Shaping.of(file);
         }
     }
 
@@ -485,23 +521,12 @@ public final class PdfReport {
             if (triggers.isEmpty()) {
                 return false;
             }
-            int lo = Integer.MAX_VALUE;
-            int hi = Integer.MIN_VALUE;
+            // a few characters (Liberation Sans: five tone letters), each looked for in the text at once
+            // (the text's code points: indexOf finds a supplementary character's surrogate pair; a
+            // font's cmap maps no surrogate)
             for (int t : triggers) {
-                lo = Math.min(lo, t);
-                hi = Math.max(hi, t);
-            }
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < lo && !Character.isSurrogate(c)) {
-                    continue;                                     // most characters: below every trigger
-                }
-                int cp = text.codePointAt(i);
-                if (cp >= lo && cp <= hi && triggers.contains(cp)) {
+                if (text.indexOf(t) >= 0) {
                     return true;
-                }
-                if (Character.charCount(cp) == 2) {
-                    i++;
                 }
             }
             return false;

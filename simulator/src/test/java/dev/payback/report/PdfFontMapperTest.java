@@ -4,12 +4,22 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRawPDFontMetrics;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import com.openhtmltopdf.pdfboxout.fontstore.AbstractFontStore;
+import org.apache.fontbox.FontBoxFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.CIDFontMapping;
+import org.apache.pdfbox.pdmodel.font.FontMapper;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.FontMapping;
+import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -90,5 +100,44 @@ class PdfFontMapperTest {
             assertThat(glyphs.getFontBBox().getUpperRightY()).isEqualTo(sans.getFontBBox().getUpperRightY());
             assertThat(glyphs.getPath("A").getBounds2D()).isEqualTo(sans.getPath("A").getBounds2D());
         }
+    }
+
+    /**
+     * {@link PdfReport#loadFontData()} reads the standard fonts in the reverse of the order OpenHTMLtoPDF
+     * makes them (recorded from the mapper PDFBox asks for each one as it is made), every one once.
+     */
+    @Test
+    void theFontDataIsReadInTheReverseOfTheRenderersOrder() throws Exception {
+        PdfReport.loadFontData();
+        FontMapper bundled = FontMappers.instance();
+        assertThat(bundled).isInstanceOf(PdfReport.BundledFontMapper.class);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        FontMappers.set(new FontMapper() {
+            @Override
+            public FontMapping<TrueTypeFont> getTrueTypeFont(String baseFont, PDFontDescriptor descriptor) {
+                return bundled.getTrueTypeFont(baseFont, descriptor);
+            }
+
+            @Override
+            public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor descriptor) {
+                asked.add(baseFont);
+                return bundled.getFontBoxFont(baseFont, descriptor);
+            }
+
+            @Override
+            public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo info) {
+                return bundled.getCIDFont(baseFont, descriptor, info);
+            }
+        });
+        try (PDDocument doc = new PDDocument()) {
+            new AbstractFontStore.BuiltinFontStore(doc);
+        } finally {
+            FontMappers.set(bundled);
+        }
+        List<String> reversed = new ArrayList<>(PdfReport.STANDARD_FONTS_REVERSED.stream()
+                .map(Standard14Fonts.FontName::getName).toList());
+        Collections.reverse(reversed);
+        assertThat(asked).isEqualTo(reversed);
+        assertThat(PdfReport.STANDARD_FONTS_REVERSED).containsExactlyInAnyOrder(Standard14Fonts.FontName.values());
     }
 }
