@@ -29,7 +29,8 @@ import java.util.Map;
  * the totals strictly in block order (a block that finishes early waits in {@code pending}), so the
  * result is byte-identical for any thread count, and memory holds only the blocks that wait.
  *
- * <p>Series ({@link #moments}): for every strategy o, {@code npv}, {@code paid_12}, {@code npv_negative},
+ * <p>Series ({@link #moments}): for every strategy o, {@code npv}, {@code paid_12}, {@code paid_bar} (within
+ * T* = decision.payback_months), {@code npv_negative},
  * {@code best}; for the status quo {@code best}; for the piloted option every mean and share of its
  * block of summary.json ({@link #overlay}) and the pilot's own series (exception-rate effect, baseline
  * exception rate, projected reduction), and, with an {@code actual_one_time_cost}, its figures at that
@@ -97,8 +98,10 @@ public final class PilotStream implements BlockObserver {
         for (int o = 0; o < strategies; o++) {
             int so = o;
             add(key(o, "npv"), (in, out, t) -> out.option(so).npv().get(t));
-            add(key(o, "paid_12"), (in, out, t) -> indicator(out.option(so).paybackMonth(t) != 0
-                    && out.option(so).paybackMonth(t) <= PilotVerdict.BAR_MONTHS));
+            add(key(o, "paid_12"), (in, out, t) -> indicator(
+                    TrialEvents.paidBackWithin(out.option(so).paybackMonth(t), PilotVerdict.TWELVE)));
+            add(key(o, "paid_bar"), (in, out, t) -> indicator(
+                    TrialEvents.paidBackWithin(out.option(so).paybackMonth(t), bar)));
             add(key(o, "npv_negative"), (in, out, t) -> indicator(out.option(so).npv().get(t) < 0));
             add(key(o, "best"), (in, out, t) -> indicator(TrialEvents.best(out.best(t), so)));
         }
@@ -123,8 +126,6 @@ public final class PilotStream implements BlockObserver {
         add(key(k, "year_one_benefit_exceeds_first_year_cost"), (in, out, t) -> indicator(
                 TrialEvents.yearOneBenefitExceedsFirstYearCost(out.option(k).yearOneBenefit().get(t),
                         out.option(k).firstYearCost().get(t))));
-        add(key(k, "paid_bar"), (in, out, t) ->
-                indicator(TrialEvents.paidBackWithin(out.option(k).paybackMonth(t), bar)));
         add(key(k, "exception_effect"), (in, out, t) -> out.option(k).exceptionEffect().get(t));
         add(key(k, "exception_rate"), (in, out, t) -> eColumn == Layout.NONE ? 0 : in[eColumn][t]);
         add(key(k, "projected_reduction"), (in, out, t) ->
@@ -142,6 +143,7 @@ public final class PilotStream implements BlockObserver {
                 add(key(k, "paid_" + OptionColumns.CHECKPOINTS.get(j) + "_at_price"), (in, out, t) ->
                         indicator(out.option(k).maxCumulativeBeforeOneTime(sj).get(t) >= price));
             }
+            add(key(k, "paid_bar_at_price"), (in, out, t) -> indicator(out.option(k).maxCumulativeAtBar().get(t) >= price));
         }
         totals = new WeightedMoments[2][series.size()];
         for (WeightedMoments[] row : totals) {

@@ -5,6 +5,7 @@ import dev.payback.engine.OptionColumns;
 import dev.payback.engine.RunStats;
 import dev.payback.engine.SimulationResult;
 import dev.payback.engine.TrialColumns;
+import dev.payback.engine.TrialEvents;
 import dev.payback.scenario.Driver;
 import dev.payback.scenario.OptionSpec;
 import dev.payback.scenario.Pilot;
@@ -21,8 +22,9 @@ import java.util.List;
  *       the promise-accuracy increase {@code acc_last / acc_base − 1} (observed counts against the
  *       target only, no weighting: the scenario model has no promise-accuracy driver); the actual pilot
  *       cost at or below {@code max_pilot_cost}.</li>
- *   <li><b>Bar</b>: the updated business case meets the payback bar, P(payback within 12 months) ≥ q
- *       (decision.payback_confidence), under the pilot's weights. With {@code actual_one_time_cost} the
+ *   <li><b>Bar</b>: the updated business case meets the payback bar, P(payback within T* months) ≥ q
+ *       (T* = decision.payback_months, 12 by default; q = decision.payback_confidence), under the pilot's
+ *       weights: the bar {@code simulate} judges (docs/model.md section 10). With {@code actual_one_time_cost} the
  *       one-time cost of every trial is replaced by it: payback within T ⇔ max_{m≤T}(cum_m + C) ≥ C'
  *       (docs/model.md section 2's max one-time cost, per trial) and NPV' = NPV + C − C' (month 0 is not
  *       discounted).</li>
@@ -34,14 +36,17 @@ import java.util.List;
  * @param criteria        every success criterion with its target and observed value
  * @param targetHit       every criterion met
  * @param confidence      the payback bar q
- * @param priorPayback    P(payback within 12 months) before the pilot, at the price
- * @param payback         P(payback within 12 months) after the pilot, at the price
+ * @param barMonths       T*, the payback bar in months (decision.payback_months)
+ * @param priorPayback    P(payback within T* months) before the pilot, at the price
+ * @param payback         P(payback within T* months) after the pilot, at the price
  * @param barMet          payback ≥ q
  * @param price           the one-time cost the bar is judged at: actual_one_time_cost, else the median
  *                        projected one-time cost (the quote)
  * @param actualPrice     whether {@code price} is the pilot's actual_one_time_cost
- * @param maxOneTimeCost  the updated max one-time cost for 12-month payback at confidence q
+ * @param maxOneTimeCost  the updated max one-time cost for payback within T* months at confidence q
  * @param priorMaxOneTimeCost the same before the pilot
+ * @param maxOneTimeCost12 the updated max one-time cost for payback within 12 months at confidence q (the
+ *                        {@code max_one_time_cost_12_updated} column, whatever T* is)
  * @param atPrice         with an actual one-time cost: the updated figures at that price, else null
  * @param go              targetHit and barMet
  * @param options         every option, prior and updated (scenario order)
@@ -54,29 +59,38 @@ import java.util.List;
  *                        (1 − a_iJ), 0 when adoption is complete
  */
 public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion> criteria, boolean targetHit,
-                           double confidence, double priorPayback, double payback, boolean barMet, double price,
-                           boolean actualPrice, double maxOneTimeCost, double priorMaxOneTimeCost, AtPrice atPrice,
+                           double confidence, int barMonths, double priorPayback, double payback, boolean barMet,
+                           double price, boolean actualPrice, double maxOneTimeCost, double priorMaxOneTimeCost,
+                           double maxOneTimeCost12, AtPrice atPrice,
                            boolean go, List<OptionFigures> options, double priorStatusQuoBest,
                            double updatedStatusQuoBest, String leader, double projectedFullEffect, double rampLeft) {
     /** The id of the status quo in {@link #leader}. */
     public static final String STATUS_QUO = "status_quo";
-    /** The payback horizon of the bar, in months (docs/model.md section 2's 12-month figure). */
-    public static final int BAR_MONTHS = 12;
+    /** The 12-month checkpoint of the columns named for it (payback_probability_12_*, max_one_time_cost_12_*). */
+    static final int TWELVE = 12;
 
     public PilotVerdict {
+        if (barMonths < 1) {
+            throw new IllegalArgumentException("barMonths must be >= 1");
+        }
         criteria = List.copyOf(criteria);
         options = List.copyOf(options);
     }
 
-    /** The piloted option's figures with the one-time cost replaced by the actual one. */
+    /**
+     * The piloted option's figures with the one-time cost replaced by the actual one: P(payback within
+     * 3, 6, 12 and T* months), after the pilot and (12 and T*) before it.
+     */
     public record AtPrice(double oneTimeCost, double meanNpv, double pNpvNegative, double payback3,
-                          double payback6, double payback12, double priorPayback12) {
+                          double payback6, double payback12, double priorPayback12, double paybackBar,
+                          double priorPaybackBar) {
     }
 
-    /** One option before and after the pilot. */
+    /** One option before and after the pilot; the payback figures within 12 and within T* months. */
     public record OptionFigures(String id, String label, boolean piloted, double priorPBest, double updatedPBest,
                                 double priorMeanNpv, double updatedMeanNpv, double priorPayback12,
-                                double updatedPayback12, double priorPNpvNegative, double updatedPNpvNegative) {
+                                double updatedPayback12, double priorPNpvNegative, double updatedPNpvNegative,
+                                double priorPaybackBar, double updatedPaybackBar) {
     }
 
     /** The verdict of {@code update}, computed from the run it was made from. */
@@ -111,12 +125,13 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
         boolean targetHit = criteria.stream().allMatch(PilotUpdate.Criterion::met);
 
         double q = s.paybackConfidence();
+        int bar = s.paybackMonths();
         OptionColumns oc = c.option(k);
-        int j12 = checkpoint(BAR_MONTHS);
+        int j12 = checkpoint(TWELVE);
         boolean actual = !Double.isNaN(pilot.actualOneTimeCost());
         AtPrice atPrice = null;
-        double priorPayback = update.prior().option().paybackProbability().get(BAR_MONTHS);
-        double payback = update.updated().option().paybackProbability().get(BAR_MONTHS);
+        double priorPayback = update.prior().option().paybackProbabilityAtBar();
+        double payback = update.updated().option().paybackProbabilityAtBar();
         double price = update.prior().option().oneTimeCost().p50();
         if (actual) {
             price = pilot.actualOneTimeCost();
@@ -132,21 +147,24 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
             for (int m = 0; m < 3; m++) {
                 p[m] = paidAt(oc.maxCumulativeBeforeOneTime(checkpoint(months[m])), price, w);
             }
-            priorPayback = paidAt(oc.maxCumulativeBeforeOneTime(j12), price, prior);
-            payback = p[2];
+            double prior12 = paidAt(oc.maxCumulativeBeforeOneTime(j12), price, prior);
+            priorPayback = paidAt(oc.maxCumulativeAtBar(), price, prior);
+            payback = paidAt(oc.maxCumulativeAtBar(), price, w);
             if (streamed) {
                 int up = PilotStream.UPDATED;
                 for (int m = 0; m < 3; m++) {
                     p[m] = stream.share(up, PilotStream.key(k, "paid_" + months[m] + "_at_price"));
                 }
-                priorPayback = stream.share(PilotStream.PRIOR, PilotStream.key(k, "paid_12_at_price"));
+                prior12 = stream.share(PilotStream.PRIOR, PilotStream.key(k, "paid_12_at_price"));
+                priorPayback = stream.share(PilotStream.PRIOR, PilotStream.key(k, "paid_bar_at_price"));
+                payback = stream.share(up, PilotStream.key(k, "paid_bar_at_price"));
                 atPrice = new AtPrice(price, stream.moments(up, PilotStream.key(k, "npv_at_price")).weightedMean(),
-                        stream.share(up, PilotStream.key(k, "npv_negative_at_price")), p[0], p[1], p[2], priorPayback);
+                        stream.share(up, PilotStream.key(k, "npv_negative_at_price")), p[0], p[1], p[2], prior12,
+                        payback, priorPayback);
             } else {
                 atPrice = new AtPrice(price, Weighted.stats(npv, w).mean(), Weighted.share(negative, w), p[0], p[1],
-                        p[2], priorPayback);
+                        p[2], prior12, payback, priorPayback);
             }
-            payback = p[2];
         }
         boolean barMet = payback >= q;
 
@@ -158,10 +176,12 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
             OptionColumns col = c.option(o);
             boolean[] best = new boolean[n];
             boolean[] paid = new boolean[n];
+            boolean[] paidAtBar = new boolean[n];
             boolean[] negative = new boolean[n];
             for (int i = 0; i < n; i++) {
                 best[i] = c.best(i) == o + 1;
-                paid[i] = col.paybackMonth(i) != 0 && col.paybackMonth(i) <= BAR_MONTHS;
+                paid[i] = TrialEvents.paidBackWithin(col.paybackMonth(i), TWELVE);
+                paidAtBar[i] = TrialEvents.paidBackWithin(col.paybackMonth(i), bar);
                 negative[i] = col.npv().get(i) < 0;
             }
             if (streamed) {
@@ -174,14 +194,15 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
                         stream.moments(up, PilotStream.key(o, "npv")).weightedMean(),
                         rs.optionCount(o, RunStats.PAID_3 + j12) / all, stream.share(up, PilotStream.key(o, "paid_12")),
                         rs.optionCount(o, RunStats.NPV_NEGATIVE) / all,
-                        stream.share(up, PilotStream.key(o, "npv_negative"))));
+                        stream.share(up, PilotStream.key(o, "npv_negative")),
+                        rs.optionCount(o, RunStats.PAID_BAR) / all, stream.share(up, PilotStream.key(o, "paid_bar"))));
                 continue;
             }
             options.add(new OptionFigures(st.id(), st.label(), o == k && !st.staged(), Weighted.share(best, prior),
                     Weighted.share(best, w), Weighted.stats(col.npv().toArray(), prior).mean(),
                     Weighted.stats(col.npv().toArray(), w).mean(),
                     Weighted.share(paid, prior), Weighted.share(paid, w), Weighted.share(negative, prior),
-                    Weighted.share(negative, w)));
+                    Weighted.share(negative, w), Weighted.share(paidAtBar, prior), Weighted.share(paidAtBar, w)));
         }
         boolean[] statusQuo = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -205,9 +226,9 @@ public record PilotVerdict(PilotUpdate.Result update, List<PilotUpdate.Criterion
         for (int i = 0; i < n; i++) {
             left[i] = 1 - PilotUpdate.adoption(last, ramp == null ? 0 : ramp[i]);
         }
-        return new PilotVerdict(update, criteria, targetHit, q, priorPayback, payback, barMet, price, actual,
-                update.updated().option().maxOneTimeCost().get(BAR_MONTHS),
-                update.prior().option().maxOneTimeCost().get(BAR_MONTHS), atPrice, targetHit && barMet, options,
+        return new PilotVerdict(update, criteria, targetHit, q, bar, priorPayback, payback, barMet, price, actual,
+                update.updated().option().maxOneTimeCostAtBar(), update.prior().option().maxOneTimeCostAtBar(),
+                update.updated().option().maxOneTimeCost().get(TWELVE), atPrice, targetHit && barMet, options,
                 sqPrior, sqUpdated, leader, update.updated().exceptionEffect().p50(),
                 Weighted.quantile(left, w, 0.5));
     }

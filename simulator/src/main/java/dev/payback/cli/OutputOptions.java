@@ -40,11 +40,15 @@ final class OutputOptions {
         err.flush();
     }
 
-    /** The folder for {@code --out} (or {@code fallback} when it was not given), locked for this run. */
+    /**
+     * The folder for {@code --out} (or {@code fallback} when it was not given), locked for this run. Its
+     * marker records this command's name, and a folder another command wrote is refused, whether named
+     * with --out or not: one command never replaces another's outputs.
+     */
     OutputFolder open(Path fallback) throws IOException {
         Path dir = out != null ? out : fallback;
         try {
-            return OutputFolder.open(dir);
+            return OutputFolder.open(dir, spec.name());
         } catch (OutputFolder.Refused e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -25,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +56,17 @@ import java.util.stream.Stream;
  * only ever replaces a folder that is missing, empty, or such a marked folder holding nothing but
  * the listed files; anything else is refused before the run ({@link Refused}). Cleanup of a killed
  * run's leftovers deletes only folders carrying one of the two markers, under this target's names.
+ *
+ * <p>The marker also names the command that wrote the folder ({@code # command: simulate}); a run of
+ * another command into it is refused before the run, whether the folder is a command's default or
+ * was named with {@code --out}, so one command never replaces another's outputs. A marker without that
+ * line (written before it existed, or by {@link #open(Path)}) is accepted by every command.
+ *
+ * <p>Durability: every file is forced to disk ({@link FileChannel#force}) by the thread that wrote it,
+ * before the publish; the publish forces the marker and every folder of the staging tree before the
+ * renames and the parent folder after them, so a power loss or an operating-system crash leaves the
+ * complete previous set or the complete new one, never a renamed folder of empty files. Where a folder
+ * cannot be opened for reading (Windows), forcing folders is skipped: the files are still forced.
  */
 public final class OutputFolder implements AutoCloseable {
     /** The marker file of a published output folder: the list of files payback wrote. */
@@ -60,6 +75,24 @@ public final class OutputFolder implements AutoCloseable {
     public static final String STAGING_MARKER = ".payback-staging";
     /** System property naming a test-only kill or failure point (see {@link #checkpoint}). */
     static final String TEST_POINT_PROPERTY = "payback.test.outputFolder";
+    /** The marker's line naming the command that wrote the folder. */
+    private static final Pattern COMMAND_LINE = Pattern.compile("# command: (\\S+)");
+    private static final Pattern COMMAND_NAME = Pattern.compile("[a-z][a-z-]*");
+
+    /** What was forced to disk: a file (with its length then) or a folder's entries; for a test seam. */
+    record Forced(Path path, boolean folder, long bytes) {
+        Forced {
+            if (path == null || bytes < 0) {
+                throw new IllegalArgumentException("a forced path with a length of at least 0");
+            }
+        }
+    }
+
+    /**
+     * Test-only seam: told of every file and folder forced to disk, with the path it has (or will
+     * have) once published; {@code null} outside tests.
+     */
+    static volatile Consumer<Forced> forcedSeen;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -89,6 +122,8 @@ public final class OutputFolder implements AutoCloseable {
     private final Path parent;
     private final String name;
     private final Path staging;
+    /** The command writing the folder (recorded in the marker), or null. */
+    private final String command;
     private final Lock lock;
     private final Set<String> written = new TreeSet<>();
     /** What could not be cleaned up (a leftover the user must delete), to print after the run. */
@@ -100,8 +135,10 @@ public final class OutputFolder implements AutoCloseable {
     private boolean closed;
     private boolean published;
 
-    private OutputFolder(Path target, Path shown, Path staging, Lock lock, String testPoint, List<String> warnings) {
+    private OutputFolder(Path target, Path shown, Path staging, String command, Lock lock, String testPoint,
+            List<String> warnings) {
         this.warnings.addAll(warnings);
+        this.command = command;
         this.target = target;
         this.shown = shown;
         this.parent = target.getParent();
@@ -121,22 +158,35 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Checks the target, takes its lock, removes what a killed earlier run into it left, and
-     * creates the staging folder.
-     *
-     * @throws Refused when the target cannot be used (it holds files payback did not write, it is a
-     *     file, a dangling link, not writable, or another run holds it); nothing was changed then
+     * As {@link #open(Path, String)} for no command: the marker names none, and no folder is refused
+     * for having been written by another command.
      */
     public static OutputFolder open(Path requested) throws IOException {
+        return open(requested, null);
+    }
+
+    /**
+     * Checks the target, takes its lock, removes what a killed earlier run into it left, and
+     * creates the staging folder. The published folder's marker records {@code command}.
+     *
+     * @param command the command writing the folder ({@code simulate}, {@code pilot}, ...), or null
+     * @throws Refused when the target cannot be used (it holds files payback did not write, another
+     *     command's outputs, it is a file, a dangling link, not writable, or another run holds it);
+     *     nothing was changed then
+     */
+    public static OutputFolder open(Path requested, String command) throws IOException {
+        if (command != null && !COMMAND_NAME.matcher(command).matches()) {
+            throw new IllegalArgumentException("not a command name: " + command);
+        }
         Path target = check(requested);
         Lock lock = Lock.acquire(target);
         try {
             List<String> warnings = recover(target);
-            checkContents(target);
+            checkContents(target, requested, command);
             Path staging = createStaging(target);
             Path shown = Files.isSymbolicLink(requested) ? target : requested;
-            return new OutputFolder(target, shown, staging, lock, System.getProperty(TEST_POINT_PROPERTY, ""),
-                    warnings);
+            return new OutputFolder(target, shown, staging, command, lock,
+                    System.getProperty(TEST_POINT_PROPERTY, ""), warnings);
         } catch (IOException | RuntimeException e) {
             lock.release();
             throw e;
@@ -178,7 +228,7 @@ public final class OutputFolder implements AutoCloseable {
                 || relative.equals(STAGING_MARKER)) {
             throw new IllegalArgumentException("not a file name inside the output folder: " + relative);
         }
-        OutputStream created;
+        FileChannel created;
         synchronized (this) {
             if (closed) {
                 throw new IOException("the run was stopped; " + target + " is unchanged");
@@ -188,22 +238,102 @@ public final class OutputFolder implements AutoCloseable {
             }
             try {
                 Files.createDirectories(p.getParent());
-                created = Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                created = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 throw failed(relative, e);
             }
         }
-        try (OutputStream out = created) {
-            writes++;
-            if (testPoint.equals("fail-write:" + writes)) {
+        int n;
+        synchronized (this) {
+            n = ++writes;
+        }
+        try (FileChannel channel = created) {
+            if (testPoint.equals("fail-write:" + n)) {
                 throw new IOException("No space left on device (injected for a test)");
             }
+            OutputStream out = new KeepOpen(Channels.newOutputStream(channel));
             content.writeTo(out);
+            out.flush();
+            // on the writing thread (one of several workers), so the files reach the disk in parallel
+            force(channel, resolve(relative));
         } catch (IOException e) {
             throw failed(relative, e);
         }
-        checkpoint("after-write:" + writes);
+        checkpoint("after-write:" + n);
         return resolve(relative);
+    }
+
+    /** Forces a written file's content and length to disk and tells the test seam, if any. */
+    private static void force(FileChannel channel, Path reported) throws IOException {
+        channel.force(true);
+        Consumer<Forced> seen = forcedSeen;
+        if (seen != null && reported != null) {
+            seen.accept(new Forced(reported, false, channel.size()));
+        }
+    }
+
+    /** Writes a small file and forces it to disk. */
+    private static void writeForced(Path file, String text, Path reported) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            force(channel, reported);
+        }
+    }
+
+    /**
+     * Forces a folder's entries (the names in it) to disk. Where a folder cannot be opened for
+     * reading (Windows), nothing is done: the files in it are forced all the same.
+     */
+    private static void forceFolder(Path dir, Path reported) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        try (channel) {
+            channel.force(true);
+        }
+        Consumer<Forced> seen = forcedSeen;
+        if (seen != null) {
+            seen.accept(new Forced(reported, true, 0));
+        }
+    }
+
+    /** Forces every folder of the staging tree, the deepest first, before the tree is renamed. */
+    private void forceStagingFolders() throws IOException {
+        List<Path> dirs;
+        try (Stream<Path> all = Files.walk(staging)) {
+            dirs = all.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+        for (int i = dirs.size() - 1; i >= 0; i--) {
+            Path d = dirs.get(i);
+            forceFolder(d, shown.resolve(staging.relativize(d).toString()).normalize());
+        }
+    }
+
+    /**
+     * An output stream that leaves the file open when a writer closes it, so the file can be forced
+     * after the content is written; writes arrays whole (FilterOutputStream would go byte by byte).
+     */
+    private static final class KeepOpen extends java.io.FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 
     private IOException failed(String relative, IOException e) {
@@ -222,23 +352,35 @@ public final class OutputFolder implements AutoCloseable {
         if (closed) {
             throw new IOException("the run was stopped; " + target + " is unchanged");
         }
-        StringBuilder list = new StringBuilder(
-                "# payback output folder: the next payback run into it replaces it as a whole.\n");
+        StringBuilder list = new StringBuilder();
+        if (command == null) {
+            list.append("# payback output folder: the next payback run into it replaces it as a whole.\n");
+        } else {
+            list.append("# payback output folder: the next payback ").append(command)
+                    .append(" run into it replaces it as a whole; another command is refused.\n")
+                    .append("# command: ").append(command).append('\n');
+        }
         for (String f : written) {
             list.append(f).append('\n');
         }
         try {
-            Files.writeString(staging.resolve(OUTPUT_MARKER), list);
+            writeForced(staging.resolve(OUTPUT_MARKER), list.toString(), resolve(OUTPUT_MARKER));
         } catch (IOException e) {
             throw failed(OUTPUT_MARKER, e);
         }
         Files.delete(staging.resolve(STAGING_MARKER));
+        try {
+            forceStagingFolders();
+        } catch (IOException e) {
+            throw new WriteFailed("could not force the new outputs of " + target + " to disk (" + e + "); "
+                    + target + " is unchanged", e);
+        }
         checkpoint("publish-start");
         Path old = null;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.exists(target.resolve(OUTPUT_MARKER))) {
                 // an empty folder of the user's: mark it so a kill in the swap leaves it recognisable
-                Files.writeString(target.resolve(OUTPUT_MARKER), "# payback output folder (was empty)\n");
+                writeForced(target.resolve(OUTPUT_MARKER), "# payback output folder (was empty)\n", null);
             }
             old = parent.resolve("." + name + ".payback-old-" + nonce());
             try {
@@ -261,6 +403,13 @@ public final class OutputFolder implements AutoCloseable {
         published = true;
         closed = true;
         checkpoint("publish-swapped");
+        try {
+            // the two renames are entries of the parent folder
+            forceFolder(parent, parent);
+        } catch (IOException e) {
+            warnings.add("the new outputs are in place in " + target + " but the renames could not be forced to "
+                    + "disk (" + e + "): a power loss soon after may leave the previous outputs there");
+        }
         if (old != null) {
             try {
                 deleteMarked(old);
@@ -363,7 +512,7 @@ public final class OutputFolder implements AutoCloseable {
      * Refuses a target holding anything payback did not write: a folder without the marker that is
      * not empty, or a marked folder with an entry its list does not name.
      */
-    private static void checkContents(Path target) throws IOException {
+    private static void checkContents(Path target, Path requested, String command) throws IOException {
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -372,6 +521,13 @@ public final class OutputFolder implements AutoCloseable {
         Set<String> dirs = new TreeSet<>();
         if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
             for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
+                Matcher m = COMMAND_LINE.matcher(line);
+                if (m.matches() && command != null && !m.group(1).equals(command)) {
+                    throw new Refused("the output folder " + requested + " holds the outputs of payback "
+                            + m.group(1) + " (its " + OUTPUT_MARKER + " says so), and a " + command
+                            + " run does not replace another command's outputs: name another folder with --out, "
+                            + "or delete " + requested + " first");
+                }
                 if (!line.isBlank() && !line.startsWith("#")) {
                     listed.add(line);
                     for (int i = line.indexOf('/'); i >= 0; i = line.indexOf('/', i + 1)) {

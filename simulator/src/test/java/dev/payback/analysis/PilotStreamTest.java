@@ -29,9 +29,10 @@ class PilotStreamTest {
     static final String MONTHS = PilotUpdateTest.month(0, 3000, 420) + PilotUpdateTest.month(1, 3000, 330)
             + PilotUpdateTest.month(2, 3000, 250) + PilotUpdateTest.month(3, 3000, 240);
 
+    /** The payback bar at 18 months, so the verdict's bar figures are not its 12-month ones. */
     static Scenario scenario(int trials) throws Exception {
         return PilotUpdateTest.scenario(trials, "{pert: [0.08, 0.14, 0.22]}", "{pert: [1, 2, 4]}",
-                "{pert: [0.25, 0.4, 0.55]}");
+                "{pert: [0.25, 0.4, 0.55]}", "{pert: [40000, 60000, 90000]}", java.util.List.of("decision.payback_months=18"));
     }
 
     /** The pilot of {@link #MONTHS}, with an actual one-time cost so the verdict's figures at that price stream too. */
@@ -125,6 +126,8 @@ class PilotStreamTest {
             close(x.priorMeanNpv(), y.priorMeanNpv(), "verdict prior npv");
             close(x.updatedMeanNpv(), y.updatedMeanNpv(), "verdict npv");
             close(x.updatedPayback12(), y.updatedPayback12(), "verdict payback");
+            close(x.updatedPaybackBar(), y.updatedPaybackBar(), "verdict payback at the bar");
+            close(x.priorPaybackBar(), y.priorPaybackBar(), "verdict prior payback at the bar");
             close(x.updatedPNpvNegative(), y.updatedPNpvNegative(), "verdict npv < 0");
         }
         close(cv.updatedStatusQuoBest(), av.updatedStatusQuoBest(), "status quo");
@@ -135,6 +138,7 @@ class PilotStreamTest {
             assertThat(x.priorPBest()).isEqualTo(sim.pBest().get(x.id()));
             assertThat(x.priorMeanNpv()).isEqualTo(simulated.npv().mean());
             assertThat(x.priorPayback12()).isEqualTo(simulated.paybackProbability().get(12));
+            assertThat(x.priorPaybackBar()).isEqualTo(simulated.paybackProbabilityAtBar());
             assertThat(x.priorPNpvNegative()).isEqualTo(simulated.pNpvNegative());
         }
         assertThat(cv.priorStatusQuoBest()).isEqualTo(sim.pBest().get("status_quo"));
@@ -144,6 +148,12 @@ class PilotStreamTest {
         close(cv.atPrice().payback3(), av.atPrice().payback3(), "payback 3 at price");
         close(cv.atPrice().payback12(), av.atPrice().payback12(), "payback 12 at price");
         close(cv.atPrice().priorPayback12(), av.atPrice().priorPayback12(), "prior payback 12 at price");
+        close(cv.atPrice().paybackBar(), av.atPrice().paybackBar(), "payback at the bar at price");
+        close(cv.atPrice().priorPaybackBar(), av.atPrice().priorPaybackBar(), "prior payback at the bar at price");
+        close(cv.payback(), av.payback(), "verdict payback at the bar");
+        assertThat(cv.barMonths()).isEqualTo(18);
+        // the fixture's bar figures differ from its 12-month ones (else the lines above would not test the bar)
+        assertThat(av.atPrice().paybackBar()).isNotEqualTo(av.atPrice().payback12());
 
         // weighted percentiles: the retained rows' weighted median, against every trial's weighted CDF
         double[] rowWeights = rowWeights(capped.result(), pilot);

@@ -33,6 +33,12 @@ class PilotUpdateTest {
 
     static Scenario scenario(int trials, String exceptionRate, String ramp, String effect, String oneTimeCost)
             throws Exception {
+        return scenario(trials, exceptionRate, ramp, effect, oneTimeCost, List.of());
+    }
+
+    /** As {@link #scenario(int, String, String, String, String)} with {@code --set} values. */
+    static Scenario scenario(int trials, String exceptionRate, String ramp, String effect, String oneTimeCost,
+            List<String> sets) throws Exception {
         String yaml = """
                 name: pilot test
                 horizon_months: 24
@@ -55,7 +61,7 @@ class PilotUpdateTest {
                     effects:
                       exception_rate: %s
                 """.formatted(trials, exceptionRate, oneTimeCost, ramp, effect);
-        return ScenarioLoader.parse(yaml, "test.yaml", List.of(), null);
+        return ScenarioLoader.parse(yaml, "test.yaml", sets, null);
     }
 
     static Pilot pilot(Scenario s, String months) throws InvalidInputException {

@@ -155,6 +155,67 @@ class PilotVerdictTest {
                 + "misses the payback bar.").contains("A lower price", "A longer pilot");
     }
 
+    /** As {@link #run}, on {@code scenario(oneTimeCost)} with an 18-month horizon and the payback bar T* = 15. */
+    static Outcome runBar15(Path tmp, String name, int oneTimeCost, String extra) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Path s = Files.writeString(dir.resolve("s.yaml"), scenario(oneTimeCost)
+                .replace("horizon_months: 12", "horizon_months: 18") + "decision: {payback_months: 15}\n");
+        Path p = Files.writeString(dir.resolve("p.yaml"), pilot(50, extra));
+        CliTest.Run r = CliTest.run("pilot", s.toString(), p.toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return new Outcome(r, new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile()), dir);
+    }
+
+    @Test
+    void theBarIsTheScenariosPaybackMonthsNotTwelve(@TempDir Path tmp) throws Exception {
+        // net 3,500 a month from month 1: within T* = 15 months the cumulative net is 52,500 ≥ 50,000 (met),
+        // within 12 it is 42,000 (missed); the max one-time cost for the bar is 52,500, for 12 months 42,000
+        Outcome o = runBar15(tmp, "t15", 50000, "");
+        JsonNode v = o.json().at("/verdict");
+        assertThat(v.at("/payback_months").asInt()).isEqualTo(15);
+        assertThat(v.at("/payback_bar_met").asBoolean()).isTrue();
+        assertThat(v.at("/go").asBoolean()).isTrue();
+        assertThat(v.at("/payback_probability_prior").asDouble()).isEqualTo(1.0);
+        assertThat(v.at("/payback_probability_updated").asDouble()).isEqualTo(1.0);
+        assertThat(v.at("/max_one_time_cost_updated").asDouble()).isCloseTo(52500, within(1e-6));
+        assertThat(v.at("/max_one_time_cost_prior").asDouble()).isCloseTo(52500, within(1e-6));
+        JsonNode fix = o.json().at("/all_options/fix");
+        assertThat(fix.at("/payback_probability_12_updated").asDouble()).isZero();
+        assertThat(fix.at("/payback_probability_bar_prior").asDouble()).isEqualTo(1.0);
+        assertThat(fix.at("/payback_probability_bar_updated").asDouble()).isEqualTo(1.0);
+        assertThat(flat(o.run().out())).contains("pays back within 15 months in 100% of futures")
+                .contains("Meeting the payback bar after the update: fix (100%)")
+                .contains("P(payback <= 15)");
+        // the CSV keeps its 12-month columns and adds the bar's
+        List<String> csv = Files.readAllLines(o.dir().resolve("out/summary.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        List<String> fixRow = List.of(csv.get(1).split(","));
+        assertThat(fixRow.get(header.indexOf("payback_probability_12_updated"))).isEqualTo("0.0");
+        assertThat(Double.parseDouble(fixRow.get(header.indexOf("max_one_time_cost_12_updated"))))
+                .isCloseTo(42000, within(1e-6));
+        assertThat(fixRow.get(header.indexOf("payback_months"))).isEqualTo("15");
+        assertThat(fixRow.get(header.indexOf("payback_probability_bar_updated"))).isEqualTo("1.0");
+        assertThat(Double.parseDouble(fixRow.get(header.indexOf("max_one_time_cost_bar_updated"))))
+                .isCloseTo(52500, within(1e-6));
+        assertThat(Files.readString(o.dir().resolve("out/pilot.html"))).contains("P(payback &le; 15 months) before");
+    }
+
+    @Test
+    void theActualOneTimeCostIsJudgedAtTheScenariosBar(@TempDir Path tmp) throws Exception {
+        // projected 30,000; actually 55,000: 52,500 within 15 months falls short (missed), though 12 months
+        // of the projected cost would not matter; at 50,000 it would be met
+        Outcome missed = runBar15(tmp, "m", 30000, "actual_one_time_cost: 55000\n");
+        assertThat(missed.json().at("/verdict/payback_bar_met").asBoolean()).isFalse();
+        assertThat(missed.json().at("/verdict/payback_probability_updated").asDouble()).isZero();
+        assertThat(missed.json().at("/verdict/at_actual_one_time_cost/payback_probability_bar").asDouble()).isZero();
+        Outcome met = runBar15(tmp, "n", 30000, "actual_one_time_cost: 50000\n");
+        assertThat(met.json().at("/verdict/payback_bar_met").asBoolean()).isTrue();
+        assertThat(met.json().at("/verdict/at_actual_one_time_cost/payback_probability_bar").asDouble()).isEqualTo(1);
+        assertThat(met.json().at("/verdict/at_actual_one_time_cost/payback_probability_bar_prior").asDouble())
+                .isEqualTo(1);
+        assertThat(met.json().at("/verdict/at_actual_one_time_cost/payback_probability/12").asDouble()).isZero();
+    }
+
     @Test
     void theActualOneTimeCostReplacesTheProjectedOne(@TempDir Path tmp) throws Exception {
         // projected at 50,000 (bar missed), actually 30,000: the bar is judged at 30,000 and met

@@ -66,7 +66,7 @@ public final class PilotConsole {
         }
         name = Math.min(name, 30);
         String f2 = "  %-" + name + "s  %-15s  %-19s  %s%n";
-        b.append(String.format(Locale.ROOT, f2, "", "P(best)", "mean NPV", "P(payback <= 12)"));
+        b.append(String.format(Locale.ROOT, f2, "", "P(best)", "mean NPV", "P(payback <= " + v.barMonths() + ")"));
         for (PilotVerdictText.OptionRow row : rows) {
             b.append(String.format(Locale.ROOT, f2, ConsoleWidth.cut(row.name(), name),
                     row.priorBest() + " -> " + row.updatedBest(), row.priorNpv() + " -> " + row.updatedNpv(),

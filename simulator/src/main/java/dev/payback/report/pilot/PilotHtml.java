@@ -46,6 +46,7 @@ public final class PilotHtml {
         m.put("hasNext", !next.isEmpty());
         m.put("leader", PilotVerdictText.leader(v));
         m.put("optionRows", PilotVerdictText.optionRows(v));
+        m.put("barMonths", v.barMonths());
         m.put("hasOptions", true);
         List<Map<String, Object>> criteria = new ArrayList<>();
         for (PilotUpdate.Criterion c : v.criteria()) {

@@ -123,7 +123,7 @@ public final class PilotJson {
         g.writeBooleanField("go", v.go());
         g.writeBooleanField("target_hit", v.targetHit());
         g.writeBooleanField("payback_bar_met", v.barMet());
-        g.writeNumberField("payback_months", PilotVerdict.BAR_MONTHS);
+        g.writeNumberField("payback_months", v.barMonths());
         SummaryJson.number(g, "payback_confidence", v.confidence());
         SummaryJson.number(g, "payback_probability_prior", v.priorPayback());
         SummaryJson.number(g, "payback_probability_updated", v.payback());
@@ -151,6 +151,8 @@ public final class PilotJson {
             SummaryJson.number(g, "6", a.payback6());
             SummaryJson.number(g, "12", a.payback12());
             g.writeEndObject();
+            SummaryJson.number(g, "payback_probability_bar", a.paybackBar());
+            SummaryJson.number(g, "payback_probability_bar_prior", a.priorPaybackBar());
             g.writeEndObject();
         }
         g.writeStringField("leader", v.leader());
@@ -172,6 +174,8 @@ public final class PilotJson {
             SummaryJson.number(g, "payback_probability_12_updated", f.updatedPayback12());
             SummaryJson.number(g, "p_npv_negative_prior", f.priorPNpvNegative());
             SummaryJson.number(g, "p_npv_negative_updated", f.updatedPNpvNegative());
+            SummaryJson.number(g, "payback_probability_bar_prior", f.priorPaybackBar());
+            SummaryJson.number(g, "payback_probability_bar_updated", f.updatedPaybackBar());
             g.writeEndObject();
         }
         g.writeObjectFieldStart(PilotVerdict.STATUS_QUO);

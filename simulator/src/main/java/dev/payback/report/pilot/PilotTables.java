@@ -32,22 +32,24 @@ public final class PilotTables {
     static final List<String> COLUMNS = List.of("scenario", "stress", "set", "option", "piloted", "p_best_prior",
             "p_best_updated", "mean_npv_prior", "mean_npv_updated", "payback_probability_12_prior",
             "payback_probability_12_updated", "p_npv_negative_prior", "p_npv_negative_updated", "verdict_go",
-            "target_hit", "payback_bar_met", "price", "max_one_time_cost_12_updated", "leader");
+            "target_hit", "payback_bar_met", "price", "max_one_time_cost_12_updated", "leader", "payback_months",
+            "payback_probability_bar_prior", "payback_probability_bar_updated", "max_one_time_cost_bar_updated");
 
     /** The rows of summary.csv: every option, then the status quo. */
     static List<List<Object>> rows(PilotVerdict v) {
         List<List<Object>> rows = new ArrayList<>();
         for (PilotVerdict.OptionFigures f : v.options()) {
-            rows.add(row(v, f.id(), f.piloted(), f.priorPBest(), f.updatedPBest(), f.priorMeanNpv(),
+            rows.add(row(v, f.id(), f.piloted(), new Double[] {f.priorPBest(), f.updatedPBest(), f.priorMeanNpv(),
                     f.updatedMeanNpv(), f.priorPayback12(), f.updatedPayback12(), f.priorPNpvNegative(),
-                    f.updatedPNpvNegative()));
+                    f.updatedPNpvNegative()}, f.priorPaybackBar(), f.updatedPaybackBar()));
         }
-        rows.add(row(v, PilotVerdict.STATUS_QUO, false, v.priorStatusQuoBest(), v.updatedStatusQuoBest(), 0.0, 0.0,
-                null, null, null, null));
+        rows.add(row(v, PilotVerdict.STATUS_QUO, false, new Double[] {v.priorStatusQuoBest(), v.updatedStatusQuoBest(),
+                0.0, 0.0, null, null, null, null}, null, null));
         return rows;
     }
 
-    private static List<Object> row(PilotVerdict v, String id, boolean piloted, Double... figures) {
+    private static List<Object> row(PilotVerdict v, String id, boolean piloted, Double[] figures, Double barPrior,
+            Double barUpdated) {
         List<Object> row = new ArrayList<>();
         row.add(v.update().scenario().name());
         row.add(v.update().scenario().overrides().stress());
@@ -55,15 +57,23 @@ public final class PilotTables {
         row.add(id);
         row.add(piloted);
         for (Double d : figures) {
-            row.add(d == null || !Double.isFinite(d) ? null : d);
+            row.add(finite(d));
         }
         row.add(v.go());
         row.add(v.targetHit());
         row.add(v.barMet());
         row.add(v.price());
-        row.add(Double.isFinite(v.maxOneTimeCost()) ? v.maxOneTimeCost() : null);
+        row.add(finite(v.maxOneTimeCost12()));
         row.add(v.leader());
+        row.add(v.barMonths());
+        row.add(finite(barPrior));
+        row.add(finite(barUpdated));
+        row.add(finite(v.maxOneTimeCost()));
         return row;
+    }
+
+    private static Double finite(Double d) {
+        return d == null || !Double.isFinite(d) ? null : d;
     }
 
     /** Writes summary.csv (UTF-8, RFC 4180). */

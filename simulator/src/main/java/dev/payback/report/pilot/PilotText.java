@@ -41,7 +41,8 @@ public final class PilotText {
 
     /**
      * "The pilot cut exceptions by 36%, above the 30% target and at the 71st percentile of what we
-     * projected; the full rollout now pays back within 12 months in 86% of futures, up from 78%."
+     * projected; the full rollout now pays back within 12 months in 86% of futures, up from 78%." (12: the
+     * payback bar T*, decision.payback_months)
      */
     public static String sentence(PilotUpdate.Result r) {
         double obs = r.observedReduction();
@@ -58,9 +59,11 @@ public final class PilotText {
         b.append(obs > target ? ", above the " + t + " target" : obs == target ? ", exactly the " + t + " target"
                 : ", below the " + t + " target");
         b.append(" and ").append(percentilePhrase(r.percentile())).append(" of what we projected; ");
-        double before = r.prior().option().paybackProbability().get(12);
-        double after = r.updated().option().paybackProbability().get(12);
-        b.append("the full rollout now pays back within 12 months in ").append(Money.percent(after))
+        // within the payback bar T* (decision.payback_months), the months the verdict judges
+        double before = r.prior().option().paybackProbabilityAtBar();
+        double after = r.updated().option().paybackProbabilityAtBar();
+        b.append("the full rollout now pays back within ").append(r.prior().option().paybackMonths())
+                .append(" months in ").append(Money.percent(after))
                 .append(" of futures");
         String a = Money.percent(after);
         String p = Money.percent(before);

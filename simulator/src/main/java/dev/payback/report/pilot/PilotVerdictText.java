@@ -80,7 +80,7 @@ public final class PilotVerdictText {
         String id = v.update().option().id();
         StringBuilder b = new StringBuilder("2. Payback bar: ");
         b.append(v.barMet() ? "met. " : "missed. ");
-        b.append("After the pilot, ").append(id).append(" pays back within ").append(PilotVerdict.BAR_MONTHS)
+        b.append("After the pilot, ").append(id).append(" pays back within ").append(v.barMonths())
                 .append(" months in ").append(Money.percent(v.payback())).append(" of futures (")
                 .append(Money.percent(v.priorPayback())).append(" before), against the bar of ")
                 .append(Money.percent(v.confidence())).append(v.actualPrice()
@@ -114,7 +114,7 @@ public final class PilotVerdictText {
                         + " less than " + (v.actualPrice() ? "the actual cost" : "the quote") + ").");
             } else {
                 out.add("No price alone: even a free start does not pay back within "
-                        + PilotVerdict.BAR_MONTHS + " months often enough; lower running costs, a larger scope or "
+                        + v.barMonths() + " months often enough; lower running costs, a larger scope or "
                         + "a different option would have to change the case.");
             }
         }
@@ -160,7 +160,7 @@ public final class PilotVerdictText {
         List<String> meet = new ArrayList<>();
         for (PilotVerdict.OptionFigures f : v.options()) {
             // the piloted option as the bar judges it (at the actual one-time cost when given)
-            double p = f.piloted() ? v.payback() : f.updatedPayback12();
+            double p = f.piloted() ? v.payback() : f.updatedPaybackBar();
             if (p >= v.confidence()) {
                 meet.add(f.id() + " (" + Money.percent(p) + ")");
             }
@@ -195,8 +195,8 @@ public final class PilotVerdictText {
         for (PilotVerdict.OptionFigures f : v.options()) {
             rows.add(new OptionRow(f.id() + (f.piloted() ? " (piloted)" : ""), Money.percent(f.priorPBest()),
                     Money.percent(f.updatedPBest()), Money.compact(f.priorMeanNpv(), cur),
-                    Money.compact(f.updatedMeanNpv(), cur), Money.percent(f.priorPayback12()),
-                    Money.percent(f.updatedPayback12())));
+                    Money.compact(f.updatedMeanNpv(), cur), Money.percent(f.priorPaybackBar()),
+                    Money.percent(f.updatedPaybackBar())));
         }
         rows.add(new OptionRow("status quo", Money.percent(v.priorStatusQuoBest()),
                 Money.percent(v.updatedStatusQuoBest()), Money.compact(0, cur), Money.compact(0, cur), "", ""));
