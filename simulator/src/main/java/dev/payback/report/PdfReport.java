@@ -403,8 +403,8 @@ public final class PdfReport {
 
     /**
      * The charts' text, as text in Liberation Sans (bold where the chart's font is bold; JFreeChart
-     * draws in the AWT logical font SansSerif), whose metrics the charts are then laid out with. Each
-     * font is loaded into the PDF once, when first used. As for the page's text ({@link #font}), a
+     * draws in the AWT logical font SansSerif), whose metrics the charts are then laid out with: the
+     * page's own fonts ({@link Fonts}). As for the page's text, a
      * string is written with the font without its GSUB table unless its font's {@link Shaping} says
      * shaping could change one of its glyphs; then with the whole font, which PDFBox shapes. The
      * decision is made per string as it is drawn, which the page's fonts, chosen before layout from
