@@ -56,8 +56,9 @@ public final class Analysis {
 
     /**
      * As {@link #summarize(SimulationResult, Sensitivity)}, with the sensitivity analysis asked for
-     * only once every other figure is computed: a caller may compute it meanwhile on another thread
-     * (the summary only carries it), handing over that task's join.
+     * only once every other figure is computed but the inputs' percentiles (and the five tests, which
+     * read the exception rate's median), which it carries for the inputs it ranked: a caller may
+     * compute it meanwhile on another thread, handing over that task's join.
      */
     public static Summary summarize(SimulationResult r, Supplier<Sensitivity> sensitivity) {
         Scenario s = r.scenario();
@@ -100,25 +101,42 @@ public final class Analysis {
                 (double) operate / n, (double) (n - operate - orchestrate) / n, (double) orchestrate / n);
 
         Stats pain = stats(rs.moments(RunStats.PAIN), c.annualPain().toArray());
-        double[] exceptionRate = r.input(Driver.EXCEPTION_RATE.path());
-        // only its median is read: an order statistic, without sorting the column
-        double exceptionMedian = exceptionRate == null ? Double.NaN
-                : OrderStatistics.quantiles(exceptionRate, 0.50)[0];
-        List<Summary.FiveTest> tests = fiveTests(s, thresholds, options, pain, exceptionMedian);
+        Stats painShare = stats(rs.moments(RunStats.PAIN_SHARE), c.painShare().toArray());
+        Stats painFte = stats(rs.moments(RunStats.PAIN_FTE), c.painFte().toArray());
+        Stats revenue = stats(rs.moments(RunStats.REVENUE), c.revenue().toArray());
+        List<Summary.KpiTrack> kpis = KpiTracks.of(r);
 
-        // one column per task, results in column order (independent of scheduling)
+        // The inputs' percentiles: those the sensitivity analysis read off its order of each input it
+        // ranked (the same values), the others by an order statistic; and so is the exception rate's
+        // median, without sorting the column.
+        Sensitivity sens = sensitivity.get();
         List<Input> all = r.layout().inputs();
+        // one column per task, results in column order (independent of scheduling)
         List<Summary.InputSummary> inputs = java.util.stream.IntStream.range(0, r.layout().scenarioInputCount())
                 .parallel().mapToObj(k -> {
-                    double[] q = OrderStatistics.quantiles(r.inputs()[k], 0.10, 0.50, 0.90);
+                    double[] q = inputPercentiles(sens, all.get(k).path(), r.inputs()[k]);
                     return new Summary.InputSummary(all.get(k).path(), all.get(k).notation(), q[0], q[1], q[2],
                             (double) r.clampCounts()[k] / n);
                 }).toList();
+        double[] exceptionRate = r.input(Driver.EXCEPTION_RATE.path());
+        double exceptionMedian = exceptionRate == null ? Double.NaN
+                : inputPercentiles(sens, Driver.EXCEPTION_RATE.path(), exceptionRate)[1];
+        List<Summary.FiveTest> tests = fiveTests(s, thresholds, options, pain, exceptionMedian);
 
-        return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
-                stats(rs.moments(RunStats.PAIN_SHARE), c.painShare().toArray()), stats(rs.moments(RunStats.PAIN_FTE), c.painFte().toArray()),
-                stats(rs.moments(RunStats.REVENUE), c.revenue().toArray()), thresholds, options, pBest, decision, tests, inputs,
-                sensitivity.get(), r.retained(), s.overrides(), KpiTracks.of(r), s.scorecardWeights().weights());
+        return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain, painShare, painFte,
+                revenue, thresholds, options, pBest, decision, tests, inputs, sens, r.retained(), s.overrides(), kpis,
+                s.scorecardWeights().weights());
+    }
+
+    /**
+     * An input column's type-7 percentiles at {@link Sensitivity#INPUT_LEVELS} (P10, P50, P90): as the
+     * sensitivity analysis read them off its order of the column when it ranked it, else by
+     * {@link OrderStatistics}; both are the values a sort of the column gives.
+     */
+    private static double[] inputPercentiles(Sensitivity sens, String path, double[] column) {
+        Sensitivity.InputPercentiles p = sens == null ? null : sens.percentilesOf(path);
+        return p != null ? new double[] {p.p10(), p.p50(), p.p90()}
+                : OrderStatistics.quantiles(column, Sensitivity.INPUT_LEVELS);
     }
 
     private static Stats stats(RunStats.Moments m, double[] retained) {
@@ -145,10 +163,8 @@ public final class Analysis {
             value[i] = staged[i] - bigBang[i];
             gated[i] = g.outcome(i) != GateColumns.NO_GATE;
         }
-        RunStats.Moments om = rs.gate(j, RunStats.OBSERVED_REDUCTION);
-        Stats observed = Stats.of(g.observedReduction().toArray(), gated);
-        observed = om.n() == 0 ? observed : new Stats(om.n(), om.mean(), om.sd(), observed.p5(), observed.p10(),
-                observed.p25(), observed.p50(), observed.p75(), observed.p90(), observed.p95(), om.min(), om.max());
+        Stats observed = OptionFigures.kept(rs.gate(j, RunStats.OBSERVED_REDUCTION), g.observedReduction().toArray(),
+                gated);
         Stages stages = st.option().stages();
         return new Summary.Gate(st.option().id(), stages.pilotShare(), stages.pilotMonths(),
                 stages.exceptionRateReduction(), (double) rs.gateCount(j, RunStats.GO) / n,

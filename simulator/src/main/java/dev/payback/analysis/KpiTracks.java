@@ -1,5 +1,6 @@
 package dev.payback.analysis;
 
+import dev.payback.engine.Column;
 import dev.payback.engine.KpiColumns;
 import dev.payback.engine.Kpis;
 import dev.payback.engine.RunStats;
@@ -39,15 +40,41 @@ public final class KpiTracks {
         double q = r.scenario().paybackConfidence();
         double[] levels = java.util.Arrays.copyOf(Stats.LEVELS, Stats.LEVELS.length + 1);
         levels[Stats.LEVELS.length] = q;
-        // one column per task, results in column order (independent of scheduling)
-        List<Figure> figures = IntStream.range(0, strategies * perStrategy).parallel().mapToObj(task -> {
+        // A column equal, value for value, to the same KPI's column of the status quo or of the
+        // strategy's previous checkpoint (a KPI the strategy does not move yet, or no longer) has that
+        // column's percentiles: they are taken once. Columns that differ mostly do so in their first
+        // rows, so the check costs little.
+        int tasks = strategies * perStrategy;
+        int[] source = new int[tasks];
+        for (int task = 0; task < tasks; task++) {
             int strategy = task / perStrategy;
             int j = task % perStrategy / Kpis.COUNT;
             int k = task % Kpis.COUNT;
-            double[] column = columns(r, strategy).column(j, k).toArray();
-            double[] p = OrderStatistics.quantiles(column, levels);
+            Column column = columns(r, strategy).column(j, k);
+            source[task] = task;
+            if (j > 0 && sameValues(column, columns(r, strategy).column(j - 1, k))) {
+                source[task] = source[task - Kpis.COUNT];
+            } else if (strategy > 0 && sameValues(column, columns(r, 0).column(j, k))) {
+                source[task] = source[j * Kpis.COUNT + k];
+            }
+        }
+        // one column per task, results in column order (independent of scheduling)
+        double[][] percentiles = new double[tasks][];
+        IntStream.range(0, tasks).parallel().forEach(task -> {
+            if (source[task] == task) {
+                int strategy = task / perStrategy;
+                int j = task % perStrategy / Kpis.COUNT;
+                int k = task % Kpis.COUNT;
+                percentiles[task] = OrderStatistics.quantiles(columns(r, strategy).column(j, k).toArray(), levels);
+            }
+        });
+        List<Figure> figures = IntStream.range(0, tasks).mapToObj(task -> {
+            int strategy = task / perStrategy;
+            int j = task % perStrategy / Kpis.COUNT;
+            int k = task % Kpis.COUNT;
+            double[] p = percentiles[source[task]];
             RunStats.Moments m = r.stats().kpi(strategy, j, k);
-            Stats st = m.n() == 0 ? Stats.ofSample(0, 0, 0, 0, 0, column)
+            Stats st = m.n() == 0 ? Stats.ofSample(0, 0, 0, 0, 0, new double[0])
                     : new Stats(m.n(), m.mean(), m.n() < 2 ? Double.NaN : m.sd(), p[0], p[1], p[2], p[3], p[4], p[5],
                             p[6], m.min(), m.max());
             return new Figure(st, p[Stats.LEVELS.length]);
@@ -76,6 +103,20 @@ public final class KpiTracks {
     }
 
     private record Figure(Stats stats, double checklist) {
+    }
+
+    /** True when the two columns hold the same values row for row, bit for bit (so their sorts are the same). */
+    private static boolean sameValues(Column a, Column b) {
+        int n = a.size();
+        if (b.size() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (Double.doubleToRawLongBits(a.get(i)) != Double.doubleToRawLongBits(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static KpiColumns columns(SimulationResult r, int strategy) {

@@ -66,11 +66,7 @@ final class OptionFigures {
             paid[i] = TrialEvents.paidBack(oc.paybackMonth(i));
             month[i] = oc.paybackMonth(i);
         }
-        RunStats.Moments pm = rs.option(k, RunStats.PAYBACK_MONTH);
-        Stats paybackMonth = Stats.of(month, paid);
-        paybackMonth = pm.n() == 0 ? paybackMonth : new Stats(pm.n(), pm.mean(), pm.sd(), paybackMonth.p5(),
-                paybackMonth.p10(), paybackMonth.p25(), paybackMonth.p50(), paybackMonth.p75(), paybackMonth.p90(),
-                paybackMonth.p95(), pm.min(), pm.max());
+        Stats paybackMonth = kept(rs.option(k, RunStats.PAYBACK_MONTH), month, paid);
         return new Summary.OptionSummary(spec.id(), spec.label(), kind(spec),
                 stats(rs.option(k, RunStats.NPV), oc.npv().toArray()),
                 roiNull(r, k) ? null : stats(rs.option(k, RunStats.ROI), oc.roi().toArray()),
@@ -157,6 +153,31 @@ final class OptionFigures {
     /** Exact moments over all trials, percentiles over the retained values. */
     static Stats stats(RunStats.Moments m, double[] retained) {
         return Stats.ofSample(m.n(), m.mean(), m.sd(), m.min(), m.max(), retained);
+    }
+
+    /**
+     * Exact moments over all trials ({@code m}: n, mean, sd, min, max), percentiles over the retained
+     * values whose {@code keep} is true, found by {@link OrderStatistics} (the values a sort gives, without
+     * one); when {@code m} counts no trial, the statistics of those kept values alone.
+     */
+    static Stats kept(RunStats.Moments m, double[] values, boolean[] keep) {
+        if (m.n() == 0) {
+            return Stats.of(values, keep);
+        }
+        int n = 0;
+        for (boolean k : keep) {
+            if (k) {
+                n++;
+            }
+        }
+        double[] v = new double[n];
+        for (int i = 0, j = 0; i < values.length; i++) {
+            if (keep[i]) {
+                v[j++] = values[i];
+            }
+        }
+        double[] q = OrderStatistics.quantiles(v, Stats.LEVELS);
+        return new Stats(m.n(), m.mean(), m.sd(), q[0], q[1], q[2], q[3], q[4], q[5], q[6], m.min(), m.max());
     }
 
     private static String kind(Strategy spec) {

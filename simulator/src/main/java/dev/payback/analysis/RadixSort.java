@@ -81,13 +81,23 @@ final class RadixSort {
         }
     }
 
-    /** Orders the indexes of x (as long as the buffers) by value, ties by index, into {@link #ord}. */
-    void order(double[] x) {
+    /**
+     * Orders the indexes of x (as long as the buffers) by value, ties by index, into {@link #ord};
+     * false when some value is NaN (the order is right all the same, but {@link #valueAt} does not
+     * give a NaN's payload back).
+     */
+    boolean order(double[] x) {
         if (ordA == null) {
             throw new IllegalStateException("buffers for values only");
         }
-        keys(x);
+        boolean noNaN = keys(x);
         run(true);
+        return noNaN;
+    }
+
+    /** After {@link #order}: the value at 0-based rank r of the column's order. */
+    double valueAt(int r) {
+        return value(sorted[r] + min);
     }
 
     /** The least and the greatest key of the column, found by {@link #keys}. */

@@ -30,21 +30,53 @@ import java.util.stream.IntStream;
  *       ±1); EVPPI = Σ_b (n_b/n) · max(0, max_k mean_b NPV_k) − max(0, max_k mean NPV_k).</li>
  *   <li>EVPI = mean over trials of max(0, max_k NPV_k) − max(0, max_k mean NPV_k).</li>
  * </ul>
- * The status quo (NPV 0) is always among the choices.
+ * The status quo (NPV 0) is always among the choices. As it orders every input's trials, it also
+ * reads off each input's percentiles at {@link #INPUT_LEVELS} (the summary's inputs block), which
+ * the summary would otherwise find by {@link OrderStatistics}: the same values bit for bit.
  *
- * @param byOption option id → its inputs, largest tornado swing first (scenario option order)
- * @param evpi     expected value of perfect information about everything, in money
- * @param evppi    per input, largest first
+ * @param byOption         option id → its inputs, largest tornado swing first (scenario option order)
+ * @param evpi             expected value of perfect information about everything, in money
+ * @param evppi            per input, largest first
+ * @param inputPercentiles the type-7 percentiles at {@link #INPUT_LEVELS} of every input ranked
+ *                         (not the constant ones), in input order; empty when not computed
  */
-public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<Evppi> evppi) {
+public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<Evppi> evppi,
+                          List<InputPercentiles> inputPercentiles) {
     /** Equal-count bins of an input for EVPPI. */
     public static final int BINS = 20;
+
+    /** The levels of an input's percentiles in the summary (P10, P50, P90). */
+    static final double[] INPUT_LEVELS = {0.10, 0.50, 0.90};
 
     public Sensitivity {
         Map<String, List<Entry>> copy = new LinkedHashMap<>();
         byOption.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         byOption = Collections.unmodifiableMap(copy);
         evppi = List.copyOf(evppi);
+        inputPercentiles = List.copyOf(inputPercentiles);
+    }
+
+    /** A sensitivity without the inputs' percentiles. */
+    public Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<Evppi> evppi) {
+        this(byOption, evpi, evppi, List.of());
+    }
+
+    /**
+     * One input's type-7 percentiles at {@link #INPUT_LEVELS} over the trials, read from its order.
+     *
+     * @param input the input's path
+     */
+    public record InputPercentiles(String input, double p10, double p50, double p90) {
+    }
+
+    /** The percentiles of the input at {@code path}, or null when it was not ranked. */
+    InputPercentiles percentilesOf(String path) {
+        for (InputPercentiles p : inputPercentiles) {
+            if (p.input().equals(path)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** One input's effect on one option's NPV. */
@@ -119,6 +151,7 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
         int inputs = inputColumns.size();
         Entry[][] perInput = new Entry[inputs][];
         Evppi[] evppiPerInput = new Evppi[inputs];
+        InputPercentiles[] percentilesPerInput = new InputPercentiles[inputs];
         final double bestOverall = bestMean;
         // Each input is independent of the others and writes only its own slots: the result does not
         // depend on the thread schedule. Every sum adds its terms in the order the definitions state:
@@ -130,13 +163,14 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
                 return;
             }
             Scratch s = take(spare, n);
-            s.sort(x);
+            boolean noNaN = s.sort(x);
+            double[] q = noNaN ? s.quantiles(INPUT_LEVELS) : OrderStatistics.quantiles(x, INPUT_LEVELS);
+            percentilesPerInput[c] = new InputPercentiles(inputPaths.get(c), q[0], q[1], q[2]);
             int[] ord = s.ord;
             double[] xr = s.centeredRanks(s.ranks);
             double xrSs = dot(xr, xr, n);
             double[] low = new double[options];
             double[] high = new double[options];
-            sums(npv, ord, 0, decile, 1, low);
             sums(npv, ord, n - 1, decile, -1, high);
             double binned = 0;
             double[] bin = new double[options];
@@ -146,7 +180,7 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
                 if (to == from) {
                     continue;
                 }
-                sums(npv, ord, from, to - from, 1, bin);
+                binSums(npv, ord, from, to, decile, bin, low);
                 double best = 0;
                 for (int k = 0; k < options; k++) {
                     best = Math.max(best, bin[k] / (to - from));
@@ -170,12 +204,14 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
             entries.add(new ArrayList<>());
         }
         List<Evppi> evppi = new ArrayList<>();
+        List<InputPercentiles> percentiles = new ArrayList<>();
         for (int c = 0; c < inputs; c++) {
             if (perInput[c] != null) {
                 for (int k = 0; k < options; k++) {
                     entries.get(k).add(perInput[c][k]);
                 }
                 evppi.add(evppiPerInput[c]);
+                percentiles.add(percentilesPerInput[c]);
             }
         }
         Map<String, List<Entry>> byOption = new LinkedHashMap<>();
@@ -185,7 +221,7 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
             byOption.put(optionIds.get(k), list);
         }
         evppi.sort(Comparator.comparingDouble(Evppi::evppi).reversed());
-        return new Sensitivity(byOption, evpi, evppi);
+        return new Sensitivity(byOption, evpi, evppi, percentiles);
     }
 
     /** Σ_i a[i]·b[i] over i = 0..n−1, in index order. */
@@ -229,6 +265,70 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
                 s += a[ord[p]];
             }
             out[k] = s;
+        }
+    }
+
+    /**
+     * Into bin[k], for every option k: Σ npv[k][ord[p]] over the positions p = from..to−1 ascending;
+     * and onto low[k] (the sum so far of the positions below {@code from}) the same terms of the
+     * positions below {@code decile}, so that low[k] ends as Σ over p = 0..decile−1 ascending when
+     * the bins are taken in order from 0: the bottom decile's sums come from the bins' reads of the
+     * order (the first two bins when n ≥ 20) instead of a read of their own. As in {@link #sums}, three
+     * options at a time (the rest one at a time), each sum in a local.
+     */
+    private static void binSums(double[][] npv, int[] ord, int from, int to, int decile, double[] bin,
+            double[] low) {
+        int split = Math.max(from, Math.min(to, decile));
+        int k = 0;
+        for (; k + 3 <= npv.length; k += 3) {
+            double[] a0 = npv[k];
+            double[] a1 = npv[k + 1];
+            double[] a2 = npv[k + 2];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double l0 = low[k];
+            double l1 = low[k + 1];
+            double l2 = low[k + 2];
+            for (int p = from; p < split; p++) {
+                int i = ord[p];
+                double x0 = a0[i];
+                double x1 = a1[i];
+                double x2 = a2[i];
+                s0 += x0;
+                s1 += x1;
+                s2 += x2;
+                l0 += x0;
+                l1 += x1;
+                l2 += x2;
+            }
+            for (int p = split; p < to; p++) {
+                int i = ord[p];
+                s0 += a0[i];
+                s1 += a1[i];
+                s2 += a2[i];
+            }
+            bin[k] = s0;
+            bin[k + 1] = s1;
+            bin[k + 2] = s2;
+            low[k] = l0;
+            low[k + 1] = l1;
+            low[k + 2] = l2;
+        }
+        for (; k < npv.length; k++) {
+            double[] a = npv[k];
+            double s = 0;
+            double l = low[k];
+            for (int p = from; p < split; p++) {
+                double x = a[ord[p]];
+                s += x;
+                l += x;
+            }
+            for (int p = split; p < to; p++) {
+                s += a[ord[p]];
+            }
+            bin[k] = s;
+            low[k] = l;
         }
     }
 
@@ -304,11 +404,30 @@ public record Sensitivity(Map<String, List<Entry>> byOption, double evpi, List<E
             ranks = new double[n];
         }
 
-        /** Orders the trials of x (as long as the buffers) by value, ties by trial index, into {@link #ord}. */
-        void sort(double[] x) {
-            sorter.order(x);
+        /**
+         * Orders the trials of x (as long as the buffers) by value, ties by trial index, into
+         * {@link #ord}; false when some value is NaN.
+         */
+        boolean sort(double[] x) {
+            boolean noNaN = sorter.order(x);
             n = x.length;
             ord = sorter.ord;
+            return noNaN;
+        }
+
+        /**
+         * The type-7 quantiles at {@code levels} of the column last sorted, which holds no NaN: the
+         * values at the ranks {@link Stats#interpolate} reads, from the sorted keys. These are the
+         * values {@link java.util.Arrays#sort(double[])} puts at those ranks, bit for bit (equal keys
+         * are identical values, −0.0 and 0.0 apart, and NaN is the only value whose key loses bits).
+         */
+        double[] quantiles(double[] levels) {
+            double[] out = new double[levels.length];
+            for (int i = 0; i < levels.length; i++) {
+                int lo = Stats.lowerRank(n, levels[i]);
+                out[i] = Stats.interpolate(n, levels[i], sorter.valueAt(lo), sorter.valueAt(Math.min(lo + 1, n - 1)));
+            }
+            return out;
         }
 
         /**

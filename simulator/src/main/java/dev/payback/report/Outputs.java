@@ -154,9 +154,10 @@ public final class Outputs {
      * lets them be collected before the charts are drawn; the run it held is not changed). Then
      * report.pdf, the longest output, is laid out on another worker of the caller's fork-join pool
      * (when it runs in one with a spare worker; the pool bounds the threads), drawing its own
-     * instances of the charts into it, while this thread renders the charts (each drawn once for its
-     * PNG, its SVG file and its inline SVG; in parallel when a worker is free), report.html,
-     * summary.json, summary.csv, cashflow.csv and the workbook. The files go into the folder from
+     * instances of the charts into it, while this thread reads part of the font data the PDF asks
+     * for ({@link PdfReport#loadFontData()}, "pdf fonts" in the timings) and renders the charts (each
+     * drawn once for its PNG, its SVG file and its inline SVG; in parallel when a worker is free),
+     * report.html, summary.json, summary.csv, cashflow.csv and the workbook. The files go into the folder from
      * this thread at the end, always in the same order.
      */
     public static List<Path> write(OutputFolder dir, AtomicReference<SimulationResult> run, Summary s,
@@ -166,6 +167,10 @@ public final class Outputs {
         run.set(run.get().withoutPaths());
         SimulationResult r = run.get();
         ForkJoinTask<byte[]> pdf = formats.contains(OutputFormat.PDF) ? pdf(r, s, pageSize, fromPaths, times) : null;
+        if (pdf != null && !pdf.isDone()) {
+            // report.pdf is laid out on another worker: this one reads part of the font data it asks for
+            times.step("pdf fonts", PdfReport::loadFontData);
+        }
         Prepared prepared = prepare(r, s, formats, pageSize, fromPaths, times);
         byte[] json = null;
         byte[] csv = null;

@@ -4,6 +4,7 @@ import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
@@ -19,6 +20,7 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.ttf.model.GsubData;
 import org.apache.fontbox.ttf.model.Language;
 import org.apache.fontbox.ttf.model.ScriptFeature;
+import org.apache.fontbox.util.BoundingBox;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -33,6 +35,8 @@ import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
 import org.jfree.chart.JFreeChart;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
@@ -42,6 +46,7 @@ import java.awt.FontFormatException;
 import java.awt.FontMetrics;
 import java.awt.Rectangle;
 import java.awt.Shape;
+import java.awt.geom.GeneralPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -92,6 +97,12 @@ public final class PdfReport {
      * default mapper would instead scan the system's font folders on a machine's first run, write
      * {@code ~/.pdfbox.cache} into the user's home, and warn on standard error on every run that
      * Symbol and ZapfDingbats are missing. The PDF's bytes are the same either way.
+     *
+     * <p>OpenHTMLtoPDF makes all 14 fonts for every PDF, and PDFBox asks this mapper for each one's
+     * glyphs as it makes it, but reads a standard font's metrics (all OpenHTMLtoPDF reads of it) from
+     * the AFM file: the Liberation Sans handed over is a {@link DeferredSans}, parsed only if a glyph,
+     * a width or a bounding box is asked of it (a standard font drawing text, which the report's fonts
+     * leave to a character none of them has).
      */
     static final class BundledFontMapper implements FontMapper {
         /** Parsed once, on first use, from the bytes the page's fonts are read from, and only read afterwards. */
@@ -114,12 +125,96 @@ public final class PdfReport {
 
         @Override
         public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor descriptor) {
-            return new FontMapping<>(Holder.SANS, false);
+            return new FontMapping<>(new DeferredSans(), false);
         }
 
         @Override
         public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo info) {
             return new CIDFontMapping(null, Holder.SANS, false);
+        }
+    }
+
+    /**
+     * The bundled Liberation Sans as a standard font's glyphs, parsed when first asked for anything:
+     * every answer is the parsed font's. {@link #used()} tells whether this instance was asked.
+     */
+    static final class DeferredSans implements FontBoxFont {
+        private TrueTypeFont font;
+
+        /** Whether anything was asked of this font (and Liberation Sans parsed for it). */
+        boolean used() {
+            return font != null;
+        }
+
+        private TrueTypeFont font() {
+            if (font == null) {
+                font = BundledFontMapper.Holder.SANS;
+            }
+            return font;
+        }
+
+        @Override
+        public String getName() throws IOException {
+            return font().getName();
+        }
+
+        @Override
+        public BoundingBox getFontBBox() throws IOException {
+            return font().getFontBBox();
+        }
+
+        @Override
+        public List<Number> getFontMatrix() throws IOException {
+            return font().getFontMatrix();
+        }
+
+        @Override
+        public GeneralPath getPath(String name) throws IOException {
+            return font().getPath(name);
+        }
+
+        @Override
+        public float getWidth(String name) throws IOException {
+            return font().getWidth(name);
+        }
+
+        @Override
+        public boolean hasGlyph(String name) throws IOException {
+            return font().hasGlyph(name);
+        }
+    }
+
+    /**
+     * The standard fonts in the reverse of the order OpenHTMLtoPDF makes them (Courier, Times,
+     * Helvetica, each bold oblique first, then Symbol and ZapfDingbats).
+     */
+    static final List<Standard14Fonts.FontName> STANDARD_FONTS_REVERSED = List.of(
+            Standard14Fonts.FontName.ZAPF_DINGBATS, Standard14Fonts.FontName.SYMBOL,
+            Standard14Fonts.FontName.HELVETICA, Standard14Fonts.FontName.HELVETICA_BOLD,
+            Standard14Fonts.FontName.HELVETICA_OBLIQUE, Standard14Fonts.FontName.HELVETICA_BOLD_OBLIQUE,
+            Standard14Fonts.FontName.TIMES_ROMAN, Standard14Fonts.FontName.TIMES_BOLD,
+            Standard14Fonts.FontName.TIMES_ITALIC, Standard14Fonts.FontName.TIMES_BOLD_ITALIC,
+            Standard14Fonts.FontName.COURIER, Standard14Fonts.FontName.COURIER_BOLD,
+            Standard14Fonts.FontName.COURIER_OBLIQUE, Standard14Fonts.FontName.COURIER_BOLD_OBLIQUE);
+
+    /**
+     * Reads the font data a report's PDF asks for, which PDFBox and this class keep for the JVM's
+     * life: PDFBox's glyph lists and the 14 standard fonts' AFM metrics (OpenHTMLtoPDF makes the 14
+     * fonts for every PDF; a fifth of the PDF's own work in a fresh JVM) and the bundled fonts'
+     * {@link Shaping}. A thread that has a PDF laid out on another one calls this meanwhile: the two
+     * share the reading instead of the PDF's thread doing it all. The fonts come in the reverse of the
+     * order the PDF's thread asks for them, so that the two meet once, where each has read its part
+     * (PDFBox reads a font's metrics once, under a lock, and so does {@link Shaping#of(String)}).
+     * The PDF is the same whether or not this ran.
+     */
+    public static void loadFontData() {
+        GlyphList.getAdobeGlyphList();
+        GlyphList.getZapfDingbats();
+        for (Standard14Fonts.FontName name : STANDARD_FONTS_REVERSED) {
+            Standard14Fonts.getAFM(name.getName());
+        }
+        for (String file : List.of(SANS, SANS_BOLD, MONO)) {
+            Shaping.of(file);
         }
     }
 
@@ -168,38 +263,100 @@ public final class PdfReport {
     /** As {@link #render(byte[], Map)}; {@code alwaysShape} keeps every font whole (for tests). */
     static byte[] render(byte[] html, Map<String, JFreeChart> charts, boolean alwaysShape) {
         String page = new String(html, StandardCharsets.UTF_8);
-        Map<String, Boolean> needed = new ConcurrentHashMap<>();           // per font file, for this page
         org.w3c.dom.Document doc = new W3CDom().fromJsoup(Jsoup.parse(page));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PDDocument pdf = new PDDocument();
+        Fonts fonts = new Fonts(pdf, page, alwaysShape);
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
+        b.usePDDocument(pdf);
         b.withW3cDocument(doc, "about:blank");
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
-        drawers.registerDrawer(CHART_TYPE, new ChartDrawer(Map.copyOf(charts), new ChartText(alwaysShape)));
+        drawers.registerDrawer(CHART_TYPE, new ChartDrawer(Map.copyOf(charts), new ChartText(fonts)));
         b.useObjectDrawerFactory(drawers);
         b.withProducer("payback");
         b.withDiagnosticConsumer(d -> { });
         for (String family : new String[] {"Liberation Sans", "Helvetica", "Arial", "sans-serif", "-apple-system",
                 "Segoe UI"}) {
-            b.useFont(() -> font("LiberationSans-Regular.ttf", page, alwaysShape, needed), family, 400,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
-            b.useFont(() -> font("LiberationSans-Bold.ttf", page, alwaysShape, needed), family, 700,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(fonts.forPage(SANS), family, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(fonts.forPage(SANS_BOLD), family, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         for (String family : new String[] {"Liberation Mono", "monospace", "SFMono-Regular", "Consolas"}) {
-            b.useFont(() -> font("LiberationMono-Regular.ttf", page, alwaysShape, needed), family, 400,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(fonts.forPage(MONO), family, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         b.toStream(java.io.OutputStream.nullOutputStream());
         try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
             renderer.createPDFWithoutClosing();
-            PDDocument pdf = renderer.getPdfDocument();
             fixIdentity(pdf, html);
             pdf.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static final String SANS = "LiberationSans-Regular.ttf";
+    private static final String SANS_BOLD = "LiberationSans-Bold.ttf";
+    private static final String MONO = "LiberationMono-Regular.ttf";
+
+    /**
+     * The fonts of one PDF, each loaded into the document once, when first used, and shared by every
+     * family name the page gives it and by the charts' text. OpenHTMLtoPDF takes the font metrics of
+     * a text from every family its {@code font-family} lists ({@code -apple-system, "Segoe UI",
+     * Helvetica, ...}), so a font of its own per family name was loaded (parsed, set up for subsetting,
+     * subset when saved) once per name, and the footer's text and the charts' were written with other
+     * copies of Liberation Sans than the page's: six embedded fonts, where the page and its charts use
+     * three. A font is loaded with its glyph-substitution table or without it ({@link Shaping}); for
+     * the page that is decided once, from the page's text, for the charts per string. Used by the
+     * thread that lays out the PDF only.
+     */
+    static final class Fonts {
+        private final PDDocument pdf;
+        private final String page;
+        private final boolean alwaysShape;
+        private final Map<String, PDFont> loaded = new HashMap<>();
+        private final Map<String, Boolean> pageNeeds = new HashMap<>();
+
+        Fonts(PDDocument pdf, String page, boolean alwaysShape) {
+            this.pdf = pdf;
+            this.page = page;
+            this.alwaysShape = alwaysShape;
+        }
+
+        /** The font file for the page's text, loaded when OpenHTMLtoPDF first asks for it. */
+        PDFontSupplier forPage(String file) {
+            return new PDFontSupplier(null) {
+                @Override
+                public PDFont supply() {
+                    Shaping shaping = Shaping.of(file);
+                    return font(file, alwaysShape || pageNeeds.computeIfAbsent(file, f -> shaping.needed(page)));
+                }
+            };
+        }
+
+        /** The font file for a chart's string: whole when shaping could change one of its glyphs. */
+        PDFont forChart(String file, String text) {
+            return font(file, alwaysShape || Shaping.of(file).needed(text));
+        }
+
+        /**
+         * The font file, whole or without its GSUB table (a file without one is always whole, see
+         * {@link Shaping#bytes}), loaded into the PDF as a subset on first use.
+         */
+        private PDFont font(String file, boolean whole) {
+            byte[] bytes = Shaping.of(file).bytes(whole);
+            String key = file + (bytes == Shaping.of(file).font() ? "" : " without GSUB");
+            PDFont font = loaded.get(key);
+            if (font == null) {
+                try {
+                    font = PDType0Font.load(pdf, new ByteArrayInputStream(bytes), true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                loaded.put(key, font);
+            }
+            return font;
+        }
     }
 
     /**
@@ -246,20 +403,19 @@ public final class PdfReport {
 
     /**
      * The charts' text, as text in Liberation Sans (bold where the chart's font is bold; JFreeChart
-     * draws in the AWT logical font SansSerif), whose metrics the charts are then laid out with. Each
-     * font is loaded into the PDF once, when first used. As for the page's text ({@link #font}), a
+     * draws in the AWT logical font SansSerif), whose metrics the charts are then laid out with: the
+     * page's own fonts ({@link Fonts}). As for the page's text, a
      * string is written with the font without its GSUB table unless its font's {@link Shaping} says
      * shaping could change one of its glyphs; then with the whole font, which PDFBox shapes. The
      * decision is made per string as it is drawn, which the page's fonts, chosen before layout from
      * the page's text, cannot do: the charts' text is not on the page.
      */
     static final class ChartText extends PdfBoxGraphics2DFontTextDrawer {
-        private final boolean alwaysShape;
-        private final Map<String, PDFont> loaded = new HashMap<>();
+        private final Fonts fonts;
         private String text = "";
 
-        ChartText(boolean alwaysShape) {
-            this.alwaysShape = alwaysShape;
+        ChartText(Fonts fonts) {
+            this.fonts = fonts;
         }
 
         @Override
@@ -284,17 +440,8 @@ public final class PdfReport {
         }
 
         @Override
-        protected PDFont mapFont(java.awt.Font f, IFontTextDrawerEnv env) throws IOException {
-            String file = f.isBold() ? "LiberationSans-Bold.ttf" : "LiberationSans-Regular.ttf";
-            Shaping shaping = Shaping.of(file);
-            boolean whole = alwaysShape || shaping.needed(text);
-            String key = file + (whole ? "" : " without GSUB");
-            PDFont font = loaded.get(key);
-            if (font == null) {
-                font = PDType0Font.load(env.getDocument(), new ByteArrayInputStream(shaping.bytes(whole)), true);
-                loaded.put(key, font);
-            }
-            return font;
+        protected PDFont mapFont(java.awt.Font f, IFontTextDrawerEnv env) {
+            return fonts.forChart(f.isBold() ? SANS_BOLD : SANS, text);
         }
 
         private static String text(AttributedCharacterIterator iterator) {
@@ -328,18 +475,6 @@ public final class PdfReport {
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
-    }
-
-    /**
-     * The font file for a page: without its glyph-substitution (GSUB) table when no character of the
-     * page starts a substitution the PDF writer would apply (see {@link Shaping}), so that PDFBox
-     * skips shaping, which it does per string at great cost and which would change no glyph; the
-     * whole font otherwise. Either way the PDF holds the same glyphs and bytes.
-     */
-    private static InputStream font(String file, String page, boolean alwaysShape, Map<String, Boolean> needed) {
-        Shaping shaping = Shaping.of(file);
-        boolean whole = alwaysShape || needed.computeIfAbsent(file, f -> shaping.needed(page));
-        return new ByteArrayInputStream(shaping.bytes(whole));
     }
 
     private static final Map<String, Shaping> SHAPING = new ConcurrentHashMap<>();
@@ -386,23 +521,12 @@ public final class PdfReport {
             if (triggers.isEmpty()) {
                 return false;
             }
-            int lo = Integer.MAX_VALUE;
-            int hi = Integer.MIN_VALUE;
+            // a few characters (Liberation Sans: five tone letters), each looked for in the text at once
+            // (the text's code points: indexOf finds a supplementary character's surrogate pair; a
+            // font's cmap maps no surrogate)
             for (int t : triggers) {
-                lo = Math.min(lo, t);
-                hi = Math.max(hi, t);
-            }
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < lo && !Character.isSurrogate(c)) {
-                    continue;                                     // most characters: below every trigger
-                }
-                int cp = text.codePointAt(i);
-                if (cp >= lo && cp <= hi && triggers.contains(cp)) {
+                if (text.indexOf(t) >= 0) {
                     return true;
-                }
-                if (Character.charCount(cp) == 2) {
-                    i++;
                 }
             }
             return false;

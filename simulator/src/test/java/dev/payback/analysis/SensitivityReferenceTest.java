@@ -46,6 +46,21 @@ class SensitivityReferenceTest {
         return r;
     }
 
+    /**
+     * The type-7 p-quantile of sorted values, from the definition: h = (n−1)p, x[⌊h⌋] + (h − ⌊h⌋)
+     * (x[⌊h⌋+1] − x[⌊h⌋]), the second term left out when h is an integer or the two values are equal.
+     */
+    private static double typeSeven(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        if (lo >= sorted.length - 1) {
+            return sorted[sorted.length - 1];
+        }
+        double a = sorted[lo];
+        double b = sorted[lo + 1];
+        return h == lo || a == b ? a : a + (h - lo) * (b - a);
+    }
+
     private static double ss(double[] v) {
         double s = 0;
         for (double x : v) {
@@ -142,8 +157,14 @@ class SensitivityReferenceTest {
             }
             assertThat(s.evppi()).filteredOn(x -> x.input().equals(path))
                     .containsExactly(new Sensitivity.Evppi(path, e.evppi()));
+            // the input's P10, P50, P90: type 7 (docs/model-notes.md) on a copy sorted by Arrays.sort
+            double[] sorted = inputs.get(c).clone();
+            Arrays.sort(sorted);
+            assertThat(s.percentilesOf(path)).isEqualTo(new Sensitivity.InputPercentiles(path,
+                    typeSeven(sorted, 0.10), typeSeven(sorted, 0.50), typeSeven(sorted, 0.90)));
         }
         assertThat(s.evppi()).hasSize(kept);
+        assertThat(s.inputPercentiles()).hasSize(kept);
     }
 
     private static double[][] npv(SplittableRandom rng, double[] driver, int options) {

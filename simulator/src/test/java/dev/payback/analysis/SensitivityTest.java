@@ -147,6 +147,33 @@ class SensitivityTest {
     }
 
     @Test
+    void theSummarysInputPercentilesAreThoseOfASortWithOrWithoutTheSensitivity() throws Exception {
+        // the summary reads the ranked inputs' P10/P50/P90 off the sensitivity's order and the others
+        // (fixed or constant inputs) by an order statistic: every one must be the type-7 percentile of
+        // the column sorted by Arrays.sort, and the same bits as the summary without a sensitivity
+        SimulationResult r = Engine.run(ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"))
+                .withRun(3001, 5), Engine.Options.defaults().withThreads(2));
+        Sensitivity sens = Sensitivity.of(r);
+        assertThat(sens.inputPercentiles()).hasSizeGreaterThan(10);
+        Summary with = Analysis.summarize(r, sens);
+        Summary without = Analysis.headlines(r);
+        assertThat(with.inputs()).isEqualTo(without.inputs());
+        assertThat(with.fiveTests()).isEqualTo(without.fiveTests());
+        List<dev.payback.scenario.Input> all = r.layout().inputs();
+        for (int k = 0; k < r.layout().scenarioInputCount(); k++) {
+            double[] sorted = r.inputs()[k].clone();
+            java.util.Arrays.sort(sorted);
+            int n = sorted.length;
+            Summary.InputSummary in = with.inputs().get(k);
+            assertThat(in.path()).isEqualTo(all.get(k).path());
+            // n − 1 = 3000: h = 300, 1500, 2700 are integers, so each percentile is one sorted value
+            assertThat(new double[] {in.p10(), in.p50(), in.p90()})
+                    .containsExactly(sorted[300], sorted[1500], sorted[2700]);
+            assertThat(n).isEqualTo(3001);
+        }
+    }
+
+    @Test
     void summaryJsonAndConsoleCarryTheSensitivity() throws Exception {
         Summary summary = Analysis.summarize(Engine.run(
                 ScenarioLoader.load(dev.payback.Shipped.path("b_consumer_goods_multichannel.yaml"))

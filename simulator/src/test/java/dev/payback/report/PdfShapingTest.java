@@ -37,6 +37,23 @@ class PdfShapingTest {
     }
 
     @Test
+    void aTextNeedsShapingWhenOneOfItsCodePointsIsATrigger() {
+        byte[] font = {0};
+        PdfReport.Shaping s = new PdfReport.Shaping(font, new byte[] {1}, Set.of(0x2E5, 0x1F600));
+        assertThat(s.needed("")).isFalse();
+        assertThat(s.needed("Payback in 72% of futures")).isFalse();
+        assertThat(s.needed("tone \u02E5")).isTrue();
+        assertThat(s.needed("\u02E5 first")).isTrue();
+        assertThat(s.needed("a \uD83D\uDE00 b")).as("U+1F600 as its surrogate pair").isTrue();
+        assertThat(s.needed("a \uD83D b \uDE00")).as("its surrogates apart").isFalse();
+        assertThat(s.needed("a \uD83D\uDE01 b")).as("U+1F601").isFalse();
+        // no trigger: never; a font kept whole (no GSUB, or not the Latin shaper): always
+        assertThat(new PdfReport.Shaping(font, new byte[] {1}, Set.of()).needed("\u02E5")).isFalse();
+        assertThat(new PdfReport.Shaping(font, null, null).needed("plain")).isTrue();
+        assertThat(new PdfReport.Shaping(font, new byte[] {1}, null).needed("plain")).isTrue();
+    }
+
+    @Test
     void theFontWithoutGsubKeepsEveryOtherTable() throws Exception {
         byte[] whole = PdfReport.fontBytes("LiberationSans-Bold.ttf");
         byte[] stripped = PdfReport.Shaping.withoutTable(whole, "GSUB");

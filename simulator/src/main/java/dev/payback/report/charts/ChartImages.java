@@ -8,19 +8,10 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 import org.jfree.svg.util.DoubleConverter;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Transparency;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Renders a chart as PNG (slides) or SVG (web, and inline in report.html) at slide size. */
@@ -41,36 +32,13 @@ public final class ChartImages {
     public static final int HEIGHT = 675;
 
     /**
-     * The PNG writer's compression quality: ImageIO's PNG writer deflates at level
-     * {@code 9 - round(9 × quality)}, here 3, the strongest of zlib's fast levels (1–3, no lazy
-     * matching). On the charts it encodes about as fast as level 1 and a fifth faster than the
-     * writer's default level 4, for files within a few percent of the default's size.
-     */
-    static final float PNG_QUALITY = 2f / 3;
-
-    /**
-     * PNG bytes. A chart whose background paint is opaque (every chart of this package, drawn on white)
-     * covers every pixel with it, so it is drawn into an opaque RGB image and written without an alpha
-     * channel (3 bytes a pixel to filter and deflate instead of 4; the same pixels); any other chart keeps
-     * its alpha channel.
+     * PNG bytes ({@link Png}). A chart whose background paint is opaque (every chart of this package,
+     * drawn on white) covers every pixel with it, so it is drawn into an opaque RGB image and written
+     * without an alpha channel (3 bytes a pixel to deflate instead of 4; the same pixels); any other
+     * chart keeps its alpha channel.
      */
     public static byte[] png(JFreeChart chart) {
-        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, imageType(chart), null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        // in memory: ImageIO.write(image, "png", out) would cache the stream in a temporary file
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(PNG_QUALITY);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return Png.encode(chart.createBufferedImage(WIDTH, HEIGHT, imageType(chart), null));
     }
 
     /** RGB when the chart's background paint is opaque (it fills the whole image first), else ARGB. */

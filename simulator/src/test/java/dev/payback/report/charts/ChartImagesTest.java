@@ -39,6 +39,10 @@ class ChartImagesTest {
                     BufferedImage.TYPE_INT_ARGB, null);
             assertSamePixels(spec.file(), decoded, argb);
             assertThat(ChartImages.png(spec.chart())).as(spec.file() + " drawn twice").isEqualTo(png);
+            // the bytes ImageIO's writer wrote for the charts before (Png)
+            assertThat(png).as(spec.file() + " as ImageIO writes it").isEqualTo(PngTest.imageIo(
+                    spec.chart().createBufferedImage(ChartImages.WIDTH, ChartImages.HEIGHT, BufferedImage.TYPE_INT_RGB,
+                            null), 2f / 3));
         }
     }
 
