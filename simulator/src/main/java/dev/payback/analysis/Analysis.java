@@ -118,7 +118,8 @@ public final class Analysis {
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain,
                 stats(rs.moments(RunStats.PAIN_SHARE), c.painShare().toArray()), stats(rs.moments(RunStats.PAIN_FTE), c.painFte().toArray()),
                 stats(rs.moments(RunStats.REVENUE), c.revenue().toArray()), thresholds, options, pBest, decision, tests, inputs,
-                sensitivity.get(), r.retained(), s.overrides(), KpiTracks.of(r), s.scorecardWeights().weights());
+                sensitivity.get(), r.retained(), s.overrides(), KpiTracks.of(r), s.scorecardWeights().weights(),
+                r.sampling().key());
     }
 
     private static Stats stats(RunStats.Moments m, double[] retained) {
