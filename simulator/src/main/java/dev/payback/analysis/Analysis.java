@@ -125,7 +125,7 @@ public final class Analysis {
 
         return new Summary(s.name(), n, s.seed(), s.currency(), s.horizonMonths(), pain, painShare, painFte,
                 revenue, thresholds, options, pBest, decision, tests, inputs, sens, r.retained(), s.overrides(), kpis,
-                s.scorecardWeights().weights());
+                s.scorecardWeights().weights(), r.sampling().key());
     }
 
     /**

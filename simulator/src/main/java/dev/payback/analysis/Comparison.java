@@ -36,13 +36,14 @@ public record Comparison(List<ScenarioInfo> scenarios, List<Metric> metrics, Lis
 
     /** One compared scenario; {@code overrides} is how the run changed its file (stress preset, --set). */
     public record ScenarioInfo(String file, String name, String currency, int trials, long seed,
-                               RunOverrides overrides) {
+                               RunOverrides overrides, String sampling) {
         public ScenarioInfo {
             overrides = overrides == null ? RunOverrides.NONE : overrides;
+            java.util.Objects.requireNonNull(sampling, "sampling");
         }
 
         public ScenarioInfo(String file, String name, String currency, int trials, long seed) {
-            this(file, name, currency, trials, seed, RunOverrides.NONE);
+            this(file, name, currency, trials, seed, RunOverrides.NONE, Summary.RANDOM);
         }
     }
 
@@ -107,7 +108,7 @@ public record Comparison(List<ScenarioInfo> scenarios, List<Metric> metrics, Lis
         for (int i = 0; i < summaries.size(); i++) {
             Summary s = summaries.get(i);
             infos.add(new ScenarioInfo(files.get(i), s.scenario(), s.currency(), s.trials(), s.seed(),
-                    s.overrides()));
+                    s.overrides(), s.sampling()));
         }
         Map<String, String> optionLabels = new LinkedHashMap<>();
         for (Summary s : summaries) {

@@ -12,7 +12,8 @@ import java.util.List;
  * Ties go to the design listed first.
  */
 public record PilotPlanSummary(String scenario, String currency, String optionId, String optionLabel, int trials,
-                               long seed, Figures bigBang, List<Row> rows, int bestMean, int bestP10) {
+                               long seed, String sampling, Figures bigBang, List<Row> rows, int bestMean,
+                               int bestP10) {
 
     /** One strategy's figures. */
     public record Figures(double meanNpv, double p10Npv, double pPayback12) {
@@ -48,7 +49,7 @@ public record PilotPlanSummary(String scenario, String currency, String optionId
         Figures big = new Figures(r.bigBangMeanNpv(), p10(r.bigBangRetainedNpv()), r.bigBangPaid12() / n);
         var option = r.scenario().option(r.optionId());
         return new PilotPlanSummary(r.scenario().name(), r.scenario().currency(), r.optionId(), option.label(),
-                r.scenario().trials(), r.scenario().seed(), big, rows, bestMean, bestP10);
+                r.scenario().trials(), r.scenario().seed(), r.sampling().key(), big, rows, bestMean, bestP10);
     }
 
     /** The 10th percentile (type 7), as summary.json's STATS computes it. */

@@ -103,15 +103,17 @@ public final class PilotUpdate {
     public record Result(Scenario scenario, Pilot pilot, OptionSpec option, Figures prior, Figures updated,
                          double observedReduction, double percentile, List<Criterion> criteria, boolean go,
                          double ess, List<Warning> warnings, List<MonthBand> bands, double checklist90, int rows,
-                         double rowsEss) {
+                         double rowsEss, String sampling) {
         /**
          * {@code checklist90}: the option's 90-day checklist value of the exception rate (docs/model.md
          * section 8, over the prior trials), NaN when the pilot has fewer than three live months.
          * {@code rows}: the retained rows the weighted percentiles come from (every trial within the
          * retention line), {@code rowsEss} their effective sample size: a weighted p-quantile carries a
-         * rank error of about sqrt(p(1−p)/rowsEss) on top of the run's.
+         * rank error of about sqrt(p(1−p)/rowsEss) on top of the run's. {@code sampling}: how the run's
+         * inputs were drawn ({@code random}, {@code lhs} or {@code sobol}).
          */
         public Result {
+            java.util.Objects.requireNonNull(sampling, "sampling");
             criteria = List.copyOf(criteria);
             warnings = List.copyOf(warnings);
             bands = List.copyOf(bands);
@@ -122,7 +124,7 @@ public final class PilotUpdate {
                 double observedReduction, double percentile, List<Criterion> criteria, boolean go, double ess,
                 List<Warning> warnings, List<MonthBand> bands) {
             this(scenario, pilot, option, prior, updated, observedReduction, percentile, criteria, go, ess, warnings,
-                    bands, Double.NaN, scenario.trials(), ess);
+                    bands, Double.NaN, scenario.trials(), ess, Summary.RANDOM);
         }
 
         /** Whether the weighted percentiles come from a subset of the trials (the run exceeded the retention line). */
@@ -250,7 +252,7 @@ public final class PilotUpdate {
                 : Double.NaN;
         return new Result(s, pilot, spec, priorFigures, updatedFigures,
                 observed, percentile, criteria, go, ess, warnings, bands, checklist90, n,
-                Weighted.effectiveSampleSize(w));
+                Weighted.effectiveSampleSize(w), r.sampling().key());
     }
 
     /** Whether the pilot's figures come from {@code stream} (every trial) rather than the rows: beyond the line. */

@@ -33,7 +33,8 @@ public record Summary(
         long percentileTrials,
         RunOverrides overrides,
         List<KpiTrack> kpis,
-        Map<String, Double> scorecardWeights) {
+        Map<String, Double> scorecardWeights,
+        String sampling) {
 
     /** A summary of a run of the scenario file as written, without KPI checkpoints, default scorecard weights. */
     public Summary(String scenario, int trials, long seed, String currency, int horizonMonths, Stats annualizedPain,
@@ -42,17 +43,22 @@ public record Summary(
             Sensitivity sensitivity, long percentileTrials) {
         this(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue, painFte, revenue,
                 thresholds, options, pBest, decision, fiveTests, inputs, sensitivity, percentileTrials,
-                RunOverrides.NONE, List.of(), dev.payback.scenario.ScorecardWeights.DEFAULTS.weights());
+                RunOverrides.NONE, List.of(), dev.payback.scenario.ScorecardWeights.DEFAULTS.weights(), RANDOM);
     }
+
+    /** How the inputs of a run were drawn when nothing else is said: {@code --sampling}'s default. */
+    public static final String RANDOM = "random";
 
     /**
      * {@code sensitivity} may be null (not computed); the other components may not.
      * {@code percentileTrials} is how many trials the percentiles come from: every trial, or beyond
      * the retention line the retained random subset (see docs/model-notes.md, "Scale").
      * {@code kpis} holds the status quo first, then the options in order (docs/model.md section 8);
-     * {@code scorecardWeights} the scenario's scorecard weights by dimension (section 9).
+     * {@code scorecardWeights} the scenario's scorecard weights by dimension (section 9);
+     * {@code sampling} how the inputs were drawn ({@code random}, {@code lhs} or {@code sobol}).
      */
     public Summary {
+        Objects.requireNonNull(sampling, "sampling");
         options = List.copyOf(options);
         pBest = ordered(pBest);
         fiveTests = List.copyOf(fiveTests);
@@ -66,7 +72,7 @@ public record Summary(
     public Summary withOverrides(RunOverrides o) {
         return new Summary(scenario, trials, seed, currency, horizonMonths, annualizedPain, painShareOfRevenue,
                 painFte, revenue, thresholds, options, pBest, decision, fiveTests, inputs, sensitivity,
-                percentileTrials, o, kpis, scorecardWeights);
+                percentileTrials, o, kpis, scorecardWeights, sampling);
     }
 
     /** A summary whose percentiles are over every trial. */

@@ -70,6 +70,9 @@ final class CompareCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
+    SamplingOptions sampling;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -110,7 +113,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private Integer compare(List<Scenario> loaded, List<RunSpec> specs, OutputFolder folder)
             throws IOException, InvalidInputException {
-        Engine.Options options = run.engine();
+        Engine.Options options = run.engine().withSampling(sampling.method());
         List<Summary> summaries = new ArrayList<>();
         List<String> files = new ArrayList<>();
         List<CompareReport.RunCharts> charts = new ArrayList<>();

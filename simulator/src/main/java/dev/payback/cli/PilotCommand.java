@@ -54,6 +54,9 @@ final class PilotCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
+    SamplingOptions sampling;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -101,7 +104,7 @@ final class PilotCommand implements Callable<Integer> {
             progress.batch(s.trials(), "");
             // the pilot's weights over every trial, streamed block by block while the run runs
             PilotStream stream = new PilotStream(s, pilot);
-            result = Engine.run(s, run.engine(), progress, stream);
+            result = Engine.run(s, run.engine().withSampling(sampling.method()), progress, stream);
             progress.step("weighting the trials by the pilot's months");
             // the analysis after the engine, like the engine, uses at most --threads workers
             SimulationResult done = result;

@@ -160,7 +160,8 @@ public final class Engine {
 
     /**
      * Runs the model on inputs from {@code source} (a seam for benchmarks and alternative samplers);
-     * {@code options.sampling()} is ignored. The layout must be {@code Layout.of(scenario)}.
+     * {@code options.sampling()} does not choose the draws here (the source does) but is recorded in the
+     * result as the method the caller states the source draws with. The layout must be {@code Layout.of(scenario)}.
      */
     public static SimulationResult run(Scenario scenario, Layout layout, Options options, BlockSource source,
             LongConsumer progress) {
@@ -228,7 +229,7 @@ public final class Engine {
                 clampCounts[k] += c[k];
             }
         }
-        return new SimulationResult(scenario, layout, inputs, clampCounts, out, paths, stats, retention);
+        return new SimulationResult(scenario, layout, inputs, clampCounts, out, paths, stats, retention, options.sampling());
     }
 
     /** The trials of a run whose per-trial data is retained (the rows), for these options and layout. */

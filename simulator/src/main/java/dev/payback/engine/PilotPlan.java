@@ -48,13 +48,15 @@ public final class PilotPlan {
      *
      * @param scenario     the scenario as run (with the option's stages, added when it had none)
      * @param baseStages   the stages the explicit pilot and expansion costs were quoted for
+     * @param sampling     how the inputs were drawn
      */
     public record Result(Scenario scenario, String optionId, Stages baseStages, List<Design> designs,
                          double[] meanNpv, long[] paid12, long[] go, long[] falseGo, long[] falseStop,
                          double[][] retainedNpv, double bigBangMeanNpv, long bigBangPaid12,
-                         double[] bigBangRetainedNpv) {
+                         double[] bigBangRetainedNpv, dev.payback.sampling.SamplingMethod sampling) {
         public Result {
             designs = List.copyOf(designs);
+            Objects.requireNonNull(sampling, "sampling");
         }
 
         public long trials() {
@@ -202,7 +204,7 @@ public final class PilotPlan {
         return new Result(s, optionId, base, designs, java.util.Arrays.copyOf(mean, nd),
                 java.util.Arrays.copyOf(counts[0], nd), java.util.Arrays.copyOf(counts[1], nd),
                 java.util.Arrays.copyOf(counts[2], nd), java.util.Arrays.copyOf(counts[3], nd), designNpv,
-                mean[nd], counts[0][nd], retained[nd]);
+                mean[nd], counts[0][nd], retained[nd], options.sampling());
     }
 
     /** The block's n, mean and Σ(x − mean)², computed as {@link RunStats} does. */

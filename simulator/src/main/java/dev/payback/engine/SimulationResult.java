@@ -1,6 +1,9 @@
 package dev.payback.engine;
 
+import dev.payback.sampling.SamplingMethod;
 import dev.payback.scenario.Scenario;
+
+import java.util.Objects;
 
 /**
  * Everything a run produced, for the analysis and the reports.
@@ -24,6 +27,7 @@ import dev.payback.scenario.Scenario;
  * @param paths        monthly cumulative net positions of a bounded subsample of trials
  * @param stats        exact counts and moments over all trials
  * @param retention    which trials are retained, row by row
+ * @param sampling     how the inputs were drawn ({@code --sampling}), which every output states
  */
 public record SimulationResult(
         Scenario scenario,
@@ -33,7 +37,12 @@ public record SimulationResult(
         TrialColumns columns,
         MonthlyPaths paths,
         RunStats stats,
-        Retention retention) {
+        Retention retention,
+        SamplingMethod sampling) {
+
+    public SimulationResult {
+        Objects.requireNonNull(sampling, "sampling");
+    }
 
     /** Number of trials run (all of them, not only the retained ones). */
     public int trials() {
@@ -56,7 +65,7 @@ public record SimulationResult(
      * not changed.
      */
     public SimulationResult withoutPaths() {
-        return new SimulationResult(scenario, layout, inputs, clampCounts, columns, null, stats, retention);
+        return new SimulationResult(scenario, layout, inputs, clampCounts, columns, null, stats, retention, sampling);
     }
 
     /** The sampled values of the input with this path for the retained trials, or null when there is none. */

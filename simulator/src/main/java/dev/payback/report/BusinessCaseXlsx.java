@@ -49,6 +49,7 @@ public final class BusinessCaseXlsx {
         }
         f.add(new Figure("Trials", s.trials(), Headlines.Kind.NUMBER, "/trials"));
         f.add(new Figure("Seed", s.seed(), Headlines.Kind.NUMBER, "/seed"));
+        f.add(new Figure("Sampling", s.sampling(), Headlines.Kind.TEXT, "/sampling"));
         f.add(new Figure("Currency", s.currency(), Headlines.Kind.TEXT, "/currency"));
         f.add(new Figure("Horizon (months)", s.horizonMonths(), Headlines.Kind.NUMBER, "/horizon_months"));
         stats(f, "Annualized pain", s.annualizedPain(), Headlines.Kind.MONEY, "/annualized_pain");

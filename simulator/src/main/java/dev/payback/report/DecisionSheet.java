@@ -85,8 +85,9 @@ final class DecisionSheet {
 
         int i = 0;
         text(sheet, i++, "Business case: " + s.scenario(), title);
-        text(sheet, i++, String.format(java.util.Locale.ROOT, "%,d simulated futures, random seed %d, %s, %d-month "
-                + "horizon", s.trials(), s.seed(), s.currency(), s.horizonMonths()), BusinessCaseXlsx.Look.PLAIN);
+        text(sheet, i++, String.format(java.util.Locale.ROOT, "%,d simulated futures, random seed %d, %s, %s, %d-month "
+                + "horizon", s.trials(), s.seed(), SamplingText.name(s.sampling()), s.currency(), s.horizonMonths()),
+                BusinessCaseXlsx.Look.PLAIN);
         i++;
         text(sheet, i++, "What to do", header);
         text(sheet, i, RecommendationText.sentence(s), headline);

@@ -62,6 +62,8 @@ public final class Headlines {
         // which run this is: the stress preset and the --set overrides (empty for the base case)
         c.add(new Column("stress", Kind.TEXT, r -> r.summary().overrides().stress()));
         c.add(new Column("set", Kind.TEXT, r -> String.join("; ", r.summary().overrides().sets())));
+        // how the inputs were drawn (--sampling); appended so that the earlier columns keep their places
+        c.add(new Column("sampling", Kind.TEXT, r -> r.summary().sampling()));
         return c;
     }
 

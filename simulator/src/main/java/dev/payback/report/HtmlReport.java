@@ -228,6 +228,7 @@ public final class HtmlReport {
         m.put("rule", RecommendationText.rule(r.scenario().paybackMonths(), r.scenario().paybackConfidence()));
         m.put("glossary", Glossary.terms().stream().map(t -> row("term", t.term(), "meaning", t.meaning())).toList());
         m.put("standardErrors", standardErrors(s));
+        m.put("standardErrorsNote", SamplingText.standardErrors(s.sampling()));
         return m;
     }
 
@@ -650,6 +651,7 @@ public final class HtmlReport {
         m.put("rowRankError", String.format(Locale.ROOT, "%.2f percentage points",
                 100 * StandardErrors.medianRank(Math.max(1, r.retained()))));
         m.put("correlations", r.scenario().correlations().size());
+        m.put("sampling", SamplingText.sentence(s.sampling()));
         return m;
     }
 

@@ -52,6 +52,7 @@ public final class SummaryJson {
         g.writeStringField("scenario", s.scenario());
         g.writeNumberField("trials", s.trials());
         g.writeNumberField("seed", s.seed());
+        g.writeStringField("sampling", s.sampling());
         g.writeStringField("currency", s.currency());
         g.writeNumberField("horizon_months", s.horizonMonths());
         stats(g, "annualized_pain", s.annualizedPain());

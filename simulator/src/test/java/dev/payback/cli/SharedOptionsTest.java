@@ -20,7 +20,7 @@ class SharedOptionsTest {
     static final String NL = System.lineSeparator();
 
     /** The commands that choose a sampling method. */
-    static final List<String> SAMPLING = List.of("simulate", "sweep", "pilot-plan");
+    static final List<String> SAMPLING = List.of("simulate", "sweep", "compare", "pilot", "pilot-plan");
     /** The commands that write files. */
     static final List<String> WRITING = List.of("simulate", "sweep", "compare", "pilot", "pilot-plan");
 
@@ -63,6 +63,8 @@ class SharedOptionsTest {
         Map<String, List<String>> args = Map.of(
                 "simulate", List.of(B),
                 "sweep", List.of(B, "--set-range", "pain.exception_rate=0.1..0.2"),
+                "compare", List.of(B, B + "@peak_season"),
+                "pilot", List.of(B, PilotCliTest.PILOT_B),
                 "pilot-plan", List.of(B, "--option", "orchestrate"));
         for (String command : SAMPLING) {
             List<String> a = new ArrayList<>(List.of(command));

@@ -86,9 +86,9 @@ class StressRunsTest {
         assertThat(bj.at("/overrides/set").size()).isZero();
 
         List<String> csv = Files.readAllLines(stressed.resolve("summary.csv"));
-        assertThat(csv.get(0)).endsWith(",stress,set");
-        assertThat(csv.get(1)).endsWith(",peak_season,horizon_months=48");
-        assertThat(Files.readAllLines(base.resolve("summary.csv")).get(1)).endsWith(",,");
+        assertThat(csv.get(0)).endsWith(",stress,set,sampling");
+        assertThat(csv.get(1)).endsWith(",peak_season,horizon_months=48,random");
+        assertThat(Files.readAllLines(base.resolve("summary.csv")).get(1)).endsWith(",,,random");
 
         String html = Files.readString(stressed.resolve("report.html")).replace("&#61;", "=");
         assertThat(html).contains("<title>Business case: Consumer goods SMB on Shopify, Amazon and wholesale ["

@@ -7,6 +7,7 @@ import dev.payback.analysis.Comparison;
 import dev.payback.report.Money;
 import dev.payback.report.ConsoleSummary;
 import dev.payback.report.OverridesText;
+import dev.payback.report.SamplingText;
 import dev.payback.report.SummaryJson;
 import dev.payback.report.CsvCells;
 import org.apache.commons.csv.CSVFormat;
@@ -152,7 +153,8 @@ public final class CompareReport {
             Comparison.ScenarioInfo s = sc.get(i);
             String head = "[" + (i + 1) + "] ";
             b.append(wrap(head + runName(s), head.length()));
-            b.append(wrap(String.format(Locale.ROOT, "%s; %,d trials, seed %d", s.file(), s.trials(), s.seed()),
+            b.append(wrap(String.format(Locale.ROOT, "%s; %,d trials, seed %d, %s", s.file(), s.trials(), s.seed(),
+                    SamplingText.name(s.sampling())),
                     head.length(), head.length()));
         }
         b.append("Differences are against [1]; in compare.html good news is green, bad news red.\n\n");
@@ -296,6 +298,7 @@ public final class CompareReport {
                 g.writeStringField("currency", s.currency());
                 g.writeNumberField("trials", s.trials());
                 g.writeNumberField("seed", s.seed());
+                g.writeStringField("sampling", s.sampling());
                 OverridesText.json(g, s.overrides());
                 g.writeEndObject();
             }
@@ -407,7 +410,8 @@ public final class CompareReport {
             m.put("index", i + 1);
             m.put("name", runName(s));
             m.put("file", s.file());
-            m.put("meta", String.format(Locale.ROOT, "%s, %,d trials, seed %d", s.currency(), s.trials(), s.seed()));
+            m.put("meta", String.format(Locale.ROOT, "%s, %,d trials, seed %d, %s", s.currency(), s.trials(), s.seed(),
+                    SamplingText.name(s.sampling())));
             m.put("notFirst", i > 0);
             scenarios.add(m);
         }

@@ -1,5 +1,6 @@
 package dev.payback.report.pilot;
 
+import dev.payback.report.SamplingText;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;
 import dev.payback.report.ConsoleWidth;
@@ -41,9 +42,9 @@ public final class PilotConsole {
         }
         b.append('\n');
         b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT, "%s: pilot of %s at %s of orders, %,d trials, "
-                        + "seed %d", r.scenario().name(), r.option().id(),
+                        + "seed %d, %s", r.scenario().name(), r.option().id(),
                 dev.payback.report.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
-                r.scenario().seed()), 2));
+                r.scenario().seed(), SamplingText.name(r.sampling())), 2));
         if (!r.scenario().overrides().isBase()) {
             b.append(ConsoleWidth.wrap("", OverridesText.line(r.scenario().overrides()), 2));
         }
@@ -88,10 +89,10 @@ public final class PilotConsole {
             b.append(PilotText.checklist(r)).append('\n');
         }
         b.append('\n');
-        b.append(String.format(Locale.ROOT, "%s: pilot of %s (%s) at %s of orders, %,d trials, seed %d%n",
+        b.append(String.format(Locale.ROOT, "%s: pilot of %s (%s) at %s of orders, %,d trials, seed %d, %s%n",
                 r.scenario().name(), r.option().id(), r.option().label(),
                 dev.payback.report.Money.percent(r.pilot().scopeShare()), r.scenario().trials(),
-                r.scenario().seed()));
+                r.scenario().seed(), SamplingText.name(r.sampling())));
         int width = 16;
         for (PilotText.Row row : PilotText.rows(r)) {
             width = Math.max(width, row.label().length());

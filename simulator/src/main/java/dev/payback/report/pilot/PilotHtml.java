@@ -1,5 +1,6 @@
 package dev.payback.report.pilot;
 
+import dev.payback.report.SamplingText;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.payback.report.Money;
@@ -75,6 +76,7 @@ public final class PilotHtml {
         m.put("scope", Money.percent(r.pilot().scopeShare()));
         m.put("trials", String.format(Locale.ROOT, "%,d", r.scenario().trials()));
         m.put("seed", r.scenario().seed());
+        m.put("sampling", SamplingText.name(r.sampling()));
         m.put("go", r.go());
         m.put("verdictWord", r.go() ? "Go" : "No-go");
         m.put("sentence", PilotText.sentence(r));

@@ -39,6 +39,7 @@ public final class PilotJson {
         g.writeStringField("pilot_file", r.pilot().source());
         g.writeNumberField("trials", r.scenario().trials());
         g.writeNumberField("seed", r.scenario().seed());
+        g.writeStringField("sampling", r.sampling());
         g.writeStringField("currency", r.scenario().currency());
         g.writeNumberField("horizon_months", r.scenario().horizonMonths());
         g.writeStringField("option", r.option().id());

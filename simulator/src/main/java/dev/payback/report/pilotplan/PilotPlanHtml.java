@@ -1,5 +1,6 @@
 package dev.payback.report.pilotplan;
 
+import dev.payback.report.SamplingText;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.payback.report.Money;
@@ -38,6 +39,7 @@ public final class PilotPlanHtml {
         m.put("optionLabel", s.optionLabel());
         m.put("trials", String.format(Locale.ROOT, "%,d", s.trials()));
         m.put("seed", s.seed());
+        m.put("sampling", SamplingText.name(s.sampling()));
         m.put("designCount", s.rows().size());
         m.put("bestMean", PilotPlanReport.pick(s, s.bestMean(), false));
         m.put("bestP10", PilotPlanReport.pick(s, s.bestP10(), true));

@@ -1,5 +1,6 @@
 package dev.payback.report.pilotplan;
 
+import dev.payback.report.SamplingText;
 import dev.payback.report.Money;
 import dev.payback.analysis.PilotPlanSummary;
 import dev.payback.engine.PilotPlan;
@@ -47,8 +48,8 @@ public final class PilotPlanReport {
         String cur = s.currency();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Pilot designs for %s (%s)%n", s.optionId(), s.optionLabel()));
-        b.append(String.format(Locale.ROOT, "%s: %,d trials, seed %d; every design on the same futures%n%n",
-                s.scenario(), s.trials(), s.seed()));
+        b.append(String.format(Locale.ROOT, "%s: %,d trials, seed %d, %s; every design on the same futures%n%n",
+                s.scenario(), s.trials(), s.seed(), SamplingText.name(s.sampling())));
         b.append(String.format(Locale.ROOT, "%-6s %-6s %-7s | %-10s %-10s %-9s | %-6s %-8s %-10s%n", "share",
                 "months", "target", "mean NPV", "P10 NPV", "P(pb<=12)", "P(go)", "false go", "false stop"));
         b.append(String.format(Locale.ROOT, "%-22s | %-10s %-10s %-9s |%n", "big bang (no pilot)",
@@ -78,6 +79,7 @@ public final class PilotPlanReport {
             g.writeStringField("currency", s.currency());
             g.writeNumberField("trials", s.trials());
             g.writeNumberField("seed", s.seed());
+            g.writeStringField("sampling", s.sampling());
             g.writeObjectFieldStart("big_bang");
             figures(g, s.bigBang());
             g.writeEndObject();
