@@ -168,9 +168,9 @@ public final class HtmlReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", OverridesText.title(s.scenario(), s.overrides()));
         m.put("overridesLine", s.overrides().isBase() ? null : OverridesText.line(s.overrides()));
-        m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · random seed %d · %s · %d-month horizon · "
-                + "discount rate %s a year", s.trials(), s.seed(), cur, s.horizonMonths(),
-                Money.percent1(r.scenario().discountRate())));
+        m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · random seed %d · %s · %s · %d-month "
+                + "horizon · discount rate %s a year", s.trials(), s.seed(), SamplingText.name(s.sampling()), cur,
+                s.horizonMonths(), Money.percent1(r.scenario().discountRate())));
         m.put("executive", executive(r, s));
         m.put("todo", whatToDo(s, charts));
 

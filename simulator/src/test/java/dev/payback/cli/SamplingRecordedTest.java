@@ -45,7 +45,8 @@ class SamplingRecordedTest {
         assertThat(header.get(header.size() - 1)).isEqualTo("sampling");
         assertThat(csv.get(1)).endsWith(",lhs");
         String html = Files.readString(lhs.resolve("report.html"));
-        assertThat(html).contains("The inputs are drawn by Latin hypercube sampling")
+        assertThat(html).contains("random seed 42 · Latin hypercube sampling · USD")
+                .contains("The inputs are drawn by Latin hypercube sampling")
                 .contains("With Latin hypercube sampling these are conservative");
         try (InputStream in = Files.newInputStream(lhs.resolve("business-case.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
