@@ -13,6 +13,44 @@ public record Fan(int keptTrials, double[] p10, double[] p25, double[] p50, doub
     /** The fan's levels, those of the monthly positions in {@link PathPercentiles}. */
     private static final double[] LEVELS = PathPercentiles.CUMULATIVE_LEVELS;
 
+    /** Every level has a value for each month 0..H; the arrays are copied in and out (no shared state). */
+    public Fan {
+        if (keptTrials < 0 || p50.length == 0 || p10.length != p50.length || p25.length != p50.length
+                || p75.length != p50.length || p90.length != p50.length) {
+            throw new IllegalArgumentException("a fan needs the five levels for the same months 0..H");
+        }
+        p10 = p10.clone();
+        p25 = p25.clone();
+        p50 = p50.clone();
+        p75 = p75.clone();
+        p90 = p90.clone();
+    }
+
+    @Override
+    public double[] p10() {
+        return p10.clone();
+    }
+
+    @Override
+    public double[] p25() {
+        return p25.clone();
+    }
+
+    @Override
+    public double[] p50() {
+        return p50.clone();
+    }
+
+    @Override
+    public double[] p75() {
+        return p75.clone();
+    }
+
+    @Override
+    public double[] p90() {
+        return p90.clone();
+    }
+
     public int months() {
         return p50.length - 1;
     }

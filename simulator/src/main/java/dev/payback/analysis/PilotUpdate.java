@@ -59,6 +59,24 @@ public final class PilotUpdate {
 
     /** The projected exception rate of one pilot month: P10, P50, P90, prior and updated, and the observed rate. */
     public record MonthBand(int month, double[] prior, double[] updated, double observed, boolean hasObserved) {
+        /** prior and updated are {P10, P50, P90}; copied in and out. */
+        public MonthBand {
+            if (prior.length != 3 || updated.length != 3) {
+                throw new IllegalArgumentException("a month band holds P10, P50 and P90, prior and updated");
+            }
+            prior = prior.clone();
+            updated = updated.clone();
+        }
+
+        @Override
+        public double[] prior() {
+            return prior.clone();
+        }
+
+        @Override
+        public double[] updated() {
+            return updated.clone();
+        }
     }
 
     /**

@@ -49,10 +49,15 @@ final class FanChart {
         YIntervalSeries outer = new YIntervalSeries("P10–P90");
         YIntervalSeries inner = new YIntervalSeries("P25–P75");
         XYSeries median = new XYSeries(MEDIAN);
+        double[] p10 = f.p10();
+        double[] p25 = f.p25();
+        double[] p50 = f.p50();
+        double[] p75 = f.p75();
+        double[] p90 = f.p90();
         for (int m = 0; m <= f.months(); m++) {
-            outer.add(m, f.p50()[m], f.p10()[m], f.p90()[m]);
-            inner.add(m, f.p50()[m], f.p25()[m], f.p75()[m]);
-            median.add(m, f.p50()[m]);
+            outer.add(m, p50[m], p10[m], p90[m]);
+            inner.add(m, p50[m], p25[m], p75[m]);
+            median.add(m, p50[m]);
         }
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         bands.addSeries(outer);
