@@ -90,19 +90,7 @@ public class PercentileBenchmark {
     }
 
     private double[] bySelection() {
-        int kept = 0;
-        for (boolean k : paid) {
-            if (k) {
-                kept++;
-            }
-        }
-        double[] v = new double[kept];
-        for (int i = 0, j = 0; i < month.length; i++) {
-            if (paid[i]) {
-                v[j++] = month[i];
-            }
-        }
-        return OrderStatistics.quantiles(v, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95);
+        return OrderStatistics.quantiles(Stats.kept(month, paid), 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95);
     }
 
     @Benchmark

@@ -50,7 +50,7 @@ public final class KpiTracks {
             int strategy = task / perStrategy;
             int j = task % perStrategy / Kpis.COUNT;
             int k = task % Kpis.COUNT;
-            Column column = columns(r, strategy).column(j, k);
+            Column column = column(r, task, perStrategy);
             source[task] = task;
             if (j > 0 && sameValues(column, columns(r, strategy).column(j - 1, k))) {
                 source[task] = source[task - Kpis.COUNT];
@@ -62,10 +62,7 @@ public final class KpiTracks {
         double[][] percentiles = new double[tasks][];
         IntStream.range(0, tasks).parallel().forEach(task -> {
             if (source[task] == task) {
-                int strategy = task / perStrategy;
-                int j = task % perStrategy / Kpis.COUNT;
-                int k = task % Kpis.COUNT;
-                percentiles[task] = OrderStatistics.quantiles(columns(r, strategy).column(j, k).toArray(), levels);
+                percentiles[task] = OrderStatistics.quantiles(column(r, task, perStrategy).toArray(), levels);
             }
         });
         List<Figure> figures = IntStream.range(0, tasks).mapToObj(task -> {
@@ -117,6 +114,11 @@ public final class KpiTracks {
             }
         }
         return true;
+    }
+
+    /** The column of task {@code task}: strategy task / perStrategy, checkpoint and KPI from the rest. */
+    private static Column column(SimulationResult r, int task, int perStrategy) {
+        return columns(r, task / perStrategy).column(task % perStrategy / Kpis.COUNT, task % Kpis.COUNT);
     }
 
     private static KpiColumns columns(SimulationResult r, int strategy) {

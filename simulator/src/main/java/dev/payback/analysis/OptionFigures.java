@@ -164,19 +164,7 @@ final class OptionFigures {
         if (m.n() == 0) {
             return Stats.of(values, keep);
         }
-        int n = 0;
-        for (boolean k : keep) {
-            if (k) {
-                n++;
-            }
-        }
-        double[] v = new double[n];
-        for (int i = 0, j = 0; i < values.length; i++) {
-            if (keep[i]) {
-                v[j++] = values[i];
-            }
-        }
-        double[] q = OrderStatistics.quantiles(v, Stats.LEVELS);
+        double[] q = OrderStatistics.quantiles(Stats.kept(values, keep), Stats.LEVELS);
         return new Stats(m.n(), m.mean(), m.sd(), q[0], q[1], q[2], q[3], q[4], q[5], q[6], m.min(), m.max());
     }
 

@@ -386,10 +386,8 @@ public final class OrderStatistics {
                 double u = (v[i + 1] - lo) * scale;
                 sum += t;
                 sum2 += u;
-                int b = (int) t;
-                int c = (int) u;
-                b = b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1;
-                c = c < 0 ? 0 : c < BUCKETS ? c : BUCKETS - 1;
+                int b = bucket(t);
+                int c = bucket(u);
                 bucketOf[i] = (char) b;
                 bucketOf[i + 1] = (char) c;
                 count[b]++;
@@ -401,10 +399,8 @@ public final class OrderStatistics {
                 double u = (v[i + 1] - minus[i + 1] - lo) * scale;
                 sum += t;
                 sum2 += u;
-                int b = (int) t;
-                int c = (int) u;
-                b = b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1;
-                c = c < 0 ? 0 : c < BUCKETS ? c : BUCKETS - 1;
+                int b = bucket(t);
+                int c = bucket(u);
                 bucketOf[i] = (char) b;
                 bucketOf[i + 1] = (char) c;
                 count[b]++;
@@ -414,13 +410,18 @@ public final class OrderStatistics {
         for (; i < n; i++) {
             double t = ((minus == null ? v[i] : v[i] - minus[i]) - lo) * scale;
             sum += t;
-            int b = (int) t;
-            b = b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1;
+            int b = bucket(t);
             bucketOf[i] = (char) b;
             count[b]++;
         }
         sum += sum2;
         return sum == sum ? count : null;
+    }
+
+    /** The bucket of a scaled value t = (x − lo) · scale: (int) t clamped to 0..BUCKETS − 1 (NaN: 0). */
+    private static int bucket(double t) {
+        int b = (int) t;
+        return b < 0 ? 0 : b < BUCKETS ? b : BUCKETS - 1;
     }
 
     /**

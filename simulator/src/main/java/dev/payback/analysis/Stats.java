@@ -27,6 +27,11 @@ public record Stats(long n, double mean, double sd, double p5, double p10, doubl
 
     /** Statistics of the values for which {@code keep[i]} is true. */
     public static Stats of(double[] values, boolean[] keep) {
+        return ofSorted(sortInPlace(kept(values, keep)));
+    }
+
+    /** A new array of the values for which {@code keep[i]} is true, in their order. */
+    public static double[] kept(double[] values, boolean[] keep) {
         int n = 0;
         for (boolean k : keep) {
             if (k) {
@@ -40,7 +45,7 @@ public record Stats(long n, double mean, double sd, double p5, double p10, doubl
                 v[j++] = values[i];
             }
         }
-        return ofSorted(sortInPlace(v));
+        return v;
     }
 
     /**
