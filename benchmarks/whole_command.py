@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
-"""Times whole commands as a user runs them, alternating A and B in one measurement run so that a
-shared, noisy machine slows both alike, and prints medians and ratios:
+"""Times whole commands as a user runs them, each command of a section once per round (and with
+--before, the old and the new launcher in the same rounds) so that a shared, noisy machine slows them
+alike, and prints medians and per-round ratios:
 
   1. `payback simulate --format json --trials 500000` against benchmarks/numpy_baseline.py at the same
      trial count, which computes the same summary.json figures of scenario B (both options, the staged
      rollout and its gate, the KPI checkpoints, sensitivity; target: payback at least 8x faster);
   2. `payback simulate` of scenario B at its defaults, every output, against `payback validate` of the
      same file (target: at most 4x), with the peak resident memory of the default run (target: at most
-     400 MB) and the size of its business-case.xlsx (target: at most 1 MB).
+     400 MB) and the size of its business-case.xlsx (target: at most 1 MB);
+  3. the floor no trial count goes below: every output at 1,000 trials (the engine and the statistics
+     nearly free, the outputs' code run cold in a fresh JVM as at 100,000 trials), report.pdf alone and
+     summary.json alone at 1,000 trials, each against `payback validate`; and in section 1, numpy's
+     time against the JSON run's time to the end of its engine alone (start-up, loading and the
+     trials, from --timings).
 
     python3 benchmarks/whole_command.py            # from the repository root; --reps 5 by default
     python3 benchmarks/whole_command.py --reps 3 --before /path/to/old/checkout/payback   # both, one session
@@ -28,32 +34,49 @@ PAYBACK = os.path.join(ROOT, "payback")
 def timed(cmd):
     """Wall seconds, user+system CPU seconds and peak RSS (MB) of one child process."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         env=dict(os.environ, PAYBACK_TIMINGS="1"))
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     err = p.stderr.read().decode(errors="replace")
     p.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed ({os.waitstatus_to_exitcode(status)}): {' '.join(cmd)}\n{err}")
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, err
 
 
-def alternate(label_a, cmd_a, label_b, cmd_b, reps, invert=False):
-    """Runs A then B, reps times; prints medians and the per-rep ratio A/B (B/A when invert)."""
-    a, b = [], []
+def to_engine_end(err):
+    """Seconds from the launcher's start to the end of the engine: the first three --timings rows
+    (process start to main, load, engine), which run one after the other."""
+    rows = {}
+    for line in err.splitlines():
+        parts = line.split()
+        if line.startswith("  ") and len(parts) >= 3:
+            rows[" ".join(parts[:-2])] = float(parts[-2])
+    return sum(rows[k] for k in ("process start to main", "load", "engine")) / 1000
+
+
+def rounds(runs, reps):
+    """Runs every (label, cmd) once per round, in turn, for reps rounds, so that a shared, noisy machine
+    slows them alike; prints each one's medians and returns label -> list of timed() results."""
+    times = {label: [] for label, _ in runs}
     for i in range(reps):
-        a.append(timed(cmd_a))
-        b.append(timed(cmd_b))
-        print(f"  rep {i + 1}: {label_a} {a[-1][0]:.2f} s, {label_b} {b[-1][0]:.2f} s", file=sys.stderr)
-    med = lambda xs, k: statistics.median(x[k] for x in xs)
-    print(f"{label_a}: median {med(a, 0):.2f} s wall, {med(a, 1):.2f} s CPU, peak RSS {max(x[2] for x in a):.0f} MB")
-    print(f"{label_b}: median {med(b, 0):.2f} s wall, {med(b, 1):.2f} s CPU, peak RSS {max(x[2] for x in b):.0f} MB")
+        for label, cmd in runs:
+            times[label].append(timed(cmd))
+        print(f"  round {i + 1}: " + ", ".join(f"{label} {times[label][-1][0]:.2f} s" for label, _ in runs),
+              file=sys.stderr)
+    for label, _ in runs:
+        xs = times[label]
+        print(f"{label}: median {statistics.median(x[0] for x in xs):.2f} s wall, "
+              f"{statistics.median(x[1] for x in xs):.2f} s CPU, peak RSS {max(x[2] for x in xs):.0f} MB")
+    return times
+
+
+def ratio(times, num, den, what):
+    """Prints the per-round ratio num/den, wall and CPU, with its median."""
     for name, k in (("wall", 0), ("CPU", 1)):
-        ratios = [x[k] / y[k] for x, y in zip(a, b)] if invert is False else [y[k] / x[k] for x, y in zip(a, b)]
-        what = f"{label_a} / {label_b}" if invert is False else f"{label_b} / {label_a}"
-        print(f"ratio {what} ({name}): median {statistics.median(ratios):.2f} "
-              f"(per rep {', '.join(f'{r:.2f}' for r in ratios)})")
-    return a, b
+        rs = [x[k] / y[k] for x, y in zip(times[num], times[den])]
+        print(f"  {what} ({name}): median {statistics.median(rs):.2f} (per round {', '.join(f'{r:.2f}' for r in rs)})")
 
 
 def main():
@@ -74,20 +97,40 @@ def main():
 
     numpy = [sys.executable, os.path.join(ROOT, "benchmarks", "numpy_baseline.py"), "--trials", str(args.trials),
              "--out", os.path.join(tmp, "numpy.json")]
-    print(f"\n1. JSON only, {args.trials:,} trials: payback vs numpy")
-    for label, launcher in launchers:
-        print(f"[{label}]")
-        alternate(f"{label} json", [launcher, "simulate", SCENARIO, "--format", "json", "--trials", str(args.trials),
-                                    "--out", os.path.join(tmp, label + "-json")],
-                  "numpy", numpy, args.reps, invert=True)
+    print(f"\n1. JSON only, {args.trials:,} trials: payback vs numpy (target: numpy at least 8x slower)")
+    t = rounds([("numpy", numpy)] + [(f"{label} json", [launcher, "simulate", SCENARIO, "--format", "json",
+                                                         "--trials", str(args.trials), "--out",
+                                                         os.path.join(tmp, label + "-json")])
+                                     for label, launcher in launchers], args.reps)
+    for label, _ in launchers:
+        ratio(t, "numpy", f"{label} json", f"numpy / {label} json")
+        ends = [to_engine_end(x[3]) for x in t[f"{label} json"]]
+        rs = [x[0] / e for x, e in zip(t["numpy"], ends)]
+        print(f"  {label} json's start-up, loading and engine alone: median {statistics.median(ends):.2f} s; "
+              f"numpy / that: median {statistics.median(rs):.2f}")
 
-    print("\n2. Scenario B at its defaults: simulate (every output) vs validate")
-    for label, launcher in launchers:
-        print(f"[{label}]")
-        alternate(f"{label} simulate", [launcher, "simulate", SCENARIO, "--out", os.path.join(tmp, label + "-all")],
-                  f"{label} validate", [launcher, "validate", SCENARIO], args.reps)
+    print("\n2. Scenario B at its defaults: simulate (every output) vs validate (target: at most 4x)")
+    t = rounds([run for label, launcher in launchers for run in (
+        (f"{label} validate", [launcher, "validate", SCENARIO]),
+        (f"{label} simulate", [launcher, "simulate", SCENARIO, "--out", os.path.join(tmp, label + "-all")]))],
+        args.reps)
+    for label, _ in launchers:
+        ratio(t, f"{label} simulate", f"{label} validate", f"{label} simulate / validate")
         size = os.path.getsize(os.path.join(tmp, label + "-all", "business-case.xlsx"))
-        print(f"business-case.xlsx: {size:,} bytes ({size / 1e6:.3f} MB)")
+        print(f"  {label} business-case.xlsx: {size:,} bytes ({size / 1e6:.3f} MB); "
+              f"peak RSS of the default run {max(x[2] for x in t[f'{label} simulate']):.0f} MB")
+
+    print("\n3. The floor: the outputs' fixed cost at 1,000 trials, against validate")
+    floors = (("every output", ()), ("report.pdf alone", ("--format", "pdf")),
+              ("summary.json alone", ("--format", "json")))
+    t = rounds([run for label, launcher in launchers for run in (
+        [(f"{label} validate", [launcher, "validate", SCENARIO])]
+        + [(f"{label} {name}", [launcher, "simulate", SCENARIO, "--trials", "1000", *fmt,
+                                "--out", os.path.join(tmp, f"{label}-floor-{i}")])
+           for i, (name, fmt) in enumerate(floors)])], args.reps)
+    for label, _ in launchers:
+        for name, _ in floors:
+            ratio(t, f"{label} {name}", f"{label} validate", f"{label} {name}, 1,000 trials / validate")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
