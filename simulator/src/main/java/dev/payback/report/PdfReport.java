@@ -1,11 +1,13 @@
 package dev.payback.report;
 
 import com.openhtmltopdf.extend.FSObjectDrawer;
+import com.openhtmltopdf.extend.FSTextBreaker;
 import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import com.openhtmltopdf.render.RenderingContext;
@@ -57,6 +59,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.AttributedCharacterIterator;
+import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -64,6 +67,7 @@ import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
@@ -274,6 +278,7 @@ public final class PdfReport {
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
         drawers.registerDrawer(CHART_TYPE, new ChartDrawer(Map.copyOf(charts), new ChartText(fonts)));
         b.useObjectDrawerFactory(drawers);
+        b.useUnicodeLineBreaker(new AmountBreaker());
         b.withProducer("payback");
         b.withDiagnosticConsumer(d -> { });
         for (String family : new String[] {"Liberation Sans", "Helvetica", "Arial", "sans-serif", "-apple-system",
@@ -293,6 +298,45 @@ public final class PdfReport {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * OpenHTMLtoPDF's line breaker (the JDK's line {@link BreakIterator}, which also breaks in URLs)
+     * without the breaks it finds inside an amount: the JDK breaks between a number and the letter or
+     * sign that follows it ("$42.6|k", "$1.2|M", "1.5|×") and after the point of a signed number
+     * ("+0.|43"), where Unicode's line breaking rules (UAX #14, LB23–LB25) do not, and a browser does
+     * not. A break is left out where one of the two characters beside it is a digit and neither is
+     * white space or a dash; breaks at spaces and after dashes ("10–|15%", "12-|month") stay.
+     */
+    static final class AmountBreaker implements FSTextBreaker {
+        private final FSTextBreaker lines = new UrlAwareLineBreakIterator(BreakIterator.getLineInstance(Locale.US));
+        private String text = "";
+
+        @Override
+        public void setText(String newText) {
+            text = newText;
+            lines.setText(newText);
+        }
+
+        @Override
+        public int next() {
+            int at = lines.next();
+            while (at > 0 && at < text.length() && insideAmount(text.charAt(at - 1), text.charAt(at))) {
+                at = lines.next();
+            }
+            return at;
+        }
+
+        /** Whether a line break between {@code before} and {@code after} would cut an amount. */
+        static boolean insideAmount(char before, char after) {
+            return (Character.isDigit(before) || Character.isDigit(after))
+                    && !Character.isWhitespace(before) && !Character.isWhitespace(after)
+                    && !isDash(before) && !isDash(after);
+        }
+
+        private static boolean isDash(char c) {
+            return c == '-' || Character.getType(c) == Character.DASH_PUNCTUATION;
+        }
     }
 
     private static final String SANS = "LiberationSans-Regular.ttf";
