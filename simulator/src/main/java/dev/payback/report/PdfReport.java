@@ -457,6 +457,8 @@ public final class PdfReport {
     static final class ChartText extends PdfBoxGraphics2DFontTextDrawer {
         private final Fonts fonts;
         private String text = "";
+        /** Each font's metrics (by font and the calculation graphics' rendering context), made once. */
+        private final Map<List<Object>, FontMetrics> metrics = new HashMap<>();
 
         ChartText(Fonts fonts) {
             this.fonts = fonts;
@@ -479,8 +481,14 @@ public final class PdfReport {
         @Override
         public FontMetrics getFontMetrics(java.awt.Font f, IFontTextDrawerEnv env)
                 throws IOException, FontFormatException {
-            text = "";                                        // the same widths with or without GSUB
-            return super.getFontMetrics(f, env);
+            List<Object> key = List.of(f, env.getCalculationGraphics().getFontRenderContext());
+            FontMetrics m = metrics.get(key);
+            if (m == null) {
+                text = "";                                    // the same widths with or without GSUB
+                m = new MeasuredOnce(super.getFontMetrics(f, env));
+                metrics.put(key, m);
+            }
+            return m;
         }
 
         @Override
@@ -495,6 +503,148 @@ public final class PdfReport {
             }
             iterator.first();
             return b.toString();
+        }
+    }
+
+    /**
+     * A chart font's metrics with each string's width asked of PDFBox once: JFreeChart measures the same
+     * strings again and again (an axis's tick labels to reserve its space and again to place each one, a
+     * title's words while it wraps them), and each measure encodes the string with the PDF's font. Every
+     * other metric is the wrapped one's.
+     */
+    @SuppressWarnings("serial")
+    static final class MeasuredOnce extends FontMetrics {
+        private final FontMetrics m;
+        private final transient Map<String, Integer> widths = new HashMap<>();
+
+        MeasuredOnce(FontMetrics m) {
+            super(m.getFont());
+            this.m = m;
+        }
+
+        @Override
+        public int stringWidth(String str) {
+            Integer w = widths.get(str);
+            if (w == null) {
+                w = m.stringWidth(str);
+                widths.put(str, w);
+            }
+            return w;
+        }
+
+        @Override
+        public java.awt.font.FontRenderContext getFontRenderContext() {
+            return m.getFontRenderContext();
+        }
+
+        @Override
+        public int getLeading() {
+            return m.getLeading();
+        }
+
+        @Override
+        public int getAscent() {
+            return m.getAscent();
+        }
+
+        @Override
+        public int getDescent() {
+            return m.getDescent();
+        }
+
+        @Override
+        public int getHeight() {
+            return m.getHeight();
+        }
+
+        @Override
+        public int getMaxAscent() {
+            return m.getMaxAscent();
+        }
+
+        @Override
+        public int getMaxDescent() {
+            return m.getMaxDescent();
+        }
+
+        @Override
+        public int getMaxAdvance() {
+            return m.getMaxAdvance();
+        }
+
+        @Override
+        public int charWidth(int codePoint) {
+            return m.charWidth(codePoint);
+        }
+
+        @Override
+        public int charWidth(char ch) {
+            return m.charWidth(ch);
+        }
+
+        @Override
+        public int charsWidth(char[] data, int off, int len) {
+            return m.charsWidth(data, off, len);
+        }
+
+        @Override
+        public int bytesWidth(byte[] data, int off, int len) {
+            return m.bytesWidth(data, off, len);
+        }
+
+        @Override
+        public int[] getWidths() {
+            return m.getWidths();
+        }
+
+        @Override
+        public boolean hasUniformLineMetrics() {
+            return m.hasUniformLineMetrics();
+        }
+
+        @Override
+        public java.awt.font.LineMetrics getLineMetrics(String str, java.awt.Graphics g) {
+            return m.getLineMetrics(str, g);
+        }
+
+        @Override
+        public java.awt.font.LineMetrics getLineMetrics(String str, int b, int l, java.awt.Graphics g) {
+            return m.getLineMetrics(str, b, l, g);
+        }
+
+        @Override
+        public java.awt.font.LineMetrics getLineMetrics(char[] c, int b, int l, java.awt.Graphics g) {
+            return m.getLineMetrics(c, b, l, g);
+        }
+
+        @Override
+        public java.awt.font.LineMetrics getLineMetrics(CharacterIterator c, int b, int l, java.awt.Graphics g) {
+            return m.getLineMetrics(c, b, l, g);
+        }
+
+        @Override
+        public java.awt.geom.Rectangle2D getStringBounds(String str, java.awt.Graphics g) {
+            return m.getStringBounds(str, g);
+        }
+
+        @Override
+        public java.awt.geom.Rectangle2D getStringBounds(String str, int b, int l, java.awt.Graphics g) {
+            return m.getStringBounds(str, b, l, g);
+        }
+
+        @Override
+        public java.awt.geom.Rectangle2D getStringBounds(char[] c, int b, int l, java.awt.Graphics g) {
+            return m.getStringBounds(c, b, l, g);
+        }
+
+        @Override
+        public java.awt.geom.Rectangle2D getStringBounds(CharacterIterator c, int b, int l, java.awt.Graphics g) {
+            return m.getStringBounds(c, b, l, g);
+        }
+
+        @Override
+        public java.awt.geom.Rectangle2D getMaxCharBounds(java.awt.Graphics g) {
+            return m.getMaxCharBounds(g);
         }
     }
 
@@ -544,9 +694,27 @@ public final class PdfReport {
     record Shaping(byte[] font, byte[] withoutGsub, Set<Integer> triggers) {
         static final List<String> LATIN_FEATURES = List.of("ccmp", "liga", "clig");
 
-        /** The font file's shaping, read once per JVM from the bundled fonts. */
+        /**
+         * What {@link #of(byte[])} finds in each bundled font's GSUB table, so that a run does not parse
+         * the table to find it again: Liberation Sans's ccmp composes the five tone letters, Liberation
+         * Mono has no feature the Latin shaper applies. {@code PdfShapingTest} checks these against the
+         * fonts.
+         */
+        static final Map<String, Set<Integer>> BUNDLED_TRIGGERS = Map.of(
+                SANS, Set.of(0x2E5, 0x2E6, 0x2E7, 0x2E8, 0x2E9),
+                SANS_BOLD, Set.of(0x2E5, 0x2E6, 0x2E7, 0x2E8, 0x2E9),
+                MONO, Set.of());
+
+        /**
+         * The bundled font file's shaping, read once per JVM: its bytes, the same without their GSUB
+         * table and the {@link #BUNDLED_TRIGGERS}.
+         */
         static Shaping of(String file) {
-            return SHAPING.computeIfAbsent(file, f -> of(fontBytes(f)));
+            return SHAPING.computeIfAbsent(file, f -> {
+                byte[] ttf = fontBytes(f);
+                Set<Integer> triggers = BUNDLED_TRIGGERS.get(f);
+                return triggers == null ? of(ttf) : new Shaping(ttf, withoutTable(ttf, "GSUB"), triggers);
+            });
         }
 
         /**

@@ -37,6 +37,20 @@ class PdfShapingTest {
     }
 
     @Test
+    void theBundledFontsShapingIsWhatTheirGsubTablesGive() {
+        // a run takes each bundled font's triggers from BUNDLED_TRIGGERS instead of parsing its GSUB table
+        assertThat(PdfReport.Shaping.BUNDLED_TRIGGERS).containsOnlyKeys("LiberationSans-Regular.ttf",
+                "LiberationSans-Bold.ttf", "LiberationMono-Regular.ttf");
+        for (String file : PdfReport.Shaping.BUNDLED_TRIGGERS.keySet()) {
+            PdfReport.Shaping parsed = PdfReport.Shaping.of(PdfReport.fontBytes(file));
+            PdfReport.Shaping bundled = PdfReport.Shaping.of(file);
+            assertThat(bundled.triggers()).as(file).isNotNull().isEqualTo(parsed.triggers());
+            assertThat(bundled.font()).as(file).isEqualTo(parsed.font());
+            assertThat(bundled.withoutGsub()).as(file).isNotNull().isEqualTo(parsed.withoutGsub());
+        }
+    }
+
+    @Test
     void aTextNeedsShapingWhenOneOfItsCodePointsIsATrigger() {
         byte[] font = {0};
         PdfReport.Shaping s = new PdfReport.Shaping(font, new byte[] {1}, Set.of(0x2E5, 0x1F600));
