@@ -326,9 +326,9 @@ public final class HtmlReport {
                 rows.add(pair("P(payback within " + month + " months)", big.paybackProbability().get(month),
                         st.paybackProbability().get(month), a, b, "payback_probability/" + month, "pct", cur));
             }
-            rows.add(pair("Max one-time cost for a 12-month payback (" + Money.percent(st.paybackConfidence())
-                    + " confidence)", big.maxOneTimeCost().get(12), st.maxOneTimeCost().get(12), a, b,
-                    "max_one_time_cost/12", "whole", cur));
+            rows.add(row("name", "Max one-time cost for a 12-month payback (" + Money.percent(st.paybackConfidence())
+                    + " confidence)", "big", maxCostCell(big.maxOneTimeCost().get(12), a + "max_one_time_cost/12", cur),
+                    "staged", maxCostCell(st.maxOneTimeCost().get(12), b + "max_one_time_cost/12", cur)));
             rows.add(pair("Mean one-time cost up front", big.oneTimeCost().mean(), st.oneTimeCost().mean(), a, b,
                     "one_time_cost/mean", "money", cur));
             String g = b + "gate/";
@@ -600,10 +600,9 @@ public final class HtmlReport {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> cells = (List<Map<String, Object>>) max.get("cells");
             for (int k = 0; k < cells.size(); k++) {
-                if (s.options().get(k).maxOneTimeCost().get(m) < 0) {
-                    cells.set(k, row("text", "none, even if free", "key", null,
-                            "fmt", null));
-                }
+                Summary.OptionSummary o = s.options().get(k);
+                cells.set(k, maxCostCell(o.maxOneTimeCost().get(m), "/options/" + o.id() + "/max_one_time_cost/" + m,
+                        cur));
             }
             rows.add(max);
         }
@@ -681,6 +680,15 @@ public final class HtmlReport {
     private static Map<String, Object> se(String name, double p, String key, int n, String cur) {
         return row("name", name, "cell", cell(p, key, "pct1", cur),
                 "se", format("pp", StandardErrors.share(p, n), cur));
+    }
+
+    /**
+     * A max one-time cost: the amount, or "none, even if free" when the ceiling is negative (the option
+     * misses the bar even at a one-time cost of zero), which is never shown as a price.
+     */
+    static Map<String, Object> maxCostCell(double v, String jsonPointer, String currency) {
+        return v < 0 ? row("text", "none, even if free", "key", null, "fmt", null)
+                : cell(v, Double.isFinite(v) ? jsonPointer : null, "whole", currency);
     }
 
     static Map<String, Object> cell(double v, String jsonPointer, String fmt, String currency) {
