@@ -2,12 +2,17 @@ package dev.payback.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,5 +52,29 @@ class ReportCeilingsTest {
                 .map(tr -> tr.select("td").first().ownText().trim()).toList();
         assertThat(vendors).containsExactly("operate", "orchestrate");
         assertThat(r.out()).contains("Vendors compared").doesNotContain("orchestrate_staged 3.85 of 5");
+    }
+
+    @Test
+    void theWorkbooksVendorsSheetSaysNoneForANegativeCeiling(@TempDir Path tmp) throws Exception {
+        CliTest.Run r = CliTest.run("simulate", dev.payback.Shipped.file("a_apparel_single_warehouse.yaml"),
+                "--trials", "4000", "--format", "json,xlsx,html", "--out", tmp.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
+        // the case under test: scenario A's orchestrate misses the 12-month bar even if free
+        assertThat(json.at("/options/orchestrate/max_one_time_cost/12").asDouble()).isNegative();
+        assertThat(json.at("/options/operate/max_one_time_cost/12").asDouble()).isPositive();
+        try (InputStream in = Files.newInputStream(tmp.resolve("business-case.xlsx"));
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet vendors = wb.getSheet("Vendors");
+            Row operate = vendors.getRow(1);
+            Row orchestrate = vendors.getRow(2);
+            assertThat(operate.getCell(0).getStringCellValue()).isEqualTo("operate");
+            assertThat(operate.getCell(6).getNumericCellValue())
+                    .isEqualTo(json.at("/options/operate/max_one_time_cost/12").asDouble());
+            assertThat(orchestrate.getCell(0).getStringCellValue()).isEqualTo("orchestrate");
+            assertThat(orchestrate.getCell(6).getStringCellValue()).isEqualTo("none, even if free");
+        }
+        Document html = Jsoup.parse(tmp.resolve("report.html").toFile());
+        assertThat(html.select("#vendors tbody tr").get(1).select("td").get(5).text()).isEqualTo("none, even if free");
     }
 }
