@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -339,6 +340,40 @@ public final class OutputFolder implements AutoCloseable {
     private IOException failed(String relative, IOException e) {
         return new WriteFailed("could not write " + relative + " for " + target + " (" + e.getMessage() + "); "
                 + target + " is unchanged", e);
+    }
+
+    /**
+     * Copies the previous set's top-level files whose names {@code keep} accepts into the staging
+     * folder, except those this run has written, so that the publish keeps them: for a command whose
+     * runs add to its folder (a sweep keeps the sweeps of other inputs). Called after the run's own
+     * writes; the previous set was checked when the folder was opened (payback wrote every file in it),
+     * and the lock held since keeps it as it was. Returns the names carried over, sorted.
+     */
+    public List<String> carryOver(Predicate<String> keep) throws IOException {
+        if (!Files.isDirectory(target) || !Files.isRegularFile(target.resolve(OUTPUT_MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        Set<String> names = new TreeSet<>();
+        try (DirectoryStream<Path> top = Files.newDirectoryStream(target)) {
+            for (Path p : top) {
+                String n = p.getFileName().toString();
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !isMarker(p) && keep.test(n)) {
+                    names.add(n);
+                }
+            }
+        }
+        List<String> carried = new ArrayList<>();
+        for (String n : names) {
+            synchronized (this) {
+                if (written.contains(n)) {
+                    continue;
+                }
+            }
+            Path from = target.resolve(n);
+            write(n, out -> Files.copy(from, out));
+            carried.add(n);
+        }
+        return carried;
     }
 
     /**
