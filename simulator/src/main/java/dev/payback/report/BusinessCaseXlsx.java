@@ -231,7 +231,7 @@ public final class BusinessCaseXlsx {
         Look of(Headlines.Kind k) {
             return switch (k) {
                 case MONEY -> money;
-                case SHARE -> share;
+                case SHARE, SHARE1 -> share;
                 case NUMBER -> number;
                 case TEXT -> Look.PLAIN;
             };

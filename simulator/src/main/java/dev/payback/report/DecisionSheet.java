@@ -21,6 +21,8 @@ final class DecisionSheet {
 
     static final String NAME = "Decision";
     static final String CASH_FLOW = "Cash flow";
+    /** The Decision sheet's probabilities: 0%, 0.7% below 1%, 17% from 1% (Money.percent's rule). */
+    static final String SHARE_FORMAT = "[=0]0%;[<0.01]0.0%;0%";
 
     /** One headline line: words, a value (number or text), its kind and its summary.json key (or null). */
     record Line(String words, Object value, Headlines.Kind kind, String key) {
@@ -33,7 +35,7 @@ final class DecisionSheet {
         out.add(new Line("What doing nothing costs in year one, median", s.annualizedPain().p50(),
                 Headlines.Kind.MONEY, "/annualized_pain/p50"));
         out.add(new Line("... as a share of year-one revenue, median", s.painShareOfRevenue().p50(),
-                Headlines.Kind.SHARE, "/pain_share_of_revenue/p50"));
+                Headlines.Kind.SHARE1, "/pain_share_of_revenue/p50"));
         out.add(new Line("... in full-time people, median", s.painFte().p50(), Headlines.Kind.NUMBER,
                 "/pain_fte/p50"));
         for (Summary.OptionSummary o : s.options()) {
@@ -79,7 +81,10 @@ final class DecisionSheet {
         BusinessCaseXlsx.Look wrap = new BusinessCaseXlsx.Look(null, false, 0, true);
         BusinessCaseXlsx.Look header = BusinessCaseXlsx.Look.BOLD;
         BusinessCaseXlsx.Look money = BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat(s.currency(), ""));
-        BusinessCaseXlsx.Look share = BusinessCaseXlsx.Look.format("0%");
+        // as Money.percent writes a probability in the console and report.html: whole percents, one
+        // decimal below 1% (0.7%, not 1%); and a share of revenue with one decimal, as Money.percent1
+        BusinessCaseXlsx.Look share = BusinessCaseXlsx.Look.format(SHARE_FORMAT);
+        BusinessCaseXlsx.Look share1 = BusinessCaseXlsx.Look.format("0.0%");
         BusinessCaseXlsx.Look number = BusinessCaseXlsx.Look.format("0.0");
         List<String> merged = new ArrayList<>();
 
@@ -116,6 +121,7 @@ final class DecisionSheet {
                     (switch (l.kind()) {
                         case MONEY -> money;
                         case SHARE -> share;
+                        case SHARE1 -> share1;
                         default -> number;
                     }).apply(sheet, i, 1);
                 }
