@@ -323,7 +323,8 @@ public final class HtmlReport {
             rows.add(pair("P(NPV < 0): the chance of losing money", big.pNpvNegative(), st.pNpvNegative(), a, b,
                     "p_npv_negative", "pct", cur));
             for (int month : OptionColumns.CHECKPOINTS) {
-                rows.add(pair("P(payback within " + month + " months)", big.paybackProbability().get(month),
+                rows.add(pair("P(payback within " + dev.payback.engine.Checkpoint.labelOf(month) + ")",
+                        big.paybackProbability().get(month),
                         st.paybackProbability().get(month), a, b, "payback_probability/" + month, "pct", cur));
             }
             rows.add(row("name", "Max one-time cost for a 12-month payback (" + Money.percent(st.paybackConfidence())

@@ -40,6 +40,9 @@ class CompareTest {
         // cost + P(best); status quo P(best)
         assertThat(numeric).isEqualTo(1 + 3 * 7 + 1);
         assertThat(r.out()).contains("Differences are against [1]", "orchestrate\n  mean NPV", "Verdict");
+        // the checkpoints are named as in simulate's outputs
+        assertThat(r.out()).contains("  P(payback within 90 days) ").doesNotContain("within 3 months");
+        assertThat(json.findValuesAsText("label")).contains("operate: P(payback within 90 days)");
     }
 
     @Test

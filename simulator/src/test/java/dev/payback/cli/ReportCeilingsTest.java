@@ -47,6 +47,11 @@ class ReportCeilingsTest {
                 html.select("#options [data-json=/options/orchestrate/max_one_time_cost/12]").text(),
                 "none, even if free");
 
+        // the checkpoints are named as in the options table: 90 days, not 3 months
+        assertThat(html.select("#pilot-first-orchestrate_staged td").eachText())
+                .contains("P(payback within 90 days)", "P(payback within 6 months)", "P(payback within 12 months)")
+                .doesNotContain("P(payback within 3 months)");
+
         // "Vendors compared": operate and orchestrate, as in the console's "Vendors compared" line
         List<String> vendors = html.select("#vendors tbody tr").stream()
                 .map(tr -> tr.select("td").first().ownText().trim()).toList();
