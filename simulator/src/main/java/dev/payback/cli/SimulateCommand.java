@@ -81,7 +81,7 @@ final class SimulateCommand implements Callable<Integer> {
     boolean workbookTrials;
 
     @Option(names = "--timings",
-            description = "Print the wall time of each stage to standard error (also PAYBACK_TIMINGS=1).")
+            description = "Print the wall and CPU time of each stage to standard error (also PAYBACK_TIMINGS=1).")
     boolean timings;
 
     @Override
