@@ -26,6 +26,14 @@ class SweepFolderTest {
                 "--trials", "500", "--out", out.toString());
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).doesNotContain("Kept there");
+        // the break-even lines' values start in one column, after the longest option id
+        List<String> breakEven = first.out().lines().filter(l -> l.startsWith("  operate ")
+                || l.startsWith("  orchestrate ") || l.startsWith("  orchestrate_staged ")).toList();
+        assertThat(breakEven).hasSize(6);
+        for (String l : breakEven) {
+            assertThat(l.charAt("  orchestrate_staged ".length())).as(l).isNotEqualTo(' ');
+            assertThat(l.substring(0, "  orchestrate_staged ".length())).as(l).endsWith(" ");
+        }
         byte[] firstJson = Files.readAllBytes(out.resolve("sweep-" + EXC + ".json"));
 
         CliTest.Run grid = CliTest.run("sweep", CliTest.SCENARIO_B, "--set-range", EXC + "=0.05..0.2", "--set-range",
