@@ -66,8 +66,10 @@ import java.util.stream.Stream;
  * <p>Durability: every file is forced to disk ({@link FileChannel#force}) by the thread that wrote it,
  * before the publish; the publish forces the marker and every folder of the staging tree before the
  * renames and the parent folder after them, so a power loss or an operating-system crash leaves the
- * complete previous set or the complete new one, never a renamed folder of empty files. Where a folder
- * cannot be opened for reading (Windows), forcing folders is skipped: the files are still forced.
+ * complete previous set or the complete new one, never a renamed folder of empty files. A later run
+ * that puts back a previous folder a killed run left aside forces the parent folder after that rename
+ * too. Where a folder cannot be opened for reading (Windows), forcing folders is skipped: the files are
+ * still forced.
  */
 public final class OutputFolder implements AutoCloseable {
     /** The marker file of a published output folder: the list of files payback wrote. */
@@ -658,15 +660,27 @@ public final class OutputFolder implements AutoCloseable {
                 }
             }
         }
+        boolean putBack = false;
         for (Path old : olds) {
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 move(old, target);
+                putBack = true;
             } else {
                 try {
                     deleteMarked(old);
                 } catch (IOException e) {
                     warnings.add(leftover(old, target, e));
                 }
+            }
+        }
+        if (putBack) {
+            try {
+                // the rename is an entry of the parent folder, as the publish's are
+                forceFolder(parent, parent);
+            } catch (IOException e) {
+                warnings.add("the previous outputs are back in place in " + target + " but the rename could not be "
+                        + "forced to disk (" + e + "): a power loss soon after may leave them aside again, for the "
+                        + "next run to put back");
             }
         }
         return warnings;
