@@ -7,6 +7,7 @@ import org.dhatim.fastexcel.Worksheet;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,15 @@ final class DecisionSheet {
 
     static final String NAME = "Decision";
     static final String CASH_FLOW = "Cash flow";
-    /** The Decision sheet's probabilities: 0%, 0.7% below 1%, 17% from 1% (Money.percent's rule). */
-    static final String SHARE_FORMAT = "[=0]0%;[<0.01]0.0%;0%";
+    /** The number format of each of Money.percent's forms of a share (the Decision sheet's probabilities). */
+    static String shareFormat(Money.ShareForm form) {
+        return switch (form) {
+            case WHOLE -> "0%";
+            case ONE_DECIMAL -> "0.0%";
+            case BELOW_ONE_TENTH -> "\"<0.1%\"";
+            case ABOVE_99_9 -> "\">99.9%\"";
+        };
+    }
 
     /** One headline line: words, a value (number or text), its kind and its summary.json key (or null). */
     record Line(String words, Object value, Headlines.Kind kind, String key) {
@@ -81,9 +89,13 @@ final class DecisionSheet {
         BusinessCaseXlsx.Look wrap = new BusinessCaseXlsx.Look(null, false, 0, true);
         BusinessCaseXlsx.Look header = BusinessCaseXlsx.Look.BOLD;
         BusinessCaseXlsx.Look money = BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat(s.currency(), ""));
-        // as Money.percent writes a probability in the console and report.html: whole percents, one
-        // decimal below 1% (0.7%, not 1%); and a share of revenue with one decimal, as Money.percent1
-        BusinessCaseXlsx.Look share = BusinessCaseXlsx.Look.format(SHARE_FORMAT);
+        // as Money.percent writes a probability in the console and report.html (whole percents, one
+        // decimal near 0% and 100%: 0.7%, not 1%), a format per form; a share of revenue with one
+        // decimal, as Money.percent1
+        Map<Money.ShareForm, BusinessCaseXlsx.Look> share = new EnumMap<>(Money.ShareForm.class);
+        for (Money.ShareForm form : Money.ShareForm.values()) {
+            share.put(form, BusinessCaseXlsx.Look.format(shareFormat(form)));
+        }
         BusinessCaseXlsx.Look share1 = BusinessCaseXlsx.Look.format("0.0%");
         BusinessCaseXlsx.Look number = BusinessCaseXlsx.Look.format("0.0");
         List<String> merged = new ArrayList<>();
@@ -120,7 +132,7 @@ final class DecisionSheet {
                     sheet.value(i, 1, n.doubleValue());
                     (switch (l.kind()) {
                         case MONEY -> money;
-                        case SHARE -> share;
+                        case SHARE -> share.get(Money.shareForm(n.doubleValue()));
                         case SHARE1 -> share1;
                         default -> number;
                     }).apply(sheet, i, 1);
