@@ -102,8 +102,8 @@ final class DecisionSheet {
 
         int i = 0;
         text(sheet, i++, "Business case: " + s.scenario(), title);
-        text(sheet, i++, String.format(java.util.Locale.ROOT, "%,d simulated futures, random seed %d, %s, %s, %d-month "
-                + "horizon", s.trials(), s.seed(), SamplingText.name(s.sampling()), s.currency(), s.horizonMonths()),
+        text(sheet, i++, String.format(java.util.Locale.ROOT, "%s, random seed %d, %s, %s, %d-month "
+                + "horizon", SamplingText.futures(s.trials()), s.seed(), SamplingText.name(s.sampling()), s.currency(), s.horizonMonths()),
                 BusinessCaseXlsx.Look.PLAIN);
         i++;
         text(sheet, i++, "What to do", header);

@@ -168,8 +168,8 @@ public final class HtmlReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", OverridesText.title(s.scenario(), s.overrides()));
         m.put("overridesLine", s.overrides().isBase() ? null : OverridesText.line(s.overrides()));
-        m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · random seed %d · %s · %s · %d-month "
-                + "horizon · discount rate %s a year", s.trials(), s.seed(), SamplingText.name(s.sampling()), cur,
+        m.put("runLine", String.format(Locale.ROOT, "%s · random seed %d · %s · %s · %d-month "
+                + "horizon · discount rate %s a year", SamplingText.futures(s.trials()), s.seed(), SamplingText.name(s.sampling()), cur,
                 s.horizonMonths(), Money.percent1(r.scenario().discountRate())));
         m.put("executive", executive(r, s));
         m.put("todo", whatToDo(s, charts));
@@ -410,7 +410,7 @@ public final class HtmlReport {
             String pct = Money.percent(o.paybackProbability().get(12));
             if (k == 0) {
                 b.append(capitalize(o.id())).append(" pays back within 12 months in ").append(pct).append(" of ")
-                        .append(String.format(Locale.ROOT, "%,d", s.trials())).append(" simulated futures");
+                        .append(SamplingText.futures(s.trials()));
             } else {
                 b.append("; ").append(o.id()).append(" in ").append(pct);
             }
