@@ -36,9 +36,15 @@ public record PilotPlanSummary(String scenario, String currency, String optionId
         List<Row> rows = new ArrayList<>();
         int bestMean = 0;
         int bestP10 = 0;
+        // each per-design figure read once (the record hands out copies)
+        double[] mean = r.meanNpv();
+        long[] paid12 = r.paid12();
+        long[] go = r.go();
+        long[] falseGo = r.falseGo();
+        long[] falseStop = r.falseStop();
         for (int d = 0; d < r.designs().size(); d++) {
-            Figures f = new Figures(r.meanNpv()[d], p10(r.retainedNpv()[d]), r.paid12()[d] / n);
-            rows.add(new Row(r.designs().get(d), f, r.go()[d] / n, r.falseGo()[d] / n, r.falseStop()[d] / n));
+            Figures f = new Figures(mean[d], p10(r.retainedNpv()[d]), paid12[d] / n);
+            rows.add(new Row(r.designs().get(d), f, go[d] / n, falseGo[d] / n, falseStop[d] / n));
             if (f.meanNpv() > rows.get(bestMean).figures().meanNpv()) {
                 bestMean = d;
             }

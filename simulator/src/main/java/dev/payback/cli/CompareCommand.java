@@ -1,5 +1,6 @@
 package dev.payback.cli;
 
+import dev.payback.engine.Bounded;
 import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Comparison;
 import dev.payback.analysis.Summary;

@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:unexpected error (add --debug for the stack trace)",
-            "2:wrong command-line usage",
+            "1:a write that failed (e.g. a full disk; the output folder is unchanged) or an unexpected error "
+                + "(add --debug for the stack trace)",
+            "2:wrong command-line usage (also an --out folder that cannot be used)",
             "3:invalid scenario or input file"})
 final class PaybackCommand implements Callable<Integer> {
     @Spec

@@ -1,5 +1,6 @@
 package dev.payback.cli;
 
+import dev.payback.engine.Bounded;
 import dev.payback.analysis.PilotStream;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.PilotVerdict;

@@ -4,9 +4,7 @@ import dev.payback.engine.Engine;
 import dev.payback.engine.MemoryEstimate;
 import dev.payback.scenario.Scenario;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -17,7 +15,7 @@ final class RunOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--trials", paramLabel = "N", converter = TrialCount.class,
+    @Option(names = "--trials", paramLabel = "N", converter = WholeNumbers.Trials.class,
             description = "Number of trials, 1 to 2,147,483,647 (default: the scenario's).")
     Integer trials;
 
@@ -26,31 +24,6 @@ final class RunOptions {
 
     @Option(names = "--threads", paramLabel = "N", converter = WholeNumbers.Threads.class, description = "Worker threads (default: all cores).")
     Integer threads;
-
-    /**
-     * Reads --trials: a whole number up to {@link Integer#MAX_VALUE} (every per-trial index is an int),
-     * a larger one refused with a message that says so (a usage error, exit 2).
-     */
-    static final class TrialCount implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            String v = value.trim().replace("_", "").replace(",", "");
-            java.math.BigInteger n;
-            try {
-                n = new java.math.BigInteger(v);
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number of trials");
-            }
-            if (n.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-                throw new TypeConversionException(String.format(Locale.ROOT,
-                        "%s trials is more than a run can hold: at most %,d (2^31 - 1); for precision use "
-                                + "--precision, which stops when the estimates are precise enough", value,
-                        Integer.MAX_VALUE));
-            }
-            // 0 and negative counts are refused by check(), with the other options
-            return n.max(java.math.BigInteger.valueOf(Integer.MIN_VALUE)).intValue();
-        }
-    }
 
     /** Rejects values that picocli's types allow but the engine does not (a usage error, exit 2). */
     void check() {

@@ -1,5 +1,6 @@
 package dev.payback.cli;
 
+import dev.payback.engine.Bounded;
 import dev.payback.analysis.Analysis;
 import dev.payback.analysis.Precision;
 import dev.payback.analysis.Sensitivity;
@@ -81,7 +82,7 @@ final class SimulateCommand implements Callable<Integer> {
     boolean workbookTrials;
 
     @Option(names = "--timings",
-            description = "Print the wall time of each stage to standard error (also PAYBACK_TIMINGS=1).")
+            description = "Print the wall and CPU time of each stage to standard error (also PAYBACK_TIMINGS=1).")
     boolean timings;
 
     @Override
@@ -169,12 +170,15 @@ final class SimulateCommand implements Callable<Integer> {
                             }
                         });
                 result = out.result();
+                // the target as the user wrote it (0.0001, not 1.0E-4), the batches counted in words
+                String target = java.math.BigDecimal.valueOf(precision).stripTrailingZeros().toPlainString();
+                String batches = out.batches() == 1 ? "1 batch" : out.batches() + " batches";
                 precisionNote[0] = out.reached()
                         ? String.format(Locale.ROOT, "Precision: every P(payback <= 3/6/12) within +/-%s (95%%) "
-                                + "after %,d trials (%d batches)", precision, result.trials(), out.batches())
+                                + "after %,d trials (%s)", target, result.trials(), batches)
                         : String.format(Locale.ROOT, "Precision NOT reached: worst P(payback) half-width %.4f > %s "
-                                + "at the cap of %,d trials (%d batches)", out.halfWidth(), precision,
-                                result.trials(), out.batches());
+                                + "at the cap of %,d trials (%s)", out.halfWidth(), target,
+                                result.trials(), batches);
             }
         }
         return result;

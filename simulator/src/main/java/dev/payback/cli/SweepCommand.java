@@ -233,12 +233,18 @@ final class SweepCommand implements Callable<Integer> {
                 o.print(ConsoleWidth.fit(TwoWayReport.table(sweep)));
             }
         }
+        // the file names carry the swept input(s): the sweeps of other inputs in the folder are kept
+        List<String> kept = folder.carryOver(name -> name.startsWith("sweep-"));
         OutputOptions.publish(spec, folder);
         o.println();
         // one line for the folder, one per file name: a long folder path does not push lines past 100 columns
         o.println("Wrote into " + dir + ":");
         for (Path p : written) {
             o.println("  " + dir.relativize(p));
+        }
+        if (!kept.isEmpty()) {
+            o.println("Kept there from earlier sweeps of other inputs:");
+            kept.forEach(name -> o.println("  " + name));
         }
         o.flush();
         return 0;

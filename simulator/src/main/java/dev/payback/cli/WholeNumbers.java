@@ -67,6 +67,28 @@ final class WholeNumbers {
         }
     }
 
+    /**
+     * --trials: a whole number up to {@link Integer#MAX_VALUE} (every per-trial index is an int), a
+     * larger one refused with a message that says so; 0 and negative counts are refused by
+     * RunOptions.check, with the other options.
+     */
+    static final class Trials implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            BigInteger n = parse(value);
+            if (n == null) {
+                throw new TypeConversionException("'" + value + "' is not a whole number of trials");
+            }
+            if (n.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+                throw new TypeConversionException(String.format(Locale.ROOT,
+                        "%s trials is more than a run can hold: at most %,d (2^31 - 1); for precision use "
+                                + "--precision, which stops when the estimates are precise enough", value,
+                        Integer.MAX_VALUE));
+            }
+            return n.max(BigInteger.valueOf(Integer.MIN_VALUE)).intValue();
+        }
+    }
+
     /** --seed: 0 to 2^63 - 1. */
     static final class Seed implements ITypeConverter<Long> {
         @Override

@@ -5,6 +5,8 @@ import dev.payback.sampling.SamplingMethod;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.Scenario;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -128,34 +130,11 @@ public final class Engine {
      * pool of the run's size rather than the JVM's common pool, so --threads bounds this stage too).
      */
     private static InputSampler samplerOf(Layout layout, Scenario scenario, int threads) throws InvalidInputException {
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
-        Object built;   // the sampler, or what building it threw (rethrown here as is)
         try {
-            built = pool.submit(() -> {
-                try {
-                    return (Object) InputSampler.of(layout.inputs(), scenario.correlations());
-                } catch (InvalidInputException | RuntimeException | Error e) {
-                    return e;
-                }
-            }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
+            return Bounded.run(threads, () -> InputSampler.of(layout.inputs(), scenario.correlations()));
+        } catch (IOException e) {   // only when interrupted: building the sampler reads no file
+            throw new UncheckedIOException(e);
         }
-        if (built instanceof InvalidInputException bad) {
-            throw bad;
-        }
-        if (built instanceof RuntimeException re) {
-            throw re;
-        }
-        if (built instanceof Error err) {
-            throw err;
-        }
-        return (InputSampler) built;
     }
 
     /**

@@ -46,8 +46,19 @@ public final class PilotPlan {
      * The raw result: per design (in grid order) and for the big bang, the exact mean NPV over all
      * trials, counts over all trials, and the NPVs of the retained trials (for percentiles).
      *
+     * <p>The per-design figures (one value a design) are copied in and out (no shared state); read
+     * each once, not once per design. The retained NPVs are per-trial columns (a design's retained
+     * trials, up to the run's retention line, as {@link SimulationResult}'s columns) and are shared,
+     * not copied: only their shape is checked.
+     *
      * @param scenario     the scenario as run (with the option's stages, added when it had none)
      * @param baseStages   the stages the explicit pilot and expansion costs were quoted for
+     * @param paid12       per design, the trials that pay back within 12 months
+     * @param go           per design, the trials whose gate says go
+     * @param falseGo      per design, the trials whose gate says go where the big bang loses money
+     * @param falseStop    per design, the trials whose gate says stop where the big bang makes money
+     * @param retainedNpv  per design, the NPVs of the retained trials (shared)
+     * @param bigBangRetainedNpv the big bang's NPVs of the same retained trials (shared)
      * @param sampling     how the inputs were drawn
      */
     public record Result(Scenario scenario, String optionId, Stages baseStages, List<Design> designs,
@@ -57,6 +68,57 @@ public final class PilotPlan {
         public Result {
             designs = List.copyOf(designs);
             Objects.requireNonNull(sampling, "sampling");
+            int nd = designs.size();
+            if (meanNpv.length != nd || paid12.length != nd || go.length != nd || falseGo.length != nd
+                    || falseStop.length != nd || retainedNpv.length != nd) {
+                throw new IllegalArgumentException("each per-design figure needs one value for each of the "
+                        + nd + " designs");
+            }
+            long n = scenario.trials();
+            for (int d = 0; d < nd; d++) {
+                if (paid12[d] < 0 || paid12[d] > n || go[d] < 0 || go[d] > n || falseGo[d] < 0 || falseGo[d] > go[d]
+                        || falseStop[d] < 0 || falseStop[d] > n - go[d]) {
+                    throw new IllegalArgumentException("design " + d + "'s counts do not fit " + n + " trials: paid "
+                            + paid12[d] + ", go " + go[d] + ", false go " + falseGo[d] + ", false stop " + falseStop[d]);
+                }
+                if (retainedNpv[d].length != bigBangRetainedNpv.length) {
+                    throw new IllegalArgumentException("design " + d + " retains " + retainedNpv[d].length
+                            + " trials, the big bang " + bigBangRetainedNpv.length);
+                }
+            }
+            if (bigBangPaid12 < 0 || bigBangPaid12 > n) {
+                throw new IllegalArgumentException("the big bang's count does not fit " + n + " trials: " + bigBangPaid12);
+            }
+            meanNpv = meanNpv.clone();
+            paid12 = paid12.clone();
+            go = go.clone();
+            falseGo = falseGo.clone();
+            falseStop = falseStop.clone();
+        }
+
+        @Override
+        public double[] meanNpv() {
+            return meanNpv.clone();
+        }
+
+        @Override
+        public long[] paid12() {
+            return paid12.clone();
+        }
+
+        @Override
+        public long[] go() {
+            return go.clone();
+        }
+
+        @Override
+        public long[] falseGo() {
+            return falseGo.clone();
+        }
+
+        @Override
+        public long[] falseStop() {
+            return falseStop.clone();
         }
 
         public long trials() {

@@ -18,7 +18,8 @@ public final class ConsoleSummary {
         if (!s.overrides().isBase()) {
             b.append(OverridesText.line(s.overrides())).append('\n');
         }
-        b.append(String.format(Locale.ROOT, "%,d simulated futures (trials), random seed %d, %s, %s, %d-month horizon%n%n", s.trials(), s.seed(),
+        b.append(String.format(Locale.ROOT, "%s (trials), random seed %d, %s, %s, %d-month horizon%n%n",
+                SamplingText.futures(s.trials()), s.seed(),
                 SamplingText.name(s.sampling()),
                 cur, s.horizonMonths()));
         b.append("Recommendation: ").append(RecommendationText.sentence(s)).append('\n');

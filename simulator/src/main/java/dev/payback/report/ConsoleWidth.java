@@ -2,8 +2,9 @@ package dev.payback.report;
 
 /**
  * Console output fits {@link #WIDTH} columns: prose is wrapped at word boundaries (a single word
- * longer than a line, such as a long file path, is kept whole); a table cell too long for its place
- * is cut with "..." by {@link #cut}.
+ * longer than a line, such as a long file path, is kept whole; the spaces between words on a line are
+ * kept, so a padded label stays aligned); a table cell too long for its place is cut with "..." by
+ * {@link #cut}.
  */
 public final class ConsoleWidth {
     /** The widest console line of every command. */
@@ -36,18 +37,31 @@ public final class ConsoleWidth {
         StringBuilder b = new StringBuilder(first);
         int col = first.length();
         boolean lineEmpty = true;
-        for (String word : text.split(" ")) {
-            if (word.isEmpty()) {
-                continue;
+        int k = 0;
+        int n = text.length();
+        while (k < n) {
+            // the spaces before a word are kept within a line (a table's columns stay aligned) and
+            // dropped where the line breaks
+            int gapStart = k;
+            while (k < n && text.charAt(k) == ' ') {
+                k++;
             }
-            if (!lineEmpty && col + 1 + word.length() > WIDTH) {
+            if (k == n) {
+                break;
+            }
+            String gap = text.substring(gapStart, k);
+            int end = text.indexOf(' ', k);
+            end = end < 0 ? n : end;
+            String word = text.substring(k, end);
+            k = end;
+            if (!lineEmpty && col + gap.length() + word.length() > WIDTH) {
                 b.append('\n').append(" ".repeat(indent));
                 col = indent;
                 lineEmpty = true;
             }
             if (!lineEmpty) {
-                b.append(' ');
-                col++;
+                b.append(gap);
+                col += gap.length();
             }
             // a single word longer than the line (a file path) is kept whole: cutting it would lose it
             b.append(word);

@@ -7,6 +7,7 @@ import org.dhatim.fastexcel.Worksheet;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,15 @@ final class DecisionSheet {
 
     static final String NAME = "Decision";
     static final String CASH_FLOW = "Cash flow";
+    /** The number format of each of Money.percent's forms of a share (the Decision sheet's probabilities). */
+    static String shareFormat(Money.ShareForm form) {
+        return switch (form) {
+            case WHOLE -> "0%";
+            case ONE_DECIMAL -> "0.0%";
+            case BELOW_ONE_TENTH -> "\"<0.1%\"";
+            case ABOVE_99_9 -> "\">99.9%\"";
+        };
+    }
 
     /** One headline line: words, a value (number or text), its kind and its summary.json key (or null). */
     record Line(String words, Object value, Headlines.Kind kind, String key) {
@@ -33,7 +43,7 @@ final class DecisionSheet {
         out.add(new Line("What doing nothing costs in year one, median", s.annualizedPain().p50(),
                 Headlines.Kind.MONEY, "/annualized_pain/p50"));
         out.add(new Line("... as a share of year-one revenue, median", s.painShareOfRevenue().p50(),
-                Headlines.Kind.SHARE, "/pain_share_of_revenue/p50"));
+                Headlines.Kind.SHARE1, "/pain_share_of_revenue/p50"));
         out.add(new Line("... in full-time people, median", s.painFte().p50(), Headlines.Kind.NUMBER,
                 "/pain_fte/p50"));
         for (Summary.OptionSummary o : s.options()) {
@@ -79,14 +89,21 @@ final class DecisionSheet {
         BusinessCaseXlsx.Look wrap = new BusinessCaseXlsx.Look(null, false, 0, true);
         BusinessCaseXlsx.Look header = BusinessCaseXlsx.Look.BOLD;
         BusinessCaseXlsx.Look money = BusinessCaseXlsx.Look.format(BusinessCaseXlsx.moneyFormat(s.currency(), ""));
-        BusinessCaseXlsx.Look share = BusinessCaseXlsx.Look.format("0%");
+        // as Money.percent writes a probability in the console and report.html (whole percents, one
+        // decimal near 0% and 100%: 0.7%, not 1%), a format per form; a share of revenue with one
+        // decimal, as Money.percent1
+        Map<Money.ShareForm, BusinessCaseXlsx.Look> share = new EnumMap<>(Money.ShareForm.class);
+        for (Money.ShareForm form : Money.ShareForm.values()) {
+            share.put(form, BusinessCaseXlsx.Look.format(shareFormat(form)));
+        }
+        BusinessCaseXlsx.Look share1 = BusinessCaseXlsx.Look.format("0.0%");
         BusinessCaseXlsx.Look number = BusinessCaseXlsx.Look.format("0.0");
         List<String> merged = new ArrayList<>();
 
         int i = 0;
         text(sheet, i++, "Business case: " + s.scenario(), title);
-        text(sheet, i++, String.format(java.util.Locale.ROOT, "%,d simulated futures, random seed %d, %s, %s, %d-month "
-                + "horizon", s.trials(), s.seed(), SamplingText.name(s.sampling()), s.currency(), s.horizonMonths()),
+        text(sheet, i++, String.format(java.util.Locale.ROOT, "%s, random seed %d, %s, %s, %d-month "
+                + "horizon", SamplingText.futures(s.trials()), s.seed(), SamplingText.name(s.sampling()), s.currency(), s.horizonMonths()),
                 BusinessCaseXlsx.Look.PLAIN);
         i++;
         text(sheet, i++, "What to do", header);
@@ -115,7 +132,8 @@ final class DecisionSheet {
                     sheet.value(i, 1, n.doubleValue());
                     (switch (l.kind()) {
                         case MONEY -> money;
-                        case SHARE -> share;
+                        case SHARE -> share.get(Money.shareForm(n.doubleValue()));
+                        case SHARE1 -> share1;
                         default -> number;
                     }).apply(sheet, i, 1);
                 }

@@ -15,8 +15,11 @@ public final class Headlines {
     private Headlines() {
     }
 
-    /** How a column is formatted in the workbook. */
-    public enum Kind { TEXT, MONEY, SHARE, NUMBER }
+    /**
+     * How a column is formatted in the workbook: SHARE1 is a share always shown with one decimal (a
+     * share of revenue, 5.4%), as the console and report.html show it.
+     */
+    public enum Kind { TEXT, MONEY, SHARE, SHARE1, NUMBER }
 
     /** One column. */
     public record Column(String header, Kind kind, Function<Row, Object> value) {

@@ -168,8 +168,8 @@ public final class HtmlReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", OverridesText.title(s.scenario(), s.overrides()));
         m.put("overridesLine", s.overrides().isBase() ? null : OverridesText.line(s.overrides()));
-        m.put("runLine", String.format(Locale.ROOT, "%,d simulated futures · random seed %d · %s · %s · %d-month "
-                + "horizon · discount rate %s a year", s.trials(), s.seed(), SamplingText.name(s.sampling()), cur,
+        m.put("runLine", String.format(Locale.ROOT, "%s · random seed %d · %s · %s · %d-month "
+                + "horizon · discount rate %s a year", SamplingText.futures(s.trials()), s.seed(), SamplingText.name(s.sampling()), cur,
                 s.horizonMonths(), Money.percent1(r.scenario().discountRate())));
         m.put("executive", executive(r, s));
         m.put("todo", whatToDo(s, charts));
@@ -323,12 +323,13 @@ public final class HtmlReport {
             rows.add(pair("P(NPV < 0): the chance of losing money", big.pNpvNegative(), st.pNpvNegative(), a, b,
                     "p_npv_negative", "pct", cur));
             for (int month : OptionColumns.CHECKPOINTS) {
-                rows.add(pair("P(payback within " + month + " months)", big.paybackProbability().get(month),
+                rows.add(pair("P(payback within " + dev.payback.engine.Checkpoint.labelOf(month) + ")",
+                        big.paybackProbability().get(month),
                         st.paybackProbability().get(month), a, b, "payback_probability/" + month, "pct", cur));
             }
-            rows.add(pair("Max one-time cost for a 12-month payback (" + Money.percent(st.paybackConfidence())
-                    + " confidence)", big.maxOneTimeCost().get(12), st.maxOneTimeCost().get(12), a, b,
-                    "max_one_time_cost/12", "whole", cur));
+            rows.add(row("name", "Max one-time cost for a 12-month payback (" + Money.percent(st.paybackConfidence())
+                    + " confidence)", "big", maxCostCell(big.maxOneTimeCost().get(12), a + "max_one_time_cost/12", cur),
+                    "staged", maxCostCell(st.maxOneTimeCost().get(12), b + "max_one_time_cost/12", cur)));
             rows.add(pair("Mean one-time cost up front", big.oneTimeCost().mean(), st.oneTimeCost().mean(), a, b,
                     "one_time_cost/mean", "money", cur));
             String g = b + "gate/";
@@ -409,7 +410,7 @@ public final class HtmlReport {
             String pct = Money.percent(o.paybackProbability().get(12));
             if (k == 0) {
                 b.append(capitalize(o.id())).append(" pays back within 12 months in ").append(pct).append(" of ")
-                        .append(String.format(Locale.ROOT, "%,d", s.trials())).append(" simulated futures");
+                        .append(SamplingText.futures(s.trials()));
             } else {
                 b.append("; ").append(o.id()).append(" in ").append(pct);
             }
@@ -600,10 +601,9 @@ public final class HtmlReport {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> cells = (List<Map<String, Object>>) max.get("cells");
             for (int k = 0; k < cells.size(); k++) {
-                if (s.options().get(k).maxOneTimeCost().get(m) < 0) {
-                    cells.set(k, row("text", "none, even if free", "key", null,
-                            "fmt", null));
-                }
+                Summary.OptionSummary o = s.options().get(k);
+                cells.set(k, maxCostCell(o.maxOneTimeCost().get(m), "/options/" + o.id() + "/max_one_time_cost/" + m,
+                        cur));
             }
             rows.add(max);
         }
@@ -681,6 +681,15 @@ public final class HtmlReport {
     private static Map<String, Object> se(String name, double p, String key, int n, String cur) {
         return row("name", name, "cell", cell(p, key, "pct1", cur),
                 "se", format("pp", StandardErrors.share(p, n), cur));
+    }
+
+    /**
+     * A max one-time cost: the amount, or "none, even if free" when the ceiling is negative (the option
+     * misses the bar even at a one-time cost of zero), which is never shown as a price.
+     */
+    static Map<String, Object> maxCostCell(double v, String jsonPointer, String currency) {
+        return v < 0 ? row("text", "none, even if free", "key", null, "fmt", null)
+                : cell(v, Double.isFinite(v) ? jsonPointer : null, "whole", currency);
     }
 
     static Map<String, Object> cell(double v, String jsonPointer, String fmt, String currency) {

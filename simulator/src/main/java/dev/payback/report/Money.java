@@ -54,16 +54,35 @@ public final class Money {
         return sign + prefix(currency) + String.format(Locale.ROOT, format, Math.abs(amount));
     }
 
-    /** A probability or share as a percentage: 78%, 0.4%, 14.2%. */
+    /**
+     * How {@link #percent} shows a share: whole percents; one decimal within 1 point of 0% or 100%
+     * without being at it (0.7%, 99.4%: never a 99.85% rounded to "100%" beside a 0.15% "0%"); and
+     * "<0.1%" or ">99.9%" where even one decimal would round to 0.0% or 100.0%.
+     */
+    public enum ShareForm { WHOLE, ONE_DECIMAL, BELOW_ONE_TENTH, ABOVE_99_9 }
+
+    /** The form {@link #percent} gives the finite share {@code p} (the workbook's cells follow it). */
+    public static ShareForm shareForm(double p) {
+        double x = p * 100;
+        if (x == 0 || x == 100 || !(Math.abs(x) < 1 || (x > 99 && x < 100))) {
+            return ShareForm.WHOLE;
+        }
+        String one = String.format(Locale.ROOT, "%.1f", x);
+        return one.equals("0.0") ? ShareForm.BELOW_ONE_TENTH
+                : one.equals("100.0") ? ShareForm.ABOVE_99_9 : ShareForm.ONE_DECIMAL;
+    }
+
+    /** A probability or share as a percentage: 78%, 0.4%, 99.6%, 14%; see {@link ShareForm}. */
     public static String percent(double p) {
         if (!Double.isFinite(p)) {
             return "n/a";
         }
-        double x = p * 100;
-        if (x != 0 && Math.abs(x) < 1) {
-            return String.format(Locale.ROOT, "%.1f%%", x);
-        }
-        return String.format(Locale.ROOT, "%.0f%%", x);
+        return switch (shareForm(p)) {
+            case WHOLE -> String.format(Locale.ROOT, "%.0f%%", p * 100);
+            case ONE_DECIMAL -> String.format(Locale.ROOT, "%.1f%%", p * 100);
+            case BELOW_ONE_TENTH -> "<0.1%";
+            case ABOVE_99_9 -> ">99.9%";
+        };
     }
 
     /** A share with one decimal: 14.2%. */

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,8 +66,10 @@ import java.util.stream.Stream;
  * <p>Durability: every file is forced to disk ({@link FileChannel#force}) by the thread that wrote it,
  * before the publish; the publish forces the marker and every folder of the staging tree before the
  * renames and the parent folder after them, so a power loss or an operating-system crash leaves the
- * complete previous set or the complete new one, never a renamed folder of empty files. Where a folder
- * cannot be opened for reading (Windows), forcing folders is skipped: the files are still forced.
+ * complete previous set or the complete new one, never a renamed folder of empty files. A later run
+ * that puts back a previous folder a killed run left aside forces the parent folder after that rename
+ * too. Where a folder cannot be opened for reading (Windows), forcing folders is skipped: the files are
+ * still forced.
  */
 public final class OutputFolder implements AutoCloseable {
     /** The marker file of a published output folder: the list of files payback wrote. */
@@ -339,6 +342,40 @@ public final class OutputFolder implements AutoCloseable {
     private IOException failed(String relative, IOException e) {
         return new WriteFailed("could not write " + relative + " for " + target + " (" + e.getMessage() + "); "
                 + target + " is unchanged", e);
+    }
+
+    /**
+     * Copies the previous set's top-level files whose names {@code keep} accepts into the staging
+     * folder, except those this run has written, so that the publish keeps them: for a command whose
+     * runs add to its folder (a sweep keeps the sweeps of other inputs). Called after the run's own
+     * writes; the previous set was checked when the folder was opened (payback wrote every file in it),
+     * and the lock held since keeps it as it was. Returns the names carried over, sorted.
+     */
+    public List<String> carryOver(Predicate<String> keep) throws IOException {
+        if (!Files.isDirectory(target) || !Files.isRegularFile(target.resolve(OUTPUT_MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        Set<String> names = new TreeSet<>();
+        try (DirectoryStream<Path> top = Files.newDirectoryStream(target)) {
+            for (Path p : top) {
+                String n = p.getFileName().toString();
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !isMarker(p) && keep.test(n)) {
+                    names.add(n);
+                }
+            }
+        }
+        List<String> carried = new ArrayList<>();
+        for (String n : names) {
+            synchronized (this) {
+                if (written.contains(n)) {
+                    continue;
+                }
+            }
+            Path from = target.resolve(n);
+            write(n, out -> Files.copy(from, out));
+            carried.add(n);
+        }
+        return carried;
     }
 
     /**
@@ -623,15 +660,27 @@ public final class OutputFolder implements AutoCloseable {
                 }
             }
         }
+        boolean putBack = false;
         for (Path old : olds) {
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 move(old, target);
+                putBack = true;
             } else {
                 try {
                     deleteMarked(old);
                 } catch (IOException e) {
                     warnings.add(leftover(old, target, e));
                 }
+            }
+        }
+        if (putBack) {
+            try {
+                // the rename is an entry of the parent folder, as the publish's are
+                forceFolder(parent, parent);
+            } catch (IOException e) {
+                warnings.add("the previous outputs are back in place in " + target + " but the rename could not be "
+                        + "forced to disk (" + e + "): a power loss soon after may leave them aside again, for the "
+                        + "next run to put back");
             }
         }
         return warnings;

@@ -59,7 +59,9 @@ public enum OutputFormat {
             }
         }
         if (set.isEmpty() && !values.isEmpty()) {
-            throw new IllegalArgumentException("no format named (--format ''): choose from " + validNames()
+            // the value as given (--format '' or --format ','), so the user sees what was read
+            throw new IllegalArgumentException("no format named (--format '" + String.join(",", values)
+                    + "'): choose from " + validNames()
                     + ", or leave --format out for all");
         }
         return set.isEmpty() ? EnumSet.allOf(OutputFormat.class) : set;

@@ -16,6 +16,11 @@ public final class SamplingText {
         return SamplingMethod.valueOf(key.toUpperCase(Locale.ROOT));
     }
 
+    /** The run's trial count for run lines: "1 simulated future", "100,000 simulated futures". */
+    public static String futures(long trials) {
+        return String.format(Locale.ROOT, "%,d simulated future%s", trials, trials == 1 ? "" : "s");
+    }
+
     /** A short name for run lines: "random sampling", "Latin hypercube sampling", "Sobol' sampling". */
     public static String name(String key) {
         return switch (of(key)) {

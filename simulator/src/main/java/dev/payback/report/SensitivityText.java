@@ -135,8 +135,10 @@ public final class SensitivityText {
                         + "which an input is in its lowest tenth with those in which it is in its highest tenth:")),
                 false));
         if (drivers.isEmpty()) {
-            lines.add(new Line(List.of(Part.text("Nothing: every input of the scenario is fixed, or none moves this "
-                    + "option's NPV.")), false));
+            // one future has no lowest and highest tenth to compare
+            lines.add(new Line(List.of(Part.text(s.trials() < 2
+                    ? "Not measurable from a single simulated future: run at least 2 trials (--trials)."
+                    : "Nothing: every input of the scenario is fixed, or none moves this option's NPV.")), false));
         }
         List<Sensitivity.Entry> all = s.sensitivity().forOption(lead.id());
         for (int i = 0; i < drivers.size(); i++) {

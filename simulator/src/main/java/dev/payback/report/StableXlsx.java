@@ -34,7 +34,10 @@ import java.util.zip.Inflater;
  * <li>every sheet's used range as {@code A1} ({@code <dimension ref="A1"/>}), which a reader such as
  * openpyxl in read-only mode (pandas' reader) believes, seeing one cell: here each sheet gets its
  * real range;</li>
- * <li>the first sheet, the active tab, not marked as selected: here it is, as POI's was.</li>
+ * <li>the first sheet, the active tab, not marked as selected: here it is, as POI's was;</li>
+ * <li>no cell style in xl/styles.xml ({@code <cellStyles>}), so no style named Normal for the one
+ * cell style format every cell format derives from, which openpyxl (pandas' reader) warns of on
+ * every open: here it is named ({@link #withNormalStyle}).</li>
  * </ul>
  *
  * <p>How: fastexcel writes its zip (through opczip) uncompressed into this class, which reads it part by
@@ -55,6 +58,7 @@ public final class StableXlsx {
     private static final long END = 0x06054b50L;
     private static final long MAX32 = 0xffffffffL;
     static final String CORE = "docProps/core.xml";
+    static final String STYLES = "xl/styles.xml";
 
     private final Recoder recoder;
     private final Workbook workbook;
@@ -66,6 +70,7 @@ public final class StableXlsx {
         this.workbook = new Workbook(recoder, "payback", null);
         workbook.setCompressionLevel(0);
         recoder.fixes.put(CORE, StableXlsx::withoutCreated);
+        recoder.fixes.put(STYLES, StableXlsx::withNormalStyle);
     }
 
     /** A new sheet; the first one made is the active tab. */
@@ -151,6 +156,21 @@ public final class StableXlsx {
             throw new IllegalStateException("docProps/core.xml has no dcterms:created element");
         }
         return coreXml.substring(0, m.start()) + coreXml.substring(m.end());
+    }
+
+    /**
+     * Names fastexcel's one cell style format ({@code <cellStyleXfs>}, xfId 0) as the built-in style
+     * Normal, in a {@code <cellStyles>} element right after {@code <cellXfs>}, where ECMA-376's
+     * CT_Stylesheet puts it (numFmts, fonts, fills, borders, cellStyleXfs, cellXfs, cellStyles, dxfs,
+     * ...). fastexcel 0.18.4 writes no cellStyles and has no way to ask for them; a version that
+     * writes some fails here, and this fix is then to go.
+     */
+    static String withNormalStyle(String stylesXml) {
+        if (stylesXml.contains("<cellStyles")) {
+            throw new IllegalStateException("xl/styles.xml has a cellStyles element already");
+        }
+        return replaceOnce(stylesXml, "</cellXfs>",
+                "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>");
     }
 
     /** The sheet's used range, from its cells, in place of fastexcel's {@code A1}. */

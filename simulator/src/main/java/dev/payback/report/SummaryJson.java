@@ -2,6 +2,7 @@ package dev.payback.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.payback.analysis.Sensitivity;
 import dev.payback.analysis.StandardErrors;
 import dev.payback.analysis.Stats;
@@ -16,9 +17,17 @@ import java.util.Map;
  * Writes a {@link Summary} as summary.json with the stable keys of docs/model.md section 5, in that
  * order, followed by the documented extensions. Money is not rounded; NaN and infinities are
  * written as null; the bytes depend only on the summary.
+ *
+ * <p>A double is written as the shortest decimal that reads back as the same double (Jackson's
+ * Schubfach writer, the algorithm {@code Double.toString} adopted in JDK 19), whatever the JDK: on
+ * JDK 17, {@code Double.toString} sometimes gives a digit more (2<sup>-31</sup> as
+ * 4.6566128730773926E-10 instead of 4.656612873077393E-10), so the same run's JSON would differ
+ * between Java versions.
  */
 public final class SummaryJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
 
     private SummaryJson() {
     }

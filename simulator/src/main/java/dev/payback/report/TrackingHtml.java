@@ -75,18 +75,17 @@ final class TrackingHtml {
         }
         String cur = s.currency();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int k = 0; k < s.options().size(); k++) {
-            Summary.OptionSummary o = s.options().get(k);
-            if (!o.hasScorecard()) {
-                continue;
-            }
+        for (Summary.OptionSummary o : VendorComparison.scored(s)) {
+            // a staged rollout is the same vendor as its big-bang twin: listed once, as in the console,
+            // the workbook's Vendors sheet and the chart; each vendor keeps its option's colour
+            int k = s.options().indexOf(o);
             String at = "/options/" + o.id();
             rows.add(row("id", o.id(), "label", o.label(), "colour", Palette.hex(Palette.option(k)),
                     "score", cell(o.scorecardScore(), at + "/scorecard_score", "score", cur),
                     "npv50", cell(o.npv().p50(), at + "/npv/p50", "money", cur),
                     "npv10", cell(o.npv().p10(), at + "/npv/p10", "money", cur),
                     "payback12", cell(o.paybackProbability().get(12), at + "/payback_probability/12", "pct", cur),
-                    "max12", cell(o.maxOneTimeCost().get(12), at + "/max_one_time_cost/12", "whole", cur),
+                    "max12", HtmlReport.maxCostCell(o.maxOneTimeCost().get(12), at + "/max_one_time_cost/12", cur),
                     "quote", cell(o.oneTimeCost().p50(), at + "/one_time_cost/p50", "whole", cur),
                     "pBest", cell(s.pBest().get(o.id()), "/p_best/" + o.id(), "pct", cur)));
         }

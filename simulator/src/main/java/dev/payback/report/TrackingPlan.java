@@ -131,11 +131,21 @@ public final class TrackingPlan {
                 + dev.payback.report.Money.percent(lead.paybackConfidence()) + " of futures");
         Map<Integer, Map<String, Double>> checklist = s.kpiTrack(lead.id()).checklist();
         for (Map.Entry<Integer, Map<String, Double>> e : checklist.entrySet()) {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-10s", monthName(e.getKey())));
+            // one line per checkpoint, wrapped between KPIs under the first one, so that no KPI's name is
+            // split from its value
+            String label = String.format(Locale.ROOT, "  %-10s ", monthName(e.getKey()));
+            StringBuilder b = new StringBuilder(label);
             for (int k = 0; k < KPIS.size(); k++) {
                 Kpi kpi = KPIS.get(k);
-                b.append(k == 0 ? " " : ", ").append(kpi.shortName().toLowerCase(Locale.ROOT)).append(' ')
-                        .append(value(kpi, e.getValue().get(kpi.key()), cur));
+                String item = kpi.shortName().toLowerCase(Locale.ROOT) + ' ' + value(kpi, e.getValue().get(kpi.key()), cur);
+                boolean last = k == KPIS.size() - 1;
+                if (k > 0 && b.length() + 1 + item.length() + (last ? 0 : 1) > ConsoleWidth.WIDTH) {
+                    lines.add(b.toString());
+                    b = new StringBuilder(" ".repeat(label.length()));
+                } else if (k > 0) {
+                    b.append(' ');
+                }
+                b.append(item).append(last ? "" : ",");
             }
             lines.add(b.toString());
         }

@@ -240,10 +240,11 @@ public final class InputSampler {
                 problems.add(notPositiveDefinite(check.offending()));
                 continue;
             }
+            double[][] normals = check.matrix();
             for (Correlation c : edges) {
                 int i = paths.indexOf(c.a());
                 int j = paths.indexOf(c.b());
-                double normal = check.matrix()[check.variables().indexOf(c.a())][check.variables().indexOf(c.b())];
+                double normal = normals[check.variables().indexOf(c.a())][check.variables().indexOf(c.b())];
                 r[i][j] = normal;
                 r[j][i] = normal;
             }

@@ -31,7 +31,8 @@ public final class CorrelationCheck {
      * The outcome of a check.
      *
      * @param variables     input paths in order of first appearance; the matrix's rows and columns
-     * @param matrix        the correlation matrix
+     * @param matrix        the correlation matrix: square over the variables, symmetric, 1 on the
+     *                      diagonal, every entry in [−1, 1]; copied in and out (no shared state)
      * @param minEigenvalue its smallest eigenvalue
      * @param offending     the entries involved when not positive definite (empty otherwise), in input order
      * @param unattainable  the entries whose ρ their margins cannot attain (then the matrix is not checked)
@@ -42,12 +43,56 @@ public final class CorrelationCheck {
             variables = List.copyOf(variables);
             offending = List.copyOf(offending);
             unattainable = List.copyOf(unattainable);
+            matrix = correlationsCopy(matrix, variables.size());
+            if (Double.isNaN(minEigenvalue)) {
+                throw new IllegalArgumentException("the smallest eigenvalue is not a number");
+            }
+        }
+
+        /** A copy of the matrix; read it once rather than once per entry. */
+        @Override
+        public double[][] matrix() {
+            return copy(matrix);
         }
 
         /** True when the correlations can be sampled jointly. */
         public boolean positiveDefinite() {
             return unattainable.isEmpty() && minEigenvalue > TOLERANCE;
         }
+    }
+
+    /** A copy of {@code m}, which must be an n × n correlation matrix (see {@link Result#matrix}). */
+    private static double[][] correlationsCopy(double[][] m, int n) {
+        if (m.length != n) {
+            throw new IllegalArgumentException("a matrix of " + m.length + " rows for " + n + " variables");
+        }
+        double[][] c = copy(m);
+        for (int i = 0; i < n; i++) {
+            if (c[i].length != n) {
+                throw new IllegalArgumentException("row " + i + " of the matrix has " + c[i].length
+                        + " entries for " + n + " variables: the matrix must be square");
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (c[i][i] != 1) {
+                throw new IllegalArgumentException("the matrix's diagonal must be 1, not " + c[i][i] + " at " + i);
+            }
+            for (int j = 0; j < i; j++) {
+                if (!(c[i][j] >= -1 && c[i][j] <= 1) || c[i][j] != c[j][i]) {
+                    throw new IllegalArgumentException("the matrix must be symmetric with entries in [-1, 1]: "
+                            + c[i][j] + " at (" + i + ", " + j + "), " + c[j][i] + " at (" + j + ", " + i + ")");
+                }
+            }
+        }
+        return c;
+    }
+
+    private static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
     }
 
     /** A correlation its two margins cannot attain, with the range they can: [lo, hi]. */

@@ -1,8 +1,10 @@
 package dev.payback.scenario;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -16,6 +18,8 @@ final class Fields {
     private final String path;
     private final Problems problems;
     private final Map<String, Node> values = new LinkedHashMap<>();
+    // the valid keys an unknown key is nearest to: what a misspelt key most likely meant
+    private final Set<String> meant = new HashSet<>();
     private final boolean isMap;
 
     /**
@@ -54,11 +58,25 @@ final class Fields {
                 firstKey.put(key, keyNode);
                 if (!valid.contains(key)) {
                     problems.add(keyNode, at, "unknown key '" + key + "'", Suggest.didYouMean(key, valid, "valid keys"));
+                    String near = Suggest.nearest(key, valid);
+                    if (near != null) {
+                        meant.add(near);
+                    }
                     continue;
                 }
                 values.put(key, t.getValueNode());
             }
         }
+    }
+
+    /**
+     * True when {@code key} is not given but an unknown key here was reported as its likely
+     * misspelling ("did you mean key?"): a reader then refrains from reporting what follows from the
+     * key's absence (a correlation of the input, a staged rollout without its effect), which the one
+     * line about the misspelt key already explains.
+     */
+    boolean meant(String key) {
+        return !values.containsKey(key) && meant.contains(key);
     }
 
     /** The node, for locations. */
@@ -82,7 +100,8 @@ final class Fields {
     /** The value of a required key; reports it as missing (at the map) and returns null when absent. */
     Node require(String key) {
         Node n = values.get(key);
-        if (n == null && isMap) {
+        // a misspelt required key is reported once, as the unknown key nearest to it
+        if (n == null && isMap && !meant.contains(key)) {
             problems.add(node, Keys.join(path, key), "required key '" + key + "' is missing",
                     "add " + key + ": under " + (path.isEmpty() ? "the top level" : path));
         }

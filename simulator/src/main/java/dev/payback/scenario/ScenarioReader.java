@@ -291,6 +291,9 @@ final class ScenarioReader {
     }
 
     private Input optional(Fields f, String key, String canonical, Domain domain, double dflt) {
+        if (f.meant(key)) {
+            broken.add(canonical);
+        }
         if (!f.has(key)) {
             Input in = Input.fixed(canonical, dflt, domain);
             inputs.put(canonical, in);
@@ -321,6 +324,8 @@ final class ScenarioReader {
                 if (in != null) {
                     drivers.put(d, in);
                 }
+            } else if (f.meant(d.key())) {
+                broken.add(d.path());
             }
         }
         Set<String> names = new HashSet<>();
@@ -523,6 +528,8 @@ final class ScenarioReader {
                     if (in != null) {
                         effects.put(key, in);
                     }
+                } else if (e.meant(key)) {
+                    broken.add(base + "effects." + key);
                 }
             }
         } else if (effectsNode != null && !Nodes.isNull(effectsNode)) {

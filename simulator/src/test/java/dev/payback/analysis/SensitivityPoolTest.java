@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link Sensitivity#of} works per input in a parallel stream, which runs in the fork-join pool of the
  * thread that calls it: {@code simulate} calls it inside its pool of {@code --threads} workers
- * ({@code cli/Bounded}), so the stage uses no other threads, the common pool's included. The input
+ * ({@code engine/Bounded}), so the stage uses no other threads, the common pool's included. The input
  * columns are handed over in a list that notes, on every read, the thread and pool reading it.
  */
 class SensitivityPoolTest {

@@ -40,6 +40,16 @@ class CompareTest {
         // cost + P(best); status quo P(best)
         assertThat(numeric).isEqualTo(1 + 3 * 7 + 1);
         assertThat(r.out()).contains("Differences are against [1]", "orchestrate\n  mean NPV", "Verdict");
+        // the checkpoints are named as in simulate's outputs
+        assertThat(r.out()).contains("  P(payback within 90 days) ").doesNotContain("within 3 months");
+        assertThat(json.findValuesAsText("label")).contains("operate: P(payback within 90 days)");
+        // a negative ceiling reads "not even free" in full (it was cut to "not even ...")
+        assertThat(r.out()).doesNotContain("...");
+        for (JsonNode m : json.get("metrics")) {
+            if (m.get("key").asText().endsWith(".max_one_time_cost.12") && m.get("values").get(0).asDouble() < 0) {
+                assertThat(r.out()).contains("| not even free ");
+            }
+        }
     }
 
     @Test

@@ -47,11 +47,13 @@ class ConsoleWidthTest {
             commands.add(new String[] {"compare", file, SCENARIOS.get(1), SCENARIOS.get(2), "--trials", "500",
                 "--out", o + "c"});
             commands.add(new String[] {"pilot", file, pilot.toString(), "--trials", "3000", "--out", o + "p"});
+            commands.add(new String[] {"pilot-plan", file, "--option", option, "--trials", "2000", "--out", o + "pp"});
             for (String[] c : commands) {
                 CliTest.Run r = CliTest.run(c);
                 assertThat(r.code()).as(String.join(" ", c) + "\n" + r.err()).isZero();
                 for (String line : r.out().split("\n")) {
                     assertThat(line.length()).as(String.join(" ", c) + ": " + line).isLessThanOrEqualTo(100);
+                    assertThat(line).as(String.join(" ", c) + ": trailing spaces").isEqualTo(line.stripTrailing());
                 }
             }
         }

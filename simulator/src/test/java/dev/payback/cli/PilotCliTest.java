@@ -27,7 +27,8 @@ class PilotCliTest {
                 + "payback bar.\n  1. Target: hit. Exceptions per order fell 36.5% against a target of 30% (met).");
         assertThat(r.out()).contains("2. Payback bar: missed.", "What would make it go:", "A lower price",
                 "projected (prior)", "after the pilot", "P(payback within 12 months)",
-                "Max one-time cost, 12-month payback (80% confidence)", "Effective sample size:",
+                "Max one-time cost, 12-month payback (80% confidence)",
+                "Max one-time cost, 90-day payback (80% confidence)", "Effective sample size:",
                 "Wrote into " + tmp + ":\n  summary.json", "  pilot.html", "  summary.csv", "  pilot.xlsx");
 
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile());

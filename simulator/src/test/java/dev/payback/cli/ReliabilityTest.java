@@ -72,7 +72,7 @@ class ReliabilityTest {
     @Test
     void aFormatListOfOnlyCommasIsRefusedNotTakenAsAll(@TempDir Path tmp) {
         usage(CliTest.run("simulate", B, "--format", ",", "--out", tmp.resolve("o").toString()),
-                "--format: no format named");
+                "--format: no format named (--format ',')");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 

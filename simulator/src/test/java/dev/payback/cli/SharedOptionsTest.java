@@ -29,6 +29,16 @@ class SharedOptionsTest {
     }
 
     @Test
+    void helpSaysWhatTheREADMESays() {
+        // README "Exit codes": 1 is also a write that failed; --timings prints wall and CPU time
+        String top = CliTest.run("--help").out().replaceAll("\\s+", " ");
+        assertThat(top).contains("1 a write that failed (e.g. a full disk; the output folder is unchanged) or an "
+                + "unexpected error (add --debug for the stack trace)");
+        String simulate = CliTest.run("simulate", "--help").out().replaceAll("\\s+", " ");
+        assertThat(simulate).contains("--timings Print the wall and CPU time of each stage to standard error");
+    }
+
+    @Test
     void samplingIsOneEnumOptionWithOneDescriptionThatSaysRandomShift() {
         String description = null;
         for (String command : SAMPLING) {

@@ -32,6 +32,16 @@ class SpeedOptionsTest {
     }
 
     @Test
+    void thePrecisionNoteWritesTheTargetAsGiven(@TempDir Path tmp) {
+        CliTest.Run r = CliTest.run("simulate", CliTest.SCENARIO_B, "--precision", "0.0001", "--trials", "2000",
+                "--format", "json", "--out", tmp.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // one batch of 2,000 trials cannot reach +/-0.0001: the note names the target as written, not 1.0E-4
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("Precision NOT reached: worst P(payback) half-width ")
+                .contains(" > 0.0001 at the cap of 2,000 trials (1 batch)").doesNotContain("E-4");
+    }
+
+    @Test
     void workbookHasTheTrialsSheetOnlyWithWorkbookTrials(@TempDir Path tmp) throws Exception {
         CliTest.Run plain = CliTest.run("simulate", CliTest.SCENARIO_B, "--trials", "1500", "--format", "xlsx",
                 "--out", tmp.resolve("plain").toString());

@@ -23,6 +23,16 @@ class ConsoleWidthTest {
     }
 
     @Test
+    void aWrappedLineKeepsTheSpacesOfItsPaddedLabel() {
+        String row = String.format("  %-24s %s", "Max one-time cost", "word ".repeat(20).trim());   // 126 columns
+        String[] lines = ConsoleWidth.fit(row + "\n").split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("  Max one-time cost        word word").hasSizeLessThanOrEqualTo(100);
+        // the break drops the space it falls on; the continuation is indented by the line's indent + 2
+        assertThat(lines[1]).startsWith("    word").doesNotStartWith("     ");
+    }
+
+    @Test
     void aWordLongerThanALineIsKeptWhole() {
         String path = "/" + "x".repeat(120);
         assertThat(ConsoleWidth.fit("Wrote " + path + "\n")).isEqualTo("Wrote\n  " + path + "\n");

@@ -116,6 +116,43 @@ class OutputFolderDurabilityTest {
     }
 
     @Test
+    void aPreviousFolderPutBackByTheNextRunHasItsRenameForced(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("o");
+        try (OutputFolder f = OutputFolder.open(out, "simulate")) {
+            f.write("kept.txt", new byte[] {7});
+            f.publish();
+        }
+        // what a run killed between its two renames leaves (OutputFolderKillTest's publish-aside): the
+        // previous folder aside under its old- name, its staging folder, no target
+        Path aside = tmp.resolve(".o.payback-old-k1");
+        Files.move(out, aside);
+        Path staging = Files.createDirectory(tmp.resolve(".o.payback-staging-k1"));
+        Files.writeString(staging.resolve(OutputFolder.STAGING_MARKER), "killed\n");
+        // each force of the parent folder, with what stood in it then
+        List<String> parentForces = new CopyOnWriteArrayList<>();
+        OutputFolder.forcedSeen = f -> {
+            seen.add(f);
+            if (f.path().equals(tmp)) {
+                parentForces.add("target " + Files.exists(out) + ", aside " + Files.exists(aside));
+            }
+        };
+        try (OutputFolder f = OutputFolder.open(out, "simulate")) {
+            // put back and forced before the run writes anything
+            assertThat(out.resolve("kept.txt")).hasBinaryContent(new byte[] {7});
+            assertThat(staging).doesNotExist();
+            assertThat(seen).containsExactly(new OutputFolder.Forced(tmp, true, 0));
+            assertThat(parentForces).containsExactly("target true, aside false");
+            assertThat(f.warnings()).isEmpty();
+        }
+        // nothing to put back: the parent is not forced on opening
+        seen.clear();
+        try (OutputFolder f = OutputFolder.open(out, "simulate")) {
+            assertThat(seen).isEmpty();
+            assertThat(f.warnings()).isEmpty();
+        }
+    }
+
+    @Test
     void aWriterThatClosesTheStreamStillHasItsFileForced(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("o");
         OutputFolder.forcedSeen = seen::add;

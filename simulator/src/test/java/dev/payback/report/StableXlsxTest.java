@@ -180,6 +180,55 @@ class StableXlsxTest {
         }
     }
 
+    /** The child elements of the styles part's root, in order, read with an XML parser. */
+    private static List<org.w3c.dom.Element> stylesChildren(byte[] zip) throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Document doc = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(parts(zip).get("xl/styles.xml")));
+        org.w3c.dom.Element root = doc.getDocumentElement();
+        assertThat(root.getLocalName()).isEqualTo("styleSheet");
+        List<org.w3c.dom.Element> children = new ArrayList<>();
+        for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e) {
+                assertThat(e.getNamespaceURI()).isEqualTo(MAIN);
+                children.add(e);
+            }
+        }
+        return children;
+    }
+
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    @Test
+    void theOneCellStyleFormatIsNamedNormalRightAfterTheCellFormats() throws Exception {
+        List<org.w3c.dom.Element> children = stylesChildren(businessCase());
+        List<String> names = children.stream().map(org.w3c.dom.Element::getLocalName).toList();
+        // CT_Stylesheet's sequence (ECMA-376 part 1, 18.8.39), of which fastexcel writes these
+        assertThat(names).containsExactly("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs",
+                "cellStyles", "dxfs");
+        org.w3c.dom.Element cellStyles = children.get(names.indexOf("cellStyles"));
+        assertThat(cellStyles.getAttribute("count")).isEqualTo("1");
+        org.w3c.dom.NodeList styles = cellStyles.getElementsByTagNameNS(MAIN, "cellStyle");
+        assertThat(styles.getLength()).isEqualTo(1);
+        org.w3c.dom.Element normal = (org.w3c.dom.Element) styles.item(0);
+        assertThat(normal.getAttribute("name")).isEqualTo("Normal");
+        assertThat(normal.getAttribute("builtinId")).isEqualTo("0");
+        assertThat(normal.getAttribute("xfId")).isEqualTo("0");
+        // xfId 0 is the one cell style format there is
+        org.w3c.dom.Element styleXfs = children.get(names.indexOf("cellStyleXfs"));
+        assertThat(styleXfs.getElementsByTagNameNS(MAIN, "xf").getLength()).isEqualTo(1);
+        // the smallest workbook gets it too (pilot.xlsx is written the same way)
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StableXlsx x = new StableXlsx(out);
+        x.sheet("Only").value(0, 0, 1.0);
+        x.finish();
+        List<String> small = stylesChildren(out.toByteArray()).stream().map(org.w3c.dom.Element::getLocalName).toList();
+        assertThat(small.subList(small.indexOf("cellXfs"), small.size())).startsWith("cellXfs", "cellStyles");
+        assertThatThrownBy(() -> StableXlsx.withNormalStyle("<cellXfs/><cellStyles count=\"0\"></cellStyles>"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void moneyFormatOfAnotherCurrencyIsEscapedForTheStylesPart() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

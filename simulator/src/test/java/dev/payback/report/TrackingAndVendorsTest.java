@@ -214,5 +214,15 @@ class TrackingAndVendorsTest {
         assertThat(out).contains(String.format(Locale.ROOT, "  12 months  exceptions %.1f%%", exc12 * 100))
                 .contains(String.format(Locale.ROOT, "pain / order $%.2f", pain12));
         assertThat(out).contains("Vendors compared", VendorComparison.sentence(summary));
+        // as printed (wrapped at 100 columns): the checkpoints stay aligned and no KPI is split from its value
+        String printed = ConsoleWidth.fit(out);
+        assertThat(printed).contains(String.format(Locale.ROOT, "  12 months  exceptions %.1f%%", exc12 * 100))
+                .contains(String.format(Locale.ROOT, "pain / order $%.2f", pain12))
+                .contains("  90 days    exceptions ", "  6 months   exceptions ");
+        // the checkpoints' lines are wrapped by the tracking plan itself (the heading above them is prose)
+        List<String> lines = TrackingPlan.consoleLines(summary);
+        for (String line : lines.subList(1, lines.size())) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(ConsoleWidth.WIDTH);
+        }
     }
 }

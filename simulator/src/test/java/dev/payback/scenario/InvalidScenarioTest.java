@@ -55,6 +55,12 @@ class InvalidScenarioTest {
                 Arguments.of("java_tag", "name", 1, 7, "tag !!javax.script.ScriptEngineManager is not allowed"),
                 Arguments.of("unknown_effects_key", "options[0].effects.exeption_rate", 13, 15, "did you mean exception_rate?"),
                 Arguments.of("missing_required", "business.gross_margin", 3, 3, "required key 'gross_margin' is missing"),
+                // a misspelt key is one problem: not also what follows from the key it meant being absent
+                // (a correlation of that driver, a staged rollout without its effect, a missing required key)
+                Arguments.of("misspelt_correlated_driver", "pain.exeption_rate", 14, 3, "did you mean exception_rate?"),
+                Arguments.of("misspelt_staged_effect", "options[0].effects.exeption_rate", 15, 15,
+                        "did you mean exception_rate?"),
+                Arguments.of("misspelt_required_key", "business.gross_margn", 5, 3, "did you mean gross_margin?"),
                 Arguments.of("lognormal_p5_zero", "business.loaded_labor_cost_per_hour", 6, 31, "lognormal needs p5 > 0, got 0"),
                 Arguments.of("normal_sd_negative", "options[0].implementation_months", 12, 28, "standard deviation above 0, got -1"),
                 Arguments.of("discrete_weights_zero", "options[0].ramp_months", 13, 55, "weights are all 0"),

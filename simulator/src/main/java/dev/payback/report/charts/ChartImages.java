@@ -74,13 +74,35 @@ public final class ChartImages {
     }
 
     /**
-     * One chart in the forms asked for, drawn once as SVG whatever the number of SVG forms.
+     * One chart in the forms asked for (at least one), drawn once as SVG whatever the number of SVG
+     * forms. The bytes are copied in and out (no shared state).
      *
      * @param png        PNG bytes, or null when not asked for
      * @param svgFile    a standalone SVG file ({@link #svgFile}), or null when not asked for
      * @param svgElement an inline {@code <svg>} element ({@link #svgElement}), or null when not asked for
      */
     public record Rendered(byte[] png, byte[] svgFile, String svgElement) {
+        public Rendered {
+            if (png == null && svgFile == null && svgElement == null) {
+                throw new IllegalArgumentException("a rendered chart in none of its forms");
+            }
+            if (png != null && png.length == 0 || svgFile != null && svgFile.length == 0
+                    || svgElement != null && svgElement.isEmpty()) {
+                throw new IllegalArgumentException("a rendered chart with an empty form");
+            }
+            png = png == null ? null : png.clone();
+            svgFile = svgFile == null ? null : svgFile.clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png == null ? null : png.clone();
+        }
+
+        @Override
+        public byte[] svgFile() {
+            return svgFile == null ? null : svgFile.clone();
+        }
     }
 
     /**
@@ -88,6 +110,8 @@ public final class ChartImages {
      * with id {@code fileId} and/or an inline element with id {@code elementId} (null: not wanted).
      * Definitions (clip paths, gradients) are prefixed with the element's id when there is one, so
      * that several inline charts can share one page.
+     *
+     * @throws IllegalArgumentException when no form is asked for ({@link Rendered} holds at least one)
      */
     public static Rendered render(JFreeChart chart, boolean png, String fileId, String elementId) {
         byte[] pngBytes = png ? png(chart) : null;

@@ -1,6 +1,7 @@
 package dev.payback.report.charts;
 
 import dev.payback.report.Money;
+import dev.payback.report.SamplingText;
 import dev.payback.analysis.Distributions;
 import dev.payback.analysis.Stats;
 import org.jfree.chart.JFreeChart;
@@ -88,7 +89,7 @@ final class PainVsCostChart {
             title.append(o.index() == 0 ? "" : ", ").append(o.id()).append(' ').append(Money.percent(o.pPainExceeds()));
         }
         return finish(plot, "Annualized pain vs cost — " + title,
-                d.scenario() + " · " + String.format(Locale.ROOT, "%,d", d.trials()) + " simulated futures"
+                d.scenario() + " · " + SamplingText.futures(d.trials())
                         + (d.retainedTrials() < d.trials() ? String.format(Locale.ROOT,
                                 ", bars from a random %,d of them", d.retainedTrials()) : "")
                         + "; the axis shows P0.5–P99.5 of pain");

@@ -1,6 +1,7 @@
 package dev.payback.report.charts;
 
 import dev.payback.report.Money;
+import dev.payback.report.SamplingText;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -81,6 +82,6 @@ final class PaybackProbabilityChart {
         legend.add(lineItem("Required confidence " + Money.percent(d.confidence()), DASHED, Palette.DARK));
         plot.setFixedLegendItems(legend);
         return finish(plot, "Probability of payback within 90 days, 6 months and 12 months",
-                d.scenario() + " · " + String.format(Locale.ROOT, "%,d", d.trials()) + " simulated futures");
+                d.scenario() + " · " + SamplingText.futures(d.trials()));
     }
 }

@@ -162,7 +162,7 @@ public final class CompareReport {
         for (Comparison.Metric m : c.metrics()) {
             labelWidth = Math.max(labelWidth, 2 + shortLabel(m).length());
         }
-        int valueWidth = 12;
+        int valueWidth = 13;   // "not even free" whole
         int diffWidth = 10;
         labelWidth = Math.min(labelWidth, WIDTH - (3 + valueWidth) * 2 - (1 + diffWidth));
         int perChunk = Math.max(1, (WIDTH - labelWidth - 3 - valueWidth) / (3 + valueWidth + 1 + diffWidth));

@@ -31,7 +31,9 @@ final class MetricLabels {
                 return id + ": NPV P50";
             }
             if (figure.startsWith("payback_probability.")) {
-                return id + ": P(payback within " + figure.substring("payback_probability.".length()) + " months)";
+                // "90 days", "6 months", "12 months": the checkpoints' names in every other output
+                return id + ": P(payback within " + dev.payback.engine.Checkpoint.labelOf(
+                        Integer.parseInt(figure.substring("payback_probability.".length()))) + ")";
             }
             if (figure.equals("max_one_time_cost.12")) {
                 return id + ": max one-time cost for 12-month payback";

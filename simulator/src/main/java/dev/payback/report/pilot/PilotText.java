@@ -145,7 +145,9 @@ public final class PilotText {
                 Money.percent(b.paybackProbability().get(12))));
         String q = Money.percent(a.paybackConfidence());
         for (int t : new int[] {3, 6, 12}) {
-            rows.add(new Row("Max one-time cost, " + t + "-month payback (" + q + " confidence)",
+            // the first checkpoint is "90 days" in every output, as in the rows above
+            rows.add(new Row("Max one-time cost, " + (t == 3 ? "90-day" : t + "-month") + " payback (" + q
+                    + " confidence)",
                     maxCost(a.maxOneTimeCost().get(t), cur), maxCost(b.maxOneTimeCost().get(t), cur)));
         }
         rows.add(new Row("P(best option)", Money.percent(pr.pBest()), Money.percent(up.pBest())));

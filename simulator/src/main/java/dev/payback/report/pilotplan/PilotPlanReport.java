@@ -1,5 +1,6 @@
 package dev.payback.report.pilotplan;
 
+import dev.payback.report.ConsoleWidth;
 import dev.payback.report.SamplingText;
 import dev.payback.report.Money;
 import dev.payback.analysis.PilotPlanSummary;
@@ -50,24 +51,26 @@ public final class PilotPlanReport {
         b.append(String.format(Locale.ROOT, "Pilot designs for %s (%s)%n", s.optionId(), s.optionLabel()));
         b.append(String.format(Locale.ROOT, "%s: %,d trials, seed %d, %s; every design on the same futures%n%n",
                 s.scenario(), s.trials(), s.seed(), SamplingText.name(s.sampling())));
-        b.append(String.format(Locale.ROOT, "%-6s %-6s %-7s | %-10s %-10s %-9s | %-6s %-8s %-10s%n", "share",
+        // the columns are as narrow as their headers allow, so a row with its mark fits 100 columns
+        b.append(String.format(Locale.ROOT, "%-5s %-6s %-6s | %-9s %-9s %-9s | %-6s %-8s %s%n", "share",
                 "months", "target", "mean NPV", "P10 NPV", "P(pb<=12)", "P(go)", "false go", "false stop"));
-        b.append(String.format(Locale.ROOT, "%-22s | %-10s %-10s %-9s |%n", "big bang (no pilot)",
+        b.append(String.format(Locale.ROOT, "%-19s | %-9s %-9s %-9s |%n", "big bang (no pilot)",
                 Money.compact(s.bigBang().meanNpv(), cur), Money.compact(s.bigBang().p10Npv(), cur),
                 Money.percent(s.bigBang().pPayback12())));
         for (int d = 0; d < s.rows().size(); d++) {
             PilotPlanSummary.Row r = s.rows().get(d);
-            String mark = d == s.bestMean() && d == s.bestP10() ? "  <- best mean, best P10"
+            String mark = d == s.bestMean() && d == s.bestP10() ? "  <- best mean, P10"
                     : d == s.bestMean() ? "  <- best mean" : d == s.bestP10() ? "  <- best P10" : "";
-            b.append(String.format(Locale.ROOT, "%-6s %-6d %-7s | %-10s %-10s %-9s | %-6s %-8s %-10s%s%n",
+            b.append(String.format(Locale.ROOT, "%-5s %-6d %-6s | %-9s %-9s %-9s | %-6s %-8s %-10s%s",
                     Money.percent(r.design().share()), r.design().months(), Money.percent(r.design().target()),
                     Money.compact(r.figures().meanNpv(), cur), Money.compact(r.figures().p10Npv(), cur),
                     Money.percent(r.figures().pPayback12()), Money.percent(r.pGo()), Money.percent(r.pFalseGo()),
-                    Money.percent(r.pFalseStop()), mark));
+                    Money.percent(r.pFalseStop()), mark).stripTrailing()).append('\n');
         }
         b.append('\n').append(pick(s, s.bestMean(), false)).append('\n');
         b.append(pick(s, s.bestP10(), true)).append('\n');
-        return b.toString();
+        // the long lines (the option's label, the run line, the two picks) wrap like every command's
+        return ConsoleWidth.fit(b.toString());
     }
 
     /** pilot-plan.json (UTF-8, pretty-printed, ending in a newline). */

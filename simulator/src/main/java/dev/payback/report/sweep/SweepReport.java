@@ -83,19 +83,34 @@ public final class SweepReport {
             b.append('\n');
         }
         b.append("Break-even: where mean NPV crosses 0\n");
+        int w = idWidth(s.options());
         for (Sweep.OptionInfo o : s.options()) {
-            b.append(ConsoleWidth.wrap(String.format(Locale.ROOT, "  %-14s ", o.id()), crossings(s,
-                    s.npvBreakEven(o.id()), "mean NPV is positive", "mean NPV is negative"), 17));
+            b.append(ConsoleWidth.wrap(idLabel(o.id(), w), crossings(s,
+                    s.npvBreakEven(o.id()), "mean NPV is positive", "mean NPV is negative"), w + 3));
         }
         b.append(ConsoleWidth.wrap("", String.format(Locale.ROOT,
                 "Where P(payback within %d months) crosses %s (the payback confidence)", Sweep.PAYBACK_MONTHS,
                 Money.percent(s.confidence())), 2));
         String q = Money.percent(s.confidence());
         for (Sweep.OptionInfo o : s.options()) {
-            b.append(ConsoleWidth.wrap(String.format(Locale.ROOT, "  %-14s ", o.id()), crossings(s,
-                    s.paybackBreakEven(o.id()), "P(payback) >= " + q, "P(payback) < " + q), 17));
+            b.append(ConsoleWidth.wrap(idLabel(o.id(), w), crossings(s,
+                    s.paybackBreakEven(o.id()), "P(payback) >= " + q, "P(payback) < " + q), w + 3));
         }
         return b.toString();
+    }
+
+    /** The width of the option-id column of the break-even lines: the longest id, at least 14, at most 30. */
+    static int idWidth(List<Sweep.OptionInfo> options) {
+        int w = 14;
+        for (Sweep.OptionInfo o : options) {
+            w = Math.max(w, o.id().length());
+        }
+        return Math.min(w, 30);
+    }
+
+    /** "  orchestrate    ": an option's id padded to {@code width}, so every option's values line up. */
+    static String idLabel(String id, int width) {
+        return "  " + id + " ".repeat(Math.max(1, width - id.length() + 1));
     }
 
     private static String crossings(Sweep s, List<Sweep.Crossing> list, String aboveIfRising,

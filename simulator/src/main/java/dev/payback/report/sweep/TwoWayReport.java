@@ -110,7 +110,8 @@ public final class TwoWayReport {
                 }
             }
         }
-        return ConsoleWidth.wrap(String.format(Locale.ROOT, "  %-14s ", id), t.toString(), 17);
+        int w = SweepReport.idWidth(s.options());
+        return ConsoleWidth.wrap(SweepReport.idLabel(id, w), t.toString(), w + 3);
     }
 
     /** The last part of a path: pain.exception_rate → exception_rate. */

@@ -1,4 +1,4 @@
-package dev.payback.cli;
+package dev.payback.engine;
 
 import dev.payback.scenario.InvalidInputException;
 
@@ -8,17 +8,17 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Runs work in a fork-join pool of exactly {@code --threads} workers, so that the parallel stages
- * after the engine (summary statistics, sensitivity, chart rendering: parallel streams, which fork
- * into the pool of the task that runs them) use no more threads than the user allowed, instead of the
- * JVM's common pool. Whatever the work throws is rethrown as is on the calling thread.
+ * (the sampler's PERT tables, summary statistics, sensitivity, chart rendering: parallel streams,
+ * which fork into the pool of the task that runs them) use no more threads than the user allowed,
+ * instead of the JVM's common pool. Whatever the work throws is rethrown as is on the calling thread.
  */
-final class Bounded {
+public final class Bounded {
     private Bounded() {
     }
 
     /** Work that may fail with the exceptions a command reports. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws IOException, InvalidInputException;
     }
 
@@ -26,8 +26,12 @@ final class Bounded {
     private record Outcome<T>(T value, Throwable thrown) {
     }
 
-    /** Runs {@code work} on a pool of {@code threads} workers and returns its result. */
-    static <T> T run(int threads, Work<T> work) throws IOException, InvalidInputException {
+    /**
+     * Runs {@code work} on a pool of {@code threads} workers and returns its result.
+     *
+     * @throws IOException what the work threw, or "interrupted" when the calling thread was interrupted
+     */
+    public static <T> T run(int threads, Work<T> work) throws IOException, InvalidInputException {
         ForkJoinPool pool = new ForkJoinPool(threads);
         Outcome<T> outcome;
         try {

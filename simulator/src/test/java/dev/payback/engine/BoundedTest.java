@@ -1,8 +1,6 @@
-package dev.payback.cli;
+package dev.payback.engine;
 
 import dev.payback.analysis.Analysis;
-import dev.payback.engine.Engine;
-import dev.payback.engine.SimulationResult;
 import dev.payback.scenario.InvalidInputException;
 import dev.payback.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -50,7 +48,7 @@ class BoundedTest {
 
     @Test
     void theSummaryOfARunIsTheSameInsideThePool() throws Exception {
-        SimulationResult r = Engine.run(ScenarioLoader.load(Path.of(CliTest.SCENARIO_B), List.of(), null)
+        SimulationResult r = Engine.run(ScenarioLoader.load(Path.of(dev.payback.Shipped.file("b_consumer_goods_multichannel.yaml")), List.of(), null)
                 .withRun(3_000, 3), Engine.Options.defaults());
         assertThat(Bounded.run(1, () -> Analysis.summarize(r))).isEqualTo(Analysis.summarize(r));
     }
