@@ -21,6 +21,8 @@ final class DecisionSheet {
     }
 
     static final String NAME = "Decision";
+    /** The Value column's width, in characters. */
+    private static final int VALUE_WIDTH = 22;
     static final String CASH_FLOW = "Cash flow";
     /** The number format of each of Money.percent's forms of a share (the Decision sheet's probabilities). */
     static String shareFormat(Money.ShareForm form) {
@@ -81,8 +83,13 @@ final class DecisionSheet {
     static void write(StableXlsx wb, Summary s) throws IOException {
         Worksheet sheet = wb.sheet(NAME);
         printSetup(sheet, false, false);
-        sheet.width(0, 62);
-        sheet.width(1, 22);
+        // the figures' words in one line each (the longest option id makes the longest), within reason
+        int longest = 0;
+        for (Line l : lines(s)) {
+            longest = Math.max(longest, l.words().length());
+        }
+        sheet.width(0, Math.min(110, Math.max(62, longest + 4)));
+        sheet.width(1, VALUE_WIDTH);
         sheet.width(2, 36);
         BusinessCaseXlsx.Look title = new BusinessCaseXlsx.Look(null, true, 14, false);
         BusinessCaseXlsx.Look headline = new BusinessCaseXlsx.Look(null, true, 0, true);
@@ -138,8 +145,14 @@ final class DecisionSheet {
                     }).apply(sheet, i, 1);
                 }
             } else {
-                sheet.value(i, 1, String.valueOf(l.value()));
+                String text = String.valueOf(l.value());
+                sheet.value(i, 1, text);
                 wrap.apply(sheet, i, 1);
+                // a wrapped text value gets the lines it needs instead of running over the next row
+                int lines = (text.length() + VALUE_WIDTH - 3) / (VALUE_WIDTH - 2);
+                if (lines > 1) {
+                    sheet.rowHeight(i, 14f * lines);
+                }
             }
             if (l.key() != null) {
                 sheet.value(i, 2, l.key());

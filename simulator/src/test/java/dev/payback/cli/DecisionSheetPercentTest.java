@@ -58,4 +58,38 @@ class DecisionSheetPercentTest {
         assertThat(shares).isEqualTo(1 + 3 * 3 + 1);
         assertThat(Money.percent(operateLoss)).endsWith("%").contains(".");
     }
+
+    @Test
+    void everyFiguresWordsFitTheirColumnAndAWrappedValueHasItsLines(@TempDir Path tmp) throws Exception {
+        // scenario B's staged rollout cannot pay back within 12 months even if free: its ceiling is a sentence
+        CliTest.Run r = CliTest.run("simulate", CliTest.SCENARIO_B, "--trials", "20000", "--format", "xlsx",
+                "--out", tmp.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (InputStream in = Files.newInputStream(tmp.resolve("business-case.xlsx"));
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet decision = wb.getSheet("Decision");
+            double columnA = decision.getColumnWidth(0) / 256.0;
+            double columnB = decision.getColumnWidth(1) / 256.0;
+            int texts = 0;
+            for (Row row : decision) {
+                if (row.getCell(2) == null || row.getCell(1) == null) {
+                    continue;
+                }
+                String key = row.getCell(2).getStringCellValue();
+                if (!key.startsWith("/")) {
+                    continue;
+                }
+                String words = row.getCell(0).getStringCellValue();
+                assertThat(words.length()).as(words).isLessThanOrEqualTo((int) columnA);
+                if (row.getCell(1).getCellType() == CellType.STRING) {
+                    String text = row.getCell(1).getStringCellValue();
+                    // at least one 14-point line per column width of text
+                    double lines = Math.ceil(text.length() / columnB);
+                    assertThat((double) row.getHeightInPoints()).as(text).isGreaterThanOrEqualTo(14 * lines);
+                    texts++;
+                }
+            }
+            assertThat(texts).as("B's staged rollout's ceiling is a sentence").isPositive();
+        }
+    }
 }
