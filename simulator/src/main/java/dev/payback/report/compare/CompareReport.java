@@ -65,6 +65,15 @@ public final class CompareReport {
         return m.key().contains(".max_one_time_cost.") && v != null && v < 0;
     }
 
+    /**
+     * A difference of shares smaller than the tenth of a percentage point it is shown to: "0", not a
+     * "+0.0 pp" coloured as good or bad news (compare.json keeps the exact difference).
+     */
+    static boolean belowShown(Comparison.Metric m, double d) {
+        return m.unit() == Comparison.Unit.SHARE
+                && String.format(Locale.ROOT, "%.1f", Math.abs(d) * 100).equals("0.0");
+    }
+
     /** A difference against the first scenario for people: +$12k, −3.5 pp, 0; "" when none. */
     static String difference(Comparison.Metric m, int i, String currency) {
         if (i == 0) {
@@ -80,7 +89,7 @@ public final class CompareReport {
         if (d == null) {
             return m.numbers().get(i) == null || m.numbers().get(0) == null ? "" : "n/a";
         }
-        if (d == 0) {
+        if (d == 0 || belowShown(m, d)) {
             return "0";
         }
         String sign = d > 0 ? "+" : "";
@@ -108,7 +117,7 @@ public final class CompareReport {
         if (d == null) {
             return Tone.NEUTRAL;
         }
-        if (d == 0) {
+        if (d == 0 || belowShown(m, d)) {
             return Tone.SAME;
         }
         return switch (m.better()) {
