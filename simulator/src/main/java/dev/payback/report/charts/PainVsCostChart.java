@@ -56,10 +56,11 @@ final class PainVsCostChart {
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(new LegendItem("Annualized pain (share of trials per bar)", Palette.NEUTRAL_BARS));
         List<Double> xs = new ArrayList<>(List.of(lo, hi));
+        List<Marker> labels = new ArrayList<>();
         int slot = 0;
         for (ChartData.OptionView o : d.options()) {
             String text = o.id() + " first-year cost " + money(d, o.firstYearCostMedian());
-            addDomainMarker(plot, o.firstYearCostMedian(), o.colour(), SOLID, text, slot++, xs);
+            addDomainMarker(plot, o.firstYearCostMedian(), o.colour(), SOLID, text, slot++, xs, labels);
             legend.add(lineItem(o.label() + ": median first-year cost " + money(d, o.firstYearCostMedian()),
                     SOLID, o.colour()));
         }
@@ -73,7 +74,7 @@ final class PainVsCostChart {
             }
             boolean fte = thresholds[j][1] == 1;
             addDomainMarker(plot, x, fte ? Palette.MID : Palette.DARK, fte ? DOTTED : DASHED,
-                    names[j] + " " + money(d, x), slot++, xs);
+                    names[j] + " " + money(d, x), slot++, xs, labels);
         }
         legend.add(lineItem("1.5% and 3% of median revenue (" + money(d, d.revenueMedian()) + ")", DASHED,
                 Palette.DARK));
@@ -82,6 +83,9 @@ final class PainVsCostChart {
                     DOTTED, Palette.MID));
         }
         plot.setFixedLegendItems(legend);
+        for (Marker m : labels) {
+            plot.addDomainMarker(m, Layer.FOREGROUND);
+        }
         fitDomain(plot, xs);
 
         StringBuilder title = new StringBuilder("P(pain > first-year cost): ");
@@ -95,16 +99,22 @@ final class PainVsCostChart {
                         + "; the axis shows P0.5–P99.5 of pain");
     }
 
+    /**
+     * Draws the line at {@code x} now and keeps its label, on an invisible marker at the same place,
+     * for {@code labels}: added after every line, the labels are drawn over the lines, never crossed by
+     * a later one.
+     */
     private static void addDomainMarker(XYPlot plot, double x, Paint paint, Stroke stroke, String label, int slot,
-            List<Double> xs) {
-        Marker m = new ValueMarker(x, paint, stroke);
+            List<Double> xs, List<Marker> labels) {
+        plot.addDomainMarker(new ValueMarker(x, paint, stroke), Layer.FOREGROUND);
+        Marker m = new ValueMarker(x, new java.awt.Color(0, 0, 0, 0), stroke);
         m.setLabel(label);
         label(m);
         m.setLabelPaint(Palette.DARK);
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         m.setLabelOffset(new RectangleInsets(8 + 21 * slot, 4, 4, 4));
-        plot.addDomainMarker(m, Layer.FOREGROUND);
+        labels.add(m);
         xs.add(x);
     }
 
