@@ -526,7 +526,7 @@ public final class BusinessCaseXlsx {
             set(sheet, i, 5, Headlines.finite(o.paybackProbability().get(12)), st.share);
             double max12 = o.maxOneTimeCost().get(12);
             // a negative ceiling is never shown as a price (as on the Summary sheet and in report.html)
-            set(sheet, i, 6, max12 < 0 ? "none, even if free" : Headlines.finite(max12), st.money);
+            set(sheet, i, 6, max12 < 0 ? Money.NO_PRICE : Headlines.finite(max12), st.money);
             set(sheet, i, 7, Headlines.finite(o.oneTimeCost().p50()), st.money);
             set(sheet, i, 8, Headlines.finite(s.pBest().get(o.id())), st.share);
             set(sheet, i, 9, "/options/" + o.id(), Look.PLAIN);

@@ -84,8 +84,9 @@ final class DecisionSheet {
         Worksheet sheet = wb.sheet(NAME);
         printSetup(sheet, false, false);
         // the figures' words in one line each (the longest option id makes the longest), within reason
+        List<Line> figures = lines(s);
         int longest = 0;
-        for (Line l : lines(s)) {
+        for (Line l : figures) {
             longest = Math.max(longest, l.words().length());
         }
         sheet.width(0, Math.min(110, Math.max(62, longest + 4)));
@@ -131,7 +132,7 @@ final class DecisionSheet {
             header.apply(sheet, i, k);
         }
         i++;
-        for (Line l : lines(s)) {
+        for (Line l : figures) {
             sheet.value(i, 0, l.words());
             if (l.value() instanceof Number n) {
                 // a figure that is not a number is left empty

@@ -688,7 +688,7 @@ public final class HtmlReport {
      * misses the bar even at a one-time cost of zero), which is never shown as a price.
      */
     static Map<String, Object> maxCostCell(double v, String jsonPointer, String currency) {
-        return v < 0 ? row("text", "none, even if free", "key", null, "fmt", null)
+        return v < 0 ? row("text", Money.NO_PRICE, "key", null, "fmt", null)
                 : cell(v, Double.isFinite(v) ? jsonPointer : null, "whole", currency);
     }
 

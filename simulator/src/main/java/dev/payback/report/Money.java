@@ -4,6 +4,12 @@ import java.util.Locale;
 
 /** Money and share formatting for people: $1.2M, €850k, CHF 12.5k, 14.2%. */
 public final class Money {
+    /**
+     * What a table cell shows for a max one-time cost below 0: the option misses the bar even at a
+     * one-time cost of zero, so no amount is a price (report.html's tables, the workbook's Vendors sheet).
+     */
+    public static final String NO_PRICE = "none, even if free";
+
     private Money() {
     }
 

@@ -1,6 +1,7 @@
 package dev.payback.report.pilot;
 
 import dev.payback.report.Money;
+import dev.payback.report.RecommendationText;
 import dev.payback.analysis.PilotUpdate;
 import dev.payback.analysis.Stats;
 import dev.payback.analysis.Summary;
@@ -146,7 +147,7 @@ public final class PilotText {
         String q = Money.percent(a.paybackConfidence());
         for (int t : new int[] {3, 6, 12}) {
             // the first checkpoint is "90 days" in every output, as in the rows above
-            rows.add(new Row("Max one-time cost, " + (t == 3 ? "90-day" : t + "-month") + " payback (" + q
+            rows.add(new Row("Max one-time cost, " + RecommendationText.months(t) + " payback (" + q
                     + " confidence)",
                     maxCost(a.maxOneTimeCost().get(t), cur), maxCost(b.maxOneTimeCost().get(t), cur)));
         }
